@@ -1,0 +1,1 @@
+"""duban (督办): supervision of a government's responsibility-breakdown notice."""
