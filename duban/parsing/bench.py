@@ -1,0 +1,122 @@
+"""`duban bench parse`: time the full parse of each rendering of the reference notice.
+
+The .docx and .pdf parses are set against the bare library read of the same file, so the
+budgets hold on any machine: txt ≤ 20 ms, docx ≤ 2× python-docx, pdf ≤ 3× pdfplumber.
+"""
+
+import io
+import os
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pdfplumber
+from rich.console import Console
+from rich.table import Table
+
+from duban.parsing.api import parse_bytes
+
+REFERENCE = "000_de8080339d2f7ae4"
+# Repeats per rendering when --repeat is not given: the PDF takes seconds per parse.
+DEFAULT_REPEATS = {"txt": 20, "docx": 20, "pdf": 3}
+TXT_BUDGET = 0.020
+RATIO_BUDGETS = {"docx": 2.0, "pdf": 3.0}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One rendering's medians (seconds) and whether it met its budget."""
+
+    rendering: str
+    repeat: int
+    median: float
+    bare: float | None
+
+    @property
+    def budget(self) -> str:
+        if self.bare is None:
+            return f"≤ {TXT_BUDGET * 1000:g} ms"
+        return f"≤ {RATIO_BUDGETS[self.rendering]:g}× bare"
+
+    @property
+    def ratio(self) -> float | None:
+        return self.median / self.bare if self.bare else None
+
+    @property
+    def within_budget(self) -> bool:
+        if self.bare is None:
+            return self.median <= TXT_BUDGET
+        return self.ratio <= RATIO_BUDGETS[self.rendering]
+
+
+def default_seed_dir() -> Path:
+    """$DUBAN_SHARED_DIR/seed, else the shared folder beside the repository."""
+    repo = Path(__file__).resolve().parents[2]
+    return Path(os.getenv("DUBAN_SHARED_DIR", repo.parent / "shared")) / "seed"
+
+
+def bench_parse(seed_dir: Path, repeat: int | None = None) -> list[Figure]:
+    """Time every rendering found in `seed_dir`; `repeat` overrides the default repeats."""
+    figures = []
+    for rendering in ("txt", "docx", "pdf"):
+        path = seed_dir / f"{REFERENCE}.{rendering}"
+        if not path.exists():
+            continue
+        data = path.read_bytes()
+        times = repeat or DEFAULT_REPEATS[rendering]
+        median = _median(lambda: parse_bytes(data, path.name), times)
+        bare = BARE_READS.get(rendering)
+        bare_median = _median(lambda: bare(data), times) if bare else None
+        figures.append(Figure(rendering, times, median, bare_median))
+    return figures
+
+
+def render(figures: list[Figure], seed_dir: Path, console: Console) -> None:
+    """Print the figures as a table; over budget is reported, never an error."""
+    table = Table(title=f"duban bench parse ({seed_dir})", title_justify="left")
+    table.add_column("rendering")
+    for heading in ("runs", "parse median", "bare median", "ratio", "budget", "result"):
+        table.add_column(heading, justify="right")
+    for figure in figures:
+        table.add_row(
+            figure.rendering,
+            str(figure.repeat),
+            f"{figure.median * 1000:.1f} ms",
+            f"{figure.bare * 1000:.1f} ms" if figure.bare else "-",
+            f"{figure.ratio:.2f}×" if figure.ratio else "-",
+            figure.budget,
+            "pass" if figure.within_budget else "OVER",
+        )
+    console.print(table)
+    # Timings are noisy on shared machines: a figure over budget is a prompt, not a failure.
+    console.print("budgets: txt ≤ 20 ms, docx ≤ 2× python-docx, pdf ≤ 3× pdfplumber")
+
+
+def _median(run: Callable[[], object], times: int) -> float:
+    durations = []
+    for _ in range(times):
+        start = time.perf_counter()
+        run()
+        durations.append(time.perf_counter() - start)
+    return statistics.median(durations)
+
+
+def _bare_docx(data: bytes) -> None:
+    """python-docx's plain load and read of every table cell's text."""
+    for table in docx.Document(io.BytesIO(data)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                cell.text  # noqa: B018 - reading is what is timed
+
+
+def _bare_pdf(data: bytes) -> None:
+    """pdfplumber's plain open and text extraction of every page."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+BARE_READS: dict[str, Callable[[bytes], None]] = {"docx": _bare_docx, "pdf": _bare_pdf}

@@ -1,0 +1,350 @@
+"""Walking the events of the plans into plans, sections and items."""
+
+import re
+
+from duban.parsing.columns import (
+    DEADLINE,
+    LEAD_UNITS,
+    LEADERS,
+    NAME,
+    REMARK,
+    SEQ,
+    SUPPORT_UNITS,
+    TEXT,
+    UNITS,
+    Columns,
+    read_header,
+)
+from duban.parsing.document import Location, ParseWarning
+from duban.parsing.leaders import heading_leaders
+from duban.parsing.lists import Numbered, labels, numbering
+from duban.parsing.metadata import DOC_NUMBER
+from duban.parsing.model import Item, Leader, NoticeMeta, Plan, Section
+from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
+from duban.parsing.regions import MAX_LEAD_IN_LENGTH, MAX_TITLE_LINE, NOTE, RUNS_ON, Event
+from duban.parsing.rows import Task, build_item
+from duban.parsing.text import EDGE, join_lines, remove_cjk_spaces
+from duban.parsing.units import FIRST_IS_LEAD
+
+_PAGE_NUMBER = re.compile(
+    r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+)
+_SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
+_HEADING_STYLES = ("cn", "pcn")
+_SEQ_CELL = re.compile(r"^\s*\d{1,3}\s*$")
+MAX_HEADING_TAIL = 15
+_PART_OF_KIND = {
+    SEQ: "seq",
+    NAME: "name",
+    TEXT: "text",
+    UNITS: "units",
+    LEAD_UNITS: "lead_units",
+    SUPPORT_UNITS: "support_units",
+    LEADERS: "leaders",
+    DEADLINE: "deadline",
+    REMARK: "remark",
+}
+
+
+class PlanBuilder:
+    """Walks the events of the plans and keeps the current plan, section and task."""
+
+    def __init__(self, first_is_lead: bool):
+        self.statement = first_is_lead
+        self.carried = False
+        self.plans: list[Plan] = []
+        self.plan: Plan | None = None
+        self.title_open = False
+        self.stack: list[tuple[str | None, list[Leader], Section]] = []
+        self.parents: set[int] = set()
+        self.columns: Columns | None = None
+        self.pending: tuple[Numbered | None, str, Location] | None = None
+        self.draft: Task | None = None
+        self.last: tuple[Task, Item, Section, bool] | None = None
+        self.warnings: list[ParseWarning] = []
+        self.warned_headers: set[tuple[str, ...]] = set()
+
+    # Entry points
+    def feed(self, event: Event) -> None:
+        if event.cells is not None:
+            self._row(event.cells, event.location)
+        else:
+            self._paragraph(event.text, event.location)
+
+    def finish(self, meta: NoticeMeta) -> list[Plan]:
+        self._settle()
+        year = _notice_year(meta)
+        for plan in self.plans:
+            plan.title = plan.title or meta.title or ""
+            plan.kind = plan_kind(plan.title)
+            plan.years = plan_years(plan.title, plan.kind, year)
+            for section in plan.sections:
+                if not section.items and id(section) not in self.parents:
+                    self.warn(f"section without tasks: {section.heading}", None)
+            plan.sections = [section for section in plan.sections if section.items]
+            if not plan.sections:
+                self.warn(f"plan without tasks: {plan.title}", None)
+        return self.plans
+
+    # Paragraphs
+    def _paragraph(self, text: str, location: Location) -> None:
+        if _PAGE_NUMBER.fullmatch(text):
+            return
+        annex = annex_heading(text)
+        if annex is not None:
+            self._settle()
+            self._start_plan(annex[0], annex[1])
+            self.title_open = not annex[1]
+            return
+        if self._takes_title(text):
+            return
+        found = labels(text)
+        if found is not None:
+            self._labelled(found[0], found[1], location)
+            return
+        number = numbering(text)
+        if number is not None:
+            self._settle()
+            self.pending = (number, text, location)
+            return
+        if NOTE.match(text):
+            if not FIRST_IS_LEAD.search(text):
+                self.warn(f"note not attached to a task: {text}", location)
+            return
+        if self.pending is not None and self._wraps_onto(text):
+            self.pending = (self.pending[0], self.pending[1] + "\n" + text, self.pending[2])
+            return
+        self._settle()
+        self.pending = (None, text, location)
+
+    def _takes_title(self, text: str) -> bool:
+        """The plan title after 「附件 N」, wrapped over lines until it ends like a title."""
+        plan = self.plan
+        if self.title_open and plan is not None and numbering(text) is None:
+            plan.title = remove_cjk_spaces(plan.title + text)
+            self.title_open = len(plan.title) < MAX_TITLE_LINE and not TITLE_END.search(plan.title)
+            return True
+        self.title_open = False
+        untitled = plan is None or (not plan.title and not plan.sections)
+        if (
+            untitled
+            and numbering(text) is None
+            and TITLE_END.search(text)
+            and len(text) <= MAX_LEAD_IN_LENGTH
+        ):
+            self._ensure_plan().title = remove_cjk_spaces(text)
+            return True
+        return False
+
+    def _labelled(self, before: str, parts: dict[str, str], location: Location) -> None:
+        if before:
+            number = numbering(before)
+            if number is None and self._pending_runs_on():
+                pending_number, pending_text, location = self.pending
+                self.pending = None
+                self._settle()
+                self.draft = _task(pending_number, pending_text + "\n" + before, location, parts)
+                return
+            self._settle()
+            self.draft = _task(number, before, location, parts)
+            return
+        if set(parts) == {"leaders"} and self.draft is None and self.pending is not None:
+            self._settle()
+        if self.pending is not None:
+            number, text, where = self.pending
+            self.pending = None
+            self.draft = _task(number, text, where, {})
+        if self.draft is not None:
+            for key, value in parts.items():
+                current = getattr(self.draft, key)
+                setattr(self.draft, key, f"{current}、{value}" if current else value)
+            return
+        if set(parts) == {"leaders"}:
+            self._leader_line(parts["leaders"], location)
+            return
+        self.warn(f"label line without a task: {'；'.join(parts.values())}", location)
+
+    def _wraps_onto(self, text: str) -> bool:
+        """Whether an unnumbered line continues the open one rather than starting a task."""
+        number, before, _ = self.pending
+        if before.endswith(RUNS_ON) or number is None or number.style not in _HEADING_STYLES:
+            return True
+        # A heading wraps onto a short line; a task's first line ends in punctuation.
+        return len(text) <= MAX_HEADING_TAIL and not text.endswith(_SENTENCE_END + RUNS_ON)
+
+    def _pending_runs_on(self) -> bool:
+        """Whether the open line is the start of a task wrapped onto the next line."""
+        if self.pending is None:
+            return False
+        number, text, _ = self.pending
+        if text.endswith(RUNS_ON):
+            return True
+        return number is not None and number.style not in _HEADING_STYLES
+
+    def _leader_line(self, value: str, location: Location) -> None:
+        section = self.stack[-1][2] if self.stack else None
+        task = Task(leaders=value)
+        leaders = build_item(task, False).item.leaders
+        if section is not None and not section.items:
+            section.leaders = leaders
+            self.stack[-1] = (self.stack[-1][0], leaders, section)
+        elif self.last is not None:
+            last_task, _, _, _ = self.last
+            last_task.extend(task)
+            self._rebuild_last()
+        else:
+            self.warn(f"leader line without a task or section: {value}", location)
+
+    # Rows
+    def _row(self, cells: list[str], location: Location) -> None:
+        filled = [cell for cell in cells if cell.strip(EDGE)]
+        if not filled:
+            return
+        header = read_header(cells)
+        if header is not None:
+            self._settle()
+            self.title_open = False
+            self._set_columns(header, location)
+            return
+        if len(set(filled)) == 1 and self._is_paragraph_row(cells, filled[0]):
+            self._paragraph(filled[0].strip(EDGE), location)
+            return
+        self._settle()
+        self.title_open = False
+        columns = self.columns
+        if columns is None or len(cells) != columns.width:
+            self.warn(f"table row of unknown layout not read: {' | '.join(filled)}", location)
+            return
+        task = Task(location=location)
+        for kind, indexes in columns.kinds.items():
+            setattr(
+                task,
+                _PART_OF_KIND[kind],
+                "\n".join(cells[i] for i in indexes if cells[i].strip(EDGE)),
+            )
+        self._table_task(task)
+
+    def _is_paragraph_row(self, cells: list[str], text: str) -> bool:
+        """A row holding one cell is a heading or title, unless it continues the row above."""
+        columns = self.columns
+        if columns is None or len(cells) != columns.width:
+            return True
+        index = next(i for i, cell in enumerate(cells) if cell.strip(EDGE))
+        if index == columns.first(SEQ):
+            return not _SEQ_CELL.match(text)
+        if self.last is None or annex_heading(text):
+            return True
+        number = numbering(text)
+        if number is not None and number.style in _HEADING_STYLES:
+            return True
+        return not text.endswith(_SENTENCE_END) and bool(heading_leaders(text))
+
+    def _table_task(self, task: Task) -> None:
+        last = self.last
+        if task.seq.strip(EDGE) or self.columns.first(SEQ) is None or last is None:
+            self._add(task)
+            return
+        last_task = last[0]
+        if task.text.strip(EDGE) and join_lines(last_task.text).endswith(_SENTENCE_END):
+            # A row of a vertically merged project: its own text under the same 序号.
+            task.cover(last_task)
+            self._add(task)
+            return
+        last_task.extend(task)
+        self._rebuild_last()
+
+    def _set_columns(self, columns: Columns, location: Location) -> None:
+        self.columns = columns
+        key = tuple(columns.unknown)
+        if columns.unknown and key not in self.warned_headers:
+            self.warned_headers.add(key)
+            self.warn(
+                f"columns not recognised, their cells are not read: {'、'.join(columns.unknown)}",
+                location,
+            )
+        if TEXT not in columns.kinds:
+            self.warn("table without a task column", location)
+
+    # Plans, sections, items
+    def _start_plan(self, annex: str | None, title: str) -> Plan:
+        self.plan = Plan(title=title, annex=annex)
+        self.plans.append(self.plan)
+        self.stack = []
+        return self.plan
+
+    def _ensure_plan(self) -> Plan:
+        return self.plan if self.plan is not None else self._start_plan(None, "")
+
+    def _section(self) -> Section:
+        if self.stack:
+            return self.stack[-1][2]
+        section = Section(heading=None)
+        self._ensure_plan().sections.append(section)
+        self.stack.append((None, [], section))
+        return section
+
+    def _start_section(self, number: Numbered | None, text: str, location: Location) -> None:
+        style = number.style if number is not None else None
+        heading = join_lines(text)
+        own = heading_leaders(
+            join_lines(number.rest + text[len(text.splitlines()[0]) :]) if number else heading
+        )
+        styles = [entry[0] for entry in self.stack]
+        if style is not None and style in styles:
+            del self.stack[styles.index(style) :]
+        elif style is None:
+            self.stack.clear()
+        inherited = next((entry[1] for entry in reversed(self.stack) if entry[1]), [])
+        if self.stack and not self.stack[-1][2].items:
+            self.parents.add(id(self.stack[-1][2]))
+        section = Section(heading=heading, leaders=own or list(inherited))
+        self._ensure_plan().sections.append(section)
+        self.stack.append((style, own, section))
+
+    def _settle(self) -> None:
+        """Close what is open: a draft task becomes an item, a pending line a heading."""
+        if self.draft is not None:
+            draft, self.draft = self.draft, None
+            self._add(draft)
+        if self.pending is not None:
+            number, text, location = self.pending
+            self.pending = None
+            if number is None and (text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH):
+                self.warn(f"paragraph not placed: {text}", location)
+            else:
+                self._start_section(number, text, location)
+
+    def _first_is_lead(self) -> bool:
+        return self.statement or self.carried
+
+    def _add(self, task: Task) -> None:
+        first_is_lead = self._first_is_lead()
+        built = build_item(task, first_is_lead)
+        self.carried |= built.carries
+        section = self._section()
+        section.items.append(built.item)
+        self.last = (task, built.item, section, first_is_lead or built.first_is_lead)
+
+    def _rebuild_last(self) -> None:
+        task, item, section, first_is_lead = self.last
+        rebuilt = build_item(task, first_is_lead).item
+        section.items[section.items.index(item)] = rebuilt
+        self.last = (task, rebuilt, section, first_is_lead)
+
+    def warn(self, message: str, location: Location | None) -> None:
+        self.warnings.append(ParseWarning(message, location))
+
+
+def _task(number: Numbered | None, text: str, location: Location, parts: dict[str, str]) -> Task:
+    if number is not None:
+        text = number.rest + text[len(text.splitlines()[0]) :] if "\n" in text else number.rest
+    return Task(seq=number.seq if number else "", text=text, location=location, **parts)
+
+
+def _notice_year(meta: NoticeMeta) -> int | None:
+    if meta.issued_on:
+        return int(meta.issued_on[:4])
+    match = re.search(r"(?:19|20)\d{2}", meta.doc_number or "")
+    if match and DOC_NUMBER.search(meta.doc_number or ""):
+        return int(match.group())
+    return None

@@ -1,0 +1,86 @@
+"""Column mapping: what each column of an annex table holds, read from its header text."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from duban.parsing.text import fold, squeeze
+
+SEQ = "seq"
+NAME = "name"
+TEXT = "text"
+UNITS = "units"
+LEAD_UNITS = "lead_units"
+SUPPORT_UNITS = "support_units"
+LEADERS = "leaders"
+DEADLINE = "deadline"
+REMARK = "remark"
+
+# Checked in order: 「牵头领导」 is a leader column before it is a 牵头 column.
+_KINDS = [
+    (LEADERS, re.compile(r"领导$|^领导|负责人$")),
+    (LEAD_UNITS, re.compile(r"^(?:牵头|主办|主责)(?:单位|部门)")),
+    (SUPPORT_UNITS, re.compile(r"^(?:配合|协办|参与|协同|协作|协助)(?:单位|部门)")),
+    (UNITS, re.compile(r"^(?:责任|承办|实施|负责|主体)?(?:单位|部门)")),
+    (DEADLINE, re.compile(r"时限|时间|节点|期限|进度安排")),
+    (REMARK, re.compile(r"^(?:备注|说明)")),
+    (SEQ, re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)),
+    (NAME, re.compile(r"名称$|^项目$")),
+    (TEXT, re.compile(r"任务|工作|内容|目标|举措|措施|事项|要求")),
+]
+# A header cell is a short label, never a sentence.
+MAX_HEADER_LENGTH = 12
+
+
+@lru_cache(maxsize=4096)
+def header_kind(text: str) -> str | None:
+    """The kind of column a header cell names, or None."""
+    label = re.sub(r"[（(][^）)]*[）)]$", "", fold(squeeze(text)))
+    if not label or len(label) > MAX_HEADER_LENGTH:
+        return None
+    for kind, pattern in _KINDS:
+        if pattern.search(label):
+            return kind
+    return None
+
+
+@dataclass(slots=True)
+class Columns:
+    """Column indexes by kind, and the header cells that named nothing known."""
+
+    kinds: dict[str, list[int]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    width: int = 0
+
+    def first(self, kind: str) -> int | None:
+        indexes = self.kinds.get(kind)
+        return indexes[0] if indexes else None
+
+
+def read_header(cells: list[str]) -> Columns | None:
+    """The mapping of a header row, or None when the row is not a header."""
+    if any(len(cell) > 2 * MAX_HEADER_LENGTH for cell in cells):
+        return None
+    kinds = [header_kind(cell) if cell.strip() else None for cell in cells]
+    known = {kind for kind in kinds if kind}
+    if not (known & {TEXT, NAME} and known & {SEQ, UNITS, LEAD_UNITS, SUPPORT_UNITS, LEADERS}):
+        return None
+    if any(
+        cell.strip() and kind is None and len(squeeze(cell)) > MAX_HEADER_LENGTH
+        for cell, kind in zip(cells, kinds, strict=True)
+    ):
+        return None
+    columns = Columns(width=len(cells))
+    for index, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+        if kind:
+            columns.kinds.setdefault(kind, []).append(index)
+        elif cell.strip():
+            columns.unknown.append(squeeze(cell))
+    # Two task columns without a 名称 column: the first names the task, the second details it.
+    texts = columns.kinds.get(TEXT, [])
+    if len(texts) > 1 and NAME not in columns.kinds:
+        columns.kinds[NAME] = [texts[0]]
+        columns.kinds[TEXT] = texts[1:]
+    if TEXT not in columns.kinds and NAME in columns.kinds:
+        columns.kinds[TEXT] = columns.kinds.pop(NAME)
+    return columns

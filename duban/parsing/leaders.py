@@ -1,0 +1,119 @@
+"""Leaders named in section headings, leader columns and 「牵头市领导：…」 lines."""
+
+import re
+
+from duban.parsing.model import Leader
+from duban.parsing.text import EDGE, squeeze
+
+# Genre vocabulary of official titles, longest first so 「常务副区长」 wins over 「副区长」.
+_TITLE_WORDS = sorted(
+    {
+        f"{prefix}{office}"
+        for prefix in ("", "常务", "副", "常务副", "党组", "党工委", "党委")
+        for office in (
+            "区长",
+            "市长",
+            "县长",
+            "州长",
+            "省长",
+            "镇长",
+            "乡长",
+            "书记",
+            "主任",
+            "部长",
+            "秘书长",
+            "主席",
+            "院长",
+            "检察长",
+            "局长",
+            "组长",
+            "政委",
+            "旗长",
+        )
+    }
+    | {
+        "常委",
+        "区委常委",
+        "市委常委",
+        "县委常委",
+        "委员",
+        "区委书记",
+        "市委书记",
+        "县委书记",
+        "区委副书记",
+        "市委副书记",
+        "县委副书记",
+        "巡视员",
+        "一级巡视员",
+        "二级巡视员",
+        "调研员",
+        "总经济师",
+        "总工程师",
+        "总会计师",
+        "同志",
+    },
+    key=len,
+    reverse=True,
+)
+_TITLE = "|".join(map(re.escape, _TITLE_WORDS))
+_TRAILING_TITLE = re.compile(rf"(?:{_TITLE})$")
+_LEADING_TITLE = re.compile(rf"^(?:{_TITLE})")
+_SEPARATORS = re.compile(r"[、，,；;/／]")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# 「一、林杰常委、常务副区长牵头重点工作」: the leaders stand before 牵头 or 主抓.
+_LEADING_VERB = re.compile(r"^(.+?)(?:牵头|主抓|负责|分管|联系)")
+_LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导\s*[：:]\s*([^）)；;。]+)")
+
+
+def parse_leaders(text: str) -> list[Leader]:
+    """Leaders in 「张三、李四」, 「林杰常委、常务副区长」 or 「常务副区长林杰」; [] if none."""
+    leaders: list[Leader] = []
+    pending_titles: list[str] = []
+    for piece in _SEPARATORS.split(text):
+        name, titles = _strip_titles(_join_padded_name(piece))
+        if not name:
+            if leaders:
+                leaders[-1].titles.extend(titles)
+            else:
+                pending_titles.extend(titles)
+            continue
+        if not _NAME.match(name):
+            return []
+        leaders.append(Leader(name=name, titles=pending_titles + titles))
+        pending_titles = []
+    return leaders
+
+
+def _join_padded_name(piece: str) -> str:
+    """「张 伟」 is one padded name; 「张三 李四」 would be two and is not guessed at."""
+    return squeeze(piece.strip(EDGE))
+
+
+def _strip_titles(piece: str) -> tuple[str, list[str]]:
+    leading: list[str] = []
+    trailing: list[str] = []
+    while match := _LEADING_TITLE.match(piece):
+        if len(piece) == match.end() or match.group() == "同志":
+            break
+        leading.append(match.group())
+        piece = piece[match.end() :]
+    while match := _TRAILING_TITLE.search(piece):
+        trailing.insert(0, match.group())
+        piece = piece[: match.start()]
+    titles = [title for title in leading + trailing if title != "同志"]
+    return piece, titles
+
+
+def heading_leaders(heading: str) -> list[Leader]:
+    """The leaders a section heading names (after its number), or []."""
+    label = _LEADER_LABEL.search(heading)
+    if label:
+        return parse_leaders(label.group(1))
+    match = _LEADING_VERB.match(heading)
+    return parse_leaders(match.group(1).removeprefix("由")) if match else []
+
+
+def leader_line(text: str) -> list[Leader] | None:
+    """Leaders of a 「牵头市领导：张三」 line, or None if the text is not one."""
+    match = _LEADER_LABEL.search(text)
+    return parse_leaders(match.group(1)) if match else None

@@ -1,0 +1,134 @@
+"""Reading .pdf notices: per page, the ruled tables and the text lines around them."""
+
+import io
+import re
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
+from duban.parsing.errors import ParseError
+
+# "— 3 —", "- 3 -", "第 3 页", "第3页 共16页", "3/16" alone on a page's first or last line.
+PAGE_NUMBER = re.compile(
+    r"[-—–－―\s]*\d+[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
+)
+# A cell ending a sentence is complete: its row did not run over the page break.
+SENTENCE_END = ("。", "！", "？", ".", "!", "?")
+BROKEN = (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError)
+
+
+def read_pdf(data: bytes) -> Document:
+    """Lay a PDF out as blocks, page by page; ParseError if encrypted, damaged or scanned."""
+    if b"%%EOF" not in data[-1024:]:
+        raise ParseError("the PDF is truncated (no %%EOF at its end): download it again")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return _read_pages(pdf)
+    except PdfminerException as exc:
+        if exc.args and isinstance(exc.args[0], PDFEncryptionError):
+            raise ParseError(
+                "the PDF is encrypted or password-protected: remove the password first"
+            ) from exc
+        raise ParseError(f"cannot read the PDF (damaged file?): {exc}") from exc
+    except BROKEN as exc:
+        raise ParseError(f"cannot read the PDF (damaged file?): {exc}") from exc
+
+
+def _read_pages(pdf) -> Document:
+    if not pdf.pages:
+        raise ParseError("the PDF has no pages")
+    document = Document(format="pdf", blocks=[], pages=len(pdf.pages))
+    scanned = []
+    for number, page in enumerate(pdf.pages, start=1):
+        if not page.chars:
+            scanned.append(number)
+            continue
+        tables = sum(isinstance(block, Table) for block in document.blocks)
+        blocks = _page_blocks(page, number, tables)
+        # Free the page's parsed objects: a long PDF is read one page at a time.
+        page.close()
+        if blocks and document.blocks:
+            _join_split_row(document.blocks[-1], blocks[0])
+        document.blocks.extend(blocks)
+    if len(scanned) == len(pdf.pages):
+        raise ParseError("PDF has no text layer (scanned?); OCR it first")
+    for number in scanned:
+        document.warnings.append(
+            ParseWarning(
+                "page has no text layer (scanned?); its content is missing",
+                Location(page=number),
+            )
+        )
+    return document
+
+
+def _page_blocks(page, number: int, tables_before: int) -> list[Paragraph | Table]:
+    """The page's tables and outside lines sorted top to bottom, page numbers dropped."""
+    found = page.find_tables()
+    placed: list[tuple[float, Paragraph | Table]] = []
+    for index, table in enumerate(found, start=1):
+        placed.append((table.bbox[1], _table(table.extract(), number, tables_before + index)))
+    for line, (top, text) in enumerate(_lines_outside(page, [t.bbox for t in found]), start=1):
+        placed.append((top, Paragraph(text, Location(page=number, line=line))))
+    placed.sort(key=lambda item: item[0])
+    return _drop_page_numbers([block for _, block in placed])
+
+
+def _lines_outside(page, boxes) -> list[tuple[float, str]]:
+    """The text lines whose characters lie outside every table, with their top."""
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    lines = text_page.extract_text_lines(return_chars=False)
+    return [(line["top"], line["text"].strip()) for line in lines if line["text"].strip()]
+
+
+def _table(grid: list[list[str | None]], page: int, number: int) -> Table:
+    rows = []
+    for index, cells in enumerate(grid, start=1):
+        texts = [(cell or "").strip() for cell in cells]
+        if any(texts):
+            rows.append(Row(texts, Location(page=page, table=number, row=index)))
+    return Table(rows, Location(page=page, table=number))
+
+
+def _drop_page_numbers(blocks: list) -> list:
+    """Drop a page number printed as the page's first or last line."""
+    for index in (-1, 0):
+        if (
+            blocks
+            and isinstance(blocks[index], Paragraph)
+            and PAGE_NUMBER.fullmatch(blocks[index].text)
+        ):
+            del blocks[index]
+    return blocks
+
+
+def _join_split_row(before, after) -> None:
+    """Put back a row the page break cut in two: its tail heads the next page's table.
+
+    The tail has no 序号 and continues only cells that the row before left unfinished;
+    a row of a vertically merged project has text of its own and is left alone.
+    """
+    if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
+        return
+    last = before.rows[-1]
+    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
+    if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
+        return
+    tail = after.rows[start].cells
+    if tail[0] or not any(tail):
+        return
+    for previous, more in zip(last.cells, tail, strict=True):
+        if more and (not previous or previous.endswith(SENTENCE_END)):
+            return
+    last.cells = [p + "\n" + m if m else p for p, m in zip(last.cells, tail, strict=True)]
+    del after.rows[start]

@@ -1,0 +1,262 @@
+"""Reading .txt notices: tab-separated tables, web-page copies and plain paragraphs.
+
+Tables come as lines of tab-separated cells (text extracted from a PDF or Word file), or,
+in copies of a web page, as one cell per line with optional "|" lines between cells.
+"""
+
+import codecs
+import re
+from collections import Counter
+
+import charset_normalizer
+
+from duban.parsing.columns import SEQ, header_kind
+from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
+
+_BULLET = re.compile(r"^[-－•·●▪]\s+")
+_EDGE = " \u3000\xa0\ufeff"
+# Navigation and page furniture of government web pages, dropped before reading.
+_NAVIGATION = re.compile(
+    r"^[【\[]?\s*(?:网站导航|网站首页|首页|当前位置|您的位置|发布时间|发布日期|信息来源|来源|字号|"
+    r"打印|关闭|浏览次数|访问次数|阅读次数|点击数|分享到|扫一扫|相关链接|上一篇|下一篇|返回顶部|"
+    r"收藏|责任编辑|索引号|主题分类|组配分类|体裁分类|服务对象)"
+    r"(?:本页|窗口|此页)?\s*(?:[：:>＞】\]\s].*)?$"
+)
+_FONT_SIZES = re.compile(r"^[【\[]?\s*(?:[大中小]\s*){2,3}[】\]]?$")
+_PIPE = "|"
+_SEQ_CELL = re.compile(r"^\d{1,3}$")
+# Lines that end a web-page table: the tail of the notice or the next annex.
+_TABLE_END = re.compile(r"^(?:抄送|抄报|附件\s*\S{0,3}$)|印发$")
+_MIN_HEADER_CELLS = 3
+_WIDTH_SAMPLE = 40
+
+
+def read_txt(data: bytes) -> Document:
+    """Decode the text (UTF-8, GBK/GB18030 or what charset-normalizer finds) and lay it out."""
+    text, warnings = _decode(data)
+    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = ["" if _is_furniture(line) else line for line in lines]
+    blocks = _Layout(lines).blocks()
+    return Document(format="txt", blocks=blocks, pages=None, warnings=warnings)
+
+
+def _decode(data: bytes) -> tuple[str, list[ParseWarning]]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), []
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), []
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        return str(best), [ParseWarning(f"text read as {best.encoding}")]
+    return data.decode("utf-8", errors="replace"), [
+        ParseWarning("text encoding not recognised; undecodable bytes replaced")
+    ]
+
+
+def _clean(line: str) -> str:
+    return _BULLET.sub("", line.strip(_EDGE))
+
+
+def _is_furniture(line: str) -> bool:
+    return (
+        bool(line) and "\t" not in line and bool(_NAVIGATION.match(line) or _FONT_SIZES.match(line))
+    )
+
+
+class _Layout:
+    """One pass over the lines, building paragraphs and tables."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.out: list[Paragraph | Table] = []
+        self.tables = 0
+        self.rows: list[Row] | None = None
+        self.width = 0
+        self.pending: list[str] | None = None
+        self.pending_line = 0
+
+    def blocks(self) -> list[Paragraph | Table]:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if "\t" in line:
+                if self.rows is None:
+                    self._open_table(_usual_width(self.lines, index))
+                self._tab_line(line, index + 1)
+                index += 1
+                continue
+            if self.pending is not None and not self._pending_complete():
+                if line:
+                    self.pending[-1] += "\n" + line
+                    index += 1
+                    continue
+                if self._row_goes_on(index):
+                    # A page break inside a wrapped row leaves a blank line in it.
+                    index += 1
+                    continue
+            if self.pending is not None and line and not _breaks_table(line):
+                _append_to_last_filled(self.pending, line)
+                index += 1
+                continue
+            self._close_table()
+            header = _web_header(self.lines, index)
+            if header is not None:
+                index = self._web_table(index, *header)
+                continue
+            if line:
+                self.out.append(Paragraph(line, Location(line=index + 1)))
+            index += 1
+        self._close_table()
+        return self.out
+
+    def _row_goes_on(self, index: int) -> bool:
+        following = next((line for line in self.lines[index + 1 :] if line), "")
+        return bool(following) and ("\t" in following or not _breaks_table(following))
+
+    # Tab-separated tables: a row may be broken over lines; tabs tell where cells end.
+    def _tab_line(self, line: str, number: int) -> None:
+        cells = [cell.strip(_EDGE) for cell in line.split("\t")]
+        if self.pending is not None and not self._pending_complete():
+            if len(self.pending) + len(cells) - 1 <= self.width:
+                self.pending[-1] = _join(self.pending[-1], cells[0])
+                self.pending.extend(cells[1:])
+                return
+        self._flush_row()
+        self.width = max(self.width, len(cells))
+        self.pending, self.pending_line = cells, number
+
+    def _pending_complete(self) -> bool:
+        return self.pending is not None and len(self.pending) >= self.width
+
+    def _open_table(self, width: int) -> None:
+        self.tables += 1
+        self.rows, self.width = [], width
+
+    def _flush_row(self) -> None:
+        if self.pending is None or self.rows is None:
+            return
+        cells = self.pending + [""] * (self.width - len(self.pending))
+        location = Location(line=self.pending_line, table=self.tables, row=len(self.rows) + 1)
+        self.rows.append(Row(cells, location))
+        self.pending = None
+
+    def _close_table(self) -> None:
+        self._flush_row()
+        if self.rows:
+            self.out.append(
+                Table(self.rows, Location(line=self.rows[0].location.line, table=self.tables))
+            )
+        self.rows = None
+
+    # Web-page copies: one cell per line, "|" lines between cells when the page had them.
+    def _web_table(self, index: int, header: list[str], piped: bool, end: int) -> int:
+        self._open_table(len(header))
+        self.rows.append(Row(header, Location(line=index + 1, table=self.tables, row=1)))
+        index = end
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            if line == _PIPE:
+                index += 1
+                continue
+            if _web_header(lines, index) is not None or _TABLE_END.search(line):
+                break
+            if not line and not _empty_cell_starts_row(lines, index, piped):
+                index += 1
+                continue
+            if line and not _SEQ_CELL.match(line):
+                # A section heading between the rows of one table.
+                self._close_table()
+                self.out.append(Paragraph(line, Location(line=index + 1)))
+                self._open_table(len(header))
+                index = _skip_empty_cells(lines, index + 1, piped, len(header) - 1)
+                continue
+            cells, next_index = _web_row(lines, index, piped, len(header))
+            self.rows.append(
+                Row(cells, Location(line=index + 1, table=self.tables, row=len(self.rows) + 1))
+            )
+            index = next_index
+        self._close_table()
+        return index
+
+
+def _usual_width(lines: list[str], index: int) -> int:
+    """The width most lines of the table starting here have; a wrapped line has fewer cells."""
+    widths: Counter[int] = Counter()
+    for line in lines[index : index + _WIDTH_SAMPLE]:
+        if not line:
+            break
+        if "\t" in line:
+            widths[line.count("\t") + 1] += 1
+    return max(widths, key=lambda width: (widths[width], width))
+
+
+def _join(before: str, after: str) -> str:
+    return f"{before}\n{after}" if before and after else before or after
+
+
+def _append_to_last_filled(cells: list[str], line: str) -> None:
+    """A line without tabs after a whole row continues the row's last filled cell."""
+    for index in range(len(cells) - 1, -1, -1):
+        if cells[index]:
+            cells[index] += "\n" + line
+            return
+    cells[-1] = line
+
+
+def _breaks_table(line: str) -> bool:
+    return bool(_TABLE_END.search(line) or re.match(r"^[一二三四五六七八九十]+[、.．]", line))
+
+
+def _web_header(lines: list[str], index: int) -> tuple[list[str], bool, int] | None:
+    """The header cells starting at `index`, whether "|" lines part them, and where they end."""
+    if not lines[index] or header_kind(lines[index]) != SEQ:
+        return None
+    cells, piped, position = [lines[index]], False, index + 1
+    while position < len(lines):
+        line = lines[position]
+        if line == _PIPE:
+            piped = True
+            position += 1
+            continue
+        if not line or header_kind(line) is None:
+            break
+        cells.append(line)
+        position += 1
+    if len(cells) < _MIN_HEADER_CELLS:
+        return None
+    return cells, piped, position
+
+
+def _web_row(lines: list[str], index: int, piped: bool, width: int) -> tuple[list[str], int]:
+    if not piped:
+        cells = lines[index : index + width]
+        return cells + [""] * (width - len(cells)), index + width
+    cells, position = [lines[index]], index + 1
+    while position + 1 < len(lines) + 1 and position < len(lines) and lines[position] == _PIPE:
+        cells.append(lines[position + 1] if position + 1 < len(lines) else "")
+        position += 2
+    cells = cells[:width] + [""] * (width - len(cells))
+    return cells, position
+
+
+def _empty_cell_starts_row(lines: list[str], index: int, piped: bool) -> bool:
+    """Whether a blank line is an empty first cell (a merged 序号) rather than a gap."""
+    if piped:
+        return index + 1 < len(lines) and lines[index + 1] == _PIPE
+    following = next((line for line in lines[index + 1 :] if line), "")
+    return bool(following) and not _SEQ_CELL.match(following) and header_kind(following) != SEQ
+
+
+def _skip_empty_cells(lines: list[str], index: int, piped: bool, count: int) -> int:
+    if not piped:
+        return index
+    while count and index + 1 < len(lines) and lines[index] == _PIPE and not lines[index + 1]:
+        index += 2
+        count -= 1
+    return index

@@ -1,0 +1,112 @@
+"""One task (a table row or a list paragraph) turned into an Item."""
+
+from dataclasses import dataclass, field
+
+from duban.parsing.document import Location
+from duban.parsing.leaders import leader_line, parse_leaders
+from duban.parsing.model import LEAD, SUPPORT, Item, Leader
+from duban.parsing.text import is_blank, join_lines, squeeze
+from duban.parsing.units import lead_override, split_units
+
+
+@dataclass(slots=True)
+class Task:
+    """The raw parts of one task as printed, before cleaning."""
+
+    seq: str = ""
+    name: str = ""
+    text: str = ""
+    units: str = ""
+    lead_units: str = ""
+    support_units: str = ""
+    leaders: str = ""
+    deadline: str = ""
+    remark: str = ""
+    location: Location = field(default_factory=Location)
+
+    def extend(self, more: "Task") -> None:
+        """Add the parts of a row that continues this one (a cell wrapped over a page)."""
+        for part in (
+            "text",
+            "units",
+            "lead_units",
+            "support_units",
+            "leaders",
+            "deadline",
+            "remark",
+        ):
+            addition = getattr(more, part)
+            if addition.strip():
+                current = getattr(self, part)
+                setattr(self, part, f"{current}\n{addition}" if current.strip() else addition)
+
+    def cover(self, above: "Task") -> None:
+        """Take the cells that a vertical merge with the row above leaves empty here."""
+        for part in ("seq", "name", "units", "lead_units", "support_units", "leaders", "deadline"):
+            if is_blank(getattr(self, part)):
+                setattr(self, part, getattr(above, part))
+
+
+@dataclass(slots=True)
+class Built:
+    item: Item
+    first_is_lead: bool = False
+    carries: bool = False
+
+
+def build_item(task: Task, first_is_lead: bool) -> Built:
+    """Clean the parts of a task; `first_is_lead` applies the 「列第一位者为牵头单位」 rule."""
+    # A 「牵头市领导：…」 line may sit in any cell of the row, or follow it in a text copy.
+    row_leaders: list[Leader] = []
+    cell = {
+        part: _pull_leader_lines(getattr(task, part), row_leaders)
+        for part in ("text", "units", "lead_units", "support_units", "remark")
+    }
+    built = Built(Item(seq=squeeze(task.seq) or None, text=join_lines(cell["text"])))
+    item = built.item
+    item.name = join_lines(task.name) or None
+    item.location = task.location
+    has_lead_column = not is_blank(cell["lead_units"])
+    notes: list[str] = []
+    for text, role in (
+        (cell["lead_units"], LEAD),
+        (cell["units"], SUPPORT if has_lead_column else None),
+        (cell["support_units"], SUPPORT),
+    ):
+        if is_blank(text):
+            continue
+        units = split_units(text, role=role, first_is_lead=first_is_lead)
+        item.units.extend(units.units)
+        notes.extend(units.notes)
+        built.first_is_lead |= units.first_is_lead
+        built.carries |= units.carries
+    item.leaders = _leaders(task.leaders) + row_leaders
+    item.deadline = join_lines(task.deadline) or None
+    remark = join_lines(cell["remark"])
+    item.remark = "；".join(part for part in [remark, *notes] if part) or None
+    item.lead_override = lead_override(remark)
+    return built
+
+
+def _pull_leader_lines(text: str, leaders: list[Leader]) -> str:
+    if "领导" not in text:
+        return text
+    kept = []
+    for line in text.splitlines():
+        found = leader_line(line)
+        if found is None:
+            kept.append(line)
+        else:
+            leaders.extend(found)
+    return "\n".join(kept)
+
+
+def _leaders(text: str) -> list[Leader]:
+    if is_blank(text):
+        return []
+    # One leader per line in a cell, or one name wrapped over two lines.
+    return (
+        leader_line(text)
+        or parse_leaders("、".join(text.split("\n")))
+        or parse_leaders(join_lines(text))
+    )

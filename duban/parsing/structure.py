@@ -1,0 +1,31 @@
+"""assemble(): a Document laid out by a reader -> the notice, its plans, sections and items."""
+
+from duban.parsing.builder import PlanBuilder
+from duban.parsing.document import Document
+from duban.parsing.metadata import read_metadata
+from duban.parsing.model import ParsedNotice
+from duban.parsing.regions import content_start, events, lines, tail_start
+from duban.parsing.targets import extract_targets
+from duban.parsing.units import FIRST_IS_LEAD
+
+
+def assemble(document: Document) -> ParsedNotice:
+    """Read metadata, plans, sections and items; the reader's own warnings are not repeated."""
+    found = events(document.blocks)
+    start = content_start(found)
+    end = tail_start(found, start)
+    meta = read_metadata(lines(found[:start]), lines(found[end:]))
+    statement = any(event.text and FIRST_IS_LEAD.search(event.text) for event in found)
+    builder = PlanBuilder(first_is_lead=statement)
+    for event in found[:start] + found[end:]:
+        if event.line is None:
+            message = f"table row outside the annexes not read: {' | '.join(event.cells)}"
+            builder.warn(message, event.location)
+    for event in found[start:end]:
+        builder.feed(event)
+    plans = builder.finish(meta)
+    for plan in plans:
+        for section in plan.sections:
+            for item in section.items:
+                item.targets = extract_targets(item.text, plan.kind)
+    return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings)

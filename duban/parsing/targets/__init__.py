@@ -1,0 +1,5 @@
+"""Quantitative targets in task texts (spec/targets.md)."""
+
+from .extract import extract_targets
+
+__all__ = ["extract_targets"]

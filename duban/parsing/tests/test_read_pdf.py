@@ -1,0 +1,117 @@
+import pytest
+
+from duban.parsing.document import Paragraph, Table
+from duban.parsing.readers.pdf import read_pdf
+from duban.parsing.tests.pdfs import Page, make_pdf
+
+WIDTHS = [40, 200, 150]
+HEADER = ["No", "Task", "Units"]
+
+
+@pytest.fixture(scope="module")
+def reference(seed_dir):
+    return read_pdf((seed_dir / "000_de8080339d2f7ae4.pdf").read_bytes())
+
+
+def tables(document) -> list[Table]:
+    return [block for block in document.blocks if isinstance(block, Table)]
+
+
+def test_it_reads_every_page_of_the_reference_notice_in_reading_order(reference):
+    assert reference.pages == 16
+    assert reference.blocks[0].text == "温州市鹿城区人民政府办公室文件"
+    assert reference.blocks[0].location.page == 1
+    heading = next(
+        i
+        for i, b in enumerate(reference.blocks)
+        if getattr(b, "text", "") == "二、张伟常委、副区长牵头重点工作"
+    )
+    # On page 2 the heading sits under the first table; the second table starts page 3.
+    assert isinstance(reference.blocks[heading - 1], Table)
+    assert reference.blocks[heading].location.page == 2
+    assert reference.blocks[heading + 1].location.page == 3
+    assert reference.blocks[-1].text == "温州市鹿城区人民政府办公室 2022年3月9日印发"
+
+
+def test_cells_keep_their_line_breaks(reference):
+    first = tables(reference)[0]
+    assert first.rows[0].cells == ["序号", "重点工作", "责任单位", "备注"]
+    assert (
+        first.rows[-1].cells[3]
+        == "根据区委工作\n安排，由区委\n办（区委改革\n办）、区委政\n法委牵头。"
+    )
+    assert (
+        first.rows[-1].location.page,
+        first.rows[-1].location.table,
+        first.rows[-1].location.row,
+    ) == (2, 1, 14)
+
+
+def test_vertically_merged_cells_read_as_empty_strings(reference):
+    rows = [row.cells for table in tables(reference) for row in table.rows]
+    assert ["", "", "新建园林驿站 5 个。", "杨丽霞", "区综合行政执法局"] in rows
+    shared = next(cells for cells in rows if cells[2].startswith("打通断头路"))
+    assert shared[:2] == ["", ""]
+
+
+def test_a_row_cut_by_a_page_break_is_put_back_together(reference):
+    rows = [row.cells for table in tables(reference) for row in table.rows]
+    joined = next(cells for cells in rows if cells[1].startswith("加快推进环贸港"))
+    assert joined[2] == "区商务局*、区轻工\n产品交易服务中心、\n双屿街道"
+    assert ["", "", "双屿街道", ""] not in rows
+
+
+def test_a_tail_continuing_an_unfinished_cell_joins_the_row_before():
+    first = (
+        Page()
+        .table(72, 600, WIDTHS, [HEADER, ["1", "Build roads.", "Roads office,"]])
+        .text(280, 800, "- 1 -")
+    )
+    second = Page().table(
+        72, 100, WIDTHS, [HEADER, ["", "", "Parks office"], ["2", "Plant trees.", "Parks"]]
+    )
+    document = read_pdf(make_pdf([first, second.text(280, 800, "- 2 -")]))
+    rows = [row.cells for table in tables(document) for row in table.rows]
+    assert rows == [
+        HEADER,
+        ["1", "Build roads.", "Roads office,\nParks office"],
+        HEADER,
+        ["2", "Plant trees.", "Parks"],
+    ]
+
+
+def test_a_new_row_of_a_merged_project_is_not_joined_to_the_row_before():
+    first = Page().table(72, 600, WIDTHS, [HEADER, ["1", "Build roads.", "Roads office"]])
+    second = Page().table(72, 100, WIDTHS, [HEADER, ["", "Repair bridges.", "Works office"]])
+    rows = [
+        row.cells for table in tables(read_pdf(make_pdf([first, second]))) for row in table.rows
+    ]
+    assert ["", "Repair bridges.", "Works office"] in rows
+
+
+def test_page_numbers_at_the_top_or_bottom_of_a_page_are_dropped():
+    pages = [
+        Page().text(72, 72, "Notice").text(72, 100, "- 2 -").text(280, 800, "- 1 -"),
+        Page().text(280, 40, "2/2").text(72, 72, "Annex 1"),
+    ]
+    texts = [block.text for block in read_pdf(make_pdf(pages)).blocks]
+    assert texts == ["Notice", "- 2 -", "Annex 1"]
+
+
+def test_text_around_a_table_is_kept_in_order_with_its_location():
+    page = (
+        Page()
+        .text(72, 72, "Annex 1")
+        .table(72, 120, WIDTHS, [HEADER, ["1", "Build roads.", "Roads"]])
+    )
+    document = read_pdf(make_pdf([page.text(72, 300, "Copy to: all units")]))
+    assert [type(b).__name__ for b in document.blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert [b.location.line for b in document.blocks if isinstance(b, Paragraph)] == [1, 2]
+    assert document.blocks[1].rows[1].cells == ["1", "Build roads.", "Roads"]
+
+
+def test_a_page_without_text_in_a_text_pdf_is_a_warning_with_its_page():
+    document = read_pdf(make_pdf([Page().text(72, 72, "Notice"), Page()]))
+    assert [(w.message, w.location.page) for w in document.warnings] == [
+        ("page has no text layer (scanned?); its content is missing", 2)
+    ]

@@ -1,0 +1,262 @@
+from duban.parsing.tests.notices import headings, items, names, parse_text, units
+
+NOTICE_HEAD = """某某县人民政府办公室文件
+
+某政办发〔2023〕12号
+
+某某县人民政府办公室关于印发2023年重点工作任务分解的通知
+
+各乡镇人民政府，县政府各部门：
+
+现将《2023年重点工作任务分解》印发给你们，请认真贯彻落实。
+
+某某县人民政府办公室
+2023年2月10日
+
+2023年重点工作任务分解
+"""
+
+
+def test_it_reads_a_numbered_list_with_units_in_brackets():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、王明副县长牵头
+
+1. 地区生产总值增长6.5%以上。（牵头单位：县发改局；责任单位：县统计局、县经信局）
+2、完成固定资产投资120亿元。(牵头单位:县发改局;责任单位:各乡镇)
+"""
+    )
+    first, second = items(parsed)
+    assert (first["seq"], first["text"]) == ("1", "地区生产总值增长6.5%以上。")
+    assert units(first) == [("县发改局", "lead"), ("县统计局", "support"), ("县经信局", "support")]
+    assert (second["seq"], second["text"]) == ("2", "完成固定资产投资120亿元。")
+    assert units(second) == [("县发改局", "lead"), ("各乡镇", "support")]
+    assert parsed["plans"][0]["sections"][0]["leaders"] == [{"name": "王明", "titles": ["副县长"]}]
+    assert parsed["warnings"] == []
+
+
+def test_it_reads_units_in_square_brackets_when_names_hold_brackets():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + "\n1. 推进数字政府建设。【牵头单位：县府办（县大数据局）；责任单位：县经信局】\n"
+        "2. 建设公路。[牵头单位：县交通运输局(县公路中心)；配合单位：县财政局]\n"
+    )
+    first, second = items(parsed)
+    assert units(first) == [("县府办（县大数据局）", "lead"), ("县经信局", "support")]
+    assert units(second) == [("县交通运输局(县公路中心)", "lead"), ("县财政局", "support")]
+
+
+def test_it_reads_lead_and_responsible_units_on_their_own_lines():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1. 推进垃圾分类，
+实现城乡全覆盖。
+牵头单位：县综合行政执法局
+责任单位：各乡镇、县住建局
+完成时限：12月底前
+2. 新建公园2个。
+责任单位：县住建局
+"""
+    )
+    first, second = items(parsed)
+    assert first["text"] == "推进垃圾分类，实现城乡全覆盖。"
+    assert units(first) == [
+        ("县综合行政执法局", "lead"),
+        ("各乡镇", "support"),
+        ("县住建局", "support"),
+    ]
+    assert first["deadline"] == "12月底前"
+    assert units(second) == [("县住建局", "joint")]
+
+
+def test_it_reads_a_leader_line_per_task():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、经济发展
+牵头市领导：张三
+1. 任务甲。（牵头单位：市发改委）
+2. 任务乙。（牵头单位：市财政局）
+牵头市领导：李四
+"""
+    )
+    section = parsed["plans"][0]["sections"][0]
+    assert names(section["leaders"]) == ["张三"]
+    first, second = items(parsed)
+    assert first["leaders"] == []
+    assert names(second["leaders"]) == ["李四"]
+
+
+def test_it_reads_three_levels_of_numbering_that_restart():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、张三副县长牵头
+（一）扩大有效投资
+1. 任务一。（责任单位：县发改局）
+2. 任务二。（责任单位：县财政局）
+（二）促进消费
+1. 任务三。（责任单位：县商务局）
+二、李四副县长牵头
+（一）乡村振兴
+1 任务四。（责任单位：县农业农村局）
+"""
+    )
+    assert headings(parsed) == ["（一）扩大有效投资", "（二）促进消费", "（一）乡村振兴"]
+    sections = parsed["plans"][0]["sections"]
+    assert [names(s["leaders"]) for s in sections] == [["张三"], ["张三"], ["李四"]]
+    assert [item["seq"] for item in items(parsed)] == ["1", "2", "1", "1"]
+    assert parsed["warnings"] == []
+
+
+def test_it_reads_numbering_that_continues_across_sections():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、经济发展
+1、任务一。（牵头单位：县发改局）
+2、任务二。（牵头单位：县财政局）
+二、社会事业
+3、任务三。（牵头单位：县教育局）
+"""
+    )
+    assert headings(parsed) == ["一、经济发展", "二、社会事业"]
+    assert [item["seq"] for item in items(parsed)] == ["1", "2", "3"]
+    assert [s["leaders"] for s in parsed["plans"][0]["sections"]] == [[], []]
+
+
+def test_it_reads_a_tab_separated_table_with_a_first_is_lead_statement():
+    parsed = parse_text(
+        "附件\n\n2023年重点工作责任分解表\n\n（列第一位者为牵头单位）\n\n"
+        "一、张三副区长牵头\n\n序号\t重点工作\t责任单位\t完成时限\n"
+        "1\t任务一。\t区发改局、区财政局\t全年\n2\t任务二。\t区科技局\t6月底前\n"
+    )
+    first, second = items(parsed)
+    assert units(first) == [("区发改局", "lead"), ("区财政局", "support")]
+    assert (first["deadline"], second["deadline"]) == ("全年", "6月底前")
+
+
+def test_it_reads_a_web_page_copy_with_pipes_and_navigation():
+    parsed = parse_text(
+        """网站导航
+首页 > 政务公开 > 政府文件
+发布时间：2023-02-12
+来源：县政府办
+字号：大 中 小
+某某县人民政府办公室关于印发2023年重点工作任务分解的通知
+各乡镇人民政府，县政府各部门：
+现将分解表印发给你们，请认真贯彻落实。
+某某县人民政府办公室
+2023年2月10日
+（此件公开发布）
+附件1
+2023年重点工作任务分解表
+一、张三副县长牵头
+序号
+|
+工作任务
+|
+责任单位
+|
+备注
+1
+|
+地区生产总值增长6%。
+|
+县发改局*、县统计局
+|
+
+2
+|
+新建学校2所。
+|
+县教育局
+|
+根据县委安排，由县委教育工委牵头。
+二、李四副县长牵头
+3
+|
+新建公园。
+|
+县住建局
+|
+
+【打印】【关闭】
+"""
+    )
+    assert parsed["notice"]["title"] == "某某县人民政府办公室关于印发2023年重点工作任务分解的通知"
+    assert parsed["notice"]["issued_on"] == "2023-02-10"
+    assert parsed["notice"]["public"] is True
+    first, second, third = items(parsed)
+    assert units(first) == [("县发改局", "lead"), ("县统计局", "support")]
+    assert second["lead_override"] == ["县委教育工委"]
+    assert headings(parsed) == ["一、张三副县长牵头", "二、李四副县长牵头"]
+    assert third["seq"] == "3"
+    assert parsed["warnings"] == []
+
+
+def test_it_reads_a_web_page_copy_with_one_cell_per_line():
+    parsed = parse_text(
+        "附件1\n2023年重点工作任务分解表\n序号\n工作任务\n责任单位\n备注\n"
+        "1\n任务一。\n县发改局\n\n2\n任务二。\n县财政局、县税务局\n\n"
+    )
+    assert [(item["seq"], item["text"]) for item in items(parsed)] == [
+        ("1", "任务一。"),
+        ("2", "任务二。"),
+    ]
+    assert units(items(parsed)[1]) == [("县财政局", "joint"), ("县税务局", "joint")]
+
+
+def test_it_reads_ascii_and_full_width_punctuation_alike():
+    wide = parse_text(
+        NOTICE_HEAD + "\n1. 任务。（牵头单位：县发改局；责任单位：县财政局，县统计局）\n"
+    )
+    ascii_ = parse_text(NOTICE_HEAD + "\n1. 任务。(牵头单位:县发改局;责任单位:县财政局,县统计局)\n")
+    assert units(items(wide)[0]) == units(items(ascii_)[0])
+    assert units(items(wide)[0]) == [
+        ("县发改局", "lead"),
+        ("县财政局", "support"),
+        ("县统计局", "support"),
+    ]
+
+
+def test_it_reads_a_gbk_encoded_notice():
+    parsed = parse_text(NOTICE_HEAD + "\n1. 任务。（牵头单位：县发改局）\n", encoding="gbk")
+    assert parsed["notice"]["doc_number"] == "某政办发〔2023〕12号"
+    assert units(items(parsed)[0]) == [("县发改局", "lead")]
+
+
+def test_it_warns_about_a_paragraph_it_cannot_place():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + "\n1. 任务。（牵头单位：县发改局）\n这是一句无法归位的说明文字，没有任何单位。\n"
+    )
+    assert any("not placed" in w["message"] and w["location"]["line"] for w in parsed["warnings"])
+
+
+def test_it_reads_a_notice_without_tasks_as_metadata_only():
+    parsed = parse_text("关于做好某项工作的通知\n\n各单位：\n\n请遵照执行。\n")
+    assert parsed["plans"] == []
+    assert parsed["notice"]["title"] == "关于做好某项工作的通知"
+    assert parsed["notice"]["addressees"] == ["各单位"]
+    assert parse_text("")["plans"] == []
+
+
+def test_it_warns_about_an_annex_without_tasks():
+    parsed = parse_text(
+        "附件1\n\n2023年重点工作任务清单\n\n附件2\n\n民生实事项目\n\n1. 任务。（牵头单位：县民政局）\n"
+    )
+    assert [plan["annex"] for plan in parsed["plans"]] == ["1", "2"]
+    assert any("plan without tasks" in w["message"] for w in parsed["warnings"])
+
+
+def test_it_reads_a_leader_line_under_a_tab_separated_row():
+    parsed = parse_text(
+        "附件1\n\n2023年重点工作表\n\n序号\t重点工作\t责任单位\t备注\n"
+        "1\t任务一。\t区发改局\t\n牵头市领导：张三\n2\t任务二。\t区财政局\t\n"
+    )
+    first, second = items(parsed)
+    assert (names(first["leaders"]), units(first)) == (["张三"], [("区发改局", "joint")])
+    assert second["leaders"] == []

@@ -1,0 +1,123 @@
+from duban.parsing.units import lead_override, split_units
+
+
+def _split(text: str, **options) -> list[tuple[str, str]]:
+    return [(unit.name, unit.role) for unit in split_units(text, **options).units]
+
+
+def test_it_marks_the_starred_unit_lead_and_the_others_support():
+    assert _split("区科技局*、区发改局、区经信局") == [
+        ("区科技局", "lead"),
+        ("区发改局", "support"),
+        ("区经信局", "support"),
+    ]
+
+
+def test_it_makes_every_unit_joint_without_a_mark():
+    assert _split("区民政局、区卫生健康局") == [("区民政局", "joint"), ("区卫生健康局", "joint")]
+
+
+def test_it_reads_a_star_after_a_space_and_a_full_width_star():
+    assert _split("区投资促进服务中心 *、各相关单位") == [
+        ("区投资促进服务中心", "lead"),
+        ("各相关单位", "support"),
+    ]
+    assert _split("区商务局＊，区住建局")[0] == ("区商务局", "lead")
+
+
+def test_it_rejoins_names_broken_by_spaces_or_line_breaks():
+    units = split_units("区应急管理局*、 区公安分局、区 交通运输局、区消防 救援大队").units
+    assert [unit.name for unit in units] == [
+        "区应急管理局",
+        "区公安分局",
+        "区交通运输局",
+        "区消防救援大队",
+    ]
+    assert units[2].raw == "区 交通运输局"
+    wrapped = "区应急管理局*、区\n公安分局、区交通运\n输局、区市场监管\n局"
+    assert [unit.name for unit in split_units(wrapped).units] == [
+        "区应急管理局",
+        "区公安分局",
+        "区交通运输局",
+        "区市场监管局",
+    ]
+
+
+def test_it_keeps_a_branch_with_the_body_before_it():
+    assert _split("市自然资源和规划局 鹿城分局*、区经信局")[0] == (
+        "市自然资源和规划局鹿城分局",
+        "lead",
+    )
+    assert _split("市生态环境局鹿城分\n局") == [("市生态环境局鹿城分局", "joint")]
+
+
+def test_it_splits_one_unit_per_line():
+    assert _split("区发改局\n区财政局\n七都街道") == [
+        ("区发改局", "joint"),
+        ("区财政局", "joint"),
+        ("七都街道", "joint"),
+    ]
+
+
+def test_it_does_not_split_inside_brackets_or_quotes():
+    assert [
+        name
+        for name, _ in _split(
+            "区府办(区“两个健康”办)、县发改局（粮食局）、区府办（区大数据发\n展管理局）"
+        )
+    ] == [
+        "区府办(区“两个健康”办)",
+        "县发改局（粮食局）",
+        "区府办（区大数据发展管理局）",
+    ]
+
+
+def test_it_keeps_a_name_that_holds_a_list_mark():
+    assert [name for name, _ in _split("各区、县（市）政府（管委会）、市发改委")] == [
+        "各区、县（市）政府（管委会）",
+        "市发改委",
+    ]
+
+
+def test_it_cleans_trailing_words_and_reads_their_role():
+    assert _split("区发改局、区财政局等") == [("区发改局", "joint"), ("区财政局", "joint")]
+    assert _split("区发改局、团市委配合落实") == [("区发改局", "lead"), ("团市委", "support")]
+    assert _split("由区委宣传部牵头") == [("区委宣传部", "lead")]
+
+
+def test_it_gives_the_column_role_to_every_unit():
+    assert _split("市发改委、市财政局", role="support") == [
+        ("市发改委", "support"),
+        ("市财政局", "support"),
+    ]
+
+
+def test_it_makes_the_first_unit_lead_under_the_first_is_lead_rule():
+    assert _split("区发改局、区财政局", first_is_lead=True) == [
+        ("区发改局", "lead"),
+        ("区财政局", "support"),
+    ]
+    assert _split("区发改局", first_is_lead=True) == [("区发改局", "joint")]
+
+
+def test_it_moves_a_first_is_lead_note_out_of_the_units():
+    cell = split_units("区发改局、区财政局（列第一位者为工作牵头单位或汇总单位，下同）")
+    assert [(unit.name, unit.role) for unit in cell.units] == [
+        ("区发改局", "lead"),
+        ("区财政局", "support"),
+    ]
+    assert cell.notes == ["列第一位者为工作牵头单位或汇总单位，下同"]
+    assert cell.first_is_lead and cell.carries
+
+
+def test_it_reads_lead_overrides_from_remarks():
+    assert lead_override("根据区委工作安排，由区委办（区委改革办）、区委政法委牵头。") == [
+        "区委办（区委改革办）",
+        "区委政法委",
+    ]
+    assert lead_override("根据区委工作安排，白鹿引才等工作由区委组织部（区人才办）牵头。") == [
+        "区委组织部（区人才办）"
+    ]
+    assert lead_override("根据区委工作安排，区委宣传部牵头。") == ["区委宣传部"]
+    assert lead_override("需加快推进。") == []
+    assert lead_override(None) == []

@@ -1,0 +1,225 @@
+"""Split a 责任单位 cell into units with their role, and read lead overrides from remarks."""
+
+import re
+from dataclasses import dataclass, field
+
+from duban.parsing.model import JOINT, LEAD, SUPPORT, Unit
+from duban.parsing.text import EDGE, squeeze
+
+_OPEN = "（([【〔“‘「『《"
+_CLOSE = "）)]】〕”’」』》"
+_HARD = "、，,；;"
+HARD_SEPARATOR = re.compile(r"([、，,；;])")
+SPACE = re.compile(r"(\s)")
+_NESTING = re.compile(r'[（(\[【〔“‘「『《"]')
+# Trailing words such as 「配合落实」 are at most this long; longer parts are never short units.
+_SHORT_PART = 6
+_STARS = "*＊"
+
+# Genre knowledge: how the names of government bodies end and begin.
+_UNIT_END = re.compile(
+    r"(局|办|委|部|中心|街道|街镇|镇|乡|队|会|集团|院|所|站|公司|团|厅|处|科|室|组|馆|社|银行|支行|分行|署|司"
+    r"|台|开发区|高新区|政府|法院|联|协|校|单位|机构|企业|平台|区块)$"
+)
+# A fragment opening with a generic head noun (「服务中心」) finishes the name before it.
+_GENERIC_START = re.compile(
+    r"^(?:服务|管理|建设|发展|办公|工作|指挥|领导|促进|保障|执法|监督|委员|中心|办事|事务)"
+)
+_UNIT_START = re.compile(r"^(区|市|县|省|镇|乡|中共|共青团|团|国家|各|相关|有关|全)")
+_PLACE_END = re.compile(r"(街道|街镇|镇|乡)$")
+_TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]$")
+
+_NOTE = re.compile(
+    r"[（(]([^（()）]*(?:(?:第一|首)[^（()）]*(?:牵头|汇总|主办)|下同)[^（()）]*)[）)]"
+)
+FIRST_IS_LEAD = re.compile(
+    r"(?:第一|首)位?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,8}?(?:牵头|主办)"
+)
+_CARRY = re.compile(r"下同")
+
+_TRAILING_WORDS = re.compile(
+    r"(?:等(?:相关单位|单位|部门)?|(?P<support>配合落实|配合实施|配合|协助|协办|参与)"
+    r"|(?P<lead>牵头负责|牵头落实|牵头))$"
+)
+
+# A remark moving the lead: 「…，由区委办（区委改革办）、区委政法委牵头。」
+_OVERRIDE = re.compile(r"([^，。；,;：:]+?)牵头")
+
+
+@dataclass(slots=True)
+class UnitCell:
+    """The units of one cell, and any first-is-lead note printed in it."""
+
+    units: list[Unit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    first_is_lead: bool = False
+    carries: bool = False
+
+
+def split_top(text: str, separator: re.Pattern) -> list[tuple[str, str]]:
+    """Split on a one-character `separator` pattern, never inside brackets or quotes.
+
+    Returns (part, separator after it) pairs, so the parts can be put back as printed.
+    """
+    if not _NESTING.search(text):
+        pieces = separator.split(text)
+        return [
+            (pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "")
+            for i in range(0, len(pieces), 2)
+        ]
+    parts, current, depth, in_ascii_quote = [], [], 0, False
+    for char in text:
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            in_ascii_quote = not in_ascii_quote
+        if depth == 0 and not in_ascii_quote and separator.match(char):
+            parts.append(("".join(current), char))
+            current = []
+        else:
+            current.append(char)
+    parts.append(("".join(current), ""))
+    return parts
+
+
+def _bare(name: str) -> str:
+    """The name without its * marker and trailing bracket, for the shape rules."""
+    name = squeeze(name).strip(_STARS)
+    return _TRAILING_BRACKETS.sub("", name) or name
+
+
+def _stands_alone(fragment: str) -> bool:
+    bare = _bare(fragment)
+    return len(bare) > 2 and bool(_UNIT_END.search(bare))
+
+
+def _starts_new(fragment: str) -> bool:
+    """Whether a fragment after a line break or space begins a unit of its own.
+
+    Only a jurisdiction or placeholder prefix (区…, 市…, 各…) or a place name ending in
+    街道/镇/乡 does; 「鹿城分局」 or 「政执法局」 continue the name before them.
+    """
+    bare = _bare(fragment)
+    if _UNIT_START.match(bare):
+        return True
+    return len(bare) > 2 and bool(_PLACE_END.search(bare)) and not _GENERIC_START.match(bare)
+
+
+def _glue(pieces: list[tuple[str, str]], separators_present: bool) -> list[str]:
+    """Rejoin a name broken by a line break or a stray space, keeping the raw text."""
+    fragments: list[str] = []
+    gap = ""
+    for piece, separator in pieces:
+        if piece:
+            starless = piece.strip(_STARS) == ""
+            if fragments and (
+                starless
+                or separators_present
+                or not (_stands_alone(fragments[-1]) and _starts_new(piece))
+            ):
+                fragments[-1] += gap + piece
+            else:
+                fragments.append(piece)
+            gap = ""
+        gap += separator
+    return fragments
+
+
+def _clean(raw: str) -> tuple[str, str | None]:
+    """The unit name without markers or trailing words, and the role those words give."""
+    name = squeeze(raw)
+    role = None
+    if "*" in name or "＊" in name:
+        role = LEAD
+        name = name.replace("*", "").replace("＊", "")
+    if name.startswith("由"):
+        name = name[1:]
+    match = _TRAILING_WORDS.search(name)
+    if match and match.start() >= 2:
+        name = name[: match.start()]
+        if match.group("support"):
+            role = SUPPORT
+        elif match.group("lead"):
+            role = LEAD
+    return name, role
+
+
+def _segments(text: str) -> list[str]:
+    """Parts between 、，；, with a 1–2 character part (「各区、县（市）政府」) kept with the next."""
+    segments: list[str] = []
+    carried = ""
+    for part, separator in split_top(text, HARD_SEPARATOR):
+        part = part.strip(EDGE)
+        if not part:
+            continue
+        bare = _bare(_clean(part)[0]) if len(part) <= _SHORT_PART else part
+        if len(bare) <= 2 and not _UNIT_END.search(bare) and separator:
+            carried += part + separator
+            continue
+        segments.append(carried + part)
+        carried = ""
+    if carried:
+        segments.append(carried.rstrip(_HARD))
+    return segments
+
+
+def _fragments(text: str) -> list[str]:
+    segments = _segments(text)
+    several = len(segments) > 1
+    fragments: list[str] = []
+    for segment in segments:
+        fragments.extend(_glue(split_top(segment, SPACE), several))
+    return fragments
+
+
+def split_units(text: str, role: str | None = None, first_is_lead: bool = False) -> UnitCell:
+    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位)."""
+    cell = UnitCell()
+    for match in _NOTE.finditer(text):
+        cell.notes.append(match.group(1).strip(EDGE))
+        if FIRST_IS_LEAD.search(match.group(1)):
+            cell.first_is_lead = True
+            cell.carries = bool(_CARRY.search(match.group(1)))
+    text = _NOTE.sub("", text)
+    marked: list[str | None] = []
+    for fragment in _fragments(text):
+        name, word_role = _clean(fragment)
+        if name:
+            cell.units.append(Unit(name=name, role=JOINT, raw=fragment.strip(EDGE)))
+            marked.append(word_role)
+    _assign_roles(cell.units, marked, role, first_is_lead or cell.first_is_lead)
+    return cell
+
+
+def _assign_roles(units: list[Unit], marked: list, role: str | None, first_is_lead: bool) -> None:
+    if role is not None:
+        for unit in units:
+            unit.role = role
+        return
+    if any(marked):
+        # A unit marked as lead or as helper makes the unmarked ones the other kind.
+        rest = SUPPORT if LEAD in marked else LEAD
+        for unit, mark in zip(units, marked, strict=True):
+            unit.role = mark or rest
+        return
+    if first_is_lead and len(units) > 1:
+        units[0].role = LEAD
+        for unit in units[1:]:
+            unit.role = SUPPORT
+
+
+def lead_override(remark: str | None) -> list[str]:
+    """Bodies that a remark names as leading instead: 「…由区委政法委牵头。」."""
+    if not remark:
+        return []
+    names: list[str] = []
+    for match in _OVERRIDE.finditer(remark):
+        clause = match.group(1)
+        clause = clause[clause.rfind("由") + 1 :]
+        for unit in split_units(clause).units:
+            # Only names shaped like bodies: 「列第一位者为牵头单位」 names none.
+            if unit.name not in names and _UNIT_END.search(_bare(unit.name)):
+                names.append(unit.name)
+    return names
