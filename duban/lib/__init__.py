@@ -1,0 +1,1 @@
+"""Pure helpers with no models: period arithmetic, pacing, text normalisation."""

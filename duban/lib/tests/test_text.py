@@ -1,0 +1,24 @@
+from decimal import Decimal
+
+from duban.lib.text import metric_key, plain_number
+
+
+def test_metric_key_drops_spaces_and_widens_nothing():
+    assert metric_key(" 地区生产 总值 ") == "地区生产总值"
+    assert metric_key("PCR 实验室") == "PCR实验室"
+
+
+def test_metric_key_folds_full_width_letters_and_brackets():
+    assert metric_key("ＧＤＰ（现价）") == "GDP(现价)"
+
+
+def test_metric_key_of_nothing_is_empty():
+    assert metric_key("") == ""
+
+
+def test_plain_number_drops_trailing_zeros():
+    assert plain_number(Decimal("8.5000")) == "8.5"
+    assert plain_number(Decimal("60.0000")) == "60"
+    assert plain_number(8.50745) == "8.51"
+    assert plain_number(Decimal("1E+2")) == "100"
+    assert plain_number(Decimal("-0.001")) == "0"

@@ -1,0 +1,13 @@
+"""Keep targets and their links in step with the ledger's imports."""
+
+from django.dispatch import receiver
+
+from duban.ledger.signals import notice_imported
+from duban.targets.links import propose_links
+from duban.targets.sync import sync_notice_targets
+
+
+@receiver(notice_imported)
+def sync_imported_notice(sender, notice, **kwargs) -> None:
+    sync_notice_targets(notice)
+    propose_links(notice)

@@ -1,0 +1,88 @@
+"""Ledger rows built in code for the targets tests: a notice with a five-year and an annual plan."""
+
+from django.contrib.auth.models import User
+from django.test import TestCase
+
+from duban.accounts.choices import Role
+from duban.accounts.models import Profile
+from duban.ledger.choices import PlanKind
+from duban.ledger.choices import Role as AssignmentRole
+from duban.ledger.models import Assignment, Notice, Plan, Section, Task, Unit
+from duban.targets.sync import sync_targets
+
+
+def growth(metric: str, value, comparator: str = "=", period: str = "annual") -> dict:
+    """A growth target dict as the parser returns it (spec/targets.md)."""
+    return {
+        "metric": metric,
+        "measure": "growth",
+        "comparator": comparator,
+        "value": value,
+        "unit": "%",
+        "period": period,
+        "text": f"{metric}增长 {value}%",
+    }
+
+
+def make_notice(
+    issuer: str = "某区人民政府办公室", doc_number: str = "某政办〔2022〕4号"
+) -> Notice:
+    return Notice.objects.create(
+        doc_number=doc_number,
+        issuer=issuer,
+        source_format="txt",
+        file_hash=doc_number.encode().hex()[:64],
+        file_size=1,
+    )
+
+
+def make_plan(notice: Notice, kind: str, start_year: int, end_year: int) -> Plan:
+    plan = Plan.objects.create(
+        notice=notice,
+        title=f"{start_year}-{end_year} {kind}",
+        kind=kind,
+        start_year=start_year,
+        end_year=end_year,
+        position=notice.plans.count(),
+    )
+    Section.objects.create(plan=plan, heading="一、牵头重点工作")
+    return plan
+
+
+def make_task(plan: Plan, text: str, targets=(), unit: Unit | None = None) -> Task:
+    position = plan.tasks.count()
+    task = Task.objects.create(
+        plan=plan,
+        section=plan.sections.first(),
+        seq=str(position + 1),
+        text=text,
+        position=position,
+    )
+    if unit is not None:
+        Assignment.objects.create(task=task, unit=unit, role=AssignmentRole.LEAD)
+    if targets:
+        sync_targets(task, list(targets))
+    return task
+
+
+def make_user(username: str, role: str | None = None, unit: Unit | None = None) -> User:
+    # No password: tests log in with force_login, and hashing one costs time in setUpTestData.
+    user = User.objects.create_user(username)
+    if role is not None:
+        Profile.objects.create(user=user, role=role, unit=unit)
+    return user
+
+
+class TargetsTestCase(TestCase):
+    """alice is the office; bob reports for 区财政局 (the revenue tasks); charlie's unit has none."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.finance = Unit.objects.create(name="区财政局")
+        cls.education = Unit.objects.create(name="区教育局")
+        cls.alice = make_user("alice", Role.OFFICE)
+        cls.bob = make_user("bob", Role.UNIT, cls.finance)
+        cls.charlie = make_user("charlie", Role.UNIT, cls.education)
+        cls.notice = make_notice()
+        cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, 2022, 2026)
+        cls.annual = make_plan(cls.notice, PlanKind.ANNUAL, 2022, 2022)

@@ -1,0 +1,18 @@
+from types import SimpleNamespace
+
+from duban.targets.demo import STATISTICS, add_targets
+from duban.targets.models import Measurement, TargetLink
+from duban.targets.tests.base import TargetsTestCase, make_task
+
+
+class DemoTestCase(TargetsTestCase):
+    def test_it_links_targets_and_imports_a_year_of_statistics_twice_alike(self):
+        make_task(self.five_year, "地区生产总值年均增长 7%。")
+        make_task(self.annual, "地区生产总值增长 7%以上。")
+        demo = SimpleNamespace(notice=self.notice, lines=[])
+        add_targets(demo)
+        add_targets(demo)
+        self.assertEqual(TargetLink.objects.count(), 1)
+        self.assertEqual(Measurement.objects.count(), 4 * len(STATISTICS))
+        self.assertIn("新建目标关联 1 条", demo.lines[0])
+        self.assertIn("新建目标关联 0 条", demo.lines[1])

@@ -1,0 +1,23 @@
+"""A notice with linked revenue targets for the view tests; bob's unit leads both revenue tasks."""
+
+from duban.targets.links import propose_links
+from duban.targets.tests.base import TargetsTestCase, growth, make_task
+
+
+class TargetViewsTestCase(TargetsTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.revenue_five = make_task(
+            cls.five_year,
+            "一般公共预算收入年均增长 8%。",
+            [growth("一般公共预算收入", 8, "=", "annual_average")],
+            unit=cls.finance,
+        ).targets.get()
+        cls.revenue = make_task(
+            cls.annual,
+            "一般公共预算收入增长 6%。",
+            [growth("一般公共预算收入", 6)],
+            unit=cls.finance,
+        ).targets.get()
+        cls.link = propose_links(cls.notice)[0]
