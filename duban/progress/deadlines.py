@@ -1,0 +1,72 @@
+"""The notice's 完成时限 text as a date, and quarterly milestone dates up to it. Pure, no models."""
+
+import re
+from datetime import date
+
+from duban.lib.pacing import month_end
+
+__all__ = ["milestone_dates", "parse_deadline"]
+
+_CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+# One alternative per way of writing a deadline; finditer takes them left to right without overlap,
+# so "2022年6月底前" is read as a month, not as the year 2022 followed by a month.
+_DEADLINE_RE = re.compile(
+    rf"(?:(?P<y1>\d{{4}})\s*年\s*)?(?P<month>{_NUM})\s*月\s*(?:份)?"
+    rf"(?:(?P<day>\d{{1,2}})\s*[日号]|(?P<part>上旬|中旬|下旬|底|末|中))?\s*(?P<before>前|之前)?"
+    r"|(?:(?P<y2>\d{4})\s*年\s*)?(?P<half>上半年|下半年)"
+    r"|(?:(?P<y3>\d{4})\s*年\s*)?第?(?P<quarter>[一二三四1-4])\s*季度"
+    r"|(?P<y4>\d{4})\s*年\s*(?:底|末|内|前)?"
+    r"|(?P<year_end>年底|年末|年内|全年|本年度?|今年)"
+)
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + _CN_NUMBERS.get(text[1:], 0)
+    return _CN_NUMBERS[text]
+
+
+def _match_date(m: re.Match, year: int) -> date | None:
+    if m["month"]:
+        y, month = int(m["y1"] or year), _number(m["month"])
+        if not 1 <= month <= 12:
+            return None
+        if m["day"]:
+            day = int(m["day"])
+            return date(y, month, day) if day <= month_end(y, month).day else None
+        if m["part"] == "上旬":
+            return date(y, month, 10)
+        if m["part"] in ("中旬", "中"):
+            return date(y, month, 20)
+        if m["before"] and not m["part"]:
+            # "6月前" is before June begins: the end of May.
+            return month_end(y, month - 1) if month > 1 else date(y - 1, 12, 31)
+        return month_end(y, month)
+    if m["half"]:
+        return month_end(int(m["y2"] or year), 6 if m["half"] == "上半年" else 12)
+    if m["quarter"]:
+        return month_end(int(m["y3"] or year), _number(m["quarter"]) * 3)
+    if m["y4"]:
+        return date(int(m["y4"]), 12, 31)
+    return date(year, 12, 31)
+
+
+def parse_deadline(text: str, year: int) -> date | None:
+    """The latest date a 完成时限 such as "6月底前", "年底前" or "2025年底" names, or None.
+
+    Dates without a year fall in `year`; text such as "长期坚持" names no date.
+    """
+    dates = [d for m in _DEADLINE_RE.finditer(text or "") if (d := _match_date(m, year))]
+    return max(dates, default=None)
+
+
+def milestone_dates(year: int, deadline: date | None) -> list[date]:
+    """Quarter ends of `year` before the deadline, then the deadline (year end if none or later)."""
+    last = date(year, 12, 31)
+    if deadline is not None and deadline.year == year:
+        last = deadline
+    dates = [month_end(year, q * 3) for q in range(1, 5) if month_end(year, q * 3) < last]
+    return [*dates, last]

@@ -1,0 +1,45 @@
+"""Reporting cycles, unit reports with office review, evidence files and quarterly milestones.
+
+Every state change is a model method that checks the current state, runs in a transaction
+and writes an audit entry. Reports are written with optimistic locking: each write bumps
+`version` and is refused with `StaleReport` when the version it started from is no longer
+the one in the database.
+"""
+
+from duban.progress.models.attachments import Attachment, evidence_path
+from duban.progress.models.cycles import ReportingCycle, ReportingCycleQuerySet, require_open_cycle
+from duban.progress.models.milestones import Milestone, MilestoneQuerySet
+from duban.progress.models.reports import Report, ReportQuerySet, Review
+from duban.progress.models.rules import (
+    DELIVERED_STATES,
+    EDITABLE_STATES,
+    STALE_MESSAGE,
+    StaleReport,
+    TransitionError,
+    lead_unit_id,
+    led_task_ids,
+    require_office,
+    unit_id_of,
+)
+
+__all__ = [
+    "DELIVERED_STATES",
+    "EDITABLE_STATES",
+    "STALE_MESSAGE",
+    "Attachment",
+    "Milestone",
+    "MilestoneQuerySet",
+    "Report",
+    "ReportQuerySet",
+    "ReportingCycle",
+    "ReportingCycleQuerySet",
+    "Review",
+    "StaleReport",
+    "TransitionError",
+    "evidence_path",
+    "lead_unit_id",
+    "led_task_ids",
+    "require_office",
+    "require_open_cycle",
+    "unit_id_of",
+]

@@ -1,0 +1,126 @@
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from duban.audit.log import record
+from duban.progress.choices import CycleKind, CycleState
+from duban.progress.models.rules import TransitionError, require_office
+
+
+class ReportingCycleQuerySet(models.QuerySet):
+    def open(self) -> "ReportingCycleQuerySet":
+        return self.filter(state=CycleState.OPEN)
+
+    def for_plan(self, plan) -> "ReportingCycleQuerySet":
+        return self.filter(plan=plan)
+
+    def for_tasks(self, tasks) -> "ReportingCycleQuerySet":
+        """Cycles of the plans the given tasks belong to."""
+        return self.filter(plan__in=tasks.values("plan_id"))
+
+    def due_between(self, start, end) -> "ReportingCycleQuerySet":
+        return self.filter(due_on__gte=start, due_on__lte=end)
+
+
+class ReportingCycle(models.Model):
+    """A reporting window of a plan (2022年3月, 2022年第一季度) with its due date.
+
+    States: draft (set up, units cannot report yet) → open (units report, the office
+    reviews) → locked (closed for good: its reports no longer change). `open()` and
+    `lock()` are for the office.
+    """
+
+    plan = models.ForeignKey(
+        "ledger.Plan", models.PROTECT, related_name="cycles", verbose_name="计划"
+    )
+    kind = models.CharField("类型", max_length=10, choices=CycleKind)
+    name = models.CharField("名称", max_length=100)
+    period_start = models.DateField("起始日期")
+    period_end = models.DateField("截止日期")
+    due_on = models.DateField("报送截止")
+    state = models.CharField("状态", max_length=10, choices=CycleState, default=CycleState.DRAFT)
+    opened_at = models.DateTimeField("开放时间", null=True, blank=True)
+    locked_at = models.DateTimeField("锁定时间", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    objects = models.Manager.from_queryset(ReportingCycleQuerySet)()
+
+    class Meta:
+        verbose_name = "报送周期"
+        verbose_name_plural = "报送周期"
+        ordering = ["plan_id", "period_start", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "period_start", "kind", "period_end"],
+                name="progress_cycle_unique_plan_period_kind",
+            ),
+            models.CheckConstraint(
+                name="progress_cycle_period_ordered",
+                condition=Q(period_start__lte=F("period_end")),
+            ),
+            models.CheckConstraint(
+                name="progress_cycle_due_after_start",
+                condition=Q(due_on__gte=F("period_start")),
+            ),
+        ]
+        indexes = [
+            # Open cycles due soon or overdue: reminders and the "my reports" page.
+            models.Index(fields=["state", "due_on"], name="progress_cycle_state_due"),
+        ]
+        # The unique constraint's index (plan, period_start, kind, …) backs the ordering
+        # and the cycle list of a plan.
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("progress:cycle-list") + f"?plan={self.plan_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == CycleState.OPEN
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state == CycleState.LOCKED
+
+    def is_overdue(self, on) -> bool:
+        """Whether reports of this open cycle are late on the given date."""
+        return self.is_open and on > self.due_on
+
+    def _change_state(self, user, source: CycleState, target: CycleState, stamp: str, action: str):
+        require_office(user)
+        now = timezone.now()
+        updated = ReportingCycle.objects.filter(pk=self.pk, state=source).update(
+            state=target, **{stamp: now}
+        )
+        if not updated:
+            self.refresh_from_db(fields=["state"])
+            raise TransitionError(f"报送周期当前为“{self.get_state_display()}”，不能执行此操作。")
+        self.state = target
+        setattr(self, stamp, now)
+        record(action, self, user=user, data={"from": source, "to": target})
+
+    @transaction.atomic
+    def open(self, user) -> None:
+        """Open a draft cycle for reporting; `user` None means the system."""
+        self._change_state(
+            user, CycleState.DRAFT, CycleState.OPEN, "opened_at", "progress.cycle.opened"
+        )
+
+    @transaction.atomic
+    def lock(self, user) -> None:
+        """Close an open cycle for good: its reports can no longer be edited or reviewed."""
+        self._change_state(
+            user, CycleState.OPEN, CycleState.LOCKED, "locked_at", "progress.cycle.locked"
+        )
+
+
+def require_open_cycle(cycle: ReportingCycle) -> None:
+    # Read the state afresh: the office may have locked the cycle since the page loaded.
+    state = ReportingCycle.objects.filter(pk=cycle.pk).values_list("state", flat=True).first()
+    cycle.state = state
+    if state != CycleState.OPEN:
+        label = CycleState(state).label if state else ""
+        raise TransitionError(f"报送周期“{cycle}”{label}，报告不能再修改。")

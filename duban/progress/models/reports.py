@@ -1,0 +1,401 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from duban.audit.log import record
+from duban.ledger.choices import TaskStatus
+from duban.ledger.models import Task
+from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
+from duban.progress.models.cycles import ReportingCycle, require_open_cycle
+from duban.progress.models.rules import (
+    DELIVERED_STATES,
+    EDITABLE_STATES,
+    StaleReport,
+    TransitionError,
+    lead_unit_id,
+    require_office,
+    unit_id_of,
+)
+
+
+class ReportQuerySet(models.QuerySet):
+    def in_cycle(self, cycle) -> "ReportQuerySet":
+        return self.filter(cycle=cycle)
+
+    def for_task(self, task) -> "ReportQuerySet":
+        return self.filter(task=task)
+
+    def for_unit(self, unit) -> "ReportQuerySet":
+        return self.filter(unit=unit)
+
+    def parts(self) -> "ReportQuerySet":
+        return self.filter(kind=ReportKind.PART)
+
+    def consolidated(self) -> "ReportQuerySet":
+        return self.filter(kind=ReportKind.CONSOLIDATED)
+
+    def awaiting_review(self) -> "ReportQuerySet":
+        """Consolidated reports submitted to the office and not yet reviewed."""
+        return self.filter(kind=ReportKind.CONSOLIDATED, state=ReportState.SUBMITTED)
+
+    def not_draft(self) -> "ReportQuerySet":
+        return self.exclude(state=ReportState.DRAFT)
+
+    def delivered(self) -> "ReportQuerySet":
+        """Reports their unit has handed in: submitted, folded into a consolidated one, accepted.
+
+        A returned report does not count until it is submitted again.
+        """
+        return self.filter(state__in=DELIVERED_STATES)
+
+
+class Report(models.Model):
+    """A unit's report on a task for one cycle: its part, or the lead unit's consolidated one.
+
+    Part: draft → submitted (now visible to the lead unit) → consolidated (folded into the
+    lead unit's report); the lead unit may return a part. Consolidated: draft → submitted
+    (by `consolidate()`) → accepted or returned by the office; returned reports are edited
+    and submitted again. Every write bumps `version`; see `StaleReport`.
+    """
+
+    task = models.ForeignKey(
+        "ledger.Task", models.PROTECT, related_name="reports", verbose_name="任务"
+    )
+    unit = models.ForeignKey(
+        "ledger.Unit", models.PROTECT, related_name="reports", verbose_name="报送单位"
+    )
+    cycle = models.ForeignKey(
+        ReportingCycle, models.PROTECT, related_name="reports", verbose_name="报送周期"
+    )
+    kind = models.CharField("类型", max_length=15, choices=ReportKind)
+    progress = models.TextField("完成情况", blank=True)
+    problems = models.TextField("存在问题", blank=True)
+    coordination = models.TextField("需协调事项", blank=True)
+    next_steps = models.TextField("下一步打算", blank=True)
+    percent_complete = models.PositiveSmallIntegerField(
+        "完成百分比", null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    # Reported target values as {"<target pk>": "12.5"}: the form's record of what was
+    # entered; on submission each is also recorded through targets' record_value.
+    target_values = models.JSONField("指标数值", default=dict, blank=True)
+    state = models.CharField("状态", max_length=15, choices=ReportState, default=ReportState.DRAFT)
+    version = models.PositiveIntegerField("版本", default=1)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_reports",
+        verbose_name="报送人",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = models.Manager.from_queryset(ReportQuerySet)()
+
+    class Meta:
+        verbose_name = "进度报告"
+        verbose_name_plural = "进度报告"
+        ordering = ["cycle_id", "task_id", "unit_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "task", "unit"], name="progress_report_unique_cycle_task_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "task"],
+                condition=Q(kind=ReportKind.CONSOLIDATED),
+                name="progress_report_one_consolidated_per_task_cycle",
+            ),
+            models.CheckConstraint(
+                name="progress_report_percent_0_100",
+                condition=Q(percent_complete__isnull=True) | Q(percent_complete__lte=100),
+            ),
+        ]
+        indexes = [
+            # The "my reports" page: a unit's reports in a cycle.
+            models.Index(fields=["unit", "cycle"], name="progress_report_unit_cycle"),
+            # The task panel and timeline: a task's reports across cycles.
+            models.Index(fields=["task", "cycle"], name="progress_report_task_cycle"),
+            # The office review queue: submitted consolidated reports of a cycle.
+            models.Index(fields=["state", "kind", "cycle"], name="progress_report_state_kind"),
+        ]
+        # The unique constraint's index (cycle, task, unit) backs the ordering and the
+        # consolidation page (a task's reports in one cycle).
+
+    def __str__(self) -> str:
+        return f"{self.cycle} · {self.task} · {self.unit}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("progress:report", args=[self.pk])
+
+    @property
+    def is_consolidated_kind(self) -> bool:
+        return self.kind == ReportKind.CONSOLIDATED
+
+    @property
+    def is_editable(self) -> bool:
+        """Whether the unit may still change it: a draft or returned report in an open cycle."""
+        return self.state in EDITABLE_STATES and self.cycle.state == CycleState.OPEN
+
+    def previous(self) -> "Report | None":
+        """The same unit's report on the task in the latest earlier cycle of the same kind."""
+        return (
+            Report.objects.filter(
+                task_id=self.task_id,
+                unit_id=self.unit_id,
+                cycle__kind=self.cycle.kind,
+                cycle__period_end__lt=self.cycle.period_start,
+            )
+            .order_by("-cycle__period_end")
+            .first()
+        )
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, task: Task, unit, cycle: ReportingCycle, user) -> "Report":
+        """The unit's report on the task for the cycle, created as a draft if it has none yet.
+
+        Refused unless the user acts for the unit, the unit is responsible for the task and
+        the cycle, of the task's plan, is open.
+        """
+        if unit_id_of(user) != unit.pk:
+            raise PermissionDenied("只能填报本单位的报告。")
+        if cycle.plan_id != task.plan_id:
+            raise TransitionError("该任务不属于此报送周期所在的计划。")
+        if task.status != TaskStatus.ACTIVE:
+            raise TransitionError("该任务已撤销，无需报送。")
+        lead_id = lead_unit_id(task)
+        responsible = unit.pk == lead_id or task.assignments.filter(unit=unit).exists()
+        if not responsible:
+            raise PermissionDenied("本单位不是该任务的责任单位。")
+        report = cls.objects.filter(task=task, unit=unit, cycle=cycle).first()
+        if report is not None:
+            return report
+        require_open_cycle(cycle)
+        kind = ReportKind.CONSOLIDATED if unit.pk == lead_id else ReportKind.PART
+        # get_or_create: two clicks on "开始填报" at once must not hit the unique constraint.
+        report, created = cls.objects.get_or_create(
+            task=task, unit=unit, cycle=cycle, defaults={"kind": kind}
+        )
+        if created:
+            record("progress.report.created", report, user=user, data={"kind": kind})
+        return report
+
+    def require_own_unit(self, user) -> None:
+        if unit_id_of(user) != self.unit_id:
+            if self.is_consolidated_kind:
+                raise PermissionDenied("汇总报告只能由牵头单位填报和报送。")
+            raise PermissionDenied("只能修改本单位的报告。")
+
+    def require_state(self, *states) -> None:
+        if self.state not in states:
+            raise TransitionError(f"报告当前为“{self.get_state_display()}”，不能执行此操作。")
+
+    def _write(self, version: int | None, **fields) -> None:
+        """Store the fields and bump the version, or raise StaleReport if it moved on."""
+        expected = self.version if version is None else int(version)
+        fields["updated_at"] = timezone.now()
+        updated = Report.objects.filter(pk=self.pk, version=expected).update(
+            version=F("version") + 1, **fields
+        )
+        if not updated:
+            raise StaleReport()
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.version = expected + 1
+
+    @transaction.atomic
+    def save_content(self, user, *, version: int | None = None, **content) -> None:
+        """Save the report's text, percent and target values (a draft save by its unit).
+
+        `version` is the version the user's form was loaded with (default: this instance's).
+        """
+        allowed = {
+            "progress",
+            "problems",
+            "coordination",
+            "next_steps",
+            "percent_complete",
+            "target_values",
+        }
+        if not set(content) <= allowed:
+            raise ValueError(f"unknown report fields: {sorted(set(content) - allowed)}")
+        self.require_own_unit(user)
+        self.require_state(*EDITABLE_STATES)
+        require_open_cycle(self.cycle)
+        changed = sorted(k for k, v in content.items() if getattr(self, k) != v)
+        self._write(version, **content)
+        record("progress.report.edited", self, user=user, data={"fields": changed})
+
+    @transaction.atomic
+    def submit(self, user, *, version: int | None = None) -> None:
+        """Submit a part to the lead unit; a consolidated report is submitted by consolidating."""
+        if self.is_consolidated_kind:
+            self.consolidate(user, version=version)
+            return
+        self.require_own_unit(user)
+        self.require_state(*EDITABLE_STATES)
+        self._require_content()
+        require_open_cycle(self.cycle)
+        previous = self.state
+        self._write(
+            version,
+            state=ReportState.SUBMITTED,
+            submitted_at=timezone.now(),
+            submitted_by=user,
+        )
+        record(
+            "progress.report.submitted",
+            self,
+            user=user,
+            data={"from": previous, "to": self.state, "version": self.version},
+        )
+        self._record_target_values(user)
+
+    @transaction.atomic
+    def consolidate(self, user, *, version: int | None = None) -> None:
+        """The lead unit folds the submitted parts into its report and submits it to the office.
+
+        Parts still in draft are left out (and named in the audit entry): a late cooperating
+        unit does not hold up the lead unit.
+        """
+        if not self.is_consolidated_kind:
+            raise TransitionError("只有牵头单位的汇总报告可以汇总报送。")
+        self.require_own_unit(user)
+        self.require_state(*EDITABLE_STATES)
+        self._require_content()
+        require_open_cycle(self.cycle)
+        previous = self.state
+        self._write(
+            version,
+            state=ReportState.SUBMITTED,
+            submitted_at=timezone.now(),
+            submitted_by=user,
+        )
+        parts = Report.objects.parts().filter(task_id=self.task_id, cycle_id=self.cycle_id)
+        folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
+        parts.filter(pk__in=folded).update(
+            state=ReportState.CONSOLIDATED, version=F("version") + 1, updated_at=timezone.now()
+        )
+        for part in parts.filter(pk__in=folded):
+            record(
+                "progress.report.folded",
+                part,
+                user=user,
+                data={"from": ReportState.SUBMITTED, "to": part.state, "into": self.pk},
+            )
+        # Cooperating units with nothing handed in, whether or not they started a report.
+        missing = list(
+            self.task.assignments.exclude(unit_id=self.unit_id)
+            .exclude(unit_id__in=parts.delivered().values("unit_id"))
+            .values_list("unit__name", flat=True)
+        )
+        record(
+            "progress.report.consolidated",
+            self,
+            user=user,
+            data={"from": previous, "to": self.state, "parts": folded, "missing": missing},
+        )
+        self._record_target_values(user)
+
+    @transaction.atomic
+    def accept(self, user, comment: str = "") -> "Review":
+        """The office accepts a submitted consolidated report."""
+        if not self.is_consolidated_kind:
+            raise TransitionError("督查室只审核牵头单位的汇总报告。")
+        require_office(user)
+        return self._review(user, ReviewDecision.ACCEPT, comment, ReportState.ACCEPTED)
+
+    @transaction.atomic
+    def return_for_changes(self, user, comment: str) -> "Review":
+        """Send the report back with a comment: the office for a consolidated report,
+        the lead unit for a part. The unit edits and submits it again.
+        """
+        if not (comment or "").strip():
+            raise TransitionError("退回时请填写修改意见。")
+        if self.is_consolidated_kind:
+            require_office(user)
+            return self._review(user, ReviewDecision.RETURN, comment, ReportState.RETURNED)
+        if unit_id_of(user) != lead_unit_id(self.task):
+            raise PermissionDenied("只有牵头单位可以退回配合单位的报告。")
+        return self._review(
+            user,
+            ReviewDecision.RETURN,
+            comment,
+            ReportState.RETURNED,
+            sources=(ReportState.SUBMITTED, ReportState.CONSOLIDATED),
+        )
+
+    def _review(self, user, decision, comment, target, sources=(ReportState.SUBMITTED,)):
+        self.require_state(*sources)
+        require_open_cycle(self.cycle)
+        previous = self.state
+        self._write(None, state=target)
+        review = Review.objects.create(
+            report=self, decision=decision, comment=comment.strip(), reviewer=user
+        )
+        action = (
+            "progress.report.accepted"
+            if decision == ReviewDecision.ACCEPT
+            else "progress.report.returned"
+        )
+        record(
+            action,
+            self,
+            user=user,
+            data={"from": previous, "to": target, "comment": review.comment},
+        )
+        return review
+
+    def _require_content(self) -> None:
+        if not self.progress.strip():
+            raise TransitionError("请先填写“完成情况”再报送。")
+
+    def _record_target_values(self, user) -> None:
+        """Record the submitted target values through the targets app (最多报一次)."""
+        from duban.progress.targets import record_report_values
+
+        record_report_values(self, user)
+
+
+class Review(models.Model):
+    """A decision on a report: the office accepts or returns it, the lead unit returns a part."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="reviews", verbose_name="报告")
+    decision = models.CharField("结论", max_length=10, choices=ReviewDecision)
+    comment = models.TextField("意见", blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_reviews",
+        verbose_name="审核人",
+    )
+    created_at = models.DateTimeField("审核时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ["report_id", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="progress_review_return_has_comment",
+                condition=Q(decision=ReviewDecision.ACCEPT) | ~Q(comment=""),
+            ),
+        ]
+        indexes = [
+            # A report's review history in order (report page, task timeline).
+            models.Index(fields=["report", "created_at"], name="progress_review_report"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()}：{self.report}"
+
+    def get_absolute_url(self) -> str:
+        return self.report.get_absolute_url()

@@ -1,0 +1,74 @@
+"""The rules the progress models share: errors, who acts for which unit, who leads a task."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from duban.accounts.access import get_profile, is_office
+from duban.accounts.choices import Role as UserRole
+from duban.ledger.choices import Role as AssignmentRole
+from duban.ledger.models import Assignment, Task
+from duban.progress.choices import ReportState
+
+EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
+DELIVERED_STATES = (ReportState.SUBMITTED, ReportState.CONSOLIDATED, ReportState.ACCEPTED)
+STALE_MESSAGE = "该报告已被他人修改，请刷新后重试"
+
+
+class TransitionError(Exception):
+    """A state change the object's current state does not allow; the message is for users."""
+
+
+class StaleReport(TransitionError):
+    """A write that started from an older version of the report than the one stored."""
+
+    def __init__(self, message: str = STALE_MESSAGE):
+        super().__init__(message)
+
+
+def unit_id_of(user) -> int | None:
+    """The unit a unit liaison acts for, None for every other user."""
+    profile = get_profile(user)
+    if profile is None or profile.role != UserRole.UNIT:
+        return None
+    return profile.unit_id
+
+
+def lead_unit_id(task: Task) -> int | None:
+    """The unit that consolidates a task's reports.
+
+    A unit the remark names (由区委政法委牵头) comes first, then the 牵头 unit, then for
+    rows without one the first 共同 unit; None when the row has only 配合 units.
+    This causes one or two SQL queries.
+    """
+    override = task.lead_override_units.order_by("name").values_list("pk", flat=True).first()
+    if override is not None:
+        return override
+    rows = list(
+        task.assignments.filter(role__in=[AssignmentRole.LEAD, AssignmentRole.JOINT])
+        .order_by("position")
+        .values_list("unit_id", "role")
+    )
+    leads = [unit for unit, role in rows if role == AssignmentRole.LEAD] or [u for u, _ in rows]
+    return leads[0] if leads else None
+
+
+def led_task_ids(unit_id: int):
+    """A subquery of the tasks whose parts the unit reads as (one of) its leading units.
+
+    It follows `lead_unit_id`, except that every 牵头 unit of a row with several reads them.
+    """
+    overrides = Task.lead_override_units.through.objects
+    own = Assignment.objects.filter(unit_id=unit_id)
+    with_lead = Assignment.objects.filter(role=AssignmentRole.LEAD).values("task_id")
+    led = Q(pk__in=overrides.filter(unit_id=unit_id).values("task_id"))
+    led |= ~Q(pk__in=overrides.values("task_id")) & (
+        Q(pk__in=own.filter(role=AssignmentRole.LEAD).values("task_id"))
+        | (Q(pk__in=own.filter(role=AssignmentRole.JOINT).values("task_id")) & ~Q(pk__in=with_lead))
+    )
+    return Task.objects.filter(led).values("pk")
+
+
+def require_office(user) -> None:
+    """Refuse anyone but the office; `user` None is the system (a command), which may act."""
+    if user is not None and not is_office(user):
+        raise PermissionDenied("只有督查室可以执行此操作。")

@@ -1,0 +1,50 @@
+from django import template
+from django.utils import timezone
+
+from duban.progress.access import visible_reports
+from duban.progress.milestones import is_text_only
+from duban.progress.models import Milestone, Report, ReportingCycle, lead_unit_id, unit_id_of
+
+register = template.Library()
+
+
+def _year_of(task) -> int:
+    """The plan's year for an annual plan, this year for a multi-year one."""
+    plan = task.plan
+    if plan.start_year and plan.end_year in (None, plan.start_year):
+        return plan.start_year
+    return timezone.localdate().year
+
+
+@register.inclusion_tag("progress/inc/task_panel.html")
+def task_progress_panel(task, user):
+    """The task page's progress panel: the reports the user may see, per cycle, and milestones."""
+    year = _year_of(task)
+    reports = (
+        visible_reports(user)
+        .filter(task=task)
+        .select_related("unit", "cycle")
+        .order_by("-cycle__period_end", "kind", "unit__name")
+    )
+    return {
+        "task": task,
+        "year": year,
+        "reports": reports,
+        "own": _own_reports(task, user),
+        "milestones": Milestone.objects.filter(task=task, year=year),
+        "text_only": is_text_only(task),
+    }
+
+
+def _own_reports(task, user) -> list[dict]:
+    """For a responsible unit's liaison: each open cycle of the task's plan with its report."""
+    unit_id = unit_id_of(user)
+    if unit_id is None or not (
+        task.assignments.filter(unit_id=unit_id).exists() or unit_id == lead_unit_id(task)
+    ):
+        return []
+    cycles = ReportingCycle.objects.open().filter(plan_id=task.plan_id)
+    mine = {
+        r.cycle_id: r for r in Report.objects.filter(task=task, unit_id=unit_id, cycle__in=cycles)
+    }
+    return [{"cycle": c, "report": mine.get(c.pk)} for c in cycles]

@@ -1,0 +1,116 @@
+"""Concurrent writers lose nothing: optimistic locking refuses stale writes, never overwrites.
+
+Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothing here.
+Run with DATABASE_URL pointing at a PostgreSQL server and `-m postgres`.
+"""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import TransactionTestCase
+
+from duban.audit.models import LogEntry
+from duban.ledger.choices import Role
+from duban.ledger.models import Assignment
+from duban.progress.choices import ReportKind, ReportState
+from duban.progress.models import STALE_MESSAGE, Report, StaleReport
+from duban.progress.tests.base import build_world, make_report, make_user
+from duban.testing import make_unit
+
+THREADS = 20
+
+
+def run_threads(target, count: int) -> list:
+    """Run `target(i, barrier)` in `count` threads, each on its own connection; return errors."""
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def run(i):
+        try:
+            target(i, barrier)
+        except Exception as exc:  # noqa: BLE001 (reported to the test thread below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+@pytest.mark.postgres
+class ConcurrentReportsTestCase(TransactionTestCase):
+    def setUp(self):
+        if connection.vendor != "postgresql":
+            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")
+        build_world(self)
+
+    def test_twenty_saves_from_the_same_version_keep_one_and_refuse_the_rest(self):
+        report = make_report(self, self.x, progress="")
+        refused, saved = [], []
+
+        def save(i, barrier):
+            mine = Report.objects.get(pk=report.pk)
+            barrier.wait()
+            try:
+                mine.save_content(self.xavier, version=1, progress=f"第{i}次修改")
+            except StaleReport as exc:
+                refused.append(str(exc))
+            else:
+                saved.append(i)
+
+        self.assertEqual(run_threads(save, THREADS), [])
+        self.assertEqual(len(saved), 1)
+        self.assertEqual(refused, [STALE_MESSAGE] * (THREADS - 1))
+        report.refresh_from_db()
+        self.assertEqual((report.progress, report.version), (f"第{saved[0]}次修改", 2))
+
+    def test_edits_and_submissions_at_once_lose_no_accepted_write(self):
+        shared = make_report(self, self.x, progress="")
+        parts = []
+        for i in range(THREADS // 2):
+            unit = make_unit(f"配合单位{i}")
+            Assignment.objects.create(task=self.task, unit=unit, role=Role.SUPPORT)
+            user = make_user(f"unit{i}", "unit", unit=unit)
+            part = Report.objects.create(
+                task=self.task, unit=unit, cycle=self.cycle, kind=ReportKind.PART
+            )
+            parts.append((part, user))
+        refusals = []
+
+        def work(i, barrier):
+            barrier.wait()
+            if i < THREADS // 2:
+                # Append a line to the shared report, retrying after each refusal.
+                while True:
+                    mine = Report.objects.get(pk=shared.pk)
+                    try:
+                        mine.save_content(self.xavier, progress=mine.progress + f"[{i}]")
+                        return
+                    except StaleReport as exc:
+                        refusals.append(str(exc))
+            part, user = parts[i - THREADS // 2]
+            part.save_content(user, progress=f"配合单位{i}完成情况")
+            part.submit(user)
+
+        self.assertEqual(run_threads(work, THREADS), [])
+        shared.refresh_from_db()
+        for i in range(THREADS // 2):
+            self.assertIn(f"[{i}]", shared.progress)
+        self.assertEqual(shared.version, 1 + THREADS // 2)
+        self.assertEqual(
+            LogEntry.objects.filter(
+                action="progress.report.edited", object_id=str(shared.pk)
+            ).count(),
+            THREADS // 2,
+        )
+        self.assertTrue(all(message == STALE_MESSAGE for message in refusals))
+        for i, (part, _) in enumerate(parts, start=THREADS // 2):
+            part.refresh_from_db()
+            self.assertEqual(
+                (part.state, part.progress), (ReportState.SUBMITTED, f"配合单位{i}完成情况")
+            )

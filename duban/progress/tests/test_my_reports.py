@@ -1,0 +1,34 @@
+from django.urls import reverse
+
+from duban.progress.models import Report
+from duban.progress.tests.base import ProgressTestCase
+
+
+class MyReportsTestCase(ProgressTestCase):
+    def test_it_lists_the_units_tasks_in_open_cycles(self):
+        self.client.force_login(self.yvonne)
+        response = self.client.get(reverse("progress:my-reports"))
+        self.assertContains(response, "2022年3月")
+        self.assertContains(response, "推进重大项目建设")
+        self.assertNotContains(response, "推进教育优质均衡发展")
+        self.assertContains(response, "开始填报")
+
+    def test_starting_a_report_opens_its_form(self):
+        self.client.force_login(self.yvonne)
+        url = reverse("progress:report-start", args=[self.cycle.pk, self.task.pk])
+        response = self.client.post(url)
+        report = Report.objects.get()
+        self.assertRedirects(response, reverse("progress:report-edit", args=[report.pk]))
+        response = self.client.get(reverse("progress:my-reports"))
+        self.assertContains(response, "草稿")
+
+    def test_it_shows_nothing_without_an_open_cycle(self):
+        self.cycle.lock(self.office)
+        self.client.force_login(self.xavier)
+        response = self.client.get(reverse("progress:my-reports"))
+        self.assertContains(response, "目前没有开放的报送周期")
+
+    def test_the_office_is_sent_to_the_review_queue(self):
+        self.client.force_login(self.office)
+        response = self.client.get(reverse("progress:my-reports"))
+        self.assertRedirects(response, reverse("progress:review-queue"))

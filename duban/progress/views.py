@@ -1,0 +1,348 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
+from duban.ledger.models import Assignment
+from duban.progress.access import (
+    get_attachment_for_user,
+    get_cycle_for_user,
+    get_milestone_for_user,
+    get_report_for_user,
+)
+from duban.progress.choices import CycleState, ReportState, ReviewDecision
+from duban.progress.cycles import generate_cycles
+from duban.progress.files import EvidenceError
+from duban.progress.forms import (
+    GenerateCyclesForm,
+    MilestoneForm,
+    ReportForm,
+    ReviewForm,
+    UploadForm,
+)
+from duban.progress.milestones import propose_milestones
+from duban.progress.models import (
+    Attachment,
+    Milestone,
+    Report,
+    ReportingCycle,
+    TransitionError,
+    lead_unit_id,
+    unit_id_of,
+)
+from duban.progress.targets import reportable_targets
+
+
+def _require_own_report(user, report: Report) -> None:
+    # Those who may read a report but not write it get a 403, the rest a 404 before this.
+    if unit_id_of(user) != report.unit_id:
+        raise PermissionDenied
+
+
+@login_required
+def my_reports(request):
+    """A unit's tasks in the open cycles of their plans, with the state of its report on each."""
+    unit_id = unit_id_of(request.user)
+    if unit_id is None:
+        if is_office(request.user):
+            return redirect("progress:review-queue")
+        raise PermissionDenied
+    assignments = Assignment.objects.filter(unit_id=unit_id, task__in=visible_tasks(request.user))
+    assignments = assignments.select_related("task", "task__plan")
+    cycles = (
+        ReportingCycle.objects.open()
+        .filter(plan__in=assignments.values("task__plan_id"))
+        .select_related("plan")
+    )
+    reports = {
+        (r.cycle_id, r.task_id): r for r in Report.objects.filter(unit_id=unit_id, cycle__in=cycles)
+    }
+    rows = [
+        {"cycle": cycle, "assignment": a, "report": reports.get((cycle.pk, a.task_id))}
+        for cycle in cycles
+        for a in assignments
+        if a.task.plan_id == cycle.plan_id
+    ]
+    return render(
+        request, "progress/my_reports.html", {"rows": rows, "today": timezone.localdate()}
+    )
+
+
+@require_POST
+@login_required
+def start_report(request, cycle_pk: int, task_pk: int):
+    task = get_task_for_user(request.user, task_pk)
+    cycle = get_cycle_for_user(request.user, cycle_pk)
+    if unit_id_of(request.user) is None:
+        raise PermissionDenied
+    try:
+        report = Report.start(task, request.user.profile.unit, cycle, request.user)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+        return redirect("progress:my-reports")
+    return redirect("progress:report-edit", report.pk)
+
+
+@login_required
+def report_detail(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    is_lead = unit_id_of(request.user) == lead_unit_id(report.task)
+    returnable = report.state in (ReportState.SUBMITTED, ReportState.CONSOLIDATED)
+    ctx = {
+        "report": report,
+        "reviews": report.reviews.select_related("reviewer"),
+        "targets": reportable_targets(report),
+        "is_own": unit_id_of(request.user) == report.unit_id,
+        "can_review": is_office(request.user) and report.is_consolidated_kind,
+        "can_return_part": is_lead and not report.is_consolidated_kind and returnable,
+        "review_form": ReviewForm(),
+    }
+    return render(request, "progress/report_detail.html", ctx)
+
+
+@login_required
+def edit_report(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    _require_own_report(request.user, report)
+    if not report.is_editable:
+        messages.info(request, "该报告当前不能修改。")
+        return redirect(report)
+    form = ReportForm(request.POST or None, report=report, targets=reportable_targets(report))
+    if request.method == "POST" and form.is_valid():
+        try:
+            report.save_content(
+                request.user, version=form.cleaned_data["version"], **form.content()
+            )
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if "submit" not in request.POST:
+                messages.success(request, "草稿已保存。")
+                return redirect("progress:report-edit", report.pk)
+            try:
+                report.submit(request.user)
+            except TransitionError as exc:
+                messages.error(request, f"草稿已保存，但未能报送：{exc}")
+                return redirect("progress:report-edit", report.pk)
+            messages.success(request, "报告已报送。")
+            return redirect(report)
+    ctx = {"report": report, "form": form, "upload_form": UploadForm()}
+    ctx["attachments"] = report.attachments.all()
+    return render(request, "progress/report_form.html", ctx)
+
+
+@login_required
+def consolidate(request, pk: int):
+    """The lead unit's page: its cooperating units' parts beside its own report, and consolidating."""
+    report = get_report_for_user(request.user, pk)
+    _require_own_report(request.user, report)
+    if not report.is_consolidated_kind:
+        raise Http404
+    if request.method == "POST":
+        try:
+            # A page without a version is as stale as one with an old version.
+            version = request.POST.get("version", "")
+            report.consolidate(request.user, version=int(version) if version.isdigit() else 0)
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+            return redirect("progress:report-consolidate", report.pk)
+        messages.success(request, "已汇总并报送督查室。")
+        return redirect(report)
+    parts = Report.objects.parts().filter(task_id=report.task_id, cycle_id=report.cycle_id)
+    assigned = report.task.assignments.exclude(unit_id=report.unit_id).select_related("unit")
+    by_unit = {p.unit_id: p for p in parts.prefetch_related("attachments")}
+    rows = [{"unit": a.unit, "part": by_unit.get(a.unit_id)} for a in assigned]
+    ctx = {"report": report, "rows": rows, "editable": report.is_editable}
+    return render(request, "progress/consolidate.html", ctx)
+
+
+@require_POST
+@login_required
+def review(request, pk: int):
+    """The office accepts or returns a consolidated report; the lead unit returns a part."""
+    report = get_report_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, "；".join(errors))
+        return redirect(report)
+    decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
+    try:
+        if decision == ReviewDecision.ACCEPT:
+            report.accept(request.user, comment)
+        else:
+            report.return_for_changes(request.user, comment)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+        return redirect(report)
+    messages.success(request, f"已{ReviewDecision(decision).label}。")
+    if is_office(request.user):
+        return redirect("progress:review-queue")
+    return redirect(report)
+
+
+@office_required
+def review_queue(request):
+    reports = (
+        Report.objects.awaiting_review()
+        .filter(cycle__state=CycleState.OPEN)
+        .select_related("task", "unit", "cycle")
+        .order_by("cycle__due_on", "submitted_at")
+    )
+    return render(request, "progress/review_queue.html", {"reports": reports})
+
+
+@require_POST
+@login_required
+def upload_attachment(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    _require_own_report(request.user, report)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("progress:report-edit", report.pk)
+    try:
+        Attachment.add(report, form.cleaned_data["file"], request.user)
+    except (EvidenceError, TransitionError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "佐证材料已上传。")
+    return redirect("progress:report-edit", report.pk)
+
+
+@login_required
+def download_attachment(request, pk: int):
+    """Serve an evidence file as a download: never rendered inline, never sniffed."""
+    attachment = get_attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件不存在") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_POST
+@login_required
+def remove_attachment(request, pk: int):
+    attachment = get_attachment_for_user(request.user, pk)
+    _require_own_report(request.user, attachment.report)
+    try:
+        attachment.remove(request.user)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已删除佐证材料。")
+    return redirect("progress:report-edit", attachment.report_id)
+
+
+@office_required
+def cycle_list(request):
+    cycles = ReportingCycle.objects.select_related("plan").annotate(
+        report_count=Count("reports"),
+        awaiting_count=Count(
+            "reports",
+            filter=Q(reports__kind="consolidated", reports__state=ReportState.SUBMITTED),
+        ),
+    )
+    if request.GET.get("plan", "").isdigit():
+        cycles = cycles.filter(plan_id=request.GET["plan"])
+    form = GenerateCyclesForm(initial={"year": timezone.localdate().year})
+    return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
+
+
+@require_POST
+@office_required
+def generate(request):
+    form = GenerateCyclesForm(request.POST)
+    if not form.is_valid():
+        cycles = ReportingCycle.objects.select_related("plan")
+        return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
+    data = form.cleaned_data
+    created = generate_cycles(
+        data["plan"],
+        data["year"],
+        data["kind"],
+        due_day=data["due_day"],
+        periods=data.get("periods", ()),
+        user=request.user,
+    )
+    messages.success(request, f"新建报送周期 {len(created)} 个。")
+    return redirect("progress:cycle-list")
+
+
+@require_POST
+@office_required
+def change_cycle(request, pk: int, action: str):
+    cycle = get_object_or_404(ReportingCycle, pk=pk)
+    try:
+        if action == "open":
+            cycle.open(request.user)
+        else:
+            cycle.lock(request.user)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{cycle}”已{cycle.get_state_display()}。")
+    return redirect("progress:cycle-list")
+
+
+@login_required
+def milestones(request, task_pk: int, year: int):
+    """A task's milestones of a year; the lead unit proposes, confirms and edits them."""
+    task = get_task_for_user(request.user, task_pk)
+    unit_id = unit_id_of(request.user)
+    is_lead = unit_id is not None and unit_id == lead_unit_id(task)
+    if request.method == "POST":
+        if not is_lead:
+            raise PermissionDenied
+        propose_milestones(task, year, user=request.user)
+        return redirect("progress:milestones", task.pk, year)
+    items = [
+        (m, MilestoneForm(initial={"description": m.description, "due_on": m.due_on}))
+        for m in Milestone.objects.filter(task=task, year=year)
+    ]
+    ctx = {"task": task, "year": year, "items": items, "is_lead": is_lead}
+    return render(request, "progress/milestones.html", ctx)
+
+
+@require_POST
+@login_required
+def confirm_milestone(request, pk: int):
+    milestone = get_milestone_for_user(request.user, pk)
+    form = MilestoneForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写形象进度和完成时间。")
+        return redirect(milestone)
+    try:
+        milestone.confirm(request.user, **form.cleaned_data)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已确认“{milestone.title}”。")
+    return redirect(milestone)
+
+
+@require_POST
+@login_required
+def complete_milestone(request, pk: int):
+    milestone = get_milestone_for_user(request.user, pk)
+    try:
+        milestone.mark_done(request.user)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{milestone.title}”已标记完成。")
+    return redirect(milestone)
