@@ -15,6 +15,9 @@ def seed_dir() -> Path:
     return SEED
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    # Session-wide, so users made in setUpTestData are hashed fast too.
+    from django.conf import settings
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

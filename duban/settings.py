@@ -37,7 +37,11 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.getenv("DUBAN_CSRF_TRUSTED_ORIGINS", "").s
 
 # Uploaded notices, evidence files and the default SQLite database live here, outside the web root.
 DATA_DIR = Path(os.getenv("DUBAN_DATA_DIR", "var")).resolve()
+# SQLite cannot create the folder of its file, and `check` already opens the database.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "files"
+# Notices uploaded for import wait here, named by their sha256, until the office confirms them.
+UPLOAD_DIR = DATA_DIR / "uploads"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,7 +50,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "duban.audit",
     "duban.ledger",
+    "duban.accounts",
+    "duban.targets",
+    "duban.progress",
+    "duban.supervision",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "duban.accounts.context_processors.access",
             ],
         },
     },
@@ -112,21 +122,26 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-LOGIN_URL = "login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Uploaded notices larger than this are refused before parsing.
 DUBAN_MAX_UPLOAD_BYTES = envint("DUBAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-EMAIL_BACKEND = os.getenv("DUBAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.getenv("DUBAN_EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("DUBAN_EMAIL_PORT", "25")
-EMAIL_HOST_USER = os.getenv("DUBAN_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = os.getenv("DUBAN_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = envbool("DUBAN_EMAIL_USE_TLS", "0")
+_EMAIL_BACKEND = os.getenv("DUBAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Django 6.1 configures mail as MAILERS; only the SMTP backend takes connection options.
+MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
+if _EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.getenv("DUBAN_EMAIL_HOST", "localhost"),
+        "port": envint("DUBAN_EMAIL_PORT", "25"),
+        "username": os.getenv("DUBAN_EMAIL_USER", ""),
+        "password": os.getenv("DUBAN_EMAIL_PASSWORD", ""),
+        "use_tls": envbool("DUBAN_EMAIL_USE_TLS", "0"),
+    }
 DEFAULT_FROM_EMAIL = os.getenv("DUBAN_FROM_EMAIL", "duban@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

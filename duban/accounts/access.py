@@ -1,0 +1,146 @@
+"""Who may see what. Every page that shows ledger objects goes through these helpers.
+
+The rules, one for each object type:
+
+- The office (督查室, and every superuser) sees everything.
+- A district leader sees the tasks they lead (the task's effective leaders, see
+  `TaskLeader`), their own leader page, and the pages of the units, plans and notices
+  those tasks belong to.
+- A unit liaison sees the tasks their unit is assigned to in any role, including tasks
+  where the office resolved a placeholder (相关街镇) to their unit and tasks whose remark
+  moves the lead to their unit (由区委政法委牵头), their own unit's page, and the plans and
+  notices of those tasks. They do not open leader pages.
+- A logged-in user without a profile sees no object at all.
+
+Every page lists only the tasks of `visible_tasks(user)`, so a leader opening a unit's page
+sees that unit's tasks in their portfolio, not the unit's whole workload.
+
+Two kinds of denial, on purpose: an object outside the user's scope is a 404 (the page
+does not say whether it exists), while an office-only action page (import, the unit
+registry, placeholder resolution, merging units, editing a unit's kind) answers 403 to a
+logged-in user of another role, because such a page exists for everybody and only the role
+is missing. Anonymous users are sent to the login page by both.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from duban.accounts.choices import Role
+from duban.accounts.models import Profile
+from duban.ledger.choices import Role as UnitRole
+from duban.ledger.models import Assignment, Notice, Official, Plan, Task, Unit
+
+
+def get_profile(user) -> Profile | None:
+    """The user's profile, or None for anonymous users and users without one."""
+    if not user.is_authenticated:
+        return None
+    # A missing reverse one-to-one raises a subclass of AttributeError.
+    return getattr(user, "profile", None)
+
+
+def is_office(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    profile = get_profile(user)
+    return profile is not None and profile.role == Role.OFFICE
+
+
+def unit_tasks(unit: Unit, role: str | None = None) -> QuerySet[Task]:
+    """Tasks of the unit in `role` (any if None); a remark moving the lead to it counts as 牵头."""
+    tasks = Task.objects.for_unit(unit, role)
+    if role not in (None, UnitRole.LEAD):
+        return tasks
+    overridden = Task.lead_override_units.through.objects.filter(unit=unit).values("task_id")
+    return Task.objects.filter(Q(pk__in=tasks.values("pk")) | Q(pk__in=overridden))
+
+
+def visible_tasks(user) -> QuerySet[Task]:
+    """The tasks the user may see, in any state."""
+    if is_office(user):
+        return Task.objects.all()
+    profile = get_profile(user)
+    if profile is None:
+        return Task.objects.none()
+    if profile.role == Role.LEADER:
+        return Task.objects.for_official(profile.official)
+    if profile.role == Role.UNIT:
+        return unit_tasks(profile.unit)
+    return Task.objects.none()
+
+
+def visible_units(user) -> QuerySet[Unit]:
+    if is_office(user):
+        return Unit.objects.all()
+    profile = get_profile(user)
+    if profile is None:
+        return Unit.objects.none()
+    if profile.role == Role.UNIT:
+        return Unit.objects.filter(pk=profile.unit_id)
+    if profile.role == Role.LEADER:
+        tasks = visible_tasks(user)
+        assigned = Assignment.objects.filter(task__in=tasks).values("unit_id")
+        overriding = Task.lead_override_units.through.objects.filter(task__in=tasks)
+        return Unit.objects.filter(Q(pk__in=assigned) | Q(pk__in=overriding.values("unit_id")))
+    return Unit.objects.none()
+
+
+def visible_officials(user) -> QuerySet[Official]:
+    if is_office(user):
+        return Official.objects.all()
+    profile = get_profile(user)
+    if profile is not None and profile.role == Role.LEADER:
+        return Official.objects.filter(pk=profile.official_id)
+    return Official.objects.none()
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    if is_office(user):
+        return Plan.objects.all()
+    return Plan.objects.filter(pk__in=visible_tasks(user).values("plan_id"))
+
+
+def visible_notices(user) -> QuerySet[Notice]:
+    if is_office(user):
+        return Notice.objects.all()
+    return Notice.objects.filter(pk__in=visible_tasks(user).values("plan__notice_id"))
+
+
+def get_task_for_user(user, pk: int) -> Task:
+    """The task, or 404 when it does not exist or lies outside the user's scope."""
+    return get_object_or_404(visible_tasks(user).select_related("plan__notice", "section"), pk=pk)
+
+
+def get_unit_for_user(user, pk: int) -> Unit:
+    return get_object_or_404(visible_units(user), pk=pk)
+
+
+def get_official_for_user(user, pk: int) -> Official:
+    return get_object_or_404(visible_officials(user), pk=pk)
+
+
+def get_plan_for_user(user, pk: int) -> Plan:
+    return get_object_or_404(visible_plans(user).select_related("notice"), pk=pk)
+
+
+def get_notice_for_user(user, pk: int) -> Notice:
+    return get_object_or_404(visible_notices(user), pk=pk)
+
+
+def office_required(view):
+    """Let only the office in: anonymous users go to the login page, other roles get a 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not is_office(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

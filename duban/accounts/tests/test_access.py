@@ -1,0 +1,142 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.test import RequestFactory
+
+from duban.accounts.access import (
+    get_notice_for_user,
+    get_official_for_user,
+    get_plan_for_user,
+    get_task_for_user,
+    get_unit_for_user,
+    is_office,
+    office_required,
+    unit_tasks,
+    visible_tasks,
+)
+from duban.accounts.choices import Role as AccountRole
+from duban.accounts.models import Profile
+from duban.ledger.choices import Role, UnitKind
+from duban.ledger.registry import resolve_placeholder
+from duban.testing import BaseTestCase, make_task, make_unit, make_user
+
+
+class VisibleTasksTestCase(BaseTestCase):
+    def test_the_office_sees_every_task(self):
+        assert set(visible_tasks(self.alice)) == {self.task, self.other_task}
+
+    def test_a_superuser_counts_as_office(self):
+        root = User.objects.create_superuser("root", password="x")
+        assert is_office(root)
+        assert set(visible_tasks(root)) == {self.task, self.other_task}
+
+    def test_a_leader_sees_the_tasks_they_lead(self):
+        assert set(visible_tasks(self.lin)) == {self.task, self.other_task}
+
+    def test_a_leader_does_not_see_other_leaders_tasks(self):
+        from duban.ledger.models import Official
+
+        wang = make_user("wang", AccountRole.LEADER, official=Official.objects.create(name="王强"))
+        assert not visible_tasks(wang).exists()
+
+    def test_a_unit_sees_tasks_in_any_role(self):
+        assert set(visible_tasks(self.bob)) == {self.task}
+        assert set(visible_tasks(self.charlie)) == {self.task, self.other_task}
+        assert not visible_tasks(self.dave).exists()
+
+    def test_a_unit_sees_tasks_resolved_from_a_placeholder(self):
+        placeholder = make_unit("相关街镇", UnitKind.PLACEHOLDER)
+        task = make_task(self.section, "3", "整治违法建筑。", [(placeholder, Role.SUPPORT)])
+        street = make_unit("七都街道", UnitKind.SUBDISTRICT)
+        liaison = make_user("qidu", AccountRole.UNIT, unit=street)
+        assert not visible_tasks(liaison).exists()
+        resolve_placeholder(task.assignments.get(), [street])
+        assert set(visible_tasks(liaison)) == {task}
+
+    def test_a_unit_sees_tasks_whose_remark_makes_it_lead(self):
+        zhengfa = make_unit("区委政法委", UnitKind.PARTY_BODY)
+        self.task.lead_override_units.add(zhengfa)
+        liaison = make_user("zhengfa", AccountRole.UNIT, unit=zhengfa)
+        assert set(visible_tasks(liaison)) == {self.task}
+        assert set(unit_tasks(zhengfa, Role.LEAD)) == {self.task}
+        assert not unit_tasks(zhengfa, Role.SUPPORT).exists()
+
+    def test_a_user_without_profile_sees_nothing(self):
+        nobody = User.objects.create_user("nobody", password="x")
+        assert not visible_tasks(nobody).exists()
+        assert not visible_tasks(AnonymousUser()).exists()
+
+
+class GetForUserTestCase(BaseTestCase):
+    def test_it_returns_a_task_in_scope(self):
+        assert get_task_for_user(self.bob, self.task.pk) == self.task
+
+    def test_it_checks_ownership(self):
+        with pytest.raises(Http404):
+            get_task_for_user(self.bob, self.other_task.pk)
+        with pytest.raises(Http404):
+            get_task_for_user(self.dave, self.task.pk)
+
+    def test_it_404s_on_missing_objects(self):
+        with pytest.raises(Http404):
+            get_task_for_user(self.alice, 999_999)
+
+    def test_a_liaison_opens_only_their_own_unit(self):
+        assert get_unit_for_user(self.bob, self.fagai.pk) == self.fagai
+        with pytest.raises(Http404):
+            get_unit_for_user(self.bob, self.caizheng.pk)
+
+    def test_a_leader_opens_the_units_of_their_tasks(self):
+        assert get_unit_for_user(self.lin, self.caizheng.pk) == self.caizheng
+        with pytest.raises(Http404):
+            get_unit_for_user(self.lin, self.jiaoyu.pk)
+
+    def test_leader_pages_are_for_the_leader_and_the_office(self):
+        assert get_official_for_user(self.lin, self.lin_official.pk) == self.lin_official
+        assert get_official_for_user(self.alice, self.lin_official.pk) == self.lin_official
+        with pytest.raises(Http404):
+            get_official_for_user(self.bob, self.lin_official.pk)
+
+    def test_notices_and_plans_open_through_a_visible_task(self):
+        assert get_notice_for_user(self.bob, self.notice.pk) == self.notice
+        assert get_plan_for_user(self.bob, self.plan.pk) == self.plan
+        with pytest.raises(Http404):
+            get_notice_for_user(self.dave, self.notice.pk)
+        with pytest.raises(Http404):
+            get_plan_for_user(self.dave, self.plan.pk)
+
+
+class OfficeRequiredTestCase(BaseTestCase):
+    def setUp(self):
+        self.view = office_required(lambda request: HttpResponse("ok"))
+        self.request = RequestFactory().get("/import/")
+
+    def test_it_lets_the_office_in(self):
+        self.request.user = self.alice
+        assert self.view(self.request).status_code == 200
+
+    def test_it_forbids_other_roles(self):
+        for user in (self.lin, self.bob):
+            self.request.user = user
+            with pytest.raises(PermissionDenied):
+                self.view(self.request)
+
+    def test_it_sends_anonymous_users_to_login(self):
+        self.request.user = AnonymousUser()
+        response = self.view(self.request)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+class ProfileConstraintTestCase(BaseTestCase):
+    def test_a_leader_profile_needs_an_official(self):
+        user = User.objects.create_user("x", password="x")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Profile.objects.create(user=user, role=AccountRole.LEADER)
+
+    def test_a_unit_profile_needs_a_unit(self):
+        user = User.objects.create_user("y", password="x")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Profile.objects.create(user=user, role=AccountRole.UNIT)

@@ -1,0 +1,19 @@
+"""Writing audit entries; every change to the ledger goes through `record`."""
+
+from django.db import models
+
+from duban.audit.models import LogEntry
+
+
+def record(action: str, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
+    """Write one audit entry; `user` None means the system (an import from the console)."""
+    entry = LogEntry(action=action, data=data or {})
+    if obj is not None:
+        entry.object_type = obj._meta.label_lower
+        entry.object_id = str(obj.pk)
+        entry.object_repr = str(obj)[:300]
+    if user is not None and user.is_authenticated:
+        entry.user = user
+        entry.user_name = user.get_username()
+    entry.save()
+    return entry

@@ -1,0 +1,113 @@
+"""Demo data for `duban demo`: steps run in order on a shared `Demo`, each idempotent.
+
+Each app contributes its steps to STEPS, in the order they run.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Count, Q
+
+from duban.ledger.changes import ChangeReport
+from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.ledger.importing import apply_import, prepare_import
+from duban.ledger.models import Notice, Plan, Unit
+from duban.targets.demo import add_targets
+
+REFERENCE = "000_de8080339d2f7ae4"
+# The Word rendering first: it is what an office would upload.
+FORMATS = ("docx", "txt", "pdf")
+# Demo log-ins are meant to be typed in from the console table; never use them in production.
+PASSWORD = "duban-demo"  # noqa: S105
+
+
+@dataclass
+class Account:
+    username: str
+    password: str
+    role: str
+    tied_to: str
+
+
+@dataclass
+class Demo:
+    """What the steps have built so far, and what the command prints at the end."""
+
+    notice: Notice | None = None
+    report: ChangeReport | None = None
+    accounts: list[Account] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+def seed_dir() -> Path:
+    """$DUBAN_SHARED_DIR/seed, else the shared folder beside the repository."""
+    shared = os.getenv("DUBAN_SHARED_DIR")
+    return (Path(shared) if shared else Path(settings.BASE_DIR).parent.parent / "shared") / "seed"
+
+
+def reference_file() -> Path:
+    for fmt in FORMATS:
+        path = seed_dir() / f"{REFERENCE}.{fmt}"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"参考通知不在 {seed_dir()}（可设置 DUBAN_SHARED_DIR）")
+
+
+def import_reference(demo: Demo) -> None:
+    """Import the reference notice; a second run finds it unchanged."""
+    path = reference_file()
+    preview = prepare_import(path.read_bytes(), path.name)
+    demo.notice = apply_import(preview)
+    demo.report = preview.report
+    demo.lines.append(f"{path.name}：{preview.report.summary()}")
+
+
+def demo_units(notice: Notice) -> tuple[Unit, Unit]:
+    """Two units of the annual plan: the one leading most tasks and another that mostly supports."""
+    plan = Plan.objects.get(notice=notice, kind=PlanKind.ANNUAL)
+    units = Unit.objects.exclude(kind=UnitKind.PLACEHOLDER).filter(assignments__task__plan=plan)
+    lead = (
+        units.annotate(n=Count("assignments", filter=Q(assignments__role=Role.LEAD)))
+        .order_by("-n", "name")
+        .first()
+    )
+    support = (
+        units.exclude(pk=lead.pk)
+        .annotate(n=Count("assignments", filter=Q(assignments__role=Role.SUPPORT)))
+        .order_by("-n", "name")
+        .first()
+    )
+    return lead, support
+
+
+@transaction.atomic
+def create_accounts(demo: Demo) -> None:
+    """Log-ins for the office, the first leader of the annual plan and two of its units."""
+    from duban.accounts.choices import Role as AccountRole
+    from duban.accounts.models import Profile
+
+    plan = Plan.objects.get(notice=demo.notice, kind=PlanKind.ANNUAL)
+    leader = plan.sections.first().leaders.order_by("section_leaders__position").first()
+    lead_unit, support_unit = demo_units(demo.notice)
+    people = [
+        ("office", AccountRole.OFFICE, None, None, "督查室"),
+        ("leader", AccountRole.LEADER, leader, None, leader.name),
+        ("lead-unit", AccountRole.UNIT, None, lead_unit, f"{lead_unit.name}（牵头任务最多）"),
+        ("support-unit", AccountRole.UNIT, None, support_unit, f"{support_unit.name}（配合）"),
+    ]
+    User = get_user_model()
+    for username, role, official, unit, tied_to in people:
+        user, _ = User.objects.get_or_create(username=username)
+        user.set_password(PASSWORD)
+        user.save()
+        Profile.objects.update_or_create(
+            user=user, defaults={"role": role, "official": official, "unit": unit}
+        )
+        demo.accounts.append(Account(username, PASSWORD, AccountRole(role).label, tied_to))
+
+
+STEPS = [import_reference, add_targets, create_accounts]

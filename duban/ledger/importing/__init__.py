@@ -1,0 +1,104 @@
+"""Importing a parsed notice into the ledger: a preview that writes nothing, then one transaction.
+
+Which notice. The same file (by sha256) is the notice it was imported as, and nothing changes.
+Otherwise a notice with the same 文号 (or, without one, the same title) and a plan of the same
+kind is the same notice: another rendering of it, or a revision.
+
+Which row. Rows keep their identity (primary key) across versions, so their reports and
+history stay with them. Within a matched plan, rows are paired in passes: same section
+leaders, seq and text; same section and text; same text; then by a score that favours the
+same section leaders and seq (a row edited in place) and text similarity (difflib) for rows
+renumbered or moved. Text is compared without white space, so renderings that wrap or pad
+differently compare equal.
+
+Removed rows are deleted when nothing but the ledger refers to them; a row that other apps
+refer to (reports, targets…) or whose placeholders the office resolved is withdrawn instead
+(Task.status), and comes back to life if a later version has it again.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from duban.ledger.changes import ChangeReport
+from duban.ledger.importing.diff import Diff
+from duban.ledger.importing.writer import Writer
+from duban.ledger.models import Notice
+from duban.ledger.signals import notice_imported
+from duban.parsing import ParseError, parse_bytes
+
+__all__ = ["ImportPreview", "apply_import", "prepare_import", "prepare_parsed"]
+
+
+@dataclass
+class ImportPreview:
+    """A parsed notice and what importing it would change; nothing is written yet."""
+
+    filename: str
+    data: dict
+    file_hash: str
+    file_size: int
+    content: bytes | None = field(default=None, repr=False)
+    notice: Notice | None = None
+    report: ChangeReport = field(default_factory=ChangeReport)
+
+    @property
+    def same_file(self) -> bool:
+        return self.report.same_file
+
+
+def prepare_import(data: bytes, filename: str) -> ImportPreview:
+    """Parse a file and compare it with the ledger. Raises ParseError for an unreadable file."""
+    parsed = parse_bytes(data, filename)
+    return prepare_parsed(parsed, content=data, filename=filename)
+
+
+def prepare_parsed(
+    parsed: dict, *, content: bytes | None = None, filename: str = ""
+) -> ImportPreview:
+    """Compare an already parsed notice (the schema dict) with the ledger.
+
+    Raises ParseError when the notice has no task rows: there would be nothing to supervise.
+    """
+    rows = (
+        item
+        for plan in parsed.get("plans", [])
+        for section in plan.get("sections", [])
+        for item in section.get("items", [])
+    )
+    if next(rows, None) is None:
+        raise ParseError("未找到任务分解表：文件中没有可导入的任务")
+    source = parsed.get("source") or {}
+    if content is not None:
+        file_hash = hashlib.sha256(content).hexdigest()
+        file_size = len(content)
+    else:
+        file_hash = source.get("sha256") or ""
+        file_size = 0
+    preview = ImportPreview(
+        filename=filename or source.get("filename") or "",
+        data=parsed,
+        file_hash=file_hash,
+        file_size=file_size,
+        content=content,
+    )
+    diff = Diff(parsed, file_hash)
+    preview.notice, preview.report = diff.notice, diff.report
+    return preview
+
+
+def apply_import(preview: ImportPreview, *, user=None) -> Notice:
+    """Create or update the notice in one transaction and audit it; returns the notice.
+
+    The comparison is made again inside the transaction, so the ledger is updated from its
+    current state; `preview.report` is replaced by the report actually applied.
+    """
+    with transaction.atomic():
+        diff = Diff(preview.data, preview.file_hash)
+        preview.notice, preview.report = diff.notice, diff.report
+        if diff.report.same_file or diff.report.is_empty:
+            return diff.notice
+        notice = Writer(preview, diff, user).run()
+        notice_imported.send(sender=Notice, notice=notice, user=user)
+        return notice

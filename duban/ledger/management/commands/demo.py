@@ -1,0 +1,34 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from duban.ledger import demo
+
+
+class Command(BaseCommand):
+    help = "Load the reference notice and demo log-ins (safe to run again)."
+
+    def handle(self, *args, **options):
+        state = demo.Demo()
+        try:
+            for step in demo.STEPS:
+                step(state)
+        except FileNotFoundError as exc:
+            raise CommandError(str(exc)) from exc
+        for line in state.lines:
+            self.stdout.write(line)
+        self.stdout.write("")
+        self.stdout.write("演示账号：")
+        rows = [("用户名", "密码", "角色", "对应")] + [
+            (a.username, a.password, a.role, a.tied_to) for a in state.accounts
+        ]
+        widths = [max(_width(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            cells = [
+                cell + " " * (width - _width(cell))
+                for cell, width in zip(row, widths, strict=False)
+            ]
+            self.stdout.write("  ".join([*cells, row[3]]))
+
+
+def _width(text: str) -> int:
+    # Chinese characters take two columns on a console.
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

@@ -1,0 +1,417 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from duban.ledger.choices import (
+    KindSource,
+    LeaderSource,
+    PlanKind,
+    Role,
+    SourceFormat,
+    TaskStatus,
+    UnitKind,
+)
+
+
+class Official(models.Model):
+    """A district leader (区领导) who leads sections or rows of a plan."""
+
+    name = models.CharField("姓名", max_length=50, unique=True)
+    # The titles printed the last time the official was imported, e.g. ["常委", "常务副区长"].
+    titles = models.JSONField("职务", default=list, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "区领导"
+        verbose_name_plural = "区领导"
+        # The unique index on name backs this ordering (leader pickers and lists).
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:official", args=[self.pk])
+
+
+class UnitQuerySet(models.QuerySet):
+    def by_name(self, name: str) -> "UnitQuerySet":
+        """Units whose canonical name or one of whose aliases matches `name` once normalised."""
+        # Imported here: the registry's services import these models.
+        from duban.ledger.registry import normalise_name
+
+        key = normalise_name(name)
+        return self.filter(Q(name=key) | Q(aliases__alias=key)).distinct()
+
+    def placeholders(self) -> "UnitQuerySet":
+        return self.filter(kind=UnitKind.PLACEHOLDER)
+
+    def concrete(self) -> "UnitQuerySet":
+        return self.exclude(kind=UnitKind.PLACEHOLDER)
+
+
+class Unit(models.Model):
+    """A responsible unit (责任单位), or a placeholder such as 相关街镇 that stands for several."""
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    kind = models.CharField("类别", max_length=30, choices=UnitKind, default=UnitKind.OTHER)
+    # Edited kinds are never re-inferred from the name on later imports.
+    kind_source = models.CharField(
+        "类别来源", max_length=10, choices=KindSource, default=KindSource.INFERRED
+    )
+    note = models.TextField("备注", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    objects = models.Manager.from_queryset(UnitQuerySet)()
+
+    class Meta:
+        verbose_name = "责任单位"
+        verbose_name_plural = "责任单位"
+        # The unique index on name backs this ordering (unit pickers and lists).
+        ordering = ["name"]
+        indexes = [
+            # Unit lists filtered by kind: "all subdistricts and towns" when resolving 相关街镇.
+            models.Index(fields=["kind", "name"], name="ledger_unit_kind_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:unit", args=[self.pk])
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.kind == UnitKind.PLACEHOLDER
+
+
+class UnitAlias(models.Model):
+    """Another spelling of a unit's name that imports resolve to the unit."""
+
+    unit = models.ForeignKey(Unit, models.CASCADE, related_name="aliases", verbose_name="责任单位")
+    # Stored normalised (see registry.normalise_name), so lookups are exact matches.
+    alias = models.CharField("别名", max_length=150, unique=True)
+    note = models.CharField("说明", max_length=200, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "单位别名"
+        verbose_name_plural = "单位别名"
+        # The unique index on alias backs this ordering (admin list).
+        ordering = ["alias"]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def get_absolute_url(self) -> str:
+        return self.unit.get_absolute_url()
+
+
+class Notice(models.Model):
+    """A responsibility-breakdown notice (责任分解通知) as imported from its source file."""
+
+    doc_number = models.CharField("文号", max_length=100, blank=True, db_index=True)
+    title = models.CharField("标题", max_length=500, blank=True)
+    issuer = models.CharField("发文机关", max_length=200, blank=True)
+    issued_on = models.DateField("成文日期", null=True, blank=True)
+    printed_on = models.DateField("印发日期", null=True, blank=True)
+    addressees = models.JSONField("主送", default=list, blank=True)
+    cc = models.JSONField("抄送", default=list, blank=True)
+    attachments = models.JSONField("附件", default=list, blank=True)
+    public = models.BooleanField("公开发布", null=True, blank=True)
+    body = models.TextField("正文", blank=True)
+
+    source_file = models.FileField("源文件", upload_to="notices/%Y/", blank=True)
+    source_filename = models.CharField("源文件名", max_length=255, blank=True)
+    source_format = models.CharField("源文件格式", max_length=10, choices=SourceFormat)
+    # sha256 of the source file: importing the same file again is recognised by it.
+    file_hash = models.CharField("文件哈希", max_length=64, db_index=True)
+    file_size = models.PositiveBigIntegerField("文件大小")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploaded_notices",
+        verbose_name="上传人",
+    )
+    warnings = models.JSONField("解析警告", default=list, blank=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "通知"
+        verbose_name_plural = "通知"
+        ordering = ["-created_at"]
+        indexes = [
+            # The notice list, newest first.
+            models.Index(fields=["-created_at"], name="ledger_notice_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.doc_number or self.title or f"通知 {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:notice", args=[self.pk])
+
+
+class Plan(models.Model):
+    """An annex of a notice: a five-year, annual or livelihood task table."""
+
+    notice = models.ForeignKey(Notice, models.CASCADE, related_name="plans", verbose_name="通知")
+    annex = models.CharField("附件号", max_length=10, blank=True)
+    title = models.CharField("标题", max_length=300)
+    kind = models.CharField("类型", max_length=20, choices=PlanKind, default=PlanKind.OTHER)
+    start_year = models.PositiveSmallIntegerField("起始年度", null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField("截止年度", null=True, blank=True)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "计划"
+        verbose_name_plural = "计划"
+        ordering = ["notice_id", "position"]
+        indexes = [
+            # The plans of a notice in annex order.
+            models.Index(fields=["notice", "position"], name="ledger_plan_notice_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:plan", args=[self.pk])
+
+    @property
+    def years(self) -> list[int]:
+        return [y for y in (self.start_year, self.end_year) if y is not None]
+
+
+class Section(models.Model):
+    """A group of rows in a plan under the leaders who lead it (一、某某副区长牵头重点工作)."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="sections", verbose_name="计划")
+    heading = models.CharField("标题", max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    leaders = models.ManyToManyField(
+        Official,
+        through="SectionLeader",
+        related_name="sections",
+        verbose_name="牵头领导",
+    )
+
+    class Meta:
+        verbose_name = "分组"
+        verbose_name_plural = "分组"
+        ordering = ["plan_id", "position"]
+        indexes = [
+            # The sections of a plan in printed order.
+            models.Index(fields=["plan", "position"], name="ledger_section_plan_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading or f"{self.plan} 第 {self.position + 1} 组"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.plan.get_absolute_url()}#section-{self.pk}"
+
+
+class SectionLeader(models.Model):
+    """A leader named in a section heading, with the titles printed there."""
+
+    section = models.ForeignKey(
+        Section, models.CASCADE, related_name="section_leaders", verbose_name="分组"
+    )
+    official = models.ForeignKey(
+        Official, models.PROTECT, related_name="section_leaders", verbose_name="区领导"
+    )
+    titles = models.JSONField("职务", default=list, blank=True)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "分组牵头领导"
+        verbose_name_plural = "分组牵头领导"
+        ordering = ["section_id", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "official"], name="ledger_sectionleader_unique_section_official"
+            ),
+        ]
+        indexes = [
+            # The leaders of a section in printed order.
+            models.Index(fields=["section", "position"], name="ledger_sectionleader_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section}：{self.official}"
+
+    def get_absolute_url(self) -> str:
+        return self.section.get_absolute_url()
+
+
+class TaskQuerySet(models.QuerySet):
+    def active(self) -> "TaskQuerySet":
+        return self.filter(status=TaskStatus.ACTIVE)
+
+    def for_unit(self, unit: Unit, role: str | None = None) -> "TaskQuerySet":
+        """Tasks the unit is assigned to, optionally only in one role (牵头 / 配合 …)."""
+        assignments = Assignment.objects.filter(unit=unit)
+        if role is not None:
+            assignments = assignments.filter(role=role)
+        return self.filter(pk__in=assignments.values("task_id"))
+
+    def for_official(self, official: Official) -> "TaskQuerySet":
+        """Tasks the official leads: row leaders where a row names them, else the section's."""
+        return self.filter(pk__in=TaskLeader.objects.filter(official=official).values("task_id"))
+
+    def in_plan(self, plan: Plan) -> "TaskQuerySet":
+        return self.filter(plan=plan)
+
+    def search(self, text: str) -> "TaskQuerySet":
+        """Tasks whose seq, name, text or remark contains every word of `text`."""
+        qs = self
+        for word in text.split():
+            qs = qs.filter(
+                Q(text__icontains=word)
+                | Q(name__icontains=word)
+                | Q(remark__icontains=word)
+                | Q(seq=word)
+            )
+        return qs
+
+
+class Task(models.Model):
+    """A row of a plan: a key task or livelihood project with its units and leaders."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="tasks", verbose_name="计划")
+    section = models.ForeignKey(Section, models.CASCADE, related_name="tasks", verbose_name="分组")
+    seq = models.CharField("序号", max_length=20, blank=True)
+    # Order of the row within its plan, across sections.
+    position = models.PositiveIntegerField("顺序", default=0)
+    name = models.CharField("项目名称", max_length=300, blank=True)
+    text = models.TextField("任务内容")
+    deadline = models.CharField("完成时限", max_length=200, blank=True)
+    remark = models.TextField("备注", blank=True)
+    # Bodies that the remark says lead instead, as printed ("区委政法委").
+    lead_override = models.JSONField("改由牵头", default=list, blank=True)
+    lead_override_units = models.ManyToManyField(
+        Unit, related_name="override_tasks", blank=True, verbose_name="改由牵头单位"
+    )
+    # Where the row was read in the source: {"page", "line", "table", "row"}.
+    location = models.JSONField("来源位置", default=dict, blank=True)
+    # "section leaders|row leaders|seq" as last imported: the first thing re-imports match a
+    # row on (importing.match_rows), kept to explain a match.
+    key = models.CharField("匹配键", max_length=200, blank=True)
+    status = models.CharField("状态", max_length=10, choices=TaskStatus, default=TaskStatus.ACTIVE)
+    leaders = models.ManyToManyField(
+        Official, through="TaskLeader", related_name="tasks", verbose_name="牵头领导"
+    )
+    units = models.ManyToManyField(
+        Unit, through="Assignment", related_name="tasks", verbose_name="责任单位"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = models.Manager.from_queryset(TaskQuerySet)()
+
+    class Meta:
+        verbose_name = "任务"
+        verbose_name_plural = "任务"
+        ordering = ["plan_id", "position"]
+        indexes = [
+            # The ledger list: a plan's rows in printed order.
+            models.Index(fields=["plan", "position"], name="ledger_task_plan_position"),
+        ]
+
+    def __str__(self) -> str:
+        label = self.name or self.text
+        if len(label) > 40:
+            label = label[:40] + "…"
+        return f"{self.seq}. {label}" if self.seq else label
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:task", args=[self.pk])
+
+
+class TaskLeader(models.Model):
+    """An effective leader of a task: the row's own leaders if it names any, else the section's."""
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="task_leaders", verbose_name="任务")
+    official = models.ForeignKey(
+        Official, models.PROTECT, related_name="task_leaders", verbose_name="区领导"
+    )
+    source = models.CharField(
+        "来源", max_length=10, choices=LeaderSource, default=LeaderSource.SECTION
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "任务牵头领导"
+        verbose_name_plural = "任务牵头领导"
+        ordering = ["task_id", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "official"], name="ledger_taskleader_unique_task_official"
+            ),
+        ]
+        indexes = [
+            # A task's leaders in printed order.
+            models.Index(fields=["task", "position"], name="ledger_taskleader_position"),
+            # Task.objects.for_official(): a leader's portfolio.
+            models.Index(fields=["official", "task"], name="ledger_taskleader_official"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task}：{self.official}"
+
+    def get_absolute_url(self) -> str:
+        return self.task.get_absolute_url()
+
+
+class Assignment(models.Model):
+    """A unit responsible for a task, in a role (牵头 / 共同 / 配合)."""
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="assignments", verbose_name="任务")
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, related_name="assignments", verbose_name="责任单位"
+    )
+    role = models.CharField("职责", max_length=10, choices=Role)
+    raw = models.CharField("原文", max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    # Set when the office resolved a placeholder (相关街镇) to this concrete unit for this task;
+    # such assignments are the office's, not the notice's, and re-imports leave them alone.
+    resolved_from = models.ForeignKey(
+        "self",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="resolutions",
+        verbose_name="来自泛指单位",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "责任分工"
+        verbose_name_plural = "责任分工"
+        ordering = ["task_id", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "unit"], name="ledger_assignment_unique_task_unit"
+            ),
+        ]
+        indexes = [
+            # A task's units in printed order.
+            models.Index(fields=["task", "position"], name="ledger_assignment_position"),
+            # Task.objects.for_unit(unit, role): a unit's tasks as lead or as cooperating unit.
+            models.Index(fields=["unit", "role"], name="ledger_assignment_unit_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}（{self.get_role_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return self.task.get_absolute_url()
+
+    @property
+    def from_notice(self) -> bool:
+        return self.resolved_from_id is None

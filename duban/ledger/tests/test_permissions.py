@@ -1,0 +1,164 @@
+"""Who gets what: every role against every page and action (see accounts/access.py)."""
+
+import pytest
+from django.urls import reverse
+
+from duban.ledger.models import Unit
+from duban.ledger.tests.cast import build_cast
+
+ROLES = ["anonymous", "office", "admin", "leader_a", "leader_b", "unit_x", "unit_y", "nobody"]
+
+# Each page: (method, URL, POST data) built from the cast.
+PAGES = {
+    "ledger list": lambda c: ("get", reverse("ledger:tasks"), None),
+    "task of X": lambda c: ("get", c.task_x.get_absolute_url(), None),
+    "task of Y": lambda c: ("get", c.task_y.get_absolute_url(), None),
+    "leader page A": lambda c: ("get", c.official_a.get_absolute_url(), None),
+    "leader page B": lambda c: ("get", c.official_b.get_absolute_url(), None),
+    "unit page X": lambda c: ("get", c.unit_x_obj.get_absolute_url(), None),
+    "unit page Y": lambda c: ("get", c.unit_y_obj.get_absolute_url(), None),
+    "notice page": lambda c: ("get", c.notice.get_absolute_url(), None),
+    "plan page": lambda c: ("get", c.plan.get_absolute_url(), None),
+    "notice list": lambda c: ("get", reverse("ledger:notices"), None),
+    "unit registry": lambda c: ("get", reverse("ledger:units"), None),
+    "upload page": lambda c: ("get", reverse("ledger:import"), None),
+    "upload post": lambda c: ("post", reverse("ledger:import"), {}),
+    "import preview": lambda c: ("get", reverse("ledger:import-preview", args=["0" * 64]), None),
+    "placeholder list": lambda c: ("get", reverse("ledger:placeholders"), None),
+    "placeholder page": lambda c: (
+        "get",
+        reverse("ledger:placeholder-resolve", args=[c.placeholder_assignment.pk]),
+        None,
+    ),
+    "placeholder resolve": lambda c: (
+        "post",
+        reverse("ledger:placeholder-resolve", args=[c.placeholder_assignment.pk]),
+        {"units": [c.street.pk]},
+    ),
+    "merge units": lambda c: (
+        "post",
+        reverse("ledger:unit-merge", args=[c.unit_x_obj.pk]),
+        {"drop": c.street.pk},
+    ),
+    "unit kind edit": lambda c: (
+        "post",
+        reverse("ledger:unit-kind", args=[c.unit_x_obj.pk]),
+        {"kind": "other"},
+    ),
+    "admin": lambda c: ("get", reverse("admin:index"), None),
+}
+
+# fmt: off
+EXPECTED = {
+    #                      anon office admin  A    B    X    Y   nobody
+    "ledger list":         (302, 200, 200, 200, 200, 200, 200, 200),
+    "task of X":           (302, 200, 200, 200, 404, 200, 404, 404),
+    "task of Y":           (302, 200, 200, 404, 200, 404, 200, 404),
+    "leader page A":       (302, 200, 200, 200, 404, 404, 404, 404),
+    "leader page B":       (302, 200, 200, 404, 200, 404, 404, 404),
+    "unit page X":         (302, 200, 200, 200, 404, 200, 404, 404),
+    "unit page Y":         (302, 200, 200, 404, 200, 404, 200, 404),
+    "notice page":         (302, 200, 200, 200, 200, 200, 200, 404),
+    "plan page":           (302, 200, 200, 200, 200, 200, 200, 404),
+    "notice list":         (302, 200, 200, 403, 403, 403, 403, 403),
+    "unit registry":       (302, 200, 200, 403, 403, 403, 403, 403),
+    "upload page":         (302, 200, 200, 403, 403, 403, 403, 403),
+    "upload post":         (302, 200, 200, 403, 403, 403, 403, 403),
+    "import preview":      (302, 404, 404, 403, 403, 403, 403, 403),
+    "placeholder list":    (302, 200, 200, 403, 403, 403, 403, 403),
+    "placeholder page":    (302, 200, 200, 403, 403, 403, 403, 403),
+    "placeholder resolve": (302, 302, 302, 403, 403, 403, 403, 403),
+    "merge units":         (302, 302, 302, 403, 403, 403, 403, 403),
+    "unit kind edit":      (302, 302, 302, 403, 403, 403, 403, 403),
+    "admin":               (302, 302, 200, 302, 302, 302, 302, 302),
+}
+# fmt: on
+
+CASES = [
+    pytest.param(page, role, EXPECTED[page][i], id=f"{page}-{role}")
+    for page in PAGES
+    for i, role in enumerate(ROLES)
+]
+
+
+@pytest.fixture
+def cast(db):
+    return build_cast()
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), CASES)
+def test_role_gets_expected_status(client, cast, page, role, expected):
+    if role != "anonymous":
+        client.force_login(getattr(cast, role))
+    method, url, data = PAGES[page](cast)
+    response = getattr(client, method)(url, data or {})
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response["Location"].startswith(
+            "/admin/login/" if page == "admin" else reverse("accounts:login")
+        )
+
+
+def test_denied_actions_change_nothing(client, cast):
+    client.force_login(cast.unit_x)
+    client.post(reverse("ledger:unit-merge", args=[cast.unit_x_obj.pk]), {"drop": cast.street.pk})
+    client.post(reverse("ledger:unit-kind", args=[cast.unit_x_obj.pk]), {"kind": "other"})
+    client.post(
+        reverse("ledger:placeholder-resolve", args=[cast.placeholder_assignment.pk]),
+        {"units": [cast.street.pk]},
+    )
+    cast.unit_x_obj.refresh_from_db()
+    assert cast.unit_x_obj.kind == "district_department"
+    assert Unit.objects.filter(pk=cast.street.pk).exists()
+    assert not cast.placeholder_assignment.resolutions.exists()
+
+
+def test_state_changes_refuse_get(client, cast):
+    client.force_login(cast.office)
+    for name in ("ledger:unit-merge", "ledger:unit-kind"):
+        response = client.get(reverse(name, args=[cast.unit_x_obj.pk]))
+        assert response.status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "other"),
+    [
+        ("unit_x", "task_x", "task_y"),
+        ("unit_y", "task_y", "task_x"),
+        ("leader_a", "task_x", "task_y"),
+        ("leader_b", "task_y", "task_x"),
+    ],
+)
+def test_lists_show_only_own_tasks(client, cast, role, own, other):
+    client.force_login(getattr(cast, role))
+    pages = [reverse("ledger:tasks"), cast.notice.get_absolute_url(), cast.plan.get_absolute_url()]
+    for url in pages:
+        html = client.get(url).content.decode()
+        if url == reverse("ledger:tasks") or url == cast.plan.get_absolute_url():
+            assert getattr(cast, own).text in html
+        assert getattr(cast, other).text not in html
+
+
+def test_ledger_filters_cannot_reach_other_units_tasks(client, cast):
+    client.force_login(cast.unit_x)
+    response = client.get(reverse("ledger:tasks"), {"unit": cast.unit_y_obj.pk, "q": "预算"})
+    assert response.status_code == 200
+    assert cast.task_y.text not in response.content.decode()
+
+
+def test_a_resolved_placeholder_opens_the_task_to_the_concrete_unit(client, cast):
+    from duban.ledger.registry import resolve_placeholder
+    from duban.testing import make_user
+
+    liaison = make_user("qidu", "unit", unit=cast.street)
+    client.force_login(liaison)
+    assert client.get(cast.task_x.get_absolute_url()).status_code == 404
+    resolve_placeholder(cast.placeholder_assignment, [cast.street])
+    assert client.get(cast.task_x.get_absolute_url()).status_code == 200
+    assert cast.task_x.text in client.get(reverse("ledger:tasks")).content.decode()
+
+
+def test_denials_are_explained_in_chinese(client, cast):
+    client.force_login(cast.unit_x)
+    assert "无权访问" in client.get(reverse("ledger:import")).content.decode()
+    assert "不在您的查看范围内" in client.get(cast.task_y.get_absolute_url()).content.decode()

@@ -1,0 +1,195 @@
+from django.test import SimpleTestCase
+
+from duban.audit.models import LogEntry
+from duban.ledger.choices import KindSource, Role, UnitKind
+from duban.ledger.models import Assignment, Task, Unit, UnitAlias
+from duban.ledger.registry import (
+    canonical_names,
+    infer_kind,
+    is_placeholder,
+    merge_units,
+    normalise_name,
+    normalise_person,
+    resolve_placeholder,
+    set_kind,
+    split_suffix,
+)
+from duban.testing import BaseTestCase, make_task, make_unit
+
+
+class NormaliseNameTestCase(SimpleTestCase):
+    def test_it_folds_half_width_brackets_to_full_width(self):
+        self.assertEqual(
+            normalise_name("区府办(区大数据发展管理局)"), "区府办（区大数据发展管理局）"
+        )
+
+    def test_it_folds_straight_quotes_to_chinese_ones(self):
+        self.assertEqual(normalise_name('区府办(区"两个健康"办)'), "区府办（区“两个健康”办）")
+
+    def test_it_removes_stray_spaces(self):
+        self.assertEqual(normalise_name(" 区 交通运输局 "), "区交通运输局")
+        self.assertEqual(
+            normalise_name("区府办 （ 区大数据发展管理局 ）"), "区府办（区大数据发展管理局）"
+        )
+
+    def test_it_keeps_spaces_between_latin_words(self):
+        self.assertEqual(normalise_name("区 IT Center"), "区IT Center")
+
+    def test_it_drops_the_lead_marker(self):
+        self.assertEqual(normalise_name("区发改局 *"), "区发改局")
+        self.assertEqual(normalise_name("区发改局＊"), "区发改局")
+
+    def test_it_folds_full_width_digits(self):
+        self.assertEqual(normalise_name("第２中心"), "第2中心")
+
+    def test_it_removes_padding_from_official_names(self):
+        self.assertEqual(normalise_person("张 伟"), "张伟")
+
+
+class SplitSuffixTestCase(SimpleTestCase):
+    def test_it_splits_a_trailing_bracket(self):
+        self.assertEqual(
+            split_suffix("区府办（区大数据发展管理局）"), ("区府办", "区大数据发展管理局")
+        )
+        self.assertEqual(split_suffix("区府办(区“两个健康”办)"), ("区府办", "区“两个健康”办"))
+
+    def test_it_ignores_names_without_a_trailing_bracket(self):
+        self.assertIsNone(split_suffix("区发改局"))
+        self.assertIsNone(split_suffix("（筹）区发改局"))
+
+
+class CanonicalNamesTestCase(SimpleTestCase):
+    def test_a_bracket_is_an_alias_when_the_notice_prints_the_base_bare(self):
+        names = canonical_names(["区财政局", "区财政局（区国资办）"])
+        self.assertEqual(names["区财政局（区国资办）"], ("区财政局", "区国资办"))
+        self.assertEqual(names["区财政局"], ("区财政局", ""))
+
+    def test_a_bracket_is_an_alias_when_the_registry_knows_the_base(self):
+        names = canonical_names(["区应急管理局（区防汛办）"], known=["区应急管理局"])
+        self.assertEqual(names["区应急管理局（区防汛办）"], ("区应急管理局", "区防汛办"))
+
+    def test_two_different_brackets_on_one_base_are_aliases_of_it(self):
+        names = canonical_names(["区府办（区大数据发展管理局）", "区府办(区“两个健康”办)"])
+        self.assertEqual(names["区府办（区大数据发展管理局）"][0], "区府办")
+        self.assertEqual(names["区府办（区“两个健康”办）"][0], "区府办")
+
+    def test_a_lone_bracketed_name_stays_whole(self):
+        names = canonical_names(["区委组织部（区人才办）", "区教育局"])
+        self.assertEqual(names["区委组织部（区人才办）"], ("区委组织部（区人才办）", ""))
+
+    def test_a_name_the_registry_knows_is_kept_as_it_is(self):
+        names = canonical_names(
+            ["区委组织部（区人才办）", "区委组织部"], known=["区委组织部（区人才办）"]
+        )
+        self.assertEqual(names["区委组织部（区人才办）"], ("区委组织部（区人才办）", ""))
+
+
+class PlaceholderTestCase(SimpleTestCase):
+    def test_it_recognises_placeholders(self):
+        for name in [
+            "相关街镇",
+            "各相关单位",
+            "各街镇",
+            "各街道",
+            "有关部门",
+            "区新冠肺炎疫情防控领导小组其他成员单位",
+            "区级各有关单位",
+        ]:
+            with self.subTest(name=name):
+                self.assertTrue(is_placeholder(name))
+
+    def test_it_does_not_take_units_for_placeholders(self):
+        for name in ["区发改局", "五马街道", "区委组织部（区人才办）", "区政务服务中心"]:
+            with self.subTest(name=name):
+                self.assertFalse(is_placeholder(name))
+
+
+class InferKindTestCase(SimpleTestCase):
+    def test_it_infers_kinds_from_generic_patterns(self):
+        cases = {
+            "五马街道": UnitKind.SUBDISTRICT,
+            "藤桥镇": UnitKind.TOWN,
+            "市生态环境局鹿城分局": UnitKind.MUNICIPAL_BRANCH,
+            "区公安分局": UnitKind.MUNICIPAL_BRANCH,
+            "区消防救援大队": UnitKind.MUNICIPAL_BRANCH,
+            "区委宣传部": UnitKind.PARTY_BODY,
+            "区委组织部（区人才办）": UnitKind.PARTY_BODY,
+            "团区委": UnitKind.PARTY_BODY,
+            "某街道党工委": UnitKind.PARTY_BODY,
+            "区国资经营集团": UnitKind.STATE_COMPANY,
+            "区城发公司": UnitKind.STATE_COMPANY,
+            "区残联": UnitKind.MASS_ORGANISATION,
+            "区科协": UnitKind.MASS_ORGANISATION,
+            "区妇联": UnitKind.MASS_ORGANISATION,
+            "区发改局": UnitKind.DISTRICT_DEPARTMENT,
+            "区府办（区大数据发展管理局）": UnitKind.DISTRICT_DEPARTMENT,
+            "区政务服务中心": UnitKind.DISTRICT_DEPARTMENT,
+            "区金融办": UnitKind.DISTRICT_DEPARTMENT,
+            "相关街镇": UnitKind.PLACEHOLDER,
+            "某某": UnitKind.OTHER,
+        }
+        for name, kind in cases.items():
+            with self.subTest(name=name):
+                self.assertEqual(infer_kind(name), kind)
+
+
+class RegistryServicesTestCase(BaseTestCase):
+    def test_by_name_resolves_through_aliases_and_widths(self):
+        UnitAlias.objects.create(unit=self.caizheng, alias="区财政局（区国资办）")
+        self.assertEqual(Unit.objects.by_name("区财政局(区国资办)").get(), self.caizheng)
+        self.assertFalse(Unit.objects.by_name("区国资办").exists())
+
+    def test_merge_units_moves_assignments_aliases_and_profiles(self):
+        duplicate = make_unit("区发展和改革局")
+        UnitAlias.objects.create(unit=duplicate, alias="区发改委")
+        task = make_task(self.section, "3", "新任务。", [(duplicate, Role.LEAD)])
+        # Both units on one task: the kept unit's assignment stays.
+        Assignment.objects.create(task=self.task, unit=duplicate, role=Role.JOINT, position=5)
+        self.bob.profile.unit = duplicate
+        self.bob.profile.save()
+
+        merge_units(self.fagai, duplicate, user=self.alice)
+
+        self.assertFalse(Unit.objects.filter(pk=duplicate.pk).exists())
+        self.assertEqual(task.assignments.get().unit, self.fagai)
+        self.assertEqual(self.task.assignments.filter(unit=self.fagai).get().role, Role.LEAD)
+        self.assertEqual(Unit.objects.by_name("区发展和改革局").get(), self.fagai)
+        self.assertEqual(Unit.objects.by_name("区发改委").get(), self.fagai)
+        self.bob.profile.refresh_from_db()
+        self.assertEqual(self.bob.profile.unit, self.fagai)
+        entry = LogEntry.objects.get(action="ledger.unit.merged")
+        self.assertEqual(entry.user, self.alice)
+        self.assertEqual(entry.user_name, "alice")
+        self.assertEqual(entry.data["dropped"]["name"], "区发展和改革局")
+
+    def test_merge_units_refuses_to_merge_a_unit_with_itself(self):
+        with self.assertRaises(ValueError):
+            merge_units(self.fagai, self.fagai)
+
+    def test_resolve_placeholder_adds_concrete_units_in_the_same_role(self):
+        towns = make_unit("相关街镇", UnitKind.PLACEHOLDER)
+        wuma = make_unit("五马街道", UnitKind.SUBDISTRICT)
+        placeholder = Assignment.objects.create(
+            task=self.task, unit=towns, role=Role.SUPPORT, position=2
+        )
+
+        created = resolve_placeholder(placeholder, [wuma, self.caizheng], user=self.alice)
+
+        # 区财政局 is already on the task, so only 五马街道 is added.
+        self.assertEqual([a.unit for a in created], [wuma])
+        self.assertEqual(created[0].role, Role.SUPPORT)
+        self.assertEqual(created[0].resolved_from, placeholder)
+        self.assertIn(self.task, Task.objects.for_unit(wuma))
+        self.assertTrue(LogEntry.objects.filter(action="ledger.assignment.resolved").exists())
+
+    def test_resolve_placeholder_refuses_a_concrete_unit(self):
+        with self.assertRaises(ValueError):
+            resolve_placeholder(self.task.assignments.first(), [self.jiaoyu])
+
+    def test_set_kind_marks_the_kind_as_edited(self):
+        set_kind(self.fagai, UnitKind.OTHER, user=self.alice)
+        self.fagai.refresh_from_db()
+        self.assertEqual(
+            (self.fagai.kind, self.fagai.kind_source), (UnitKind.OTHER, KindSource.EDITED)
+        )
+        self.assertEqual(LogEntry.objects.get().action, "ledger.unit.kind_changed")

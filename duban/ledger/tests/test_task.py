@@ -1,0 +1,39 @@
+from duban.ledger.choices import Role, TaskStatus
+from duban.ledger.models import Official, Task
+from duban.testing import BaseTestCase, make_plan, make_section, make_task
+
+
+class TaskQuerySetTestCase(BaseTestCase):
+    def test_for_unit_finds_tasks_in_any_role(self):
+        self.assertEqual(set(Task.objects.for_unit(self.caizheng)), {self.task, self.other_task})
+        self.assertEqual(list(Task.objects.for_unit(self.jiaoyu)), [])
+
+    def test_for_unit_narrows_to_one_role(self):
+        self.assertEqual(list(Task.objects.for_unit(self.fagai, role=Role.LEAD)), [self.task])
+        self.assertEqual(list(Task.objects.for_unit(self.caizheng, role=Role.SUPPORT)), [self.task])
+        self.assertEqual(list(Task.objects.for_unit(self.caizheng, role=Role.LEAD)), [])
+
+    def test_for_official_follows_effective_leaders(self):
+        zhang = Official.objects.create(name="张伟")
+        section = make_section(self.plan, [zhang], position=1)
+        theirs = make_task(section, "1", "张伟牵头的任务。", [(self.jiaoyu, Role.JOINT)])
+        self.assertEqual(list(Task.objects.for_official(zhang)), [theirs])
+        self.assertEqual(
+            list(Task.objects.for_official(self.lin_official)), [self.task, self.other_task]
+        )
+
+    def test_in_plan_and_active_chain(self):
+        other_plan = make_plan(self.notice, annex="1", position=1)
+        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.save()
+        self.assertEqual(list(Task.objects.in_plan(self.plan).active()), [self.task])
+        self.assertEqual(list(Task.objects.in_plan(other_plan)), [])
+
+    def test_search_matches_every_word(self):
+        self.assertEqual(list(Task.objects.search("生产总值 7%")), [self.task])
+        self.assertEqual(list(Task.objects.search("预算")), [self.other_task])
+        self.assertEqual(list(Task.objects.search("生产总值 预算")), [])
+
+    def test_it_reads_as_seq_and_text(self):
+        self.assertEqual(str(self.task), "1. 地区生产总值增长 7%。")
+        self.assertEqual(self.task.get_absolute_url(), f"/tasks/{self.task.pk}/")

@@ -1,0 +1,138 @@
+"""The office uploads a notice, previews the changes and confirms the import."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from duban.audit.models import LogEntry
+from duban.ledger.models import Notice, Task
+from duban.testing import BaseTestCase
+
+REFERENCE_DOCX = "000_de8080339d2f7ae4.docx"
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(settings, tmp_path):
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+    settings.MEDIA_ROOT = tmp_path / "files"
+
+
+class ImportTestCase(BaseTestCase):
+    @pytest.fixture(autouse=True)
+    def _seed(self, seed_dir, settings):
+        self.seed_dir = seed_dir
+        self.settings = settings
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+        self.notices_before = Notice.objects.count()
+
+    def upload(self, name: str, content: bytes):
+        return self.client.post(
+            reverse("ledger:import"), {"file": SimpleUploadedFile(name, content)}
+        )
+
+    def reference(self) -> bytes:
+        path = self.seed_dir / REFERENCE_DOCX
+        if not path.exists():
+            pytest.skip(f"the reference notice is not at {path}")
+        return path.read_bytes()
+
+
+class UploadPageTestCase(ImportTestCase):
+    def test_it_shows_the_form(self):
+        response = self.client.get(reverse("ledger:import"))
+        assert response.status_code == 200
+        self.assertContains(response, "导入责任分解通知")
+        self.assertContains(response, 'enctype="multipart/form-data"')
+
+    def test_it_rejects_a_junk_file_and_writes_nothing(self):
+        response = self.upload("notice.docx", bytes(range(256)) * 20)
+        assert response.status_code == 200
+        self.assertContains(response, "无法识别的文件")
+        assert Notice.objects.count() == self.notices_before
+        assert not self.settings.UPLOAD_DIR.exists() or not any(self.settings.UPLOAD_DIR.iterdir())
+
+    def test_it_rejects_a_legacy_word_file(self):
+        response = self.upload("notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+        self.assertContains(response, "无法识别的文件")
+        assert Notice.objects.count() == self.notices_before
+
+    def test_it_rejects_a_file_over_the_size_limit(self):
+        self.settings.DUBAN_MAX_UPLOAD_BYTES = 100
+        response = self.upload("notice.txt", "通知".encode() * 100)
+        self.assertContains(response, "文件过大")
+        assert Notice.objects.count() == self.notices_before
+
+    def test_it_rejects_a_text_without_task_tables(self):
+        response = self.upload(
+            "notice.txt", "关于开展安全检查的通知\n\n各单位：\n请于月底前完成自查。\n".encode()
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors["file"]
+        assert Notice.objects.count() == self.notices_before
+
+    def test_it_requires_a_file(self):
+        response = self.client.post(reverse("ledger:import"), {})
+        assert response.status_code == 200
+        assert "file" in response.context["form"].errors
+
+    def test_it_refuses_a_post_without_csrf_token(self):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.alice)
+        response = client.post(
+            reverse("ledger:import"), {"file": SimpleUploadedFile("a.txt", b"x")}
+        )
+        assert response.status_code == 403
+        assert Notice.objects.count() == self.notices_before
+
+    def test_it_forbids_other_roles(self):
+        for user in (self.lin, self.bob):
+            self.client.force_login(user)
+            assert self.client.get(reverse("ledger:import")).status_code == 403
+
+
+class PreviewTestCase(ImportTestCase):
+    def test_it_previews_and_imports_the_reference_notice(self):
+        response = self.upload(REFERENCE_DOCX, self.reference())
+        assert response.status_code == 302
+        preview_url = response["Location"]
+        assert Notice.objects.count() == self.notices_before
+
+        response = self.client.get(preview_url)
+        assert response.status_code == 200
+        report = response.context["report"]
+        assert len(report.added) == 161
+        assert not report.removed and not report.changed
+        self.assertContains(response, "新增 161 行")
+        self.assertContains(response, "确认导入")
+        assert Notice.objects.count() == self.notices_before
+
+        response = self.client.post(preview_url, follow=True)
+        notice = Notice.objects.exclude(pk=self.notice.pk).get()
+        self.assertRedirects(response, notice.get_absolute_url())
+        self.assertContains(response, "导入完成")
+        assert Task.objects.filter(plan__notice=notice).count() == 161
+        assert notice.uploaded_by == self.alice
+        assert LogEntry.objects.filter(action="ledger.notice.imported").exists()
+        assert not any(self.settings.UPLOAD_DIR.iterdir())
+
+        # The same file again: nothing to import.
+        response = self.client.get(self.upload(REFERENCE_DOCX, self.reference())["Location"])
+        assert response.context["report"].is_empty or response.context["report"].same_file
+        self.assertContains(response, "无需导入")
+        self.assertNotContains(response, "确认导入")
+        assert Task.objects.filter(plan__notice=notice).count() == 161
+
+    def test_it_does_not_preview_an_unknown_upload(self):
+        response = self.client.get(reverse("ledger:import-preview", args=["a" * 64]))
+        assert response.status_code == 404
+
+    def test_it_does_not_preview_another_sessions_upload(self):
+        preview_url = self.upload(REFERENCE_DOCX, self.reference())["Location"]
+        other = Client()
+        other.force_login(self.alice)
+        assert other.get(preview_url).status_code == 404
+        assert other.post(preview_url).status_code == 404
+        assert Notice.objects.count() == self.notices_before

@@ -1,0 +1,53 @@
+from duban.accounts.choices import Role as AccountRole
+from duban.ledger.choices import PlanKind, Role
+from duban.ledger.models import Official
+from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_user
+
+
+class OfficialDetailTestCase(BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, "1", title="今后五年重点工作")
+        section = make_section(cls.five_year, [cls.lin_official])
+        cls.five_year_task = make_task(
+            section, "1", "地区生产总值年均增长 7%。", [(cls.fagai, Role.LEAD)]
+        )
+        cls.wang = Official.objects.create(name="王强")
+        cls.wang_task = make_task(
+            make_section(cls.five_year, [cls.wang], position=1),
+            "2",
+            "一般公共预算收入年均增长 8%。",
+            [(cls.caizheng, Role.LEAD)],
+        )
+
+    def setUp(self):
+        self.url = self.lin_official.get_absolute_url()
+
+    def test_it_groups_the_portfolio_by_plan_with_counts(self):
+        self.client.force_login(self.lin)
+        response = self.client.get(self.url)
+        assert response.status_code == 200
+        plans = dict(response.context["plans"])
+        assert plans == {
+            self.plan: [self.task, self.other_task],
+            self.five_year: [self.five_year_task],
+        }
+        assert response.context["total"] == 3
+        self.assertNotContains(response, self.wang_task.text)
+
+    def test_the_office_sees_any_leader(self):
+        self.client.force_login(self.alice)
+        assert self.client.get(self.wang.get_absolute_url()).status_code == 200
+
+    def test_another_leader_gets_404(self):
+        wang = make_user("wang", AccountRole.LEADER, official=self.wang)
+        self.client.force_login(wang)
+        assert self.client.get(self.url).status_code == 404
+
+    def test_a_unit_liaison_gets_404(self):
+        self.client.force_login(self.bob)
+        assert self.client.get(self.url).status_code == 404
+
+    def test_it_requires_login(self):
+        assert self.client.get(self.url).status_code == 302

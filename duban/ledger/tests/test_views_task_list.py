@@ -1,0 +1,141 @@
+"""The ledger (台账): filters, pagination, query count, escaping."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from duban.ledger.choices import PlanKind, Role, TaskStatus, UnitKind
+from duban.ledger.models import Official
+from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit
+
+
+class TaskListTestCase(BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.wang = Official.objects.create(name="王强")
+        cls.street = make_unit("七都街道", UnitKind.SUBDISTRICT)
+        cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, "1", title="今后五年重点工作")
+        cls.wang_section = make_section(cls.five_year, [cls.wang])
+        cls.street_task = make_task(
+            cls.wang_section,
+            "1",
+            "推进未来科技岛建设。",
+            [(cls.street, Role.LEAD), (cls.fagai, Role.SUPPORT)],
+        )
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+
+    def get(self, **params):
+        response = self.client.get(reverse("ledger:tasks"), params)
+        assert response.status_code == 200
+        return response
+
+    def shown(self, **params) -> set:
+        return set(self.get(**params).context["page"].object_list)
+
+    def test_it_lists_every_active_task_for_the_office(self):
+        assert self.shown() == {self.task, self.other_task, self.street_task}
+
+    def test_it_filters_by_plan(self):
+        assert self.shown(plan=self.five_year.pk) == {self.street_task}
+
+    def test_it_filters_by_leader(self):
+        assert self.shown(leader=self.wang.pk) == {self.street_task}
+        assert self.shown(leader=self.lin_official.pk) == {self.task, self.other_task}
+
+    def test_it_filters_by_unit_in_any_role(self):
+        assert self.shown(unit=self.fagai.pk) == {self.task, self.street_task}
+
+    def test_it_filters_by_unit_as_lead(self):
+        assert self.shown(unit=self.fagai.pk, role=Role.LEAD) == {self.task}
+        assert self.shown(unit=self.fagai.pk, role=Role.SUPPORT) == {self.street_task}
+
+    def test_it_filters_by_unit_kind(self):
+        assert self.shown(kind=UnitKind.SUBDISTRICT) == {self.street_task}
+        assert self.shown(kind=UnitKind.SUBDISTRICT, role=Role.SUPPORT) == set()
+
+    def test_it_searches_the_text(self):
+        assert self.shown(q="科技岛") == {self.street_task}
+        assert self.shown(q="  预算   收入 ") == {self.other_task}
+
+    def test_it_combines_filters(self):
+        assert self.shown(unit=self.caizheng.pk, q="生产总值") == {self.task}
+
+    def test_it_ignores_invalid_filter_values(self):
+        assert self.shown(plan="abc", unit=999_999, kind="nope") == {
+            self.task,
+            self.other_task,
+            self.street_task,
+        }
+
+    def test_it_hides_withdrawn_tasks_unless_asked(self):
+        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.save()
+        assert self.other_task not in self.shown()
+        assert self.shown(status=TaskStatus.WITHDRAWN) == {self.other_task}
+        assert self.other_task in self.shown(status="all")
+
+    def test_a_role_alone_means_the_liaisons_own_unit(self):
+        self.client.force_login(self.bob)
+        assert self.shown(role=Role.LEAD) == {self.task}
+        assert self.shown(role=Role.SUPPORT) == {self.street_task}
+
+    def test_a_liaison_only_sees_own_tasks_and_filter_choices(self):
+        self.client.force_login(self.charlie)
+        response = self.get()
+        assert set(response.context["page"].object_list) == {self.task, self.other_task}
+        form = response.context["form"]
+        assert set(form.fields["unit"].queryset) == {self.fagai, self.caizheng}
+        assert set(form.fields["leader"].queryset) == {self.lin_official}
+        assert self.wang.name not in response.content.decode()
+
+    def test_it_shows_counts_by_plan_kind(self):
+        counts = dict(self.get().context["counts"])
+        assert counts == {"五年": 1, "年度": 2}
+
+    def test_it_paginates_by_fifty(self):
+        for i in range(60):
+            make_task(self.wang_section, str(i + 2), f"第{i}项任务。", [(self.street, Role.LEAD)])
+        first = self.get(plan=self.five_year.pk)
+        assert len(first.context["page"].object_list) == 50
+        assert first.context["page"].paginator.count == 61
+        self.assertContains(first, "page=2")
+        self.assertContains(first, f"plan={self.five_year.pk}&amp;page=2")
+        second = self.get(plan=self.five_year.pk, page=2)
+        assert len(second.context["page"].object_list) == 11
+        # A page past the end shows the last one.
+        assert self.get(page=99).context["page"].number == 2
+
+    def test_its_query_count_does_not_grow_with_the_page(self):
+        with CaptureQueriesContext(connection) as few:
+            self.get()
+        for i in range(40):
+            make_task(
+                self.wang_section,
+                str(i + 2),
+                f"第{i}项任务。",
+                [(self.street, Role.LEAD), (self.fagai, Role.SUPPORT)],
+            )
+        with self.assertNumQueries(len(few)):
+            self.get()
+
+    def test_it_escapes_notice_text(self):
+        make_task(self.section, "9", "<script>alert('x')</script>", [(self.fagai, Role.LEAD)])
+        response = self.get()
+        self.assertNotContains(response, "<script>alert")
+        self.assertContains(response, "&lt;script&gt;alert(")
+
+    def test_it_tells_a_user_without_profile_to_ask_the_office(self):
+        from django.contrib.auth.models import User
+
+        self.client.force_login(User.objects.create_user("nobody"))
+        response = self.get()
+        assert not response.context["page"].object_list
+        self.assertContains(response, "尚未分配角色")
+
+    def test_it_requires_login(self):
+        self.client.logout()
+        response = self.client.get(reverse("ledger:tasks"))
+        assert response.status_code == 302

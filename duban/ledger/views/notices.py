@@ -1,0 +1,46 @@
+"""Notices and their plans (annexes)."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from duban.accounts.access import (
+    get_notice_for_user,
+    get_plan_for_user,
+    is_office,
+    office_required,
+    visible_tasks,
+)
+from duban.ledger.choices import TaskStatus
+from duban.ledger.models import Notice
+from duban.ledger.views.tasks import ledger_rows
+
+
+@office_required
+def notice_list(request):
+    notices = Notice.objects.select_related("uploaded_by").annotate(
+        plan_count=Count("plans", distinct=True),
+        task_count=Count("plans__tasks", filter=Q(plans__tasks__status=TaskStatus.ACTIVE)),
+    )
+    return render(request, "ledger/notice_list.html", {"notices": notices})
+
+
+@login_required
+def notice_detail(request, pk: int):
+    notice = get_notice_for_user(request.user, pk)
+    visible = visible_tasks(request.user).active()
+    plans = notice.plans.annotate(
+        task_count=Count("tasks", filter=Q(tasks__in=visible)),
+    )
+    ctx = {"notice": notice, "plans": plans, "show_source": is_office(request.user)}
+    return render(request, "ledger/notice_detail.html", ctx)
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    tasks = ledger_rows(visible_tasks(request.user).active().in_plan(plan))
+    sections = {}
+    for task in tasks:
+        sections.setdefault(task.section, []).append(task)
+    return render(request, "ledger/plan_detail.html", {"plan": plan, "sections": sections})

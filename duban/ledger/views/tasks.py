@@ -1,0 +1,129 @@
+"""The ledger (台账) list and the task page."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import render
+
+from duban.accounts.access import (
+    get_profile,
+    get_task_for_user,
+    is_office,
+    unit_tasks,
+    visible_officials,
+    visible_plans,
+    visible_tasks,
+    visible_units,
+)
+from duban.accounts.choices import Role as UserRole
+from duban.ledger.choices import PlanKind
+from duban.ledger.forms import LedgerFilterForm
+from duban.ledger.models import Assignment, Official, Task, TaskLeader, Unit
+
+PAGE_SIZE = 50
+
+
+def ledger_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """Tasks in printed order with their plan, leaders and units, in a fixed number of queries.
+
+    Ordering by plan_id rather than by the plan's own ordering keeps each plan's rows
+    together and lets the database walk the ledger_task_plan_position index.
+    """
+    ordered = tasks.order_by("plan_id", "position", "pk")
+    return ordered.select_related("plan__notice", "section").prefetch_related(
+        Prefetch("task_leaders", TaskLeader.objects.select_related("official")),
+        Prefetch("assignments", Assignment.objects.select_related("unit")),
+    )
+
+
+def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
+    """Apply the ledger filters; a role on its own means the liaison's own unit in that role."""
+    status = filters.get("status")
+    if status is None:
+        tasks = tasks.active()
+    elif status != "all":
+        tasks = tasks.filter(status=status)
+    if "plan" in filters:
+        tasks = tasks.in_plan(filters["plan"])
+    if "leader" in filters:
+        tasks = tasks.for_official(filters["leader"])
+    role = filters.get("role")
+    if "unit" in filters:
+        tasks = tasks.filter(pk__in=unit_tasks(filters["unit"], role).values("pk"))
+    if "kind" in filters:
+        assignments = Assignment.objects.filter(unit__kind=filters["kind"])
+        if role:
+            assignments = assignments.filter(role=role)
+        tasks = tasks.filter(pk__in=assignments.values("task_id"))
+    if role and "unit" not in filters and "kind" not in filters:
+        profile = get_profile(user)
+        if profile is not None and profile.role == UserRole.UNIT:
+            tasks = tasks.filter(pk__in=unit_tasks(profile.unit, role).values("pk"))
+        else:
+            tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
+    if "q" in filters:
+        tasks = tasks.search(filters["q"])
+    return tasks
+
+
+def filter_choices(user, visible: QuerySet[Task]) -> dict:
+    """The plans, leaders and units the user can filter by: those on their own tasks."""
+    if is_office(user):
+        return {
+            "plans": visible_plans(user).select_related("notice"),
+            "leaders": Official.objects.all(),
+            "units": Unit.objects.all(),
+        }
+    return {
+        "plans": visible_plans(user).select_related("notice"),
+        "leaders": Official.objects.filter(
+            pk__in=TaskLeader.objects.filter(task__in=visible).values("official_id")
+        ),
+        "units": Unit.objects.filter(
+            pk__in=Assignment.objects.filter(task__in=visible).values("unit_id")
+        ),
+    }
+
+
+@login_required
+def task_list(request):
+    visible = visible_tasks(request.user)
+    form = LedgerFilterForm(request.GET, **filter_choices(request.user, visible))
+    tasks = filter_tasks(visible, form.filters(), request.user)
+    page = Paginator(ledger_rows(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+    kinds = dict(tasks.order_by().values_list("plan__kind").annotate(n=Count("pk")))
+    counts = [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds]
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "form": form,
+        "page": page,
+        "counts": counts,
+        "query": query.urlencode(),
+        "no_profile": get_profile(request.user) is None and not is_office(request.user),
+    }
+    return render(request, "ledger/task_list.html", ctx)
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = get_task_for_user(request.user, pk)
+    leaders = list(task.task_leaders.select_related("official"))
+    assignments = list(task.assignments.select_related("unit", "resolved_from__unit"))
+    unit_ids = {a.unit_id for a in assignments}
+    ctx = {
+        "task": task,
+        "leaders": leaders,
+        "assignments": [a for a in assignments if a.from_notice],
+        "resolutions": [a for a in assignments if not a.from_notice],
+        "override_units": list(task.lead_override_units.all()),
+        "linked_units": set(
+            visible_units(request.user).filter(pk__in=unit_ids).values_list("pk", flat=True)
+        ),
+        "linked_officials": set(
+            visible_officials(request.user)
+            .filter(pk__in=[tl.official_id for tl in leaders])
+            .values_list("pk", flat=True)
+        ),
+    }
+    return render(request, "ledger/task_detail.html", ctx)

@@ -1,0 +1,164 @@
+"""Test data built in code: a small ledger and the people who use it.
+
+`BaseTestCase` gives every test the same cast (healthchecks' alice/bob/charlie):
+
+- alice, the supervision office (督查室);
+- lin, the district leader 林杰, who leads the section;
+- bob, liaison of 区发改局, the lead unit of `task`;
+- charlie, liaison of 区财政局, the cooperating unit of `task` (and the only unit of `other_task`);
+- dave, liaison of 区教育局, an outsider to both tasks.
+
+`make_notice()` and friends build further data; `parsed_notice()` builds the parser's dict.
+"""
+
+from django.contrib.auth.models import User
+from django.test import TestCase, override_settings
+
+from duban.accounts.choices import Role as AccountRole
+from duban.accounts.models import Profile
+from duban.ledger.choices import LeaderSource, PlanKind, Role, SourceFormat, UnitKind
+from duban.ledger.models import (
+    Assignment,
+    Notice,
+    Official,
+    Plan,
+    Section,
+    SectionLeader,
+    Task,
+    TaskLeader,
+    Unit,
+)
+
+PASSWORD = "password"  # noqa: S105 (test users only)
+
+
+def make_user(username: str, role: str, *, official=None, unit=None) -> User:
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    Profile.objects.create(user=user, role=role, official=official, unit=unit)
+    return user
+
+
+def make_unit(name: str, kind: str = UnitKind.DISTRICT_DEPARTMENT) -> Unit:
+    return Unit.objects.create(name=name, kind=kind)
+
+
+def make_notice(doc_number: str = "测政办〔2022〕1号", **fields) -> Notice:
+    values = {
+        "title": "关于印发2022年重点工作责任分解的通知",
+        "issuer": "测试区人民政府办公室",
+        "source_format": SourceFormat.TXT,
+        "file_hash": f"hash-{doc_number}",
+        "file_size": 0,
+    }
+    values.update(fields)
+    return Notice.objects.create(doc_number=doc_number, **values)
+
+
+def make_plan(notice: Notice, kind: str = PlanKind.ANNUAL, annex: str = "2", **fields) -> Plan:
+    values = {"title": "2022年重点工作责任分解表", "start_year": 2022, "end_year": 2022}
+    values.update(fields)
+    return Plan.objects.create(notice=notice, kind=kind, annex=annex, **values)
+
+
+def make_section(
+    plan: Plan, leaders: list[Official], heading: str = "", position: int = 0
+) -> Section:
+    heading = heading or "一、" + "、".join(o.name for o in leaders) + "牵头重点工作"
+    section = Section.objects.create(plan=plan, heading=heading, position=position)
+    for i, official in enumerate(leaders):
+        SectionLeader.objects.create(
+            section=section, official=official, titles=official.titles, position=i
+        )
+    return section
+
+
+def make_task(
+    section: Section, seq: str, text: str, units: list[tuple[Unit, str]], **fields
+) -> Task:
+    """A task of the section, led by the section's leaders, with (unit, role) assignments."""
+    position = fields.pop("position", section.plan.tasks.count())
+    task = Task.objects.create(
+        plan=section.plan, section=section, seq=seq, text=text, position=position, **fields
+    )
+    for i, (unit, role) in enumerate(units):
+        Assignment.objects.create(task=task, unit=unit, role=role, raw=unit.name, position=i)
+    for i, official in enumerate(section.leaders.order_by("section_leaders__position")):
+        TaskLeader.objects.create(
+            task=task, official=official, source=LeaderSource.SECTION, position=i
+        )
+    return task
+
+
+def parsed_item(seq: str, text: str, units: list[tuple[str, str]], **fields) -> dict:
+    """One row in the parser's shape; `units` are (name, role) pairs."""
+    item = {
+        "seq": seq,
+        "name": None,
+        "text": text,
+        "units": [
+            {"name": n, "role": r, "raw": n + ("*" if r == Role.LEAD else "")} for n, r in units
+        ],
+        "leaders": [],
+        "deadline": None,
+        "remark": None,
+        "lead_override": [],
+        "targets": [],
+        "location": {"page": None, "line": None, "table": None, "row": None},
+    }
+    item.update(fields)
+    return item
+
+
+def parsed_notice(
+    plans: list[dict], *, doc_number: str = "测政办〔2022〕1号", sha256: str = "0" * 64
+) -> dict:
+    """A parsed notice in the `duban.notice/1` shape around the given plans."""
+    return {
+        "schema": "duban.notice/1",
+        "source": {"filename": "notice.txt", "format": "txt", "sha256": sha256, "pages": None},
+        "notice": {
+            "issuer": "测试区人民政府办公室",
+            "doc_number": doc_number,
+            "title": "关于印发2022年重点工作责任分解的通知",
+            "issued_on": "2022-03-07",
+            "printed_on": "2022-03-09",
+            "addressees": ["各街道办事处"],
+            "cc": [],
+            "attachments": ["2022年重点工作责任分解表"],
+            "public": True,
+            "body": "现将有关事项通知如下。",
+        },
+        "plans": plans,
+        "warnings": [],
+    }
+
+
+# setUpTestData runs before pytest's fixtures: hash the cast's passwords fast here too.
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+class BaseTestCase(TestCase):
+    """A notice with one annual plan, one section led by 林杰, two tasks and the cast above."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.lin_official = Official.objects.create(name="林杰", titles=["常委", "常务副区长"])
+        cls.fagai = make_unit("区发改局")
+        cls.caizheng = make_unit("区财政局")
+        cls.jiaoyu = make_unit("区教育局")
+        cls.notice = make_notice()
+        cls.plan = make_plan(cls.notice)
+        cls.section = make_section(cls.plan, [cls.lin_official])
+        cls.task = make_task(
+            cls.section,
+            "1",
+            "地区生产总值增长 7%。",
+            [(cls.fagai, Role.LEAD), (cls.caizheng, Role.SUPPORT)],
+        )
+        cls.other_task = make_task(
+            cls.section, "2", "一般公共预算收入增长 8%。", [(cls.caizheng, Role.JOINT)]
+        )
+
+        cls.alice = make_user("alice", AccountRole.OFFICE)
+        cls.lin = make_user("lin", AccountRole.LEADER, official=cls.lin_official)
+        cls.bob = make_user("bob", AccountRole.UNIT, unit=cls.fagai)
+        cls.charlie = make_user("charlie", AccountRole.UNIT, unit=cls.caizheng)
+        cls.dave = make_user("dave", AccountRole.UNIT, unit=cls.jiaoyu)
