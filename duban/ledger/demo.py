@@ -16,6 +16,7 @@ from duban.ledger.changes import ChangeReport
 from duban.ledger.choices import PlanKind, Role, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
 from duban.ledger.models import Notice, Plan, Unit
+from duban.supervision.demo import year_in_progress
 from duban.targets.demo import add_targets
 
 REFERENCE = "000_de8080339d2f7ae4"
@@ -110,4 +111,4 @@ def create_accounts(demo: Demo) -> None:
         demo.accounts.append(Account(username, PASSWORD, AccountRole(role).label, tied_to))
 
 
-STEPS = [import_reference, add_targets, create_accounts]
+STEPS = [import_reference, add_targets, create_accounts, year_in_progress]

@@ -1,0 +1,106 @@
+"""Who may act on problems and 督办单, on top of `duban.accounts.access`.
+
+As there: an object outside the user's scope is a 404; an action on a visible object that the
+user's role does not allow is a 403. The office may do everything except write a leader's 批示;
+a leader reads their portfolio and instructs; a unit acts only on tasks it is assigned to.
+"""
+
+from django.shortcuts import get_object_or_404
+
+from duban.accounts.access import get_profile, is_office, visible_tasks
+from duban.accounts.choices import Role
+from duban.supervision.choices import ProblemState
+from duban.supervision.models import Notification, Problem, SupervisionNotice, lead_unit_ids
+
+
+def user_unit_id(user) -> int | None:
+    profile = get_profile(user)
+    if profile is None or profile.role != Role.UNIT:
+        return None
+    return profile.unit_id
+
+
+def user_official(user):
+    profile = get_profile(user)
+    if profile is None or profile.role != Role.LEADER:
+        return None
+    return profile.official
+
+
+def is_responsible_unit(user, task) -> bool:
+    unit_id = user_unit_id(user)
+    return unit_id is not None and task.assignments.filter(unit_id=unit_id).exists()
+
+
+def is_lead_unit(user, task) -> bool:
+    unit_id = user_unit_id(user)
+    return unit_id is not None and unit_id in lead_unit_ids(task)
+
+
+def is_task_leader(user, task) -> bool:
+    official = user_official(user)
+    return official is not None and task.task_leaders.filter(official=official).exists()
+
+
+# The states in which each problem action is possible (the model methods guard the same).
+PROBLEM_ACTION_STATES = {
+    "coordinate": {ProblemState.RAISED, ProblemState.COORDINATING},
+    "escalate": {ProblemState.RAISED, ProblemState.COORDINATING},
+    "instruct": {ProblemState.ESCALATED, ProblemState.INSTRUCTED},
+    "resolve": set(Problem.OPEN_STATES),
+    "close": {ProblemState.RESOLVED},
+}
+
+
+def problem_actions(user, problem: Problem) -> set[str]:
+    """The actions the user may take on the problem in its current state (the buttons shown)."""
+    return {
+        action
+        for action, states in PROBLEM_ACTION_STATES.items()
+        if problem.state in states and may_act_on_problem(user, problem, action)
+    }
+
+
+def may_act_on_problem(user, problem: Problem, action: str) -> bool:
+    """Whether the user's role allows the action on this problem, whatever its state."""
+    task = problem.task
+    if action == "coordinate":
+        return is_lead_unit(user, task)
+    if action in ("escalate", "resolve"):
+        return is_office(user) or is_lead_unit(user, task)
+    if action == "instruct":
+        return is_task_leader(user, task)
+    if action == "close":
+        return is_office(user)
+    return False
+
+
+def may_respond(user, notice: SupervisionNotice) -> bool:
+    return user_unit_id(user) == notice.unit_id
+
+
+def visible_problems(user):
+    return Problem.objects.filter(task__in=visible_tasks(user))
+
+
+def visible_notices(user):
+    """督办单 the user may read: the office all, a unit its own, a leader those in the portfolio."""
+    if is_office(user):
+        return SupervisionNotice.objects.all()
+    unit_id = user_unit_id(user)
+    if unit_id is not None:
+        return SupervisionNotice.objects.filter(unit_id=unit_id)
+    return SupervisionNotice.objects.filter(task__in=visible_tasks(user))
+
+
+def get_problem_for_user(user, pk: int) -> Problem:
+    """The problem, or 404 when its task lies outside the user's scope."""
+    return get_object_or_404(visible_problems(user).select_related("task", "unit"), pk=pk)
+
+
+def get_notice_for_user(user, pk: int) -> SupervisionNotice:
+    return get_object_or_404(visible_notices(user).select_related("task", "unit"), pk=pk)
+
+
+def get_notification_for_user(user, pk: int) -> Notification:
+    return get_object_or_404(Notification.objects.filter(user=user), pk=pk)

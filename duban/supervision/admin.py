@@ -1,0 +1,82 @@
+"""Read-mostly admin pages: supervision records change through their model methods, not here."""
+
+from django.contrib import admin
+
+from duban.supervision.models import (
+    CoordinationNote,
+    Instruction,
+    Notification,
+    Problem,
+    StatusChange,
+    SupervisionNotice,
+    TaskStatus,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """States move only through the model methods, which audit them."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(TaskStatus)
+class TaskStatusAdmin(ReadOnlyAdmin):
+    list_display = ["task", "colour", "since", "computed_at"]
+    list_filter = ["colour"]
+    list_select_related = ["task"]
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(ReadOnlyAdmin):
+    list_display = ["task", "from_colour", "to_colour", "at"]
+    list_filter = ["to_colour"]
+    list_select_related = ["task"]
+
+
+class CoordinationNoteInline(admin.TabularInline):
+    model = CoordinationNote
+    extra = 0
+    can_delete = False
+    readonly_fields = ["unit", "author", "text", "created_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class InstructionInline(admin.TabularInline):
+    model = Instruction
+    extra = 0
+    can_delete = False
+    readonly_fields = ["official", "author", "text", "created_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Problem)
+class ProblemAdmin(ReadOnlyAdmin):
+    list_display = ["title", "task", "unit", "state", "raised_at"]
+    list_filter = ["state"]
+    search_fields = ["title", "description"]
+    list_select_related = ["task", "unit"]
+    inlines = [CoordinationNoteInline, InstructionInline]
+
+
+@admin.register(SupervisionNotice)
+class SupervisionNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["task", "unit", "tier", "state", "issued_at", "respond_by"]
+    list_filter = ["tier", "state"]
+    list_select_related = ["task", "unit"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["user", "text", "created_at", "read_at"]
+    list_select_related = ["user"]

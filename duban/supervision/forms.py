@@ -1,0 +1,111 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from duban.ledger.models import Official, Plan, Unit
+from duban.supervision.choices import Colour, Tier
+from duban.supervision.models import response_days
+
+
+def _clean_text(value: str) -> str:
+    """Stripped text that is not only spaces."""
+    value = value.strip()
+    if not value:
+        raise forms.ValidationError("请填写内容。")
+    return value
+
+
+class NoticeForm(forms.Form):
+    """The office issues a 督办单 to one of the task's lead units."""
+
+    unit = forms.ModelChoiceField(Unit.objects.none(), label="督办单位", empty_label=None)
+    tier = forms.ChoiceField(label="等级", choices=Tier.choices, initial=Tier.REMIND)
+    reason = forms.CharField(label="督办事由", widget=forms.Textarea(attrs={"rows": 4}))
+    respond_by = forms.DateField(
+        label="反馈期限", widget=forms.DateInput(attrs={"type": "date"}), required=False
+    )
+
+    def __init__(self, *args, lead_units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = lead_units
+
+    def clean_reason(self) -> str:
+        return _clean_text(self.cleaned_data["reason"])
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        if cleaned.get("respond_by") is None and cleaned.get("tier"):
+            # An empty deadline means the tier's usual number of days.
+            cleaned["respond_by"] = today + timedelta(days=response_days(cleaned["tier"]))
+        elif cleaned.get("respond_by") and cleaned["respond_by"] < today:
+            self.add_error("respond_by", "反馈期限不能早于今天。")
+        return cleaned
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(label="反馈内容", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def clean_response(self) -> str:
+        return _clean_text(self.cleaned_data["response"])
+
+
+class ProblemForm(forms.Form):
+    title = forms.CharField(label="问题", max_length=200)
+    description = forms.CharField(label="具体情况", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def clean_title(self) -> str:
+        return _clean_text(self.cleaned_data["title"])
+
+    def clean_description(self) -> str:
+        return _clean_text(self.cleaned_data["description"])
+
+
+class ProblemActionForm(forms.Form):
+    """The one text every problem action takes: a note, a reason, a 批示 or a resolution."""
+
+    LABELS = {
+        "coordinate": "协调情况",
+        "escalate": "提请理由",
+        "instruct": "批示内容",
+        "resolve": "解决情况",
+        "close": "说明",
+    }
+
+    text = forms.CharField(label="内容", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = self.LABELS[action]
+        # Closing a resolved problem needs no words.
+        self.fields["text"].required = action != "close"
+
+    def clean_text(self) -> str:
+        if not self.fields["text"].required:
+            return self.cleaned_data["text"].strip()
+        return _clean_text(self.cleaned_data["text"])
+
+
+class OverviewFilterForm(forms.Form):
+    """The GET filters of the supervision overview; invalid values are dropped."""
+
+    colour = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部状态"), *Colour.choices]
+    )
+    plan = forms.ModelChoiceField(Plan.objects.all(), label="计划", required=False)
+    leader = forms.ModelChoiceField(Official.objects.all(), label="牵头领导", required=False)
+    q = forms.CharField(label="关键词", required=False, max_length=100)
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields["plan"].empty_label = "全部计划"
+        self.fields["leader"].empty_label = "全部领导"
+
+    def clean_q(self) -> str:
+        return " ".join(self.cleaned_data["q"].split())
+
+    def filters(self) -> dict:
+        """The values that validated, so one bad parameter does not empty the overview."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

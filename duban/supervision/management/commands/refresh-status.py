@@ -1,0 +1,28 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from duban.supervision.choices import Colour
+from duban.supervision.facts import refresh_all
+
+
+class Command(BaseCommand):
+    help = "Recompute the supervision status (colour and reasons) of every active task."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date",
+            dest="on",
+            type=date.fromisoformat,
+            default=None,
+            help="act as if today were YYYY-MM-DD",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="count the colours, store nothing"
+        )
+
+    def handle(self, *args, on, dry_run, **options):
+        counts = refresh_all(on or timezone.localdate(), dry_run=dry_run)
+        summary = "，".join(f"{label} {counts.get(value, 0)}" for value, label in Colour.choices)
+        self.stdout.write(("（试算）" if dry_run else "") + summary)

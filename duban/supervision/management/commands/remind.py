@@ -1,0 +1,44 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from duban.supervision.models import escalate_late_notices
+from duban.supervision.reminders import build_reminders, remind_days, send_reminder
+
+
+class Command(BaseCommand):
+    help = "E-mail unit liaisons the reports due soon or overdue, and escalate late 督办单 (daily cron)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days", type=int, default=None, help="remind of reports due within N days"
+        )
+        parser.add_argument(
+            "--date",
+            dest="on",
+            type=date.fromisoformat,
+            default=None,
+            help="act as if today were YYYY-MM-DD",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list what would be sent, send nothing"
+        )
+
+    def handle(self, *args, days, on, dry_run, **options):
+        today = on or timezone.localdate()
+        days = remind_days() if days is None else days
+        reminders = build_reminders(today, days)
+        for reminder in reminders:
+            address = reminder.user.email or "（无邮箱，仅站内通知）"
+            self.stdout.write(f"{reminder.user.get_username()} <{address}>：{reminder.subject}")
+            for item in reminder.items:
+                self.stdout.write(f"  - {item.task}｜{item.cycle}｜{item.urgency_label}")
+            if not dry_run:
+                send_reminder(reminder, today)
+        for notice in escalate_late_notices(today, dry_run=dry_run):
+            self.stdout.write(
+                f"升级督办单：{notice}（{notice.unit}，反馈期限 {notice.respond_by}）"
+            )
+        verb = "将发送" if dry_run else "已发送"
+        self.stdout.write(f"{verb} {len(reminders)} 份提醒。")

@@ -1,0 +1,136 @@
+"""Checks of a report's substance, shown to the reviewer: boilerplate, copies, contradicted claims.
+
+`check_report_text()` is pure; `flags_for_report()` gathers its inputs from a progress Report.
+"""
+
+from dataclasses import dataclass
+
+from duban.lib.textsim import has_figures, similarity
+from duban.progress.models import Report
+from duban.targets.pacing import status_of
+
+__all__ = [
+    "BOILERPLATE",
+    "CONCRETE_ACTIONS",
+    "TargetShortfall",
+    "check_report_text",
+    "flags_for_report",
+]
+
+# Phrases that say work is going on without saying what was done.
+BOILERPLATE = (
+    "有序推进",
+    "稳步推进",
+    "积极推进",
+    "扎实推进",
+    "全力推进",
+    "加快推进",
+    "持续推进",
+    "有力推进",
+    "顺利推进",
+    "进展顺利",
+    "正在推进",
+    "按计划推进",
+    "取得积极成效",
+    "取得明显成效",
+    "取得一定成效",
+)
+# Verbs of a finished, checkable act: a report naming one of these says what happened.
+CONCRETE_ACTIONS = (
+    "召开",
+    "印发",
+    "出台",
+    "签订",
+    "签约",
+    "开工",
+    "竣工",
+    "完工",
+    "建成",
+    "投用",
+    "投产",
+    "验收",
+    "拨付",
+    "立项",
+    "批复",
+    "挂牌",
+    "上线",
+    "交付",
+    "审议通过",
+)
+SIMILARITY_LIMIT = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class TargetShortfall:
+    """A target of the task whose latest value falls short of the value set for it."""
+
+    name: str
+    actual: float
+    goal: float
+
+
+def _is_boilerplate(text: str) -> bool:
+    if not any(phrase in text for phrase in BOILERPLATE):
+        return False
+    return not has_figures(text) and not any(verb in text for verb in CONCRETE_ACTIONS)
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def check_report_text(
+    text: str,
+    previous_text: str | None = None,
+    percent: float | None = None,
+    shortfalls: tuple[TargetShortfall, ...] = (),
+) -> list[str]:
+    """The flags for a report's text (完成情况 and the rest, joined), in Chinese."""
+    flags = []
+    if text.strip() and _is_boilerplate(text):
+        flags.append("内容空泛：只有“推进”等套话，没有数字或具体举措")
+    if previous_text and similarity(text, previous_text) >= SIMILARITY_LIMIT:
+        flags.append("与本单位上期报告内容相同或几乎相同")
+    if percent is not None and percent >= 100:
+        for shortfall in shortfalls:
+            flags.append(
+                f"报告完成 100%，但指标“{shortfall.name}”实际 {_num(shortfall.actual)}，"
+                f"未达目标 {_num(shortfall.goal)}"
+            )
+    return flags
+
+
+def _shortfalls(report) -> tuple[TargetShortfall, ...]:
+    """The task's targets whose latest value by the end of the report's period misses the target."""
+    shortfalls = []
+    for target in report.task.targets.active().select_related("task__plan"):
+        pace = status_of(target, report.cycle.period_end)
+        if (
+            pace.value is not None
+            and pace.goal is not None
+            and not target.meets(pace.value, pace.goal)
+        ):
+            shortfalls.append(
+                TargetShortfall(target.metric_text, float(pace.value), float(pace.goal))
+            )
+    return tuple(shortfalls)
+
+
+def flags_for_report(report) -> list[str]:
+    """The flags for a progress report, for its reviewer. This causes a few SQL queries."""
+    previous = (
+        Report.objects.filter(
+            task_id=report.task_id,
+            unit_id=report.unit_id,
+            cycle__period_end__lt=report.cycle.period_start,
+        )
+        .not_draft()
+        .order_by("-cycle__period_end")
+        .first()
+    )
+    return check_report_text(
+        report.progress,
+        previous.progress if previous else None,
+        report.percent_complete,
+        _shortfalls(report) if report.percent_complete == 100 else (),
+    )

@@ -1,0 +1,128 @@
+"""Reminders to unit liaisons about reports due soon or overdue, by e-mail and in duban.
+
+`duban remind` runs this once a day: one e-mail per liaison lists all their unit's reports
+that fall due within N days or are late, worded by the latest of them.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+
+from duban.ledger.choices import UnitKind
+from duban.ledger.models import Task
+from duban.progress.choices import CycleState, ReportKind, ReportState
+from duban.progress.models import Report, ReportingCycle
+from duban.supervision.choices import Urgency
+from duban.supervision.emails import send
+from duban.supervision.models import Notification, liaisons
+
+# Reports in these states still need the unit to act (write, or correct and resubmit).
+OUTSTANDING = (ReportState.DRAFT, ReportState.RETURNED)
+URGENCY_ORDER = [Urgency.DUE_SOON, Urgency.OVERDUE, Urgency.SERIOUSLY_OVERDUE]
+SUBJECTS = {
+    Urgency.DUE_SOON: "【提醒】{count} 项进度报告即将到期",
+    Urgency.OVERDUE: "【催报】{count} 项进度报告已逾期，请尽快报送",
+    Urgency.SERIOUSLY_OVERDUE: "【严重逾期】{count} 项进度报告严重逾期，请立即报送",
+}
+
+
+def remind_days() -> int:
+    return getattr(settings, "DUBAN_REMIND_DAYS", 3)
+
+
+def serious_days() -> int:
+    """Days past the due date after which a missing report is 严重逾期."""
+    return getattr(settings, "DUBAN_REMIND_SERIOUS_DAYS", 10)
+
+
+def urgency_of(due_on: date, today: date) -> str:
+    late = (today - due_on).days
+    if late <= 0:
+        return Urgency.DUE_SOON
+    if late <= serious_days():
+        return Urgency.OVERDUE
+    return Urgency.SERIOUSLY_OVERDUE
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One report a unit still owes."""
+
+    task: object
+    cycle: ReportingCycle
+    urgency: str
+    days_late: int
+
+    @property
+    def urgency_label(self) -> str:
+        return Urgency(self.urgency).label
+
+
+@dataclass
+class Reminder:
+    """The e-mail (and notification) one liaison receives."""
+
+    user: object
+    unit: object
+    items: list[DueItem] = field(default_factory=list)
+
+    @property
+    def urgency(self) -> str:
+        return max((i.urgency for i in self.items), key=URGENCY_ORDER.index)
+
+    @property
+    def subject(self) -> str:
+        return SUBJECTS[self.urgency].format(count=len(self.items))
+
+
+def outstanding_reports(today: date, days: int) -> dict:
+    """{unit: [DueItem]} for open cycles due by today + days whose report the unit has not sent."""
+    cycles = ReportingCycle.objects.filter(
+        state=CycleState.OPEN, due_on__lte=today + timedelta(days=days)
+    ).order_by("due_on")
+    owed: dict = {}
+    for cycle in cycles:
+        reports = Report.objects.filter(cycle=cycle).exclude(state__in=OUTSTANDING)
+        sent = set(reports.values_list("task_id", "unit_id"))
+        # Once the lead unit has consolidated, a missing part no longer holds anything up.
+        closed = set(reports.filter(kind=ReportKind.CONSOLIDATED).values_list("task_id", flat=True))
+        tasks = (
+            Task.objects.active()
+            .filter(plan_id=cycle.plan_id)
+            .prefetch_related("assignments__unit", "lead_override_units")
+        )
+        pairs = []
+        for task in tasks:
+            # A remark may hand the lead to a body without an assignment row of its own.
+            units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
+            pairs += [(task, unit) for unit in units if unit.kind != UnitKind.PLACEHOLDER]
+        for task, unit in sorted(pairs, key=lambda p: (p[1].name, p[0].position)):
+            if (task.pk, unit.pk) in sent or task.pk in closed:
+                continue
+            item = DueItem(
+                task, cycle, urgency_of(cycle.due_on, today), (today - cycle.due_on).days
+            )
+            owed.setdefault(unit, []).append(item)
+    return owed
+
+
+def build_reminders(today: date, days: int) -> list[Reminder]:
+    """One reminder per liaison of each unit that owes reports (e-mail address or not)."""
+    reminders = []
+    for unit, items in outstanding_reports(today, days).items():
+        for user in liaisons([unit.pk]).order_by("username"):
+            reminders.append(Reminder(user, unit, items))
+    return reminders
+
+
+def send_reminder(reminder: Reminder, today: date) -> bool:
+    """Notify in duban, and e-mail if the liaison has an address; whether an e-mail went out."""
+    first = reminder.items[0].task
+    Notification.objects.notify(
+        [reminder.user], f"{reminder.subject}（{reminder.unit}）", first.get_absolute_url()
+    )
+    if not reminder.user.email:
+        return False
+    send("remind", {"reminder": reminder, "today": today}, [reminder.user.email])
+    return True

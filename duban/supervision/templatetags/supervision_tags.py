@@ -1,0 +1,74 @@
+from django import template
+
+from duban.accounts.access import is_office
+from duban.supervision import access
+from duban.supervision.choices import Colour
+from duban.supervision.quality import flags_for_report
+from duban.supervision.timeline import timeline_for_task
+
+register = template.Library()
+
+# Audit actions as the timeline names them; others show their dotted name.
+ACTION_LABELS = {
+    "ledger.task.created": "任务导入",
+    "ledger.task.changed": "任务变更",
+    "progress.report.created": "开始填报",
+    "progress.report.edited": "修改报告",
+    "progress.report.submitted": "报送报告",
+    "progress.report.consolidated": "汇总报送",
+    "progress.report.accepted": "报告采纳",
+    "progress.report.returned": "报告退回",
+    "progress.milestone.confirmed": "确认节点",
+    "progress.milestone.done": "节点完成",
+    "supervision.status.changed": "状态变化",
+    "supervision.notice.issued": "下发督办单",
+    "supervision.notice.responded": "督办单反馈",
+    "supervision.notice.closed": "督办单办结",
+    "supervision.notice.escalated": "督办单升级",
+    "supervision.problem.raised": "提出问题",
+    "supervision.problem.coordinated": "协调问题",
+    "supervision.problem.escalated": "问题提请区领导",
+    "supervision.problem.instructed": "领导批示",
+    "supervision.problem.resolved": "问题解决",
+    "supervision.problem.closed": "问题关闭",
+}
+
+
+@register.filter
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+@register.inclusion_tag("supervision/inc/task_panel.html")
+def task_supervision_panel(task, user):
+    """The task page's supervision panel: status with reasons, 督办单, problems, audit timeline."""
+    status = getattr(task, "supervision_status", None)
+    return {
+        "task": task,
+        "status": status,
+        "changes": task.status_changes.all()[:10],
+        "notices": access.visible_notices(user).filter(task=task).select_related("unit"),
+        "problems": access.visible_problems(user).filter(task=task).select_related("unit"),
+        "timeline": timeline_for_task(task),
+        "may_issue": is_office(user),
+        "may_raise": access.is_responsible_unit(user, task),
+    }
+
+
+@register.inclusion_tag("supervision/inc/colour.html")
+def status_colour(colour: str):
+    return {"colour": colour, "label": Colour(colour).label}
+
+
+@register.inclusion_tag("supervision/inc/quality_flags.html")
+def report_quality_flags(report):
+    """The substance flags of a report, for the reviewer (empty when there are none)."""
+    return {"flags": flags_for_report(report)}
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    """The user's unread notifications, for a badge in the header. This causes a SQL query."""
+    if not user.is_authenticated:
+        return 0
+    return user.notifications.unread().count()

@@ -1,0 +1,72 @@
+from datetime import date
+from decimal import Decimal
+
+from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
+from duban.progress.models import Report, ReportingCycle
+from duban.supervision.quality import flags_for_report
+from duban.supervision.tests.base import SupervisionTestCase
+from duban.targets.choices import Comparator, Measure, Period, ValueSource
+from duban.targets.models import Measurement, Metric, Target
+
+
+class FlagsForReportTestCase(SupervisionTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.cycles = [
+            ReportingCycle.objects.create(
+                plan=cls.plan,
+                kind=CycleKind.QUARTERLY,
+                name=f"第{q}季度",
+                period_start=date(2022, q * 3 - 2, 1),
+                period_end=date(2022, q * 3, 28),
+                due_on=date(2022, q * 3 + 1, 5),
+                state=CycleState.OPEN,
+            )
+            for q in (1, 2)
+        ]
+
+    def report(self, quarter, text, percent=None, state=ReportState.SUBMITTED):
+        return Report.objects.create(
+            task=self.task,
+            unit=self.fagai,
+            cycle=self.cycles[quarter - 1],
+            kind=ReportKind.CONSOLIDATED,
+            progress=text,
+            percent_complete=percent,
+            state=state,
+        )
+
+    def test_it_flags_a_copy_of_the_units_previous_report(self):
+        self.report(1, "完成征地 120 亩，启动二期招标。")
+        second = self.report(2, "完成征地120亩，启动二期招标")
+        assert flags_for_report(second) == ["与本单位上期报告内容相同或几乎相同"]
+
+    def test_it_ignores_a_previous_draft(self):
+        self.report(1, "完成征地 120 亩，启动二期招标。", state=ReportState.DRAFT)
+        assert flags_for_report(self.report(2, "完成征地 120 亩，启动二期招标。")) == []
+
+    def test_it_flags_boilerplate(self):
+        assert flags_for_report(self.report(1, "各项工作稳步推进。"))[0].startswith("内容空泛")
+
+    def test_it_flags_a_full_completion_that_a_target_value_contradicts(self):
+        metric = Metric.objects.create(name="高新技术企业")
+        target = Target.objects.create(
+            task=self.task,
+            metric=metric,
+            metric_text="新增高新技术企业",
+            measure=Measure.INCREASE,
+            comparator=Comparator.GE,
+            value=Decimal(50),
+            unit="家",
+            period=Period.ANNUAL,
+        )
+        Measurement.objects.create(
+            target=target,
+            on_date=date(2022, 6, 28),
+            value=Decimal(38),
+            unit="家",
+            source=ValueSource.OFFICE,
+        )
+        flags = flags_for_report(self.report(2, "已认定高新技术企业 38 家。", percent=100))
+        assert flags == ["报告完成 100%，但指标“新增高新技术企业”实际 38，未达目标 50"]

@@ -1,0 +1,86 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.urls import reverse
+
+from duban.supervision.choices import NoticeState, Tier
+from duban.supervision.models import SupervisionNotice
+from duban.supervision.tests.base import SupervisionTestCase
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class NoticeViewsTestCase(SupervisionTestCase):
+    def issue(self):
+        return SupervisionNotice.issue(
+            task=self.task,
+            unit=self.fagai,
+            tier=Tier.REMIND,
+            reason="3月未报送",
+            respond_by=date(2099, 1, 1),
+        )
+
+    @time_machine.travel(datetime(2022, 5, 9, 9, tzinfo=SHANGHAI), tick=False)
+    def test_the_office_issues_with_the_tiers_default_deadline(self):
+        self.client.force_login(self.alice)
+        url = reverse("supervision:notice-issue", args=[self.task.pk])
+        data = {"unit": self.fagai.pk, "tier": Tier.WARN, "reason": "连续两期未报送"}
+        response = self.client.post(url, data)
+        notice = SupervisionNotice.objects.get()
+        self.assertRedirects(response, notice.get_absolute_url())
+        assert notice.respond_by == date(2022, 5, 14)
+        assert notice.issued_by == self.alice
+
+    def test_the_form_offers_only_the_lead_unit(self):
+        self.client.force_login(self.alice)
+        url = reverse("supervision:notice-issue", args=[self.task.pk])
+        response = self.client.post(
+            url, {"unit": self.caizheng.pk, "tier": Tier.REMIND, "reason": "x"}
+        )
+        assert response.status_code == 200
+        assert SupervisionNotice.objects.count() == 0
+
+    def test_the_form_refuses_a_deadline_in_the_past(self):
+        self.client.force_login(self.alice)
+        url = reverse("supervision:notice-issue", args=[self.task.pk])
+        data = {
+            "unit": self.fagai.pk,
+            "tier": Tier.REMIND,
+            "reason": "x",
+            "respond_by": "2000-01-01",
+        }
+        assert self.client.post(url, data).status_code == 200
+        assert SupervisionNotice.objects.count() == 0
+
+    def test_the_lead_unit_responds(self):
+        notice = self.issue()
+        self.client.force_login(self.bob)
+        assert "提交反馈" in self.client.get(notice.get_absolute_url()).content.decode()
+        url = reverse("supervision:notice-respond", args=[notice.pk])
+        self.client.post(url, {"response": "已补报 3 月进度"})
+        notice.refresh_from_db()
+        assert notice.state == NoticeState.RESPONDED
+        assert notice.response == "已补报 3 月进度"
+
+    def test_the_office_escalates_and_lands_on_the_new_notice(self):
+        notice = self.issue()
+        self.client.force_login(self.alice)
+        response = self.client.post(reverse("supervision:notice-escalate", args=[notice.pk]))
+        warning = SupervisionNotice.objects.get(tier=Tier.WARN)
+        self.assertRedirects(response, warning.get_absolute_url())
+
+    def test_the_office_closes_a_responded_notice(self):
+        notice = self.issue()
+        notice.respond("已落实", self.bob)
+        self.client.force_login(self.alice)
+        self.client.post(reverse("supervision:notice-close", args=[notice.pk]))
+        notice.refresh_from_db()
+        assert notice.state == NoticeState.CLOSED
+
+    def test_a_unit_lists_only_its_own_notices(self):
+        self.issue()
+        self.client.force_login(self.bob)
+        assert len(self.client.get(reverse("supervision:notices")).context["page"]) == 1
+        self.client.force_login(self.charlie)
+        assert len(self.client.get(reverse("supervision:notices")).context["page"]) == 0

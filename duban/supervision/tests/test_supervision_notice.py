@@ -1,0 +1,111 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+
+from duban.audit.models import LogEntry
+from duban.supervision.choices import NoticeState, Tier
+from duban.supervision.models import (
+    Notification,
+    StateError,
+    SupervisionNotice,
+    escalate_late_notices,
+)
+from duban.supervision.tests.base import SupervisionTestCase
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class SupervisionNoticeTestCase(SupervisionTestCase):
+    def issue(self, tier=Tier.REMIND, respond_by=date(2022, 5, 10)):
+        return SupervisionNotice.issue(
+            task=self.task,
+            unit=self.fagai,
+            tier=tier,
+            reason="3月进度未报送",
+            respond_by=respond_by,
+            user=self.alice,
+        )
+
+    def test_issuing_audits_and_tells_the_units_liaisons(self):
+        notice = self.issue()
+        assert notice.state == NoticeState.ISSUED
+        assert LogEntry.objects.filter(action="supervision.notice.issued").count() == 1
+        assert list(Notification.objects.values_list("user__username", flat=True)) == ["bob"]
+
+    def test_a_response_then_closing(self):
+        notice = self.issue()
+        notice.respond("已补报，并召开专题会", self.bob)
+        notice.refresh_from_db()
+        assert notice.state == NoticeState.RESPONDED
+        assert notice.responded_by == self.bob
+        notice.close(self.alice)
+        notice.refresh_from_db()
+        assert notice.state == NoticeState.CLOSED
+        assert notice.closed_at is not None
+
+    def test_it_refuses_a_second_response(self):
+        notice = self.issue()
+        notice.respond("已补报", self.bob)
+        with pytest.raises(StateError):
+            notice.respond("再次反馈", self.bob)
+
+    def test_it_refuses_closing_before_a_response(self):
+        notice = self.issue()
+        with pytest.raises(StateError):
+            notice.close(self.alice)
+
+    def test_escalation_issues_the_next_tier_with_a_fresh_deadline(self):
+        notice = self.issue()
+        warning = notice.escalate(today=date(2022, 5, 12))
+        notice.refresh_from_db()
+        assert notice.state == NoticeState.ESCALATED
+        assert warning.tier == Tier.WARN
+        assert warning.escalated_from == notice
+        assert warning.respond_by == date(2022, 5, 17)  # 5 days for a 警示
+        assert "逾期未反馈" in warning.reason
+
+    def test_it_refuses_escalating_a_bulletin(self):
+        notice = self.issue(tier=Tier.BULLETIN)
+        with pytest.raises(StateError):
+            notice.escalate(today=date(2022, 5, 12))
+
+    def test_it_refuses_escalating_a_closed_notice(self):
+        notice = self.issue()
+        notice.respond("已补报", self.bob)
+        notice.close(self.alice)
+        with pytest.raises(StateError):
+            notice.escalate(user=self.alice)
+
+    def test_the_job_escalates_only_late_notices_after_the_grace_days(self):
+        late = self.issue(respond_by=date(2022, 5, 10))
+        on_time = self.issue(respond_by=date(2022, 5, 20))
+        top = self.issue(tier=Tier.BULLETIN, respond_by=date(2022, 5, 1))
+        with time_machine.travel(datetime(2022, 5, 11, 9, tzinfo=SHANGHAI), tick=False):
+            assert escalate_late_notices(date(2022, 5, 11), dry_run=True) == [late]
+            late.refresh_from_db()
+            assert late.state == NoticeState.ISSUED
+            assert escalate_late_notices(date(2022, 5, 11)) == [late]
+        late.refresh_from_db()
+        on_time.refresh_from_db()
+        top.refresh_from_db()
+        assert late.state == NoticeState.ESCALATED
+        assert (on_time.state, top.state) == (NoticeState.ISSUED, NoticeState.ISSUED)
+        assert SupervisionNotice.objects.filter(tier=Tier.WARN).count() == 1
+
+    def test_the_grace_days_come_from_settings(self):
+        self.issue(respond_by=date(2022, 5, 10))
+        with self.settings(DUBAN_NOTICE_ESCALATE_AFTER_DAYS=3):
+            assert escalate_late_notices(date(2022, 5, 12), dry_run=True) == []
+            assert len(escalate_late_notices(date(2022, 5, 14), dry_run=True)) == 1
+
+    def test_issuing_mails_the_liaisons_after_the_commit(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            notice = self.issue()
+        (message,) = mail.outbox
+        assert message.to == ["bob@example.org"]
+        assert message.subject.startswith("【提醒督办单】")
+        assert "3月进度未报送" in message.body
+        assert notice.get_absolute_url() in message.alternatives[0][0]

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from duban.supervision import views
+
+app_name = "supervision"
+
+urlpatterns = [
+    # /supervision/
+    path("", views.overview, name="overview"),
+    # /supervision/notices/
+    path("notices/", views.notice_list, name="notices"),
+    path("notices/<int:pk>/", views.notice_detail, name="notice"),
+    path("notices/<int:pk>/respond/", views.notice_respond, name="notice-respond"),
+    path("notices/<int:pk>/escalate/", views.notice_escalate, name="notice-escalate"),
+    path("notices/<int:pk>/close/", views.notice_close, name="notice-close"),
+    # /supervision/problems/
+    path("problems/", views.problem_list, name="problems"),
+    path("problems/<int:pk>/", views.problem_detail, name="problem"),
+    path("problems/<int:pk>/<slug:action>/", views.problem_action, name="problem-action"),
+    # /supervision/tasks/: what is started from a task page
+    path("tasks/<int:task_pk>/notices/new/", views.notice_issue, name="notice-issue"),
+    path("tasks/<int:task_pk>/problems/new/", views.problem_raise, name="problem-raise"),
+    # /supervision/notifications/
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/<int:pk>/read/", views.notification_read, name="notification-read"),
+]

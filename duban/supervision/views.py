@@ -1,0 +1,240 @@
+"""Supervision pages: the office's overview, 督办单, problems and notifications.
+
+Objects outside the user's scope are 404s (see `duban.supervision.access`); an action the
+user's role does not allow on a visible object is a 403. State changes are POST-then-redirect.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from duban.accounts.access import get_task_for_user, is_office, office_required
+from duban.ledger.models import Task, Unit
+from duban.supervision import access
+from duban.supervision.choices import Colour, NoticeState, ProblemState
+from duban.supervision.forms import (
+    NoticeForm,
+    OverviewFilterForm,
+    ProblemActionForm,
+    ProblemForm,
+    ResponseForm,
+)
+from duban.supervision.models import Problem, StateError, SupervisionNotice, TaskStatus
+
+PAGE_SIZE = 50
+ACTION_DONE = {
+    "coordinate": "已记录协调情况。",
+    "escalate": "已提请区领导研究。",
+    "instruct": "批示已送达牵头单位和提出单位。",
+    "resolve": "已标记为解决。",
+    "close": "问题已关闭。",
+}
+
+
+def _query(request) -> str:
+    """The current filters as a query string without the page, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@office_required
+def overview(request):
+    """Tasks by status colour, with counts for each colour under the other filters."""
+    form = OverviewFilterForm(request.GET)
+    filters = form.filters()
+    tasks = Task.objects.active()
+    if "plan" in filters:
+        tasks = tasks.in_plan(filters["plan"])
+    if "leader" in filters:
+        tasks = tasks.for_official(filters["leader"])
+    if "q" in filters:
+        tasks = tasks.search(filters["q"])
+    statuses = TaskStatus.objects.filter(task__in=tasks)
+    counts = dict(statuses.values_list("colour").annotate(n=Count("pk")))
+    if "colour" in filters:
+        statuses = statuses.filter(colour=filters["colour"])
+    statuses = statuses.select_related("task__plan").order_by("task__plan", "task__position")
+    ctx = {
+        "form": form,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Colour.choices],
+        "page": Paginator(statuses, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": _query(request),
+    }
+    return render(request, "supervision/overview.html", ctx)
+
+
+@office_required
+def notice_issue(request, task_pk: int):
+    task = get_task_for_user(request.user, task_pk)
+    lead_units = Unit.objects.filter(pk__in=access.lead_unit_ids(task))
+    if not lead_units.exists():
+        messages.error(request, "该任务没有牵头单位，无法下发督办单。")
+        return redirect(task)
+    form = NoticeForm(request.POST or None, lead_units=lead_units)
+    if request.method == "POST" and form.is_valid():
+        notice = SupervisionNotice.issue(task=task, user=request.user, **form.cleaned_data)
+        messages.success(request, f"已向{notice.unit}下发{notice.get_tier_display()}督办单。")
+        return redirect(notice)
+    return render(request, "supervision/notice_form.html", {"task": task, "form": form})
+
+
+@login_required
+def notice_list(request):
+    notices = access.visible_notices(request.user).select_related("task", "unit")
+    state = request.GET.get("state")
+    if state in NoticeState.values:
+        notices = notices.filter(state=state)
+    page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {"page": page, "states": NoticeState.choices, "query": _query(request)}
+    return render(request, "supervision/notice_list.html", ctx)
+
+
+@login_required
+def notice_detail(request, pk: int):
+    notice = access.get_notice_for_user(request.user, pk)
+    ctx = {
+        "notice": notice,
+        "form": ResponseForm(),
+        "may_respond": notice.state == NoticeState.ISSUED
+        and access.may_respond(request.user, notice),
+        "is_office": is_office(request.user),
+    }
+    return render(request, "supervision/notice_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def notice_respond(request, pk: int):
+    notice = access.get_notice_for_user(request.user, pk)
+    if not access.may_respond(request.user, notice):
+        raise PermissionDenied
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写反馈内容。")
+        return redirect(notice)
+    try:
+        notice.respond(form.cleaned_data["response"], request.user)
+        messages.success(request, "已反馈。")
+    except StateError as error:
+        messages.error(request, error.message)
+    return redirect(notice)
+
+
+@office_required
+@require_POST
+def notice_escalate(request, pk: int):
+    notice = access.get_notice_for_user(request.user, pk)
+    try:
+        notice = notice.escalate(request.user)
+        messages.success(request, f"已升级为{notice.get_tier_display()}督办单。")
+    except StateError as error:
+        messages.error(request, error.message)
+    return redirect(notice)
+
+
+@office_required
+@require_POST
+def notice_close(request, pk: int):
+    notice = access.get_notice_for_user(request.user, pk)
+    try:
+        notice.close(request.user)
+        messages.success(request, "督办单已办结。")
+    except StateError as error:
+        messages.error(request, error.message)
+    return redirect(notice)
+
+
+@login_required
+def problem_raise(request, task_pk: int):
+    """Any responsible unit of the task raises a problem on it."""
+    task = get_task_for_user(request.user, task_pk)
+    if not access.is_responsible_unit(request.user, task):
+        raise PermissionDenied
+    form = ProblemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = Unit.objects.get(pk=access.user_unit_id(request.user))
+        problem = Problem.raise_on(task=task, unit=unit, user=request.user, **form.cleaned_data)
+        messages.success(request, "问题已提出，牵头单位将收到通知。")
+        return redirect(problem)
+    return render(request, "supervision/problem_form.html", {"task": task, "form": form})
+
+
+@login_required
+def problem_list(request):
+    problems = access.visible_problems(request.user).select_related("task", "unit")
+    state = request.GET.get("state")
+    if state in ProblemState.values:
+        problems = problems.filter(state=state)
+    page = Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {"page": page, "states": ProblemState.choices, "query": _query(request)}
+    return render(request, "supervision/problem_list.html", ctx)
+
+
+@login_required
+def problem_detail(request, pk: int):
+    problem = access.get_problem_for_user(request.user, pk)
+    actions = access.problem_actions(request.user, problem)
+    forms = [(a, ProblemActionForm(action=a)) for a in access.PROBLEM_ACTION_STATES if a in actions]
+    ctx = {
+        "problem": problem,
+        "notes": problem.notes.select_related("unit", "author"),
+        "instructions": problem.instructions.select_related("official"),
+        "forms": forms,
+    }
+    return render(request, "supervision/problem_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def problem_action(request, pk: int, action: str):
+    problem = access.get_problem_for_user(request.user, pk)
+    if action not in access.PROBLEM_ACTION_STATES:
+        raise Http404
+    if not access.may_act_on_problem(request.user, problem, action):
+        raise PermissionDenied
+    form = ProblemActionForm(request.POST, action=action)
+    if not form.is_valid():
+        messages.error(request, f"请填写{form.fields['text'].label}。")
+        return redirect(problem)
+    text, user = form.cleaned_data["text"], request.user
+    try:
+        if action == "coordinate":
+            unit = Unit.objects.get(pk=access.user_unit_id(user))
+            problem.coordinate(unit=unit, text=text, user=user)
+        elif action == "escalate":
+            problem.escalate(reason=text, user=user)
+        elif action == "instruct":
+            problem.instruct(official=access.user_official(user), text=text, user=user)
+        elif action == "resolve":
+            problem.resolve(resolution=text, user=user)
+        else:
+            problem.close(user=user)
+        messages.success(request, ACTION_DONE[action])
+    except StateError as error:
+        messages.error(request, error.message)
+    return redirect(problem)
+
+
+@login_required
+def notifications(request):
+    items = request.user.notifications.all()
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {"page": page, "unread": items.unread().count()}
+    return render(request, "supervision/notifications.html", ctx)
+
+
+@login_required
+@require_POST
+def notification_read(request, pk: int):
+    """Mark one notification read and follow its link (only a link within duban)."""
+    notification = access.get_notification_for_user(request.user, pk)
+    notification.mark_read()
+    safe = url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None)
+    return redirect(notification.url if notification.url and safe else "supervision:notifications")
