@@ -1,6 +1,9 @@
 # `make run` and `make test` are all a fresh machine needs (see README).
-# Django 6 needs Python 3.12+: take python3.12 from PATH, else pyenv's.
-PYTHON ?= $(or $(shell command -v python3.12 2>/dev/null),$(lastword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12)),$(error Python 3.12 not found: set PYTHON=/path/to/python3.12))
+# Django 6 needs Python 3.12+: the first interpreter on PATH or under pyenv that runs and is new enough
+# (pyenv's shims exist for every version but fail for those not selected).
+PYTHON ?= $(or $(shell for p in python3.12 python3.13 $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+	"$$p" -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && { command -v "$$p"; break; }; done),\
+	$(error Python 3.12+ not found: set PYTHON=/path/to/python3.12))
 VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
