@@ -128,6 +128,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Uploaded notices larger than this are refused before parsing.
 DUBAN_MAX_UPLOAD_BYTES = envint("DUBAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
+# Evidence files attached to progress reports larger than this are refused.
+DUBAN_MAX_EVIDENCE_BYTES = envint("DUBAN_MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -143,6 +145,22 @@ if _EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
         "use_tls": envbool("DUBAN_EMAIL_USE_TLS", "0"),
     }
 DEFAULT_FROM_EMAIL = os.getenv("DUBAN_FROM_EMAIL", "duban@localhost")
+
+# Links in e-mails are absolute: the address users reach duban at, without a trailing slash.
+SITE_URL = os.getenv("DUBAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Supervision (`duban remind` runs daily).
+# Days before a report's due date that its unit's liaisons get the first reminder.
+DUBAN_REMIND_DAYS = envint("DUBAN_REMIND_DAYS", "3")
+# Days past the due date after which a missing report is 严重逾期.
+DUBAN_REMIND_SERIOUS_DAYS = envint("DUBAN_REMIND_SERIOUS_DAYS", "10")
+# Days after a 督办单's response deadline before it escalates to the next tier.
+DUBAN_NOTICE_ESCALATE_AFTER_DAYS = envint("DUBAN_NOTICE_ESCALATE_AFTER_DAYS", "0")
+# Policy, so set in local_settings.py rather than the environment; keys given here override
+# duban.supervision's defaults: response days per 督办单 tier (models.DEFAULT_RESPONSE_DAYS,
+# e.g. {"warn": 4}) and the red/yellow thresholds (status.DEFAULT_THRESHOLDS).
+DUBAN_NOTICE_RESPONSE_DAYS: dict[str, int] = {}
+DUBAN_STATUS_THRESHOLDS: dict[str, float] = {}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("DUBAN_SECURE_COOKIES", "0")

@@ -9,10 +9,12 @@
 - dave, liaison of 区教育局, an outsider to both tasks.
 
 `make_notice()` and friends build further data; `parsed_notice()` builds the parser's dict.
+Their passwords are hashed with MD5: conftest.py's session fixture sets the hasher before any
+setUpTestData runs.
 """
 
 from django.contrib.auth.models import User
-from django.test import TestCase, override_settings
+from django.test import TestCase
 
 from duban.accounts.choices import Role as AccountRole
 from duban.accounts.models import Profile
@@ -133,8 +135,6 @@ def parsed_notice(
     }
 
 
-# setUpTestData runs before pytest's fixtures: hash the cast's passwords fast here too.
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class BaseTestCase(TestCase):
     """A notice with one annual plan, one section led by 林杰, two tasks and the cast above."""
 

@@ -31,7 +31,6 @@ from django.shortcuts import get_object_or_404
 
 from duban.accounts.choices import Role
 from duban.accounts.models import Profile
-from duban.ledger.choices import Role as UnitRole
 from duban.ledger.models import Assignment, Notice, Official, Plan, Task, Unit
 
 
@@ -52,15 +51,6 @@ def is_office(user) -> bool:
     return profile is not None and profile.role == Role.OFFICE
 
 
-def unit_tasks(unit: Unit, role: str | None = None) -> QuerySet[Task]:
-    """Tasks of the unit in `role` (any if None); a remark moving the lead to it counts as 牵头."""
-    tasks = Task.objects.for_unit(unit, role)
-    if role not in (None, UnitRole.LEAD):
-        return tasks
-    overridden = Task.lead_override_units.through.objects.filter(unit=unit).values("task_id")
-    return Task.objects.filter(Q(pk__in=tasks.values("pk")) | Q(pk__in=overridden))
-
-
 def visible_tasks(user) -> QuerySet[Task]:
     """The tasks the user may see, in any state."""
     if is_office(user):
@@ -71,7 +61,7 @@ def visible_tasks(user) -> QuerySet[Task]:
     if profile.role == Role.LEADER:
         return Task.objects.for_official(profile.official)
     if profile.role == Role.UNIT:
-        return unit_tasks(profile.unit)
+        return Task.objects.for_unit(profile.unit)
     return Task.objects.none()
 
 

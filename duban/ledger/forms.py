@@ -72,14 +72,19 @@ class UploadForm(forms.Form):
             )
         upload.seek(0)
         self.content = upload.read()
+        # The parser explains itself in English: lead with a sentence the office can act on.
         try:
             sniff(self.content, upload.name)
         except ParseError as exc:
-            raise forms.ValidationError(f"无法识别的文件：{exc}") from None
+            raise forms.ValidationError(
+                f"无法读取该文件：文件为空、已损坏或不是 .docx、.pdf、.xlsx、.txt 格式（{exc}）。"
+            ) from None
         try:
             parsed = parse_bytes(self.content, upload.name)
         except ParseError as exc:
-            raise forms.ValidationError(f"无法解析该文件：{exc}") from None
+            raise forms.ValidationError(
+                f"无法读取该文件：未能从中读出责任分解通知，请另存为 .docx 后重试（{exc}）。"
+            ) from None
         rows = sum(len(s["items"]) for p in parsed["plans"] for s in p["sections"])
         if not rows:
             raise forms.ValidationError("文件中没有找到任务分解表，请确认上传的是责任分解通知。")

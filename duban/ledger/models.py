@@ -253,12 +253,21 @@ class TaskQuerySet(models.QuerySet):
     def active(self) -> "TaskQuerySet":
         return self.filter(status=TaskStatus.ACTIVE)
 
-    def for_unit(self, unit: Unit, role: str | None = None) -> "TaskQuerySet":
-        """Tasks the unit is assigned to, optionally only in one role (牵头 / 配合 …)."""
+    def for_unit(self, unit: Unit | int, role: str | None = None) -> "TaskQuerySet":
+        """Tasks the unit answers for, optionally only in one role (牵头 / 配合 …).
+
+        A remark that moves the lead to the unit (由区委政法委牵头) makes it 牵头 on that task,
+        assigned or not. Every app takes a unit's tasks from here, so that such a unit sees
+        and acts on the task everywhere.
+        """
         assignments = Assignment.objects.filter(unit=unit)
         if role is not None:
             assignments = assignments.filter(role=role)
-        return self.filter(pk__in=assignments.values("task_id"))
+        answers_for = Q(pk__in=assignments.values("task_id"))
+        if role in (None, Role.LEAD):
+            overrides = Task.lead_override_units.through.objects.filter(unit=unit)
+            answers_for |= Q(pk__in=overrides.values("task_id"))
+        return self.filter(answers_for)
 
     def for_official(self, official: Official) -> "TaskQuerySet":
         """Tasks the official leads: row leaders where a row names them, else the section's."""
@@ -331,6 +340,10 @@ class Task(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ledger:task", args=[self.pk])
+
+    def is_responsible(self, unit: Unit | int) -> bool:
+        """Whether the unit answers for the task (TaskQuerySet.for_unit). This causes a SQL query."""
+        return Task.objects.for_unit(unit).filter(pk=self.pk).exists()
 
 
 class TaskLeader(models.Model):

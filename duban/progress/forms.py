@@ -82,7 +82,9 @@ class ReviewForm(forms.Form):
 
 
 class GenerateCyclesForm(forms.Form):
-    plan = forms.ModelChoiceField(label="计划", queryset=Plan.objects.all())
+    plan = forms.ModelChoiceField(
+        label="计划", queryset=Plan.objects.all(), empty_label="请选择计划"
+    )
     kind = forms.ChoiceField(label="周期类型", choices=CycleKind.choices)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     due_day = forms.IntegerField(

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
-from duban.ledger.models import Assignment
+from duban.accounts.access import get_task_for_user, is_office, office_required
+from duban.ledger.choices import Role as AssignmentRole
+from duban.ledger.models import Assignment, Task
 from duban.progress.access import (
     get_attachment_for_user,
     get_cycle_for_user,
@@ -52,21 +53,25 @@ def my_reports(request):
         if is_office(request.user):
             return redirect("progress:review-queue")
         raise PermissionDenied
-    assignments = Assignment.objects.filter(unit_id=unit_id, task__in=visible_tasks(request.user))
-    assignments = assignments.select_related("task", "task__plan")
-    cycles = (
-        ReportingCycle.objects.open()
-        .filter(plan__in=assignments.values("task__plan_id"))
-        .select_related("plan")
-    )
+    tasks = list(Task.objects.active().for_unit(unit_id).select_related("plan"))
+    cycles = ReportingCycle.objects.open().filter(plan__in={t.plan_id for t in tasks})
     reports = {
         (r.cycle_id, r.task_id): r for r in Report.objects.filter(unit_id=unit_id, cycle__in=cycles)
     }
+    roles = dict(
+        Assignment.objects.filter(unit_id=unit_id, task__in=tasks).values_list("task_id", "role")
+    )
     rows = [
-        {"cycle": cycle, "assignment": a, "report": reports.get((cycle.pk, a.task_id))}
+        {
+            "cycle": cycle,
+            "task": task,
+            # No assignment: a remark made the unit lead the task (由区委政法委牵头).
+            "role": AssignmentRole(roles.get(task.pk, AssignmentRole.LEAD)),
+            "report": reports.get((cycle.pk, task.pk)),
+        }
         for cycle in cycles
-        for a in assignments
-        if a.task.plan_id == cycle.plan_id
+        for task in tasks
+        if task.plan_id == cycle.plan_id
     ]
     return render(
         request, "progress/my_reports.html", {"rows": rows, "today": timezone.localdate()}

@@ -29,7 +29,7 @@ def user_official(user):
 
 def is_responsible_unit(user, task) -> bool:
     unit_id = user_unit_id(user)
-    return unit_id is not None and task.assignments.filter(unit_id=unit_id).exists()
+    return unit_id is not None and task.is_responsible(unit_id)
 
 
 def is_lead_unit(user, task) -> bool:

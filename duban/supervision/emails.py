@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 
 def send(name: str, context: dict, to: list[str]) -> None:
     """Render emails/<name>-subject.html, -body-text.html and -body-html.html and send them."""
-    context = {"site_url": getattr(settings, "SITE_URL", ""), **context}
+    context = {"site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"emails/{name}-subject.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),

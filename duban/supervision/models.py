@@ -20,12 +20,12 @@ TIER_ORDER = [Tier.REMIND, Tier.WARN, Tier.BULLETIN]
 
 
 def response_days(tier: str) -> int:
-    return {**DEFAULT_RESPONSE_DAYS, **getattr(settings, "DUBAN_NOTICE_RESPONSE_DAYS", {})}[tier]
+    return {**DEFAULT_RESPONSE_DAYS, **settings.DUBAN_NOTICE_RESPONSE_DAYS}[tier]
 
 
 def escalation_grace_days() -> int:
     """Days after a notice's response deadline before `duban remind` escalates it."""
-    return getattr(settings, "DUBAN_NOTICE_ESCALATE_AFTER_DAYS", 0)
+    return settings.DUBAN_NOTICE_ESCALATE_AFTER_DAYS
 
 
 class StateError(ValidationError):

@@ -28,12 +28,12 @@ SUBJECTS = {
 
 
 def remind_days() -> int:
-    return getattr(settings, "DUBAN_REMIND_DAYS", 3)
+    return settings.DUBAN_REMIND_DAYS
 
 
 def serious_days() -> int:
     """Days past the due date after which a missing report is 严重逾期."""
-    return getattr(settings, "DUBAN_REMIND_SERIOUS_DAYS", 10)
+    return settings.DUBAN_REMIND_SERIOUS_DAYS
 
 
 def urgency_of(due_on: date, today: date) -> str:

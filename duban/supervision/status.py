@@ -47,7 +47,7 @@ class Thresholds:
     @classmethod
     def from_settings(cls) -> "Thresholds":
         """The defaults overridden by any keys given in settings.DUBAN_STATUS_THRESHOLDS."""
-        values = {**DEFAULT_THRESHOLDS, **getattr(settings, "DUBAN_STATUS_THRESHOLDS", {})}
+        values = {**DEFAULT_THRESHOLDS, **settings.DUBAN_STATUS_THRESHOLDS}
         return cls(**{name: values[name] for name in DEFAULT_THRESHOLDS})
 
 

@@ -44,6 +44,15 @@ def _query(request) -> str:
     return params.urlencode()
 
 
+def _list_by_state(request, queryset, states) -> dict:
+    """A page of the records in the state asked for by ?state= (all for none or a bad one)."""
+    state = request.GET.get("state")
+    if state in states.values:
+        queryset = queryset.filter(state=state)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"page": page, "states": states.choices, "query": _query(request)}
+
+
 @office_required
 def overview(request):
     """Tasks by status colour, with counts for each colour under the other filters."""
@@ -88,11 +97,7 @@ def notice_issue(request, task_pk: int):
 @login_required
 def notice_list(request):
     notices = access.visible_notices(request.user).select_related("task", "unit")
-    state = request.GET.get("state")
-    if state in NoticeState.values:
-        notices = notices.filter(state=state)
-    page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
-    ctx = {"page": page, "states": NoticeState.choices, "query": _query(request)}
+    ctx = _list_by_state(request, notices, NoticeState)
     return render(request, "supervision/notice_list.html", ctx)
 
 
@@ -169,11 +174,7 @@ def problem_raise(request, task_pk: int):
 @login_required
 def problem_list(request):
     problems = access.visible_problems(request.user).select_related("task", "unit")
-    state = request.GET.get("state")
-    if state in ProblemState.values:
-        problems = problems.filter(state=state)
-    page = Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page"))
-    ctx = {"page": page, "states": ProblemState.choices, "query": _query(request)}
+    ctx = _list_by_state(request, problems, ProblemState)
     return render(request, "supervision/problem_list.html", ctx)
 
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from duban.ledger.choices import PlanKind
 from duban.lib.pacing import month_end
-from duban.targets.choices import ValueSource
+from duban.targets.choices import LinkState, ValueSource
 from duban.targets.links import propose_links
-from duban.targets.models import Metric
+from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets
 from duban.targets.values import record_metric_value
 
@@ -28,8 +28,10 @@ STATISTICS = {
 @transaction.atomic
 def add_targets(demo) -> None:
     """Extract and link the notice's targets, and import the invented statistics (idempotent)."""
-    synced = sync_notice_targets(demo.notice)
-    links = propose_links(demo.notice)
+    # The import has done this through targets.receivers unless the notice was already in the
+    # database, unchanged; then it brings targets read by an older duban up to date.
+    sync_notice_targets(demo.notice)
+    propose_links(demo.notice)
     plan_years = demo.notice.plans.filter(kind=PlanKind.ANNUAL).values_list("start_year", flat=True)
     year = next((y for y in plan_years if y), timezone.localdate().year)
     for name, rates in STATISTICS.items():
@@ -44,7 +46,10 @@ def add_targets(demo) -> None:
                 source=ValueSource.IMPORT,
                 note=f"{year}年1-{quarter * 3}月（演示数据）",
             )
+    targets = Target.objects.in_notice(demo.notice).active().count()
+    links = TargetLink.objects.in_notice(demo.notice).live()
+    proposed = links.filter(state=LinkState.PROPOSED).count()
     demo.lines.append(
-        f"量化指标：新增 {synced.created} 个，更新 {synced.updated} 个；"
-        f"新建目标关联 {len(links)} 条；{len(STATISTICS)} 项宏观指标各 4 个季度数据"
+        f"量化指标：{targets} 个；五年与年度目标关联 {links.count()} 条（待确认 {proposed} 条）；"
+        f"{len(STATISTICS)} 项宏观指标各 4 个季度数据"
     )

@@ -12,8 +12,8 @@ urlpatterns = [
     # /targets/notices/<pk>/links/ and /targets/links/<pk>/
     path("notices/<int:pk>/links/", views.notice_links, name="notice-links"),
     path("notices/<int:pk>/links/add/", views.link_add, name="link-add"),
-    path("links/<int:pk>/confirm/", views.link_confirm, name="link-confirm"),
-    path("links/<int:pk>/remove/", views.link_remove, name="link-remove"),
+    path("links/<int:pk>/confirm/", views.change_link, {"action": "confirm"}, name="link-confirm"),
+    path("links/<int:pk>/remove/", views.change_link, {"action": "remove"}, name="link-remove"),
     # /targets/metrics/
     path("metrics/", views.metric_list, name="metrics"),
     path("metrics/<int:pk>/", views.metric_detail, name="metric"),

@@ -60,21 +60,13 @@ def notice_links(request, pk: int):
 
 @office_required
 @require_POST
-def link_confirm(request, pk: int):
+def change_link(request, pk: int, action: str):
     link = get_object_or_404(TargetLink.objects.select_related("annual__task__plan"), pk=pk)
     try:
-        link.confirm(request.user)
-    except ValueError as exc:
-        messages.error(request, str(exc))
-    return redirect(link)
-
-
-@office_required
-@require_POST
-def link_remove(request, pk: int):
-    link = get_object_or_404(TargetLink.objects.select_related("annual__task__plan"), pk=pk)
-    try:
-        link.remove(request.user)
+        if action == "confirm":
+            link.confirm(request.user)
+        else:
+            link.remove(request.user)
     except ValueError as exc:
         messages.error(request, str(exc))
     return redirect(link)

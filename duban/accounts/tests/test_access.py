@@ -13,12 +13,12 @@ from duban.accounts.access import (
     get_unit_for_user,
     is_office,
     office_required,
-    unit_tasks,
     visible_tasks,
 )
 from duban.accounts.choices import Role as AccountRole
 from duban.accounts.models import Profile
 from duban.ledger.choices import Role, UnitKind
+from duban.ledger.models import Task
 from duban.ledger.registry import resolve_placeholder
 from duban.testing import BaseTestCase, make_task, make_unit, make_user
 
@@ -60,8 +60,8 @@ class VisibleTasksTestCase(BaseTestCase):
         self.task.lead_override_units.add(zhengfa)
         liaison = make_user("zhengfa", AccountRole.UNIT, unit=zhengfa)
         assert set(visible_tasks(liaison)) == {self.task}
-        assert set(unit_tasks(zhengfa, Role.LEAD)) == {self.task}
-        assert not unit_tasks(zhengfa, Role.SUPPORT).exists()
+        assert set(Task.objects.for_unit(zhengfa, Role.LEAD)) == {self.task}
+        assert not Task.objects.for_unit(zhengfa, Role.SUPPORT).exists()
 
     def test_a_user_without_profile_sees_nothing(self):
         nobody = User.objects.create_user("nobody", password="x")

@@ -50,13 +50,13 @@ class UploadPageTestCase(ImportTestCase):
     def test_it_rejects_a_junk_file_and_writes_nothing(self):
         response = self.upload("notice.docx", bytes(range(256)) * 20)
         assert response.status_code == 200
-        self.assertContains(response, "无法识别的文件")
+        self.assertContains(response, "无法读取该文件：文件为空、已损坏或不是")
         assert Notice.objects.count() == self.notices_before
         assert not self.settings.UPLOAD_DIR.exists() or not any(self.settings.UPLOAD_DIR.iterdir())
 
     def test_it_rejects_a_legacy_word_file(self):
         response = self.upload("notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-        self.assertContains(response, "无法识别的文件")
+        self.assertContains(response, "无法读取该文件：文件为空、已损坏或不是")
         assert Notice.objects.count() == self.notices_before
 
     def test_it_rejects_a_file_over_the_size_limit(self):

@@ -14,7 +14,6 @@ from duban.accounts.access import (
     get_unit_for_user,
     is_office,
     office_required,
-    unit_tasks,
     visible_tasks,
 )
 from duban.ledger.choices import Role, UnitKind
@@ -36,7 +35,7 @@ def official_detail(request, pk: int):
 @login_required
 def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    tasks = visible_tasks(request.user).active().filter(pk__in=unit_tasks(unit).values("pk"))
+    tasks = visible_tasks(request.user).active().for_unit(unit)
     overridden = set(unit.override_tasks.values_list("pk", flat=True))
     groups = {"改由本单位牵头": [], **{role.label: [] for role in Role}}
     for task in ledger_rows(tasks):

@@ -9,7 +9,6 @@ from duban.accounts.access import (
     get_profile,
     get_task_for_user,
     is_office,
-    unit_tasks,
     visible_officials,
     visible_plans,
     visible_tasks,
@@ -49,7 +48,7 @@ def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
         tasks = tasks.for_official(filters["leader"])
     role = filters.get("role")
     if "unit" in filters:
-        tasks = tasks.filter(pk__in=unit_tasks(filters["unit"], role).values("pk"))
+        tasks = tasks.for_unit(filters["unit"], role)
     if "kind" in filters:
         assignments = Assignment.objects.filter(unit__kind=filters["kind"])
         if role:
@@ -58,7 +57,7 @@ def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
     if role and "unit" not in filters and "kind" not in filters:
         profile = get_profile(user)
         if profile is not None and profile.role == UserRole.UNIT:
-            tasks = tasks.filter(pk__in=unit_tasks(profile.unit, role).values("pk"))
+            tasks = tasks.for_unit(profile.unit, role)
         else:
             tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
     if "q" in filters:

@@ -74,7 +74,7 @@ class Attachment(models.Model):
         report.require_state(*EDITABLE_STATES)
         require_open_cycle(report.cycle)
         name = sanitise_name(upload.name)
-        max_bytes = getattr(settings, "DUBAN_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024)
+        max_bytes = settings.DUBAN_MAX_EVIDENCE_BYTES
         sniffed = check_evidence(upload, name, upload.size, max_bytes)
         digest = sha256_of(upload)
         if report.attachments.filter(file_hash=digest).exists():

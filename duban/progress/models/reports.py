@@ -169,15 +169,13 @@ class Report(models.Model):
             raise TransitionError("该任务不属于此报送周期所在的计划。")
         if task.status != TaskStatus.ACTIVE:
             raise TransitionError("该任务已撤销，无需报送。")
-        lead_id = lead_unit_id(task)
-        responsible = unit.pk == lead_id or task.assignments.filter(unit=unit).exists()
-        if not responsible:
+        if not task.is_responsible(unit):
             raise PermissionDenied("本单位不是该任务的责任单位。")
         report = cls.objects.filter(task=task, unit=unit, cycle=cycle).first()
         if report is not None:
             return report
         require_open_cycle(cycle)
-        kind = ReportKind.CONSOLIDATED if unit.pk == lead_id else ReportKind.PART
+        kind = ReportKind.CONSOLIDATED if unit.pk == lead_unit_id(task) else ReportKind.PART
         # get_or_create: two clicks on "开始填报" at once must not hit the unique constraint.
         report, created = cls.objects.get_or_create(
             task=task, unit=unit, cycle=cycle, defaults={"kind": kind}
@@ -232,12 +230,10 @@ class Report(models.Model):
         self._write(version, **content)
         record("progress.report.edited", self, user=user, data={"fields": changed})
 
-    @transaction.atomic
-    def submit(self, user, *, version: int | None = None) -> None:
-        """Submit a part to the lead unit; a consolidated report is submitted by consolidating."""
-        if self.is_consolidated_kind:
-            self.consolidate(user, version=version)
-            return
+    def _mark_submitted(self, user, version: int | None) -> str:
+        """Check that the unit may submit its report now and mark it submitted; return the
+        state it had. Shared by submit() and consolidate(), which run it in their transaction.
+        """
         self.require_own_unit(user)
         self.require_state(*EDITABLE_STATES)
         self._require_content()
@@ -249,6 +245,15 @@ class Report(models.Model):
             submitted_at=timezone.now(),
             submitted_by=user,
         )
+        return previous
+
+    @transaction.atomic
+    def submit(self, user, *, version: int | None = None) -> None:
+        """Submit a part to the lead unit; a consolidated report is submitted by consolidating."""
+        if self.is_consolidated_kind:
+            self.consolidate(user, version=version)
+            return
+        previous = self._mark_submitted(user, version)
         record(
             "progress.report.submitted",
             self,
@@ -266,17 +271,7 @@ class Report(models.Model):
         """
         if not self.is_consolidated_kind:
             raise TransitionError("只有牵头单位的汇总报告可以汇总报送。")
-        self.require_own_unit(user)
-        self.require_state(*EDITABLE_STATES)
-        self._require_content()
-        require_open_cycle(self.cycle)
-        previous = self.state
-        self._write(
-            version,
-            state=ReportState.SUBMITTED,
-            submitted_at=timezone.now(),
-            submitted_by=user,
-        )
+        previous = self._mark_submitted(user, version)
         parts = Report.objects.parts().filter(task_id=self.task_id, cycle_id=self.cycle_id)
         folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
         parts.filter(pk__in=folded).update(

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from duban.progress.access import visible_reports
 from duban.progress.milestones import is_text_only
-from duban.progress.models import Milestone, Report, ReportingCycle, lead_unit_id, unit_id_of
+from duban.progress.models import Milestone, Report, ReportingCycle, unit_id_of
 
 register = template.Library()
 
@@ -39,9 +39,7 @@ def task_progress_panel(task, user):
 def _own_reports(task, user) -> list[dict]:
     """For a responsible unit's liaison: each open cycle of the task's plan with its report."""
     unit_id = unit_id_of(user)
-    if unit_id is None or not (
-        task.assignments.filter(unit_id=unit_id).exists() or unit_id == lead_unit_id(task)
-    ):
+    if unit_id is None or not task.is_responsible(unit_id):
         return []
     cycles = ReportingCycle.objects.open().filter(plan_id=task.plan_id)
     mine = {

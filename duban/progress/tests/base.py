@@ -10,23 +10,14 @@ every cell of the permission matrix has someone to stand in it.
 
 from datetime import date
 
-from django.contrib.auth.models import User
 from django.test import TestCase
 
 from duban.accounts.choices import Role as UserRole
-from duban.accounts.models import Profile
 from duban.ledger.choices import Role
 from duban.ledger.models import Official
 from duban.progress.choices import CycleKind, CycleState, ReportKind
 from duban.progress.models import Report, ReportingCycle
-from duban.testing import make_notice, make_plan, make_section, make_task, make_unit
-
-
-def make_user(username: str, role: str, **profile) -> User:
-    # No password: hashing one costs a second per user, and tests log in with force_login.
-    user = User.objects.create_user(username)
-    Profile.objects.create(user=user, role=role, **profile)
-    return user
+from duban.testing import make_notice, make_plan, make_section, make_task, make_unit, make_user
 
 
 def build_world(obj) -> None:

@@ -114,6 +114,7 @@ class AttachmentTestCase(ProgressTestCase):
         response = self.client.get(reverse("progress:attachment-download", args=[attachment.pk]))
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         self.assertTrue(response["Content-Disposition"].startswith("attachment;"))
+        self.assertEqual(b"".join(response.streaming_content), "一季度完成投资32亿元".encode())
 
     def test_outsiders_get_a_404_for_the_download(self):
         attachment = Attachment.add(self.part, self.upload(), self.yvonne)
@@ -124,7 +125,9 @@ class AttachmentTestCase(ProgressTestCase):
         # Once the part is submitted, the lead unit may read it and its files.
         self.part.submit(self.yvonne)
         self.client.force_login(self.xavier)
-        self.assertEqual(self.client.get(url).status_code, 200)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), PDF)
 
     def test_a_missing_file_is_a_404_not_a_crash(self):
         attachment = Attachment.add(self.part, self.upload(), self.yvonne)

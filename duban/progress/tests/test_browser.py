@@ -1,48 +1,18 @@
 """The whole reporting round in a real Chromium: part, consolidation, return, resubmission."""
 
-import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
+from duban.browser_testing import BROWSER, log_in
 from duban.progress.choices import ReportState
 from duban.progress.models import Report
 from duban.progress.tests.base import build_world
 
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery"
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
-# Playwright's sync API runs an asyncio event loop in this thread, so Django's
-# async-safety check would refuse the ORM calls the test makes between page actions.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+pytestmark = BROWSER
 
 
 @pytest.fixture
@@ -50,36 +20,24 @@ def world(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
     world = SimpleNamespace()
     build_world(world)
-    for user in (world.office, world.xavier, world.yvonne):
-        user.set_password(PASSWORD)
-        user.save()
     return world
 
 
 @pytest.fixture
-def log_in(browser, live_server):
-    contexts = []
+def log_in_as(new_browser_page, live_server):
+    """Log a person in on their own page, starting from their reports."""
 
-    def log_in(username: str):
-        context = browser.new_context(locale="zh-CN")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(live_server.url + reverse("progress:my-reports"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+    def log_in_as(username: str):
+        page = new_browser_page()
+        log_in(page, live_server, username, start=reverse("progress:my-reports"))
         return page
 
-    yield log_in
-    for context in contexts:
-        context.close()
+    return log_in_as
 
 
-def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in, live_server, world):
+def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in_as, live_server, world):
     # The cooperating unit writes its part, attaches evidence and submits it.
-    yvonne = log_in("yvonne")
+    yvonne = log_in_as("yvonne")
     yvonne.click("text=开始填报")
     yvonne.fill("#id_progress", "已拨付专项资金2亿元。")
     yvonne.click("button[name=save]")
@@ -95,7 +53,7 @@ def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in, live_s
     assert part.state == ReportState.SUBMITTED
 
     # The lead unit writes its own report and consolidates the part into it.
-    xavier = log_in("xavier")
+    xavier = log_in_as("xavier")
     xavier.click("text=开始填报")
     xavier.fill("#id_progress", "一季度完成投资32亿元，3个项目开工。")
     xavier.click("button[name=save]")
@@ -108,7 +66,7 @@ def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in, live_s
     xavier.wait_for_selector("text=已汇总并报送督查室")
 
     # The office returns it with a comment.
-    office = log_in("office")
+    office = log_in_as("office")
     office.goto(live_server.url + reverse("progress:review-queue"))
     office.fill("input[name=comment]", "请补充投资完成率")
     office.click("text=退回")
@@ -132,3 +90,9 @@ def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in, live_s
     panel = office.locator("#progress")
     assert panel.locator("[data-state=accepted]").count() == 1
     assert panel.locator("[data-state=consolidated]").count() == 1
+    # Its status was computed on review, and the timeline tells the whole round.
+    supervision = office.locator("#supervision")
+    assert "尚未计算状态" not in supervision.inner_text()
+    timeline = supervision.locator("ul.timeline").last.inner_text()
+    for step in ("报告退回", "报告采纳"):
+        assert step in timeline

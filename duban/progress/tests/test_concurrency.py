@@ -15,8 +15,8 @@ from duban.ledger.choices import Role
 from duban.ledger.models import Assignment
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import STALE_MESSAGE, Report, StaleReport
-from duban.progress.tests.base import build_world, make_report, make_user
-from duban.testing import make_unit
+from duban.progress.tests.base import build_world, make_report
+from duban.testing import make_unit, make_user
 
 THREADS = 20
 

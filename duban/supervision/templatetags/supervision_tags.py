@@ -10,12 +10,18 @@ register = template.Library()
 
 # Audit actions as the timeline names them; others show their dotted name.
 ACTION_LABELS = {
-    "ledger.task.created": "任务导入",
+    "ledger.task.added": "任务导入",
+    "ledger.task.created": "新建任务",
     "ledger.task.changed": "任务变更",
+    "ledger.task.withdrawn": "任务撤销",
+    "ledger.assignment.resolved": "明确责任单位",
+    "targets.targets.synced": "量化指标更新",
+    "progress.milestone.proposed": "生成节点",
     "progress.report.created": "开始填报",
     "progress.report.edited": "修改报告",
     "progress.report.submitted": "报送报告",
     "progress.report.consolidated": "汇总报送",
+    "progress.report.folded": "并入汇总",
     "progress.report.accepted": "报告采纳",
     "progress.report.returned": "报告退回",
     "progress.milestone.confirmed": "确认节点",

@@ -5,16 +5,12 @@ charlie (cooperating unit 区财政局), dave (区教育局, outsider to `task`)
 a second leader with his own task, which dave's unit leads.
 """
 
-from django.test import override_settings
-
 from duban.accounts.choices import Role as AccountRole
 from duban.ledger.choices import Role
 from duban.ledger.models import Official
 from duban.testing import BaseTestCase, make_section, make_task, make_user
 
 
-# setUpTestData runs before conftest's MD5 fixture; without this each class hashes six passwords.
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class SupervisionTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):

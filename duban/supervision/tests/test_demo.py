@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from django.test import override_settings
-
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role
 from duban.ledger.models import Official, Unit
@@ -17,7 +15,6 @@ from duban.testing import BaseTestCase, make_section, make_task
 TODAY = date(2022, 9, 10)
 
 
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class DemoTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):

@@ -1,14 +1,13 @@
 """Ledger rows built in code for the targets tests: a notice with a five-year and an annual plan."""
 
-from django.contrib.auth.models import User
 from django.test import TestCase
 
 from duban.accounts.choices import Role
-from duban.accounts.models import Profile
 from duban.ledger.choices import PlanKind
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Notice, Plan, Section, Task, Unit
 from duban.targets.sync import sync_targets
+from duban.testing import make_user
 
 
 def growth(metric: str, value, comparator: str = "=", period: str = "annual") -> dict:
@@ -65,14 +64,6 @@ def make_task(plan: Plan, text: str, targets=(), unit: Unit | None = None) -> Ta
     return task
 
 
-def make_user(username: str, role: str | None = None, unit: Unit | None = None) -> User:
-    # No password: tests log in with force_login, and hashing one costs time in setUpTestData.
-    user = User.objects.create_user(username)
-    if role is not None:
-        Profile.objects.create(user=user, role=role, unit=unit)
-    return user
-
-
 class TargetsTestCase(TestCase):
     """alice is the office; bob reports for 区财政局 (the revenue tasks); charlie's unit has none."""
 
@@ -81,8 +72,8 @@ class TargetsTestCase(TestCase):
         cls.finance = Unit.objects.create(name="区财政局")
         cls.education = Unit.objects.create(name="区教育局")
         cls.alice = make_user("alice", Role.OFFICE)
-        cls.bob = make_user("bob", Role.UNIT, cls.finance)
-        cls.charlie = make_user("charlie", Role.UNIT, cls.education)
+        cls.bob = make_user("bob", Role.UNIT, unit=cls.finance)
+        cls.charlie = make_user("charlie", Role.UNIT, unit=cls.education)
         cls.notice = make_notice()
         cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, 2022, 2026)
         cls.annual = make_plan(cls.notice, PlanKind.ANNUAL, 2022, 2022)
