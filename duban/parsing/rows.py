@@ -62,10 +62,13 @@ def build_item(task: Task, first_is_lead: bool) -> Built:
         part: _pull_leader_lines(getattr(task, part), row_leaders)
         for part in ("text", "units", "lead_units", "support_units", "remark")
     }
-    built = Built(Item(seq=squeeze(task.seq) or None, text=join_lines(cell["text"])))
-    item = built.item
-    item.name = join_lines(task.name) or None
-    item.location = task.location
+    item = Item(
+        seq=squeeze(task.seq) or None,
+        text=join_lines(cell["text"]),
+        name=join_lines(task.name) or None,
+        location=task.location,
+    )
+    built = Built(item)
     has_lead_column = not is_blank(cell["lead_units"])
     notes: list[str] = []
     for text, role in (

@@ -1,12 +1,14 @@
 """Text normalisation shared by the readers and the notice structure."""
 
 import re
+import string
 
 # CJK ideographs, CJK and full-width punctuation, curly quotes, dashes and dots.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+|\s+(?=[{CJK}])")
-_LATIN_END = re.compile(r"[A-Za-z0-9%]$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+# Characters between which a line break stands for a space (two Latin words or numbers).
+_LATIN = frozenset(string.ascii_letters + string.digits)
+_LATIN_END = _LATIN | {"%"}
 # Edge white space includes the ideographic space used for indentation.
 EDGE = " \t\r\n\u3000\xa0"
 
@@ -40,7 +42,8 @@ def join_lines(text: str) -> str:
     for line in lines:
         if not line:
             continue
-        if joined and _LATIN_END.search(joined) and _LATIN_START.match(line):
+        # Only the last character matters: a regex search would rescan all that is joined.
+        if joined and joined[-1] in _LATIN_END and line[0] in _LATIN:
             joined += " "
         joined += line
     return joined

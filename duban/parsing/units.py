@@ -2,6 +2,8 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from duban.parsing.model import JOINT, LEAD, SUPPORT, Unit
 from duban.parsing.text import EDGE, squeeze
@@ -174,21 +176,42 @@ def _fragments(text: str) -> list[str]:
     return fragments
 
 
-def split_units(text: str, role: str | None = None, first_is_lead: bool = False) -> UnitCell:
-    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位)."""
-    cell = UnitCell()
+class _Reading(NamedTuple):
+    """What a cell's text says by itself, before the column's role is applied."""
+
+    units: tuple[tuple[str, str, str | None], ...]  # (name, raw, role its words give)
+    notes: tuple[str, ...]
+    first_is_lead: bool
+    carries: bool
+
+
+@lru_cache(maxsize=4096)
+def _read_cell(text: str) -> _Reading:
+    # The same cells (「区发改局」) recur row after row and notice after notice.
+    notes, first_is_lead, carries = [], False, False
     for match in _NOTE.finditer(text):
-        cell.notes.append(match.group(1).strip(EDGE))
+        notes.append(match.group(1).strip(EDGE))
         if FIRST_IS_LEAD.search(match.group(1)):
-            cell.first_is_lead = True
-            cell.carries = bool(_CARRY.search(match.group(1)))
-    text = _NOTE.sub("", text)
-    marked: list[str | None] = []
-    for fragment in _fragments(text):
+            first_is_lead = True
+            carries = bool(_CARRY.search(match.group(1)))
+    units = []
+    for fragment in _fragments(_NOTE.sub("", text)):
         name, word_role = _clean(fragment)
         if name:
-            cell.units.append(Unit(name=name, role=JOINT, raw=fragment.strip(EDGE)))
-            marked.append(word_role)
+            units.append((name, fragment.strip(EDGE), word_role))
+    return _Reading(tuple(units), tuple(notes), first_is_lead, carries)
+
+
+def split_units(text: str, role: str | None = None, first_is_lead: bool = False) -> UnitCell:
+    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位)."""
+    reading = _read_cell(text)
+    cell = UnitCell(
+        units=[Unit(name=name, role=JOINT, raw=raw) for name, raw, _ in reading.units],
+        notes=list(reading.notes),
+        first_is_lead=reading.first_is_lead,
+        carries=reading.carries,
+    )
+    marked = [word_role for _, _, word_role in reading.units]
     _assign_roles(cell.units, marked, role, first_is_lead or cell.first_is_lead)
     return cell
 

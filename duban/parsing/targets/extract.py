@@ -6,7 +6,16 @@ from decimal import Decimal
 
 from . import lexicon as lx
 from .numbers import as_json_number
-from .scan import CLOSE_PARENS, OPEN_PARENS, QUOTES, MarkedText, Quantity, classify, find_quantities
+from .scan import (
+    CLOSE_PARENS,
+    OPEN_PARENS,
+    QUOTES,
+    MarkedText,
+    Quantity,
+    classify,
+    find_quantities,
+    may_hold_quantities,
+)
 
 PERIODS = {"annual": "annual", "livelihood": "annual", "other": None}
 
@@ -428,6 +437,8 @@ class _Extractor:
 
 def extract_targets(text: str, plan_kind: str) -> list[dict]:
     """The quantitative targets of a task's text, as target objects of notice.schema.json."""
+    if not may_hold_quantities(text):
+        return []  # about half of all task texts: no number with a unit, so no target
     period_default = PERIODS.get(plan_kind)
     found = []
     for target in _Extractor(text).run():

@@ -11,6 +11,9 @@ _NUMBER_RE = re.compile(rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMERAL_CHARS}]+
 _TAIL_RE = re.compile(
     rf"\s*(?P<mult>千万|百万|万|亿)?\s*(?:(?P<unit>{lx.alternation(lx.UNITS)})|(?P<grade>级))"
 )
+# Every quantity is a number whose last character is followed by a tail, so text without
+# this cannot hold one; one search spares the per-number checks of most clauses.
+_QUANTITY_HINT_RE = re.compile(rf"[\d{CHINESE_NUMERAL_CHARS}]{_TAIL_RE.pattern}")
 QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
 OPEN_PARENS, CLOSE_PARENS = "（(", "）)"
 # Clause ends; a comma between digits (10,000) is a thousands separator.
@@ -101,6 +104,8 @@ class MarkedText:
 def find_quantities(doc: MarkedText, start: int, end: int) -> list[Quantity]:
     """Numbers with a unit in text[start:end], without those in names, dates and slogans."""
     text, found = doc.text, []
+    if not may_hold_quantities(text, start, end):
+        return found
     for match in _NUMBER_RE.finditer(text, start, end):
         i, j = match.span()
         if doc.masked[i]:
@@ -153,6 +158,11 @@ def find_quantities(doc: MarkedText, start: int, end: int) -> list[Quantity]:
             Quantity(i, stop, value, unit, bool(grade), suffix.group().strip() if suffix else None)
         )
     return found
+
+
+def may_hold_quantities(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when text[start:end] surely holds no quantity, found by one cheap search."""
+    return _QUANTITY_HINT_RE.search(text, start, len(text) if end is None else end) is not None
 
 
 def _chinese_before_noun(number: str, unit: str, mult: str | None, grade) -> bool:

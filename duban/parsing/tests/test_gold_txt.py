@@ -58,7 +58,13 @@ def test_it_reads_lead_overrides_from_remarks(seed_dir):
     overrides = [item["lead_override"] for item in items if item["lead_override"]]
     assert ["区委办（区委改革办）", "区委政法委"] in overrides
     assert ["区委组织部（区人才办）"] in overrides
-    assert all(item["targets"] == [] for item in items)
+
+
+def test_it_fills_the_targets_of_each_row(seed_dir):
+    first = _parsed(seed_dir)["plans"][0]["sections"][0]["items"][0]
+    assert [(t["metric"], t["value"], t["unit"]) for t in first["targets"]] == [
+        ("地区生产总值", 7, "%")
+    ]
 
 
 def test_its_output_follows_the_notice_schema(seed_dir):
