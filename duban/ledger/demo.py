@@ -5,12 +5,14 @@ Each app contributes its steps to STEPS, in the order they run.
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from duban.ledger.changes import ChangeReport
 from duban.ledger.choices import PlanKind, Role, UnitKind
@@ -40,6 +42,7 @@ class Demo:
 
     notice: Notice | None = None
     report: ChangeReport | None = None
+    today: date | None = None
     accounts: list[Account] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
@@ -64,7 +67,17 @@ def import_reference(demo: Demo) -> None:
     preview = prepare_import(path.read_bytes(), path.name)
     demo.notice = apply_import(preview)
     demo.report = preview.report
+    demo.today = demo_today(demo.notice)
     demo.lines.append(f"{path.name}：{preview.report.summary()}")
+
+
+def demo_today(notice: Notice) -> date:
+    """Today if it falls in the annual plan's year, else 10 September of that year: the demo's "now"."""
+    today = timezone.localdate()
+    year = notice.plans.filter(kind=PlanKind.ANNUAL).values_list("start_year", flat=True).first()
+    if year and today.year != year:
+        return date(year, 9, 10)
+    return today
 
 
 def demo_units(notice: Notice) -> tuple[Unit, Unit]:

@@ -81,14 +81,6 @@ class Story:
     profile: str
 
 
-def demo_today(plan: Plan) -> date:
-    """Today if it falls in the plan's year, else 10 September of that year."""
-    today = timezone.localdate()
-    if plan.start_year and today.year != plan.start_year:
-        return date(plan.start_year, 9, 10)
-    return today
-
-
 def _moment(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
@@ -394,6 +386,5 @@ def load_year_in_progress(notice: Notice, today: date) -> list[str]:
 
 def year_in_progress(demo) -> None:
     """The `duban demo` step: the year in progress for the imported notice."""
-    plan = demo.notice.plans.filter(kind=PlanKind.ANNUAL).first()
-    if plan is not None:
-        demo.lines += load_year_in_progress(demo.notice, demo_today(plan))
+    if demo.notice.plans.filter(kind=PlanKind.ANNUAL).exists():
+        demo.lines += load_year_in_progress(demo.notice, demo.today)

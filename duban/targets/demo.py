@@ -4,9 +4,7 @@ The coordinator appends `add_targets` to duban.ledger.demo.STEPS after `import_r
 """
 
 from django.db import transaction
-from django.utils import timezone
 
-from duban.ledger.choices import PlanKind
 from duban.lib.pacing import month_end
 from duban.targets.choices import LinkState, ValueSource
 from duban.targets.links import propose_links
@@ -32,11 +30,12 @@ def add_targets(demo) -> None:
     # database, unchanged; then it brings targets read by an older duban up to date.
     sync_notice_targets(demo.notice)
     propose_links(demo.notice)
-    plan_years = demo.notice.plans.filter(kind=PlanKind.ANNUAL).values_list("start_year", flat=True)
-    year = next((y for y in plan_years if y), timezone.localdate().year)
+    year = demo.today.year
+    # Only the quarters already released by the demo's "today".
+    quarters = [q for q in range(1, 5) if month_end(year, q * 3) < demo.today]
     for name, rates in STATISTICS.items():
         metric = Metric.objects.get(name=name)
-        for quarter, rate in enumerate(rates, start=1):
+        for quarter, rate in zip(quarters, rates, strict=False):
             record_metric_value(
                 metric,
                 rate,
@@ -51,5 +50,5 @@ def add_targets(demo) -> None:
     proposed = links.filter(state=LinkState.PROPOSED).count()
     demo.lines.append(
         f"量化指标：{targets} 个；五年与年度目标关联 {links.count()} 条（待确认 {proposed} 条）；"
-        f"{len(STATISTICS)} 项宏观指标各 4 个季度数据"
+        f"{len(STATISTICS)} 项宏观指标各 {len(quarters)} 个季度数据"
     )
