@@ -166,7 +166,6 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("DUBAN_SECURE_COOKIES", "0")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-try:
+# An existence check rather than `except ImportError`, so a broken local_settings.py fails loudly.
+if (BASE_DIR / "local_settings.py").exists():
     from .local_settings import *  # noqa: F403
-except ImportError:
-    pass

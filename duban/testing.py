@@ -91,26 +91,6 @@ def make_task(
     return task
 
 
-def parsed_item(seq: str, text: str, units: list[tuple[str, str]], **fields) -> dict:
-    """One row in the parser's shape; `units` are (name, role) pairs."""
-    item = {
-        "seq": seq,
-        "name": None,
-        "text": text,
-        "units": [
-            {"name": n, "role": r, "raw": n + ("*" if r == Role.LEAD else "")} for n, r in units
-        ],
-        "leaders": [],
-        "deadline": None,
-        "remark": None,
-        "lead_override": [],
-        "targets": [],
-        "location": {"page": None, "line": None, "table": None, "row": None},
-    }
-    item.update(fields)
-    return item
-
-
 def parsed_notice(
     plans: list[dict], *, doc_number: str = "测政办〔2022〕1号", sha256: str = "0" * 64
 ) -> dict:

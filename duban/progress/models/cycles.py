@@ -12,9 +12,6 @@ class ReportingCycleQuerySet(models.QuerySet):
     def open(self) -> "ReportingCycleQuerySet":
         return self.filter(state=CycleState.OPEN)
 
-    def for_plan(self, plan) -> "ReportingCycleQuerySet":
-        return self.filter(plan=plan)
-
     def for_tasks(self, tasks) -> "ReportingCycleQuerySet":
         """Cycles of the plans the given tasks belong to."""
         return self.filter(plan__in=tasks.values("plan_id"))
@@ -49,6 +46,8 @@ class ReportingCycle(models.Model):
     class Meta:
         verbose_name = "报送周期"
         verbose_name_plural = "报送周期"
+        # The unique constraint's index (plan, period_start, kind, period_end) backs this ordering
+        # (a plan's cycles in calendar order).
         ordering = ["plan_id", "period_start", "kind"]
         constraints = [
             models.UniqueConstraint(
@@ -80,10 +79,6 @@ class ReportingCycle(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == CycleState.OPEN
-
-    @property
-    def is_locked(self) -> bool:
-        return self.state == CycleState.LOCKED
 
     def is_overdue(self, on) -> bool:
         """Whether reports of this open cycle are late on the given date."""

@@ -10,9 +10,6 @@ from duban.progress.models.rules import TransitionError, lead_unit_id, unit_id_o
 
 
 class MilestoneQuerySet(models.QuerySet):
-    def for_year(self, year: int) -> "MilestoneQuerySet":
-        return self.filter(year=year)
-
     def due_by(self, day) -> "MilestoneQuerySet":
         return self.filter(due_on__lte=day)
 

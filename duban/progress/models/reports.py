@@ -23,12 +23,6 @@ from duban.progress.models.rules import (
 
 
 class ReportQuerySet(models.QuerySet):
-    def in_cycle(self, cycle) -> "ReportQuerySet":
-        return self.filter(cycle=cycle)
-
-    def for_task(self, task) -> "ReportQuerySet":
-        return self.filter(task=task)
-
     def for_unit(self, unit) -> "ReportQuerySet":
         return self.filter(unit=unit)
 
@@ -101,6 +95,7 @@ class Report(models.Model):
     class Meta:
         verbose_name = "进度报告"
         verbose_name_plural = "进度报告"
+        # The unique constraint's index (cycle, task, unit) backs this ordering (a cycle's reports).
         ordering = ["cycle_id", "task_id", "unit_id"]
         constraints = [
             models.UniqueConstraint(

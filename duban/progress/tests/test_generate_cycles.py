@@ -39,13 +39,13 @@ class GenerateCyclesTestCase(ProgressTestCase):
     def test_the_command_creates_and_the_dry_run_does_not(self):
         out = StringIO()
         call_command(
-            "generate_cycles", self.plan.pk, 2022, kind="quarterly", dry_run=True, stdout=out
+            "generate-cycles", self.plan.pk, 2022, kind="quarterly", dry_run=True, stdout=out
         )
         self.assertIn("4 cycle(s) created", out.getvalue())
         self.assertFalse(ReportingCycle.objects.filter(kind=CycleKind.QUARTERLY).exists())
-        call_command("generate_cycles", self.plan.pk, 2022, kind="quarterly", stdout=StringIO())
+        call_command("generate-cycles", self.plan.pk, 2022, kind="quarterly", stdout=StringIO())
         self.assertEqual(ReportingCycle.objects.filter(kind=CycleKind.QUARTERLY).count(), 4)
 
     def test_the_command_names_an_unknown_plan(self):
         with self.assertRaisesMessage(CommandError, "no plan with id 999"):
-            call_command("generate_cycles", 999, 2022, stdout=StringIO())
+            call_command("generate-cycles", 999, 2022, stdout=StringIO())

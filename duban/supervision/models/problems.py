@@ -1,0 +1,239 @@
+"""Problems raised on a task, their escalation ladder, coordination notes and instructions."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from duban.audit.log import record
+from duban.supervision.choices import ProblemState
+from duban.supervision.models.notifications import Notification
+from duban.supervision.models.rules import lead_unit_ids, leader_users, liaisons, require_state
+
+
+class ProblemQuerySet(models.QuerySet):
+    def open(self) -> "ProblemQuerySet":
+        return self.exclude(state__in=[ProblemState.RESOLVED, ProblemState.CLOSED])
+
+    def escalated(self) -> "ProblemQuerySet":
+        """Problems waiting for a leader's instruction."""
+        return self.filter(state=ProblemState.ESCALATED)
+
+    def for_tasks(self, tasks) -> "ProblemQuerySet":
+        return self.filter(task__in=tasks)
+
+
+class Problem(models.Model):
+    """A difficulty a responsible unit raises on a task, climbing unit → lead unit → leader."""
+
+    OPEN_STATES = [
+        ProblemState.RAISED,
+        ProblemState.COORDINATING,
+        ProblemState.ESCALATED,
+        ProblemState.INSTRUCTED,
+    ]
+
+    task = models.ForeignKey(
+        "ledger.Task", models.CASCADE, related_name="problems", verbose_name="任务"
+    )
+    unit = models.ForeignKey(
+        "ledger.Unit", models.PROTECT, related_name="raised_problems", verbose_name="提出单位"
+    )
+    title = models.CharField("问题", max_length=200)
+    description = models.TextField("具体情况")
+    state = models.CharField(
+        "状态", max_length=15, choices=ProblemState, default=ProblemState.RAISED
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="raised_problems",
+        verbose_name="提出人",
+    )
+    raised_at = models.DateTimeField("提出时间", default=timezone.now)
+    coordinating_at = models.DateTimeField("开始协调", null=True, blank=True)
+    escalated_at = models.DateTimeField("提请区领导", null=True, blank=True)
+    instructed_at = models.DateTimeField("批示时间", null=True, blank=True)
+    resolved_at = models.DateTimeField("解决时间", null=True, blank=True)
+    closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
+    escalation_reason = models.TextField("提请理由", blank=True)
+    resolution = models.TextField("解决情况", blank=True)
+
+    objects = models.Manager.from_queryset(ProblemQuerySet)()
+
+    class Meta:
+        verbose_name = "问题"
+        verbose_name_plural = "问题"
+        ordering = ["-raised_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="supervision_problem_resolved_has_time",
+                condition=~Q(state__in=["resolved", "closed"]) | Q(resolved_at__isnull=False),
+            ),
+        ]
+        indexes = [
+            # The problems list, newest first.
+            models.Index(fields=["-raised_at"], name="supervision_problem_raised"),
+            # A task's problems on its page.
+            models.Index(fields=["task", "state"], name="supervision_problem_task"),
+            # ProblemQuerySet.escalated(): a leader's problems waiting for an instruction.
+            models.Index(fields=["state", "-raised_at"], name="supervision_problem_state"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("supervision:problem", args=[self.pk])
+
+    def _audit(self, action: str, user, **data) -> None:
+        record(
+            f"supervision.problem.{action}", self, user=user, data={"task": self.task_id, **data}
+        )
+
+    @classmethod
+    @transaction.atomic
+    def raise_on(cls, *, task, unit, title, description, user=None) -> "Problem":
+        """Record a problem a responsible unit raises and tell the lead unit's liaisons."""
+        problem = cls.objects.create(
+            task=task, unit=unit, title=title, description=description, raised_by=user
+        )
+        problem._audit("raised", user, unit=unit.name, title=title)
+        lead = [pk for pk in lead_unit_ids(task) if pk != unit.pk]
+        Notification.objects.notify(
+            liaisons(lead), f"{unit}就“{task}”提出问题：{title}", problem.get_absolute_url()
+        )
+        return problem
+
+    @transaction.atomic
+    def coordinate(self, *, unit, text: str, user=None) -> "CoordinationNote":
+        """The lead unit records what it did to coordinate; the first note starts coordination."""
+        require_state(self, [ProblemState.RAISED, ProblemState.COORDINATING], "记录协调情况")
+        if self.state == ProblemState.RAISED:
+            self.state = ProblemState.COORDINATING
+            self.coordinating_at = timezone.now()
+            self.save(update_fields=["state", "coordinating_at"])
+        note = self.notes.create(unit=unit, author=user, text=text)
+        self._audit("coordinated", user, unit=unit.name)
+        return note
+
+    @transaction.atomic
+    def escalate(self, *, reason: str, user=None) -> None:
+        """Put the problem before the task's leaders, whom it notifies."""
+        require_state(self, [ProblemState.RAISED, ProblemState.COORDINATING], "提请区领导")
+        self.state = ProblemState.ESCALATED
+        self.escalated_at = timezone.now()
+        self.escalation_reason = reason
+        self.save(update_fields=["state", "escalated_at", "escalation_reason"])
+        self._audit("escalated", user, reason=reason)
+        Notification.objects.notify(
+            leader_users(self.task),
+            f"问题提请批示：{self.title}（{self.task}）",
+            self.get_absolute_url(),
+        )
+
+    @transaction.atomic
+    def instruct(self, *, official, text: str, user=None) -> "Instruction":
+        """A leader's 批示; a further one may follow the first."""
+        require_state(self, [ProblemState.ESCALATED, ProblemState.INSTRUCTED], "批示")
+        instruction = self.instructions.create(official=official, author=user, text=text)
+        if self.state == ProblemState.ESCALATED:
+            self.state = ProblemState.INSTRUCTED
+            self.instructed_at = instruction.created_at
+            self.save(update_fields=["state", "instructed_at"])
+        self._audit("instructed", user, official=official.name)
+        units = {*lead_unit_ids(self.task), self.unit_id}
+        Notification.objects.notify(
+            liaisons(units), f"{official}对问题“{self.title}”作出批示", self.get_absolute_url()
+        )
+        return instruction
+
+    @transaction.atomic
+    def resolve(self, *, resolution: str, user=None) -> None:
+        require_state(self, self.OPEN_STATES, "标记解决")
+        self.state = ProblemState.RESOLVED
+        self.resolved_at = timezone.now()
+        self.resolution = resolution
+        self.save(update_fields=["state", "resolved_at", "resolution"])
+        self._audit("resolved", user)
+
+    @transaction.atomic
+    def close(self, user=None) -> None:
+        require_state(self, [ProblemState.RESOLVED], "关闭")
+        self.state = ProblemState.CLOSED
+        self.closed_at = timezone.now()
+        self.save(update_fields=["state", "closed_at"])
+        self._audit("closed", user)
+
+
+class CoordinationNote(models.Model):
+    """What the lead unit did to coordinate a problem (a meeting, a call, an agreement)."""
+
+    problem = models.ForeignKey(Problem, models.CASCADE, related_name="notes", verbose_name="问题")
+    unit = models.ForeignKey(
+        "ledger.Unit", models.PROTECT, related_name="coordination_notes", verbose_name="协调单位"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordination_notes",
+        verbose_name="记录人",
+    )
+    text = models.TextField("协调情况")
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "协调记录"
+        verbose_name_plural = "协调记录"
+        ordering = ["problem", "created_at"]
+        indexes = [
+            # A problem's notes in the order they were written.
+            models.Index(fields=["problem", "created_at"], name="supervision_note_problem"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}：{self.text[:30]}"
+
+    def get_absolute_url(self) -> str:
+        return self.problem.get_absolute_url()
+
+
+class Instruction(models.Model):
+    """A district leader's instruction (批示) on an escalated problem."""
+
+    problem = models.ForeignKey(
+        Problem, models.CASCADE, related_name="instructions", verbose_name="问题"
+    )
+    official = models.ForeignKey(
+        "ledger.Official", models.PROTECT, related_name="instructions", verbose_name="批示领导"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="instructions",
+        verbose_name="录入人",
+    )
+    text = models.TextField("批示内容")
+    created_at = models.DateTimeField("批示时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "批示"
+        verbose_name_plural = "批示"
+        ordering = ["problem", "created_at"]
+        indexes = [
+            # A problem's instructions in order.
+            models.Index(fields=["problem", "created_at"], name="supervision_instr_problem"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official}批示：{self.text[:30]}"
+
+    def get_absolute_url(self) -> str:
+        return self.problem.get_absolute_url()

@@ -1,0 +1,61 @@
+"""What the supervision models share: response days, liaisons, lead units and state checks."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from duban.accounts.choices import Role as ProfileRole
+from duban.ledger.choices import Role as AssignmentRole
+from duban.supervision.choices import Tier
+
+# The response days a 督办单 of each tier gives, unless settings.DUBAN_NOTICE_RESPONSE_DAYS says otherwise.
+DEFAULT_RESPONSE_DAYS = {Tier.REMIND: 7, Tier.WARN: 5, Tier.BULLETIN: 3}
+TIER_ORDER = [Tier.REMIND, Tier.WARN, Tier.BULLETIN]
+
+
+def response_days(tier: str) -> int:
+    return {**DEFAULT_RESPONSE_DAYS, **settings.DUBAN_NOTICE_RESPONSE_DAYS}[tier]
+
+
+def escalation_grace_days() -> int:
+    """Days after a notice's response deadline before `duban remind` escalates it."""
+    return settings.DUBAN_NOTICE_ESCALATE_AFTER_DAYS
+
+
+class StateError(ValidationError):
+    """A transition asked of a record in a state that does not allow it."""
+
+
+def require_state(obj, allowed, action: str) -> None:
+    if obj.state not in allowed:
+        raise StateError(f"“{obj.get_state_display()}”状态下不能{action}")
+
+
+def liaisons(unit_ids):
+    """Active users who act for one of the units (their liaisons)."""
+    return get_user_model().objects.filter(
+        is_active=True, profile__role=ProfileRole.UNIT, profile__unit__in=unit_ids
+    )
+
+
+def lead_unit_ids(task) -> list[int]:
+    """The units that lead the task in supervision: a remark's override, else the 牵头 units,
+    else, for rows without a marked lead, the units jointly (共同) responsible for it.
+    """
+    override = list(task.lead_override_units.values_list("pk", flat=True))
+    if override:
+        return override
+    for role in (AssignmentRole.LEAD, AssignmentRole.JOINT):
+        units = list(task.assignments.filter(role=role).values_list("unit_id", flat=True))
+        if units:
+            return units
+    return []
+
+
+def leader_users(task):
+    """Active users who are one of the task's leaders."""
+    return get_user_model().objects.filter(
+        is_active=True,
+        profile__role=ProfileRole.LEADER,
+        profile__official__in=task.task_leaders.values("official_id"),
+    )

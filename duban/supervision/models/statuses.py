@@ -1,0 +1,91 @@
+"""A task's supervision status (colour and reasons) and its history."""
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from duban.audit.log import record
+from duban.supervision.choices import Colour
+
+
+class TaskStatus(models.Model):
+    """The current supervision status of a task, as the rules last computed it."""
+
+    task = models.OneToOneField(
+        "ledger.Task", models.CASCADE, related_name="supervision_status", verbose_name="任务"
+    )
+    colour = models.CharField("状态", max_length=10, choices=Colour, default=Colour.GREEN)
+    reasons = models.JSONField("依据", default=list, blank=True)
+    since = models.DateTimeField("本状态起始", default=timezone.now)
+    computed_at = models.DateTimeField("计算时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "任务督办状态"
+        verbose_name_plural = "任务督办状态"
+        # The OneToOne's unique index on task_id backs this ordering.
+        ordering = ["task"]
+        indexes = [
+            # The supervision overview: tasks of one colour, counted and listed.
+            models.Index(fields=["colour", "task"], name="supervision_status_colour"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task}：{self.get_colour_display()}"
+
+    def get_absolute_url(self) -> str:
+        return self.task.get_absolute_url()
+
+    @transaction.atomic
+    def apply(self, verdict, user=None) -> "StatusChange | None":
+        """Store a verdict of the rules; a new colour is kept in the history and audited."""
+        now = timezone.now()
+        previous = self.colour if self.pk else None
+        self.reasons = list(verdict.reasons)
+        self.computed_at = now
+        change = None
+        if previous != verdict.colour:
+            self.colour = verdict.colour
+            self.since = now
+            change = StatusChange.objects.create(
+                task_id=self.task_id,
+                from_colour=previous or "",
+                to_colour=verdict.colour,
+                reasons=self.reasons,
+                at=now,
+            )
+            record(
+                "supervision.status.changed",
+                self.task,
+                user=user,
+                data={"from": previous or "", "to": verdict.colour, "reasons": self.reasons},
+            )
+        self.save()
+        return change
+
+
+class StatusChange(models.Model):
+    """One change of a task's colour, with the reasons the rules gave at that moment."""
+
+    task = models.ForeignKey(
+        "ledger.Task", models.CASCADE, related_name="status_changes", verbose_name="任务"
+    )
+    # Blank for the first status a task was given.
+    from_colour = models.CharField("原状态", max_length=10, choices=Colour, blank=True)
+    to_colour = models.CharField("新状态", max_length=10, choices=Colour)
+    reasons = models.JSONField("依据", default=list, blank=True)
+    at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "状态变化"
+        verbose_name_plural = "状态变化"
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # A task's status history, newest first.
+            models.Index(fields=["task", "-at"], name="supervision_change_task_at"),
+        ]
+
+    def __str__(self) -> str:
+        before = self.get_from_colour_display() or "—"
+        return f"{self.task}：{before} → {self.get_to_colour_display()}"
+
+    def get_absolute_url(self) -> str:
+        return self.task.get_absolute_url()
