@@ -13,6 +13,7 @@ from duban.parsing.columns import (
     TEXT,
     UNITS,
     Columns,
+    header_kind,
     read_header,
 )
 from duban.parsing.document import Location, ParseWarning
@@ -23,7 +24,7 @@ from duban.parsing.model import Item, Leader, NoticeMeta, Plan, Section
 from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
 from duban.parsing.regions import MAX_LEAD_IN_LENGTH, MAX_TITLE_LINE, NOTE, RUNS_ON, Event
 from duban.parsing.rows import Task, build_item
-from duban.parsing.text import EDGE, join_lines, remove_cjk_spaces
+from duban.parsing.text import EDGE, is_blank, join_lines, remove_cjk_spaces, squeeze
 from duban.parsing.units import FIRST_IS_LEAD
 
 _PAGE_NUMBER = re.compile(
@@ -33,6 +34,11 @@ _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
 _SEQ_CELL = re.compile(r"^\s*\d{1,3}\s*$")
 MAX_HEADING_TAIL = 15
+# 「附件：2023年…分解表」 over a sheet's only table: the title without its 附件 label.
+_UNNUMBERED_ANNEX = re.compile(r"^附\s*件\s*[：:]\s*")
+_HEADING_SEQ = re.compile(r"[（(]?[一二三四五六七八九十]+[）)、.．]?")
+_HEADING_MARKS = "）)、.．"
+_SHARED_BY_MERGE = (LEADERS, UNITS, LEAD_UNITS, SUPPORT_UNITS, DEADLINE, REMARK)
 _PART_OF_KIND = {
     SEQ: "seq",
     NAME: "name",
@@ -63,11 +69,13 @@ class PlanBuilder:
         self.last: tuple[Task, Item, Section, bool] | None = None
         self.warnings: list[ParseWarning] = []
         self.warned_headers: set[tuple[str, ...]] = set()
+        self.above: list[str] | None = None
+        self.header: list[str] | None = None
 
     # Entry points
     def feed(self, event: Event) -> None:
         if event.cells is not None:
-            self._row(event.cells, event.location)
+            self._row(event.cells, event.location, event.covered)
         else:
             self._paragraph(event.text, event.location)
 
@@ -93,7 +101,13 @@ class PlanBuilder:
         annex = annex_heading(text)
         if annex is not None:
             self._settle()
-            self._start_plan(annex[0], annex[1])
+            plan = self.plan
+            if plan is not None and plan.annex == annex[0] and not plan.sections:
+                # 「附件1」 twice before any task: a sheet named after its annex, then its
+                # first row; the heading printed in the sheet gives the title.
+                plan.title = annex[1]
+            else:
+                self._start_plan(annex[0], annex[1])
             self.title_open = not annex[1]
             return
         if self._takes_title(text):
@@ -132,7 +146,7 @@ class PlanBuilder:
             and TITLE_END.search(text)
             and len(text) <= MAX_LEAD_IN_LENGTH
         ):
-            self._ensure_plan().title = remove_cjk_spaces(text)
+            self._ensure_plan().title = remove_cjk_spaces(_UNNUMBERED_ANNEX.sub("", text))
             return True
         return False
 
@@ -148,7 +162,13 @@ class PlanBuilder:
             self._settle()
             self.draft = _task(number, before, location, parts)
             return
-        if set(parts) == {"leaders"} and self.draft is None and self.pending is not None:
+        if (
+            set(parts) == {"leaders"}
+            and self.draft is None
+            and self.pending is not None
+            and not self._pending_is_task()
+        ):
+            # The leaders of a heading; under a numbered task they are the task's own.
             self._settle()
         if self.pending is not None:
             number, text, where = self.pending
@@ -171,6 +191,13 @@ class PlanBuilder:
             return True
         # A heading wraps onto a short line; a task's first line ends in punctuation.
         return len(text) <= MAX_HEADING_TAIL and not text.endswith(_SENTENCE_END + RUNS_ON)
+
+    def _pending_is_task(self) -> bool:
+        """Whether the open line is a task (「1.任务。」) rather than a heading (「一、…」)."""
+        number, text, _ = self.pending
+        if number is None or number.style in _HEADING_STYLES:
+            return False
+        return join_lines(text).endswith(_SENTENCE_END)
 
     def _pending_runs_on(self) -> bool:
         """Whether the open line is the start of a task wrapped onto the next line."""
@@ -196,7 +223,24 @@ class PlanBuilder:
             self.warn(f"leader line without a task or section: {value}", location)
 
     # Rows
-    def _row(self, cells: list[str], location: Location) -> None:
+    def _uncover(self, cells: list[str], covered: frozenset[int]) -> list[str]:
+        """Give the cells a vertical merge covers the value of the row above them.
+
+        Only the columns a merged cell shares between tasks (leaders, units, deadline,
+        remark); a covered 序号 or task cell is the same task going on, read as before.
+        """
+        cells = list(cells)
+        above, self.above = self.above, cells
+        columns = self.columns
+        if not covered or above is None or columns is None or len(cells) != columns.width:
+            return cells
+        for kind in _SHARED_BY_MERGE:
+            for index in columns.kinds.get(kind, []):
+                if index in covered and not cells[index].strip(EDGE):
+                    cells[index] = above[index]
+        return cells
+
+    def _row(self, cells: list[str], location: Location, covered: frozenset[int]) -> None:
         filled = [cell for cell in cells if cell.strip(EDGE)]
         if not filled:
             return
@@ -205,7 +249,16 @@ class PlanBuilder:
             self._settle()
             self.title_open = False
             self._set_columns(header, location)
+            self.header, self.above = cells, None
             return
+        if self.header is not None and _is_sub_header(filled, len(cells) == len(self.header)):
+            # A two-row header: 「责任单位」 over 「牵头单位 | 配合单位」 names the columns below.
+            self.header = [low or top for top, low in zip(self.header, cells, strict=True)]
+            self._set_columns(read_header(self.header) or self.columns, location)
+            return
+        self.header = None
+        cells = self._uncover(cells, covered)
+        filled = [cell for cell in cells if cell.strip(EDGE)]
         if len(set(filled)) == 1 and self._is_paragraph_row(cells, filled[0]):
             self._paragraph(filled[0].strip(EDGE), location)
             return
@@ -222,7 +275,19 @@ class PlanBuilder:
                 _PART_OF_KIND[kind],
                 "\n".join(cells[i] for i in indexes if cells[i].strip(EDGE)),
             )
-        self._table_task(task)
+        if _is_heading_row(task):
+            self._heading_row(task, location)
+            return
+        self._table_task(task, columns.first(SEQ) in covered)
+
+    def _heading_row(self, task: Task, location: Location) -> None:
+        """A row 「二 | 惠民生 | 李四」: a section numbered in the 序号 column, with its leader."""
+        seq = squeeze(task.seq)
+        joiner = "" if seq[-1] in _HEADING_MARKS else "、"
+        heading = seq + joiner + join_lines(task.text)
+        self._start_section(numbering(heading), heading, location)
+        if not is_blank(task.leaders):
+            self._leader_line(task.leaders, location)
 
     def _is_paragraph_row(self, cells: list[str], text: str) -> bool:
         """A row holding one cell is a heading or title, unless it continues the row above."""
@@ -239,13 +304,22 @@ class PlanBuilder:
             return True
         return not text.endswith(_SENTENCE_END) and bool(heading_leaders(text))
 
-    def _table_task(self, task: Task) -> None:
+    def _table_task(self, task: Task, merged: bool) -> None:
+        """Add a table row; one without 序号 is a merged project's row or a row cut by a page.
+
+        `merged` says the reader saw the 序号 cell merged with the one above: a project's
+        own row even when its text (「新建文化驿站10家」) ends without punctuation.
+        """
         last = self.last
         if task.seq.strip(EDGE) or self.columns.first(SEQ) is None or last is None:
             self._add(task)
             return
         last_task = last[0]
-        if task.text.strip(EDGE) and join_lines(last_task.text).endswith(_SENTENCE_END):
+        if task.text.strip(EDGE) and (
+            merged
+            or join_lines(last_task.text).endswith(_SENTENCE_END)
+            or _repeats_a_cell(task, last_task)
+        ):
             # A row of a vertically merged project: its own text under the same 序号.
             task.cover(last_task)
             self._add(task)
@@ -320,6 +394,9 @@ class PlanBuilder:
     def _add(self, task: Task) -> None:
         first_is_lead = self._first_is_lead()
         built = build_item(task, first_is_lead)
+        if not is_blank(task.leaders) and not built.item.leaders:
+            # 「区政府分管领导」 names an office, not a person; kept only in this warning.
+            self.warn(f"leader cell not read as names: {join_lines(task.leaders)}", task.location)
         self.carried |= built.carries
         section = self._section()
         section.items.append(built.item)
@@ -333,6 +410,34 @@ class PlanBuilder:
 
     def warn(self, message: str, location: Location | None) -> None:
         self.warnings.append(ParseWarning(message, location))
+
+
+def _is_heading_row(task: Task) -> bool:
+    """Whether a row numbers a section (一、二 in the 序号 column) rather than a task."""
+    return bool(_HEADING_SEQ.fullmatch(squeeze(task.seq))) and all(
+        is_blank(getattr(task, part))
+        for part in ("units", "lead_units", "support_units", "deadline", "remark")
+    )
+
+
+def _repeats_a_cell(task: Task, above: Task) -> bool:
+    """Whether a row without 序号 repeats a whole unit, leader or deadline cell of the row above.
+
+    The tail of a row cut by a page break only finishes cells; a project's own row
+    printed without merges repeats its lead unit or deadline.
+    """
+    return any(
+        not is_blank(getattr(task, part))
+        and join_lines(getattr(task, part)) == join_lines(getattr(above, part))
+        for part in ("units", "lead_units", "support_units", "leaders", "deadline")
+    )
+
+
+def _is_sub_header(filled: list[str], same_width: bool) -> bool:
+    """Whether a row right under a header only names columns, as a second header row does."""
+    return same_width and all(
+        header_kind(cell) not in (None, SEQ) and not _SEQ_CELL.match(cell) for cell in filled
+    )
 
 
 def _task(number: Numbered | None, text: str, location: Location, parts: dict[str, str]) -> Task:

@@ -16,12 +16,14 @@ LEADERS = "leaders"
 DEADLINE = "deadline"
 REMARK = "remark"
 
+# What a unit column calls the bodies: 单位, 部门, or 处室/科室 in a department's own notice.
+_BODY = "(?:单位|部门|处室|科室)"
 # Checked in order: 「牵头领导」 is a leader column before it is a 牵头 column.
 _KINDS = [
-    (LEADERS, re.compile(r"领导$|^领导|负责人$")),
-    (LEAD_UNITS, re.compile(r"^(?:牵头|主办|主责)(?:单位|部门)")),
-    (SUPPORT_UNITS, re.compile(r"^(?:配合|协办|参与|协同|协作|协助)(?:单位|部门)")),
-    (UNITS, re.compile(r"^(?:责任|承办|实施|负责|主体)?(?:单位|部门)")),
+    (LEADERS, re.compile(r"领导$|^领导|负责人$|^责任人$")),
+    (LEAD_UNITS, re.compile(rf"^(?:牵头|主办|主责)(?:责任)?{_BODY}")),
+    (SUPPORT_UNITS, re.compile(rf"^(?:配合|协办|参与|协同|协作|协助){_BODY}")),
+    (UNITS, re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^责任主体$")),
     (DEADLINE, re.compile(r"时限|时间|节点|期限|进度安排")),
     (REMARK, re.compile(r"^(?:备注|说明)")),
     (SEQ, re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)),

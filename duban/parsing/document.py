@@ -3,6 +3,8 @@
 Readers (txt, docx, pdf, xlsx) only lay the source out as blocks; `structure` reads the
 notice out of them. A cell keeps its line breaks; a cell covered by a merge above it
 or to its left is the empty string, so merged rows look the same from every reader.
+Readers that know the merges (docx, xlsx) also list the cells covered from above, since
+such a cell holds the value above it (a leader or deadline shared by several tasks).
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ class Paragraph:
 class Row:
     cells: list[str]
     location: Location = field(default_factory=Location)
+    covered: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)

@@ -61,7 +61,9 @@ _LEADING_TITLE = re.compile(rf"^(?:{_TITLE})")
 _SEPARATORS = re.compile(r"[、，,；;/／]")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 # 「一、林杰常委、常务副区长牵头重点工作」: the leaders stand before 牵头 or 主抓.
-_LEADING_VERB = re.compile(r"^(.+?)(?:牵头|主抓|负责|分管|联系)")
+_LEADING_VERB = re.compile(r"^(.+?)(?:共同|联合)?(?:牵头|主抓|负责|分管|联系)")
+_BRACKETED_TITLE = re.compile(rf"[（(]((?:{_TITLE})+)[）)]$")
+_TRAILING_BRACKET = re.compile(r"[（(]([^（()）]+)[）)]\s*$")
 _LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导\s*[：:]\s*([^）)；;。]+)")
 
 
@@ -85,8 +87,11 @@ def parse_leaders(text: str) -> list[Leader]:
 
 
 def _join_padded_name(piece: str) -> str:
-    """「张 伟」 is one padded name; 「张三 李四」 would be two and is not guessed at."""
-    return squeeze(piece.strip(EDGE))
+    """「张 伟」 is one padded name; 「张三 李四」 would be two and is not guessed at.
+
+    A title in brackets (「张三（副区长）」) reads as a title after the name.
+    """
+    return _BRACKETED_TITLE.sub(r"\1", squeeze(piece.strip(EDGE)))
 
 
 def _strip_titles(piece: str) -> tuple[str, list[str]]:
@@ -110,7 +115,12 @@ def heading_leaders(heading: str) -> list[Leader]:
     if label:
         return parse_leaders(label.group(1))
     match = _LEADING_VERB.match(heading)
-    return parse_leaders(match.group(1).removeprefix("由")) if match else []
+    found = parse_leaders(match.group(1).removeprefix("由")) if match else []
+    bracket = _TRAILING_BRACKET.search(heading)
+    if not found and bracket:
+        # 「一、工业经济（周明副县长牵头）」: the leaders in brackets after the topic.
+        return heading_leaders(bracket.group(1))
+    return found
 
 
 def leader_line(text: str) -> list[Leader] | None:

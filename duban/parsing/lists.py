@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from duban.parsing.text import EDGE
+from duban.parsing.units import names_units
 
 _CN = "一二三四五六七八九十百"
 # Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ①.
@@ -36,6 +37,9 @@ _LABEL = re.compile(
     r"|完成时限|完成时间|时间节点|备注|(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导)\s*[：:]"
 )
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
+_CLOSERS = set(_OPENERS.values())
+# The verbs that give units their part in a bracket: 「X牵头，Y配合」, 「X负责」.
+_ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协助|落实")
 _VALUE_END = "；;，,。. " + EDGE
 
 
@@ -62,7 +66,7 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
     """
     first = _LABEL.search(text)
     if not first:
-        return None
+        return _role_tail(text)
     before, after = text[: first.start()], text[first.start() :]
     stripped = before.rstrip(EDGE)
     if stripped and stripped[-1] in _OPENERS:
@@ -79,3 +83,30 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
         key = _LABEL_NAMES.get(match.group(1), "leaders")
         parts[key] = f"{parts[key]}、{value}" if key in parts else value
     return before.strip(EDGE), parts
+
+
+def _role_tail(text: str) -> tuple[str, dict[str, str]] | None:
+    """「任务。（市发改委牵头，市统计局配合）」: units named in a closing bracket, without labels.
+
+    Only when every part of the bracket is a unit name, so a closing remark such as
+    「（2023年底前完成）」 stays part of the task.
+    """
+    body = text.rstrip(EDGE + "。.；;")
+    if not body or body[-1] not in _CLOSERS:
+        return None
+    depth = 0
+    for index in range(len(body) - 1, -1, -1):
+        char = body[index]
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _OPENERS:
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None
+    inside = body[index + 1 : -1]
+    before = body[:index].strip(EDGE)
+    if not before or not _ROLE_WORD.search(inside) or not names_units(inside):
+        return None
+    return before, {"units": inside}

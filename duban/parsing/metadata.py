@@ -5,7 +5,7 @@ import re
 from duban.parsing.dates import DATE, find_date, iso_date
 from duban.parsing.model import NoticeMeta
 from duban.parsing.text import EDGE, join_lines, remove_cjk_spaces, squeeze
-from duban.parsing.units import HARD_SEPARATOR, split_top
+from duban.parsing.units import segments
 
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号"
@@ -81,6 +81,9 @@ def _title_span(front: list[str]) -> tuple[int | None, int | None]:
         )
         if start is None:
             return None, None
+    if start > 0 and _ABOUT.match(front[start]) and _is_issuer_line(front[start - 1]):
+        # The issuer printed on its own line above 「关于…」 opens the title.
+        start -= 1
     for end in range(start, min(start + 4, len(front))):
         if _TITLE_END.search(front[end]):
             return start, end + 1
@@ -89,8 +92,19 @@ def _title_span(front: list[str]) -> tuple[int | None, int | None]:
     return start, start + 1
 
 
+def _is_issuer_line(line: str) -> bool:
+    return (
+        len(line) <= MAX_SIGNATURE_LENGTH
+        and bool(_ORG_END.search(line))
+        and not _HEADER.match(line)
+        and not DOC_NUMBER.search(line)
+        and not _COLON_END.search(line)
+    )
+
+
 def _split_list(text: str) -> list[str]:
-    parts = (part.strip(EDGE + "。.") for part, _ in split_top(join_lines(text), HARD_SEPARATOR))
+    # 「各区、县（市）人民政府」 is one addressee: a 1–2 character part goes with the next.
+    parts = (part.strip(EDGE + "。.") for part in segments(join_lines(text)))
     return [squeeze(part) for part in parts if part]
 
 

@@ -26,6 +26,7 @@ class Event:
     location: Location
     text: str | None = None
     cells: list[str] | None = None
+    covered: frozenset[int] = frozenset()
 
     @property
     def line(self) -> str | None:
@@ -40,7 +41,10 @@ def events(blocks: list[Paragraph | Table]) -> list[Event]:
     events: list[Event] = []
     for block in blocks:
         if isinstance(block, Table):
-            events.extend(Event(location=row.location, cells=list(row.cells)) for row in block.rows)
+            events.extend(
+                Event(location=row.location, cells=list(row.cells), covered=row.covered)
+                for row in block.rows
+            )
         elif block.text.strip(EDGE):
             events.append(Event(location=block.location, text=block.text.strip(EDGE)))
     return events

@@ -1,10 +1,11 @@
 """assemble(): a Document laid out by a reader -> the notice, its plans, sections and items."""
 
 from duban.parsing.builder import PlanBuilder
+from duban.parsing.columns import read_header
 from duban.parsing.document import Document
 from duban.parsing.metadata import read_metadata
 from duban.parsing.model import ParsedNotice
-from duban.parsing.regions import content_start, events, lines, tail_start
+from duban.parsing.regions import Event, content_start, events, lines, tail_start
 from duban.parsing.targets import extract_targets
 from duban.parsing.units import FIRST_IS_LEAD
 
@@ -15,7 +16,9 @@ def assemble(document: Document) -> ParsedNotice:
     start = content_start(found)
     end = tail_start(found, start)
     meta = read_metadata(lines(found[:start]), lines(found[end:]))
-    statement = any(event.text and FIRST_IS_LEAD.search(event.text) for event in found)
+    # The statement is a sentence of the body, a note (below a sheet's table too), or the
+    # header 「责任单位（列第一位…）」.
+    statement = any(FIRST_IS_LEAD.search(_statement_text(event)) for event in found)
     builder = PlanBuilder(first_is_lead=statement)
     for event in found[:start] + found[end:]:
         if event.line is None:
@@ -29,3 +32,10 @@ def assemble(document: Document) -> ParsedNotice:
             for item in section.items:
                 item.targets = extract_targets(item.text, plan.kind)
     return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings)
+
+
+def _statement_text(event: Event) -> str:
+    """The text that may hold the statement: a paragraph, a note row, or a header row."""
+    if event.cells is not None and read_header(event.cells) is not None:
+        return " ".join(event.cells)
+    return event.line or ""

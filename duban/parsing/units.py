@@ -12,6 +12,8 @@ _OPEN = "（([【〔“‘「『《"
 _CLOSE = "）)]】〕”’」』》"
 _HARD = "、，,；;"
 HARD_SEPARATOR = re.compile(r"([、，,；;])")
+# Clauses of a cell, each with its own role word; an ASCII comma often stands for 「、」.
+_CLAUSE_SEPARATOR = re.compile(r"([，；;])")
 SPACE = re.compile(r"(\s)")
 _NESTING = re.compile(r'[（(\[【〔“‘「『《"]')
 # Trailing words such as 「配合落实」 are at most this long; longer parts are never short units.
@@ -40,12 +42,26 @@ FIRST_IS_LEAD = re.compile(
 _CARRY = re.compile(r"下同")
 
 _TRAILING_WORDS = re.compile(
-    r"(?:等(?:相关单位|单位|部门)?|(?P<support>配合落实|配合实施|配合|协助|协办|参与)"
-    r"|(?P<lead>牵头负责|牵头落实|牵头))$"
+    r"(?:等(?:相关单位|单位|部门)?"
+    r"|(?P<support>配合落实|配合实施|配合|协助|协办|参与)|(?P<lead>牵头负责|牵头落实|牵头)"
+    r"|按(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)?|负责落实|负责|落实)$"
 )
 
-# A remark moving the lead: 「…，由区委办（区委改革办）、区委政法委牵头。」
-_OVERRIDE = re.compile(r"([^，。；,;：:]+?)牵头")
+# A role label inside a unit cell; 「责任单位：」 keeps the column's role.
+_ROLE_LABEL = re.compile(r"(牵头|主办|主责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+_LABEL_ROLES = {
+    "牵头": LEAD,
+    "主办": LEAD,
+    "主责": LEAD,
+    "配合": SUPPORT,
+    "协办": SUPPORT,
+    "协助": SUPPORT,
+    "参与": SUPPORT,
+}
+_BRACKETED_ROLE = re.compile(r"[（(]((?:牵头|配合|协助|协办|参与)[^（()）]{0,2})[）)]$")
+
+# A remark moving the lead: 「…，由区委办（区委改革办）、区委政法委牵头。」, 「由A、B共同牵头」.
+_OVERRIDE = re.compile(r"([^，。；,;：:]+?)(?:共同|联合|统筹)?牵头")
 
 
 @dataclass(slots=True)
@@ -138,6 +154,8 @@ def _clean(raw: str) -> tuple[str, str | None]:
         name = name.replace("*", "").replace("＊", "")
     if name.startswith("由"):
         name = name[1:]
+    # 「区财政局（牵头）」 marks the role as the trailing word 「牵头」 does.
+    name = _BRACKETED_ROLE.sub(r"\1", name)
     match = _TRAILING_WORDS.search(name)
     if match and match.start() >= 2:
         name = name[: match.start()]
@@ -148,9 +166,9 @@ def _clean(raw: str) -> tuple[str, str | None]:
     return name, role
 
 
-def _segments(text: str) -> list[str]:
+def segments(text: str) -> list[str]:
     """Parts between 、，；, with a 1–2 character part (「各区、县（市）政府」) kept with the next."""
-    segments: list[str] = []
+    found: list[str] = []
     carried = ""
     for part, separator in split_top(text, HARD_SEPARATOR):
         part = part.strip(EDGE)
@@ -160,18 +178,18 @@ def _segments(text: str) -> list[str]:
         if len(bare) <= 2 and not _UNIT_END.search(bare) and separator:
             carried += part + separator
             continue
-        segments.append(carried + part)
+        found.append(carried + part)
         carried = ""
     if carried:
-        segments.append(carried.rstrip(_HARD))
-    return segments
+        found.append(carried.rstrip(_HARD))
+    return found
 
 
 def _fragments(text: str) -> list[str]:
-    segments = _segments(text)
-    several = len(segments) > 1
+    parts = segments(text)
+    several = len(parts) > 1
     fragments: list[str] = []
-    for segment in segments:
+    for segment in parts:
         fragments.extend(_glue(split_top(segment, SPACE), several))
     return fragments
 
@@ -195,15 +213,51 @@ def _read_cell(text: str) -> _Reading:
             first_is_lead = True
             carries = bool(_CARRY.search(match.group(1)))
     units = []
-    for fragment in _fragments(_NOTE.sub("", text)):
-        name, word_role = _clean(fragment)
-        if name:
-            units.append((name, fragment.strip(EDGE), word_role))
+    for clause, _ in split_top(_NOTE.sub("", text), _CLAUSE_SEPARATOR):
+        found = []
+        for fragment in _fragments(clause):
+            name, word_role = _clean(fragment)
+            if name:
+                found.append((name, fragment.strip(EDGE), word_role))
+        # 「市发改委、市住建局牵头，…」: a 牵头 ending a clause is for all its units; a star,
+        # a bracket (「区财政局（牵头）」) or a helper word (「团市委配合」) marks only its own.
+        shared = None
+        if found and found[-1][2] == LEAD and found[-1][1][-1] not in _CLOSE + _STARS:
+            shared = LEAD
+        units.extend((name, raw, word_role or shared) for name, raw, word_role in found)
     return _Reading(tuple(units), tuple(notes), first_is_lead, carries)
 
 
 def split_units(text: str, role: str | None = None, first_is_lead: bool = False) -> UnitCell:
-    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位)."""
+    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位).
+
+    A cell may label its parts itself: 「牵头：区大数据局\n配合：区发改委、区财政局」.
+    """
+    found = list(_ROLE_LABEL.finditer(text))
+    if not found:
+        return _split_plain(text, role, first_is_lead)
+    cell = UnitCell()
+    starts = [
+        (0, role),
+        *((match.end(), _LABEL_ROLES.get(match.group(1), role)) for match in found),
+    ]
+    if role is None and any(part_role == LEAD for _, part_role in starts):
+        # Beside a labelled lead, the 「责任单位：」 part holds the others.
+        starts = [(start, part_role or SUPPORT) for start, part_role in starts]
+    ends = [match.start() for match in found] + [len(text)]
+    for (start, part_role), end in zip(starts, ends, strict=True):
+        part = text[start:end].strip(EDGE + _HARD)
+        if not part:
+            continue
+        more = _split_plain(part, part_role, first_is_lead)
+        cell.units.extend(more.units)
+        cell.notes.extend(more.notes)
+        cell.first_is_lead |= more.first_is_lead
+        cell.carries |= more.carries
+    return cell
+
+
+def _split_plain(text: str, role: str | None, first_is_lead: bool) -> UnitCell:
     reading = _read_cell(text)
     cell = UnitCell(
         units=[Unit(name=name, role=JOINT, raw=raw) for name, raw, _ in reading.units],
@@ -222,15 +276,25 @@ def _assign_roles(units: list[Unit], marked: list, role: str | None, first_is_le
             unit.role = role
         return
     if any(marked):
-        # A unit marked as lead or as helper makes the unmarked ones the other kind.
-        rest = SUPPORT if LEAD in marked else LEAD
+        # A unit marked as lead or as helper makes the unmarked ones the other kind,
+        # unless the first-is-lead rule already names the lead: then the others help.
+        by_position = first_is_lead and LEAD not in marked and not marked[0]
+        rest = SUPPORT if LEAD in marked or by_position else LEAD
         for unit, mark in zip(units, marked, strict=True):
             unit.role = mark or rest
+        if by_position:
+            units[0].role = LEAD
         return
     if first_is_lead and len(units) > 1:
         units[0].role = LEAD
         for unit in units[1:]:
             unit.role = SUPPORT
+
+
+def names_units(text: str) -> bool:
+    """Whether a text is a list of unit names and nothing else (role words aside)."""
+    units = split_units(text).units
+    return bool(units) and all(_UNIT_END.search(_bare(unit.name)) for unit in units)
 
 
 def lead_override(remark: str | None) -> list[str]:

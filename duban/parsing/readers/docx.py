@@ -80,13 +80,17 @@ def _table(tbl, number: int) -> Table:
     rows = []
     for index, tr in enumerate(tbl.iterchildren(W_TR), start=1):
         cells = [""] * tr.grid_before
+        covered: set[int] = set()
         for tc in tr.iterchildren(W_TC):
-            covered = tc.vMerge == "continue"
-            cells.append("" if covered else _cell_text(tc))
+            if tc.vMerge == "continue":
+                covered.add(len(cells))
+                cells.append("")
+            else:
+                cells.append(_cell_text(tc))
             cells.extend([""] * (tc.grid_span - 1))
         cells.extend([""] * tr.grid_after)
         if any(cells):
-            rows.append(Row(cells, Location(table=number, row=index)))
+            rows.append(Row(cells, Location(table=number, row=index), frozenset(covered)))
     return Table(rows, Location(table=number))
 
 

@@ -17,6 +17,8 @@ PAGE_NUMBER = re.compile(
 )
 # A cell ending a sentence is complete: its row did not run over the page break.
 SENTENCE_END = ("。", "！", "？", ".", "!", "?")
+# Points of slack when comparing the edges of ruled cells.
+_EPSILON = 1.0
 BROKEN = (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError)
 
 
@@ -70,7 +72,7 @@ def _page_blocks(page, number: int, tables_before: int) -> list[Paragraph | Tabl
     found = page.find_tables()
     placed: list[tuple[float, Paragraph | Table]] = []
     for index, table in enumerate(found, start=1):
-        placed.append((table.bbox[1], _table(table.extract(), number, tables_before + index)))
+        placed.append((table.bbox[1], _table(table, number, tables_before + index)))
     for line, (top, text) in enumerate(_lines_outside(page, [t.bbox for t in found]), start=1):
         placed.append((top, Paragraph(text, Location(page=number, line=line))))
     placed.sort(key=lambda item: item[0])
@@ -91,13 +93,31 @@ def _lines_outside(page, boxes) -> list[tuple[float, str]]:
     return [(line["top"], line["text"].strip()) for line in lines if line["text"].strip()]
 
 
-def _table(grid: list[list[str | None]], page: int, number: int) -> Table:
+def _table(table, page: int, number: int) -> Table:
     rows = []
-    for index, cells in enumerate(grid, start=1):
+    grid = table.extract()
+    for index, (cells, found) in enumerate(zip(grid, table.rows, strict=True), start=1):
         texts = [(cell or "").strip() for cell in cells]
         if any(texts):
-            rows.append(Row(texts, Location(page=page, table=number, row=index)))
+            covered = _covered_from_above(table, found)
+            rows.append(Row(texts, Location(page=page, table=number, row=index), covered))
     return Table(rows, Location(page=page, table=number))
+
+
+def _covered_from_above(table, row) -> frozenset[int]:
+    """Columns where a cell that starts in a row above reaches down over this row."""
+    top = row.bbox[1]
+    covered = set()
+    for column, (cell, span) in enumerate(zip(row.cells, table.columns, strict=True)):
+        if cell is not None:
+            continue
+        middle = (span.bbox[0] + span.bbox[2]) / 2
+        if any(
+            x0 < middle < x1 and above < top - _EPSILON < bottom
+            for x0, above, x1, bottom in table.cells
+        ):
+            covered.add(column)
+    return frozenset(covered)
 
 
 def _drop_page_numbers(blocks: list) -> list:
@@ -128,7 +148,8 @@ def _join_split_row(before, after) -> None:
     if tail[0] or not any(tail):
         return
     for previous, more in zip(last.cells, tail, strict=True):
-        if more and (not previous or previous.endswith(SENTENCE_END)):
+        # A cell repeated whole (the same lead unit) starts a project's own row.
+        if more and (not previous or previous.endswith(SENTENCE_END) or more == previous):
             return
     last.cells = [p + "\n" + m if m else p for p, m in zip(last.cells, tail, strict=True)]
     del after.rows[start]

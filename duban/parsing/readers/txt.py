@@ -24,6 +24,7 @@ _NAVIGATION = re.compile(
 )
 _FONT_SIZES = re.compile(r"^[【\[]?\s*(?:[大中小]\s*){2,3}[】\]]?$")
 _PIPE = "|"
+_PIPE_RULE = re.compile(r":?-{3,}:?")
 _SEQ_CELL = re.compile(r"^\d{1,3}$")
 # Lines that end a web-page table: the tail of the notice or the next annex.
 _TABLE_END = re.compile(r"^(?:抄送|抄报|附件\s*\S{0,3}$)|印发$")
@@ -35,7 +36,7 @@ def read_txt(data: bytes) -> Document:
     """Decode the text (UTF-8, GBK/GB18030 or what charset-normalizer finds) and lay it out."""
     text, warnings = _decode(data)
     lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = ["" if _is_furniture(line) else line for line in lines]
+    lines = ["" if _is_furniture(line) else _unpipe(line) for line in lines]
     blocks = _Layout(lines).blocks()
     return Document(format="txt", blocks=blocks, pages=None, warnings=warnings)
 
@@ -60,6 +61,22 @@ def _decode(data: bytes) -> tuple[str, list[ParseWarning]]:
 
 def _clean(line: str) -> str:
     return _BULLET.sub("", line.strip(_EDGE))
+
+
+def _unpipe(line: str) -> str:
+    """A row of a pipe table (「| 1 | 任务 | 单位 |」, as Markdown writes it) as tab-separated cells.
+
+    The outer pipes are optional; three cells at least, so a lone 「|」 between the cells
+    of a web-page copy stays as it is. The rule line 「|---|---|」 becomes a row of empty
+    cells, which nothing reads.
+    """
+    inner = line.removeprefix(_PIPE).removesuffix(_PIPE)
+    if "\t" in line or inner.count(_PIPE) < _MIN_HEADER_CELLS - 1:
+        return line
+    cells = [cell.strip(_EDGE) for cell in inner.split(_PIPE)]
+    if all(_PIPE_RULE.fullmatch(cell) for cell in cells):
+        cells = [""] * len(cells)
+    return "\t".join(cells)
 
 
 def _is_furniture(line: str) -> bool:

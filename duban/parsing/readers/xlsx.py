@@ -52,9 +52,25 @@ def _rows(sheet, number: int) -> list[Row]:
     # Trim the empty columns around the table.
     used = [i for _, cells in grid for i, text in enumerate(cells) if text]
     first, last = min(used), max(used)
+    covered = _covered_from_above(sheet, first)
     return [
-        Row(cells[first : last + 1], Location(table=number, row=index)) for index, cells in grid
+        Row(
+            cells[first : last + 1],
+            Location(table=number, row=index),
+            frozenset(covered.get(index, ())),
+        )
+        for index, cells in grid
     ]
+
+
+def _covered_from_above(sheet, first: int) -> dict[int, set[int]]:
+    """For each sheet row, the columns (counted from `first`) a merge covers from above."""
+    covered: dict[int, set[int]] = {}
+    for merged in sheet.merged_cells.ranges:
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            columns = range(merged.min_col - 1 - first, merged.max_col - first)
+            covered.setdefault(row, set()).update(column for column in columns if column >= 0)
+    return covered
 
 
 def _cell_text(cell) -> str:
