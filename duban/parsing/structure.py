@@ -18,7 +18,7 @@ def assemble(document: Document) -> ParsedNotice:
     meta = read_metadata(lines(found[:start]), lines(found[end:]))
     # The statement is a sentence of the body, a note (below a sheet's table too), or the
     # header 「责任单位（列第一位…）」.
-    statement = any(FIRST_IS_LEAD.search(_statement_text(event)) for event in found)
+    statement = any(_states_first_is_lead(event) for event in found)
     builder = PlanBuilder(first_is_lead=statement)
     for event in found[:start] + found[end:]:
         if event.line is None:
@@ -34,8 +34,12 @@ def assemble(document: Document) -> ParsedNotice:
     return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings)
 
 
-def _statement_text(event: Event) -> str:
-    """The text that may hold the statement: a paragraph, a note row, or a header row."""
-    if event.cells is not None and read_header(event.cells) is not None:
-        return " ".join(event.cells)
-    return event.line or ""
+def _states_first_is_lead(event: Event) -> bool:
+    """Whether a paragraph, a note row or a header row says the first unit listed leads."""
+    line = event.line
+    if line is not None:
+        return bool(FIRST_IS_LEAD.search(line))
+    # The cheap search first: reading the header is costly and the phrase rare.
+    return (
+        bool(FIRST_IS_LEAD.search(" ".join(event.cells))) and read_header(event.cells) is not None
+    )
