@@ -1,7 +1,7 @@
 """Where a notice's parts lie: the front matter, the plans, and the closing lines."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from duban.parsing.columns import read_header
 from duban.parsing.dates import DATE
@@ -27,14 +27,16 @@ class Event:
     text: str | None = None
     cells: list[str] | None = None
     covered: frozenset[int] = frozenset()
+    # The text of a paragraph, or of a row holding one cell (a title in a sheet); read often,
+    # so computed once.
+    line: str | None = field(init=False)
 
-    @property
-    def line(self) -> str | None:
-        """The text of a paragraph, or of a row holding one cell (a title in a sheet)."""
+    def __post_init__(self) -> None:
         if self.cells is None:
-            return self.text
+            self.line = self.text
+            return
         filled = {cell.strip(EDGE) for cell in self.cells if cell.strip(EDGE)}
-        return filled.pop() if len(filled) == 1 else None
+        self.line = filled.pop() if len(filled) == 1 else None
 
 
 def events(blocks: list[Paragraph | Table]) -> list[Event]:
