@@ -1,8 +1,7 @@
-from datetime import date
-
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from duban.supervision.management.options import add_date_option
 from duban.supervision.models import escalate_late_notices
 
 
@@ -10,13 +9,7 @@ class Command(BaseCommand):
     help = "Raise the tier of 督办单 whose response is late (also run by `duban remind`)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            dest="on",
-            type=date.fromisoformat,
-            default=None,
-            help="act as if today were YYYY-MM-DD",
-        )
+        add_date_option(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="list the late notices, change nothing"
         )

@@ -1,23 +1,16 @@
-from datetime import date
-
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from duban.supervision.choices import Colour
 from duban.supervision.facts import refresh_all
+from duban.supervision.management.options import add_date_option
 
 
 class Command(BaseCommand):
     help = "Recompute the supervision status (colour and reasons) of every active task."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            dest="on",
-            type=date.fromisoformat,
-            default=None,
-            help="act as if today were YYYY-MM-DD",
-        )
+        add_date_option(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="count the colours, store nothing"
         )

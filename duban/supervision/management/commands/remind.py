@@ -1,8 +1,7 @@
-from datetime import date
-
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from duban.supervision.management.options import add_date_option
 from duban.supervision.models import escalate_late_notices
 from duban.supervision.reminders import build_reminders, remind_days, send_reminder
 
@@ -14,13 +13,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days", type=int, default=None, help="remind of reports due within N days"
         )
-        parser.add_argument(
-            "--date",
-            dest="on",
-            type=date.fromisoformat,
-            default=None,
-            help="act as if today were YYYY-MM-DD",
-        )
+        add_date_option(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="list what would be sent, send nothing"
         )
