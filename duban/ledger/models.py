@@ -341,6 +341,18 @@ class Task(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("ledger:task", args=[self.pk])
 
+    def lead_unit_ids(self) -> list[int]:
+        """The units that lead the task, in order: those a remark names (由…牵头), else the 牵头
+        units, else, in a row without a marked lead, its 共同 units. Up to three SQL queries."""
+        override = list(self.lead_override_units.order_by("name").values_list("pk", flat=True))
+        if override:
+            return override
+        for role in (Role.LEAD, Role.JOINT):
+            units = self.assignments.filter(role=role).order_by("position")
+            if ids := list(units.values_list("unit_id", flat=True)):
+                return ids
+        return []
+
     def is_responsible(self, unit: Unit | int) -> bool:
         """Whether the unit answers for the task (TaskQuerySet.for_unit). This causes a SQL query."""
         return Task.objects.for_unit(unit).filter(pk=self.pk).exists()

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from duban.accounts.access import get_profile, is_office, visible_tasks
 from duban.accounts.choices import Role
 from duban.supervision.choices import ProblemState
-from duban.supervision.models import Notification, Problem, SupervisionNotice, lead_unit_ids
+from duban.supervision.models import Notification, Problem, SupervisionNotice
 
 
 def user_unit_id(user) -> int | None:
@@ -34,7 +34,7 @@ def is_responsible_unit(user, task) -> bool:
 
 def is_lead_unit(user, task) -> bool:
     unit_id = user_unit_id(user)
-    return unit_id is not None and unit_id in lead_unit_ids(task)
+    return unit_id is not None and unit_id in task.lead_unit_ids()
 
 
 def is_task_leader(user, task) -> bool:

@@ -38,7 +38,6 @@ from duban.supervision.models import (
     StatusChange,
     SupervisionNotice,
     TaskStatus,
-    lead_unit_ids,
 )
 
 # Fields stamped with the wall clock by the code the demo calls; moved to the simulated day.
@@ -266,13 +265,13 @@ def _make_up(stories, cycles, office, today: date) -> None:
 
 
 def _notices(stories, office, today: date) -> None:
-    silent = [s for s in stories if s.profile == "silent" and lead_unit_ids(s.task)]
+    silent = [s for s in stories if s.profile == "silent" and s.task.lead_unit_ids()]
     year = today.year
     if len(silent) >= 1 and date(year, 4, 20) <= today:
         with on_day(date(year, 4, 12)):
             notice = SupervisionNotice.issue(
                 task=silent[0].task,
-                unit=Unit.objects.get(pk=lead_unit_ids(silent[0].task)[0]),
+                unit=Unit.objects.get(pk=silent[0].task.lead_unit_ids()[0]),
                 tier=Tier.REMIND,
                 reason="第一季度进度未按期报送，请说明原因并尽快补报。",
                 respond_by=date(year, 4, 19),
@@ -284,7 +283,7 @@ def _notices(stories, office, today: date) -> None:
         with on_day(date(year, 7, 12)):
             notice = SupervisionNotice.issue(
                 task=silent[1].task,
-                unit=Unit.objects.get(pk=lead_unit_ids(silent[1].task)[0]),
+                unit=Unit.objects.get(pk=silent[1].task.lead_unit_ids()[0]),
                 tier=Tier.REMIND,
                 reason="连续两个季度未报送进度，请于一周内书面反馈。",
                 respond_by=date(year, 7, 19),
@@ -314,7 +313,7 @@ def _problems(stories, office, today: date) -> None:
                 description="二期项目尚缺建设用地指标约 30 亩，影响开工。",
                 user=_liaison(raiser),
             )
-        lead = Unit.objects.filter(pk__in=lead_unit_ids(task)).first() or story.unit
+        lead = Unit.objects.filter(pk__in=task.lead_unit_ids()).first() or story.unit
         with on_day(date(year, 5, 20)):
             problem.coordinate(
                 unit=lead, text="召开部门协调会，自然资源部门答复本年度指标已分配完毕。"

@@ -82,7 +82,7 @@ def overview(request):
 @office_required
 def notice_issue(request, task_pk: int):
     task = get_task_for_user(request.user, task_pk)
-    lead_units = Unit.objects.filter(pk__in=access.lead_unit_ids(task))
+    lead_units = Unit.objects.filter(pk__in=task.lead_unit_ids())
     if not lead_units.exists():
         messages.error(request, "该任务没有牵头单位，无法下发督办单。")
         return redirect(task)

@@ -34,22 +34,9 @@ def unit_id_of(user) -> int | None:
 
 
 def lead_unit_id(task: Task) -> int | None:
-    """The unit that consolidates a task's reports.
-
-    A unit the remark names (由区委政法委牵头) comes first, then the 牵头 unit, then for
-    rows without one the first 共同 unit; None when the row has only 配合 units.
-    This causes one or two SQL queries.
-    """
-    override = task.lead_override_units.order_by("name").values_list("pk", flat=True).first()
-    if override is not None:
-        return override
-    rows = list(
-        task.assignments.filter(role__in=[AssignmentRole.LEAD, AssignmentRole.JOINT])
-        .order_by("position")
-        .values_list("unit_id", "role")
-    )
-    leads = [unit for unit, role in rows if role == AssignmentRole.LEAD] or [u for u, _ in rows]
-    return leads[0] if leads else None
+    """The unit that consolidates a task's reports: the first of its lead units (Task.lead_unit_ids);
+    None when the row has only 配合 units."""
+    return next(iter(task.lead_unit_ids()), None)
 
 
 def led_task_ids(unit_id: int):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from duban.audit.log import record
 from duban.supervision.choices import ProblemState
 from duban.supervision.models.notifications import Notification
-from duban.supervision.models.rules import lead_unit_ids, leader_users, liaisons, require_state
+from duban.supervision.models.rules import leader_users, liaisons, require_state
 
 
 class ProblemQuerySet(models.QuerySet):
@@ -102,7 +102,7 @@ class Problem(models.Model):
             task=task, unit=unit, title=title, description=description, raised_by=user
         )
         problem._audit("raised", user, unit=unit.name, title=title)
-        lead = [pk for pk in lead_unit_ids(task) if pk != unit.pk]
+        lead = [pk for pk in task.lead_unit_ids() if pk != unit.pk]
         Notification.objects.notify(
             liaisons(lead), f"{unit}就“{task}”提出问题：{title}", problem.get_absolute_url()
         )
@@ -145,7 +145,7 @@ class Problem(models.Model):
             self.instructed_at = instruction.created_at
             self.save(update_fields=["state", "instructed_at"])
         self._audit("instructed", user, official=official.name)
-        units = {*lead_unit_ids(self.task), self.unit_id}
+        units = {*self.task.lead_unit_ids(), self.unit_id}
         Notification.objects.notify(
             liaisons(units), f"{official}对问题“{self.title}”作出批示", self.get_absolute_url()
         )

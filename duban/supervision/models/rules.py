@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from duban.accounts.choices import Role as ProfileRole
-from duban.ledger.choices import Role as AssignmentRole
 from duban.supervision.choices import Tier
 
 # The response days a 督办单 of each tier gives, unless settings.DUBAN_NOTICE_RESPONSE_DAYS says otherwise.
@@ -36,20 +35,6 @@ def liaisons(unit_ids):
     return get_user_model().objects.filter(
         is_active=True, profile__role=ProfileRole.UNIT, profile__unit__in=unit_ids
     )
-
-
-def lead_unit_ids(task) -> list[int]:
-    """The units that lead the task in supervision: a remark's override, else the 牵头 units,
-    else, for rows without a marked lead, the units jointly (共同) responsible for it.
-    """
-    override = list(task.lead_override_units.values_list("pk", flat=True))
-    if override:
-        return override
-    for role in (AssignmentRole.LEAD, AssignmentRole.JOINT):
-        units = list(task.assignments.filter(role=role).values_list("unit_id", flat=True))
-        if units:
-            return units
-    return []
 
 
 def leader_users(task):

@@ -9,24 +9,24 @@ from duban.supervision.access import (
     is_responsible_unit,
     is_task_leader,
 )
-from duban.supervision.models import Problem, lead_unit_ids
+from duban.supervision.models import Problem
 from duban.supervision.tests.base import SupervisionTestCase
 
 
 class AccessTestCase(SupervisionTestCase):
     def test_the_lead_unit_is_the_marked_one(self):
-        assert lead_unit_ids(self.task) == [self.fagai.pk]
+        assert self.task.lead_unit_ids() == [self.fagai.pk]
 
     def test_a_remark_override_takes_the_lead(self):
         self.task.lead_override_units.add(self.jiaoyu)
-        assert lead_unit_ids(self.task) == [self.jiaoyu.pk]
+        assert self.task.lead_unit_ids() == [self.jiaoyu.pk]
 
     def test_without_a_marked_lead_the_joint_units_lead(self):
-        assert lead_unit_ids(self.other_task) == [self.caizheng.pk]
+        assert self.other_task.lead_unit_ids() == [self.caizheng.pk]
 
     def test_a_task_with_only_supporting_units_has_no_lead(self):
         Assignment.objects.filter(task=self.task, role=Role.LEAD).update(role=Role.SUPPORT)
-        assert lead_unit_ids(self.task) == []
+        assert self.task.lead_unit_ids() == []
 
     def test_the_role_helpers(self):
         assert is_lead_unit(self.bob, self.task) and not is_lead_unit(self.charlie, self.task)
