@@ -35,7 +35,8 @@ class Event:
         if self.cells is None:
             self.line = self.text
             return
-        filled = {cell.strip(EDGE) for cell in self.cells if cell.strip(EDGE)}
+        filled = {cell.strip(EDGE) for cell in self.cells}
+        filled.discard("")
         self.line = filled.pop() if len(filled) == 1 else None
 
 

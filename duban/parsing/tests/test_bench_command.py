@@ -5,7 +5,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from duban.parsing.bench import REFERENCE
+from duban.parsing.bench import REFERENCE, Figure, Timing
 from duban.parsing.tests.pdfs import Page, make_pdf
 
 
@@ -27,6 +27,16 @@ def test_bench_parse_prints_a_median_per_rendering_and_the_ratios_to_the_bare_re
     assert len(re.findall(r"│ +\d+\.\d\d× │", text)) == 2
     assert "≤ 20 ms" in text and "≤ 2× bare" in text and "≤ 3× bare" in text
     assert re.search(r"(pass|OVER)", text)
+    assert "parse CPU" in text and "parse wall" in text
+
+
+def test_budgets_are_judged_on_cpu_time_not_on_wall_time_inflated_by_other_processes():
+    busy_machine = Timing(cpu=0.012, wall=0.035)
+    assert Figure("txt", 50, busy_machine, None).within_budget
+    assert not Figure("txt", 50, Timing(cpu=0.021, wall=0.021), None).within_budget
+    docx = Figure("docx", 20, Timing(cpu=0.050, wall=0.200), Timing(cpu=0.030, wall=0.030))
+    assert docx.ratio == pytest.approx(5 / 3)
+    assert docx.within_budget
 
 
 def test_bench_parse_without_reference_files_exits_2(tmp_path):
