@@ -42,7 +42,7 @@ FIRST_IS_LEAD = re.compile(
 _CARRY = re.compile(r"下同")
 
 _TRAILING_WORDS = re.compile(
-    r"(?:等(?:相关单位|单位|部门)?"
+    r"(?:等(?:相关|有关)?(?:单位|部门)?"
     r"|(?P<support>配合落实|配合实施|配合|协助|协办|参与)|(?P<lead>牵头负责|牵头落实|牵头)"
     r"|按(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)?|负责落实|负责|落实)$"
 )
@@ -156,14 +156,15 @@ def _clean(raw: str) -> tuple[str, str | None]:
         name = name[1:]
     # 「区财政局（牵头）」 marks the role as the trailing word 「牵头」 does.
     name = _BRACKETED_ROLE.sub(r"\1", name)
-    match = _TRAILING_WORDS.search(name)
-    if match and match.start() >= 2:
+    # Words pile up: 「市财政局等按职责分工负责」; the last one says the role.
+    word_role = None
+    while (match := _TRAILING_WORDS.search(name)) and match.start() >= 2:
         name = name[: match.start()]
-        if match.group("support"):
-            role = SUPPORT
-        elif match.group("lead"):
-            role = LEAD
-    return name, role
+        if word_role is None and match.group("support"):
+            word_role = SUPPORT
+        elif word_role is None and match.group("lead"):
+            word_role = LEAD
+    return name, word_role or role
 
 
 def segments(text: str) -> list[str]:

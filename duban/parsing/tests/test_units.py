@@ -85,6 +85,18 @@ def test_it_cleans_trailing_words_and_reads_their_role():
     assert _split("由区委宣传部牵头") == [("区委宣传部", "lead")]
 
 
+def test_it_cleans_trailing_words_that_pile_up():
+    assert _split("市发改委、市财政局等按职责分工负责") == [
+        ("市发改委", "joint"),
+        ("市财政局", "joint"),
+    ]
+    assert _split("区教育局、区卫健局等相关部门") == [("区教育局", "joint"), ("区卫健局", "joint")]
+    assert _split("市公安局牵头，市交通局等有关单位配合") == [
+        ("市公安局", "lead"),
+        ("市交通局", "support"),
+    ]
+
+
 def test_it_gives_the_column_role_to_every_unit():
     assert _split("市发改委、市财政局", role="support") == [
         ("市发改委", "support"),
