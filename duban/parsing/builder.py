@@ -275,6 +275,9 @@ class PlanBuilder:
                 _PART_OF_KIND[kind],
                 "\n".join(cells[i] for i in indexes if cells[i].strip(EDGE)),
             )
+        task.other = {
+            label: cells[i] for i, label in columns.unknown.items() if cells[i].strip(EDGE)
+        }
         if _is_heading_row(task):
             self._heading_row(task, location)
             return
@@ -329,11 +332,11 @@ class PlanBuilder:
 
     def _set_columns(self, columns: Columns, location: Location) -> None:
         self.columns = columns
-        key = tuple(columns.unknown)
-        if columns.unknown and key not in self.warned_headers:
+        key = tuple(columns.unknown.values())
+        if key and key not in self.warned_headers:
             self.warned_headers.add(key)
             self.warn(
-                f"columns not recognised, their cells are not read: {'、'.join(columns.unknown)}",
+                f"columns not recognised, their cells are kept in the remark: {'、'.join(key)}",
                 location,
             )
         if TEXT not in columns.kinds:

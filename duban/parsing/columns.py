@@ -23,7 +23,7 @@ _KINDS = [
     (LEADERS, re.compile(r"领导$|^领导|负责人$|^责任人$")),
     (LEAD_UNITS, re.compile(rf"^(?:牵头|主办|主责)(?:责任)?{_BODY}")),
     (SUPPORT_UNITS, re.compile(rf"^(?:配合|协办|参与|协同|协作|协助){_BODY}")),
-    (UNITS, re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^责任主体$")),
+    (UNITS, re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^(?:责任|实施)主体$")),
     (DEADLINE, re.compile(r"时限|时间|节点|期限|进度安排")),
     (REMARK, re.compile(r"^(?:备注|说明)")),
     (SEQ, re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)),
@@ -48,10 +48,10 @@ def header_kind(text: str) -> str | None:
 
 @dataclass(slots=True)
 class Columns:
-    """Column indexes by kind, and the header cells that named nothing known."""
+    """Column indexes by kind, and the labels of the columns that named nothing known."""
 
     kinds: dict[str, list[int]] = field(default_factory=dict)
-    unknown: list[str] = field(default_factory=list)
+    unknown: dict[int, str] = field(default_factory=dict)
     width: int = 0
 
     def first(self, kind: str) -> int | None:
@@ -77,7 +77,7 @@ def read_header(cells: list[str]) -> Columns | None:
         if kind:
             columns.kinds.setdefault(kind, []).append(index)
         elif cell.strip():
-            columns.unknown.append(squeeze(cell))
+            columns.unknown[index] = squeeze(cell)
     # Two task columns without a 名称 column: the first names the task, the second details it.
     texts = columns.kinds.get(TEXT, [])
     if len(texts) > 1 and NAME not in columns.kinds:

@@ -22,10 +22,15 @@ class Task:
     leaders: str = ""
     deadline: str = ""
     remark: str = ""
+    # Cells of columns of no known kind (计划投资, 建设地点), by header label.
+    other: dict[str, str] = field(default_factory=dict)
     location: Location = field(default_factory=Location)
 
     def extend(self, more: "Task") -> None:
         """Add the parts of a row that continues this one (a cell wrapped over a page)."""
+        for label, addition in more.other.items():
+            current = self.other.get(label, "")
+            self.other[label] = f"{current}\n{addition}" if current.strip() else addition
         for part in (
             "text",
             "units",
@@ -86,7 +91,11 @@ def build_item(task: Task, first_is_lead: bool) -> Built:
     item.leaders = _leaders(task.leaders) + row_leaders
     item.deadline = join_lines(task.deadline) or None
     remark = join_lines(cell["remark"])
-    item.remark = "；".join(part for part in [remark, *notes] if part) or None
+    # Nothing printed is lost: the cells of unknown columns go to the remark with their label.
+    other = [
+        f"{label}：{join_lines(text)}" for label, text in task.other.items() if not is_blank(text)
+    ]
+    item.remark = "；".join(part for part in [remark, *other, *notes] if part) or None
     item.lead_override = lead_override(remark)
     return built
 

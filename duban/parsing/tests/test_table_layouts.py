@@ -229,3 +229,19 @@ def test_it_reads_an_unnumbered_leader_heading_in_the_task_column():
     sections = parsed["plans"][0]["sections"]
     assert [s["heading"] for s in sections] == [None, "王五副区长牵头重点工作"]
     assert names(sections[1]["leaders"]) == ["王五"]
+
+
+def test_it_keeps_the_cells_of_unknown_columns_in_the_remark_with_their_label():
+    parsed = parse_blocks(
+        [
+            ["序号", "项目名称", "建设内容", "计划投资（亿元）", "实施主体", "备注"],
+            ["1", "滨江学校", "新建学校一所。", "5.2", "区教育局", "续建"],
+            ["2", "城东公园", "建设公园。", "", "区住建局", ""],
+        ],
+    )
+    first, second = items(parsed)
+    assert first["remark"] == "续建；计划投资（亿元）：5.2"
+    assert units(first) == [("区教育局", "joint")]
+    assert second["remark"] is None
+    warning = next(w for w in parsed["warnings"] if "not recognised" in w["message"])
+    assert warning["message"].endswith("kept in the remark: 计划投资（亿元）")
