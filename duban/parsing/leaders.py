@@ -50,6 +50,7 @@ _TITLE_WORDS = sorted(
         "总经济师",
         "总工程师",
         "总会计师",
+        "党组成员",
         "同志",
     },
     key=len,
@@ -60,10 +61,14 @@ _TRAILING_TITLE = re.compile(rf"(?:{_TITLE})$")
 _LEADING_TITLE = re.compile(rf"^(?:{_TITLE})")
 _SEPARATORS = re.compile(r"[、，,；;/／]")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# A body before a title, 「区公安分局局长」: a post the leader before it also holds.
+_BODY = re.compile(r"^[区市县省州旗][\u4e00-\u9fff]*(?:局|委|办|部|院|厅|政府|中心)$")
 # 「一、林杰常委、常务副区长牵头重点工作」: the leaders stand before 牵头 or 主抓.
 _LEADING_VERB = re.compile(r"^(.+?)(?:共同|联合)?(?:牵头|主抓|负责|分管|联系)")
 _BRACKETED_TITLE = re.compile(rf"[（(]((?:{_TITLE})+)[）)]$")
 _TRAILING_BRACKET = re.compile(r"[（(]([^（()）]+)[）)]\s*$")
+# A note after a leader's name, 「张三副市长（5项）」: not part of the name.
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导\s*[：:]\s*([^）)；;。]+)")
 
 
@@ -79,6 +84,11 @@ def parse_leaders(text: str) -> list[Leader]:
             else:
                 pending_titles.extend(titles)
             continue
+        if _BODY.match(name):
+            if not (titles and leaders):
+                return []  # 「区公安分局局长」 alone names an office, not a person
+            leaders[-1].titles.append(name + "".join(titles))
+            continue
         if not _NAME.match(name):
             return []
         leaders.append(Leader(name=name, titles=pending_titles + titles))
@@ -89,9 +99,10 @@ def parse_leaders(text: str) -> list[Leader]:
 def _join_padded_name(piece: str) -> str:
     """「张 伟」 is one padded name; 「张三 李四」 would be two and is not guessed at.
 
-    A title in brackets (「张三（副区长）」) reads as a title after the name.
+    A title in brackets (「张三（副区长）」) reads as a title after the name; other brackets
+    (「（5项）」) are notes and are left out.
     """
-    return _BRACKETED_TITLE.sub(r"\1", squeeze(piece.strip(EDGE)))
+    return _TRAILING_NOTE.sub("", _BRACKETED_TITLE.sub(r"\1", squeeze(piece.strip(EDGE))))
 
 
 def _strip_titles(piece: str) -> tuple[str, list[str]]:

@@ -1,0 +1,43 @@
+import pytest
+
+from duban.parsing.leaders import heading_leaders, parse_leaders
+
+
+def _read(text: str) -> list[tuple[str, list[str]]]:
+    return [(leader.name, leader.titles) for leader in parse_leaders(text)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("张三、李四", [("张三", []), ("李四", [])]),
+        ("副市长张三、副市长李四", [("张三", ["副市长"]), ("李四", ["副市长"])]),
+        ("张三（常务副县长）", [("张三", ["常务副县长"])]),
+        ("张 伟", [("张伟", [])]),
+        ("欧阳明远副市长", [("欧阳明远", ["副市长"])]),
+    ],
+)
+def test_it_reads_names_and_titles(cell, expected):
+    assert _read(cell) == expected
+
+
+def test_a_note_in_brackets_after_a_leader_is_not_part_of_the_name():
+    assert _read("张三副市长（5项）") == [("张三", ["副市长"])]
+    assert _read("陈明（市政府党组成员）") == [("陈明", [])]
+
+
+def test_a_post_in_a_body_is_a_title_of_the_leader_before_it():
+    assert _read("李华副区长、区公安分局局长") == [("李华", ["副区长", "区公安分局局长"])]
+    assert _read("区志强局长") == [("区志强", ["局长"])]
+
+
+def test_an_office_is_not_read_as_a_leader():
+    assert _read("市政府分管领导") == []
+    assert _read("区公安分局局长") == []
+
+
+def test_heading_leaders_stand_before_the_verb_or_in_brackets():
+    assert [leader.name for leader in heading_leaders("林杰常委、常务副区长牵头重点工作")] == [
+        "林杰"
+    ]
+    assert [leader.name for leader in heading_leaders("工业经济（周明副县长牵头）")] == ["周明"]
