@@ -13,7 +13,10 @@ Their passwords are hashed with MD5: conftest.py's session fixture sets the hash
 setUpTestData runs.
 """
 
+import threading
+
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import TestCase
 
 from duban.accounts.choices import Role as AccountRole
@@ -142,3 +145,24 @@ class BaseTestCase(TestCase):
         cls.bob = make_user("bob", AccountRole.UNIT, unit=cls.fagai)
         cls.charlie = make_user("charlie", AccountRole.UNIT, unit=cls.caizheng)
         cls.dave = make_user("dave", AccountRole.UNIT, unit=cls.jiaoyu)
+
+
+def run_threads(target, count: int) -> list:
+    """Run `target(i, barrier)` in `count` threads, each on its own connection; return errors."""
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def run(i):
+        try:
+            target(i, barrier)
+        except Exception as exc:  # noqa: BLE001 (reported to the test thread below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors

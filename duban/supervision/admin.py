@@ -7,6 +7,7 @@ from duban.supervision.models import (
     Instruction,
     Notification,
     Problem,
+    ReminderSent,
     StatusChange,
     SupervisionNotice,
     TaskStatus,
@@ -80,3 +81,10 @@ class SupervisionNoticeAdmin(ReadOnlyAdmin):
 class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["user", "text", "created_at", "read_at"]
     list_select_related = ["user"]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(ReadOnlyAdmin):
+    list_display = ["sent_on", "user", "unit", "subject"]
+    list_filter = ["sent_on"]
+    list_select_related = ["user", "unit"]

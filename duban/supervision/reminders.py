@@ -1,13 +1,15 @@
 """Reminders to unit liaisons about reports due soon or overdue, by e-mail and in duban.
 
 `duban remind` runs this once a day: one e-mail per liaison lists all their unit's reports
-that fall due within N days or are late, worded by the latest of them.
+that fall due within N days or are late, worded by the latest of them. A second run on the
+same day sends nothing again.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.db import transaction
 
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Task
@@ -15,7 +17,7 @@ from duban.progress.choices import CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Urgency
 from duban.supervision.emails import send
-from duban.supervision.models import Notification, liaisons
+from duban.supervision.models import Notification, ReminderSent, liaisons
 
 # Reports in these states still need the unit to act (write, or correct and resubmit).
 OUTSTANDING = (ReportState.DRAFT, ReportState.RETURNED)
@@ -117,12 +119,21 @@ def build_reminders(today: date, days: int) -> list[Reminder]:
 
 
 def send_reminder(reminder: Reminder, today: date) -> bool:
-    """Notify in duban, and e-mail if the liaison has an address; whether an e-mail went out."""
-    first = reminder.items[0].task
-    Notification.objects.notify(
-        [reminder.user], f"{reminder.subject}（{reminder.unit}）", first.get_absolute_url()
-    )
-    if not reminder.user.email:
-        return False
-    send("remind", {"reminder": reminder, "today": today}, [reminder.user.email])
+    """Notify in duban, and e-mail if the liaison has an address; False if already sent today."""
+    with transaction.atomic():
+        _, created = ReminderSent.objects.get_or_create(
+            user=reminder.user,
+            unit=reminder.unit,
+            sent_on=today,
+            defaults={"subject": reminder.subject},
+        )
+        if not created:
+            return False
+        first = reminder.items[0].task
+        Notification.objects.notify(
+            [reminder.user], f"{reminder.subject}（{reminder.unit}）", first.get_absolute_url()
+        )
+        # Inside the transaction: a mail server that fails leaves no record, so a rerun retries.
+        if reminder.user.email:
+            send("remind", {"reminder": reminder, "today": today}, [reminder.user.email])
     return True

@@ -4,8 +4,6 @@ Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothi
 Run with DATABASE_URL pointing at a PostgreSQL server and `-m postgres`.
 """
 
-import threading
-
 import pytest
 from django.db import connection
 from django.test import TransactionTestCase
@@ -16,30 +14,9 @@ from duban.ledger.models import Assignment
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import STALE_MESSAGE, Report, StaleReport
 from duban.progress.tests.base import build_world, make_report
-from duban.testing import make_unit, make_user
+from duban.testing import make_unit, make_user, run_threads
 
 THREADS = 20
-
-
-def run_threads(target, count: int) -> list:
-    """Run `target(i, barrier)` in `count` threads, each on its own connection; return errors."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def run(i):
-        try:
-            target(i, barrier)
-        except Exception as exc:  # noqa: BLE001 (reported to the test thread below)
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 @pytest.mark.postgres

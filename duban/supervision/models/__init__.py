@@ -10,7 +10,11 @@ from duban.supervision.models.notices import (
     SupervisionNotice,
     escalate_late_notices,
 )
-from duban.supervision.models.notifications import Notification, NotificationQuerySet
+from duban.supervision.models.notifications import (
+    Notification,
+    NotificationQuerySet,
+    ReminderSent,
+)
 from duban.supervision.models.problems import (
     CoordinationNote,
     Instruction,
@@ -38,6 +42,7 @@ __all__ = [
     "Notification",
     "NotificationQuerySet",
     "Problem",
+    "ReminderSent",
     "ProblemQuerySet",
     "StateError",
     "StatusChange",

@@ -1,4 +1,4 @@
-"""In-app notifications."""
+"""In-app notifications, and the log of daily reminders that keeps them to one a day."""
 
 from django.conf import settings
 from django.db import models
@@ -50,3 +50,29 @@ class Notification(models.Model):
         if self.read_at is None:
             self.read_at = timezone.now()
             self.save(update_fields=["read_at"])
+
+
+class ReminderSent(models.Model):
+    """That a liaison was reminded of a unit's outstanding reports on a day.
+
+    Its uniqueness makes `duban remind` safe to run twice a day, even at once.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name="用户"
+    )
+    unit = models.ForeignKey("ledger.Unit", models.CASCADE, related_name="+", verbose_name="单位")
+    sent_on = models.DateField("提醒日期")
+    subject = models.CharField("主题", max_length=200)
+
+    class Meta:
+        verbose_name = "提醒记录"
+        verbose_name_plural = "提醒记录"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit", "sent_on"], name="supervision_reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on} {self.subject}"

@@ -1,6 +1,8 @@
 from datetime import date
 from io import StringIO
+from unittest import mock
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 
@@ -8,7 +10,7 @@ from duban.accounts.choices import Role as AccountRole
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
-from duban.supervision.models import Notification, SupervisionNotice
+from duban.supervision.models import Notification, ReminderSent, SupervisionNotice
 from duban.supervision.tests.base import SupervisionTestCase
 from duban.testing import make_user
 
@@ -107,6 +109,27 @@ class RemindTestCase(SupervisionTestCase):
         assert "eve <（无邮箱，仅站内通知）>" in out
         assert Notification.objects.filter(user=extra).count() == 1
         assert all(m.to != [""] for m in mail.outbox)
+
+    def test_a_second_run_on_the_same_day_sends_nothing_again(self):
+        self.remind("--date", "2022-04-03", "--days", "3")
+        first_mails, first_notes = len(mail.outbox), Notification.objects.count()
+        out = self.remind("--date", "2022-04-03", "--days", "3")
+        assert (
+            (len(mail.outbox), Notification.objects.count()) == (first_mails, first_notes) == (3, 3)
+        )
+        assert "已发送 0 份提醒" in out and "3 份今日已发送过，未重复发送" in out
+        self.remind("--date", "2022-04-04", "--days", "3")
+        assert len(mail.outbox) == 6  # a new day, a new reminder
+
+    def test_a_mail_server_failure_leaves_no_record_so_a_rerun_retries(self):
+        with (
+            mock.patch("duban.supervision.reminders.send", side_effect=OSError("smtp down")),
+            pytest.raises(OSError),
+        ):
+            self.remind("--date", "2022-04-03", "--days", "3")
+        assert ReminderSent.objects.count() == 0 and Notification.objects.count() == 0
+        self.remind("--date", "2022-04-03", "--days", "3")
+        assert len(mail.outbox) == 3
 
     def test_it_escalates_late_notices(self):
         notice = SupervisionNotice.issue(

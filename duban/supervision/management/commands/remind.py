@@ -22,16 +22,20 @@ class Command(BaseCommand):
         today = on or timezone.localdate()
         days = remind_days() if days is None else days
         reminders = build_reminders(today, days)
+        skipped = 0
         for reminder in reminders:
+            if not dry_run and not send_reminder(reminder, today):
+                skipped += 1
+                continue
             address = reminder.user.email or "（无邮箱，仅站内通知）"
             self.stdout.write(f"{reminder.user.get_username()} <{address}>：{reminder.subject}")
             for item in reminder.items:
                 self.stdout.write(f"  - {item.task}｜{item.cycle}｜{item.urgency_label}")
-            if not dry_run:
-                send_reminder(reminder, today)
         for notice in escalate_late_notices(today, dry_run=dry_run):
             self.stdout.write(
                 f"升级督办单：{notice}（{notice.unit}，反馈期限 {notice.respond_by}）"
             )
         verb = "将发送" if dry_run else "已发送"
-        self.stdout.write(f"{verb} {len(reminders)} 份提醒。")
+        self.stdout.write(f"{verb} {len(reminders) - skipped} 份提醒。")
+        if skipped:
+            self.stdout.write(f"{skipped} 份今日已发送过，未重复发送。")

@@ -1,0 +1,43 @@
+"""Two cron runs of `duban remind` at once still send each liaison one reminder a day.
+
+Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothing here.
+"""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import TransactionTestCase
+
+from duban.progress.tests.base import build_world
+from duban.supervision.choices import Urgency
+from duban.supervision.models import Notification, ReminderSent
+from duban.supervision.reminders import DueItem, Reminder, send_reminder
+from duban.testing import run_threads
+
+THREADS = 10
+
+
+@pytest.mark.postgres
+class ConcurrentRemindersTestCase(TransactionTestCase):
+    def setUp(self):
+        if connection.vendor != "postgresql":
+            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")
+        build_world(self)
+
+    def test_ten_runs_at_once_send_one_reminder(self):
+        today = date(2022, 4, 3)
+        item = DueItem(self.task, self.cycle, Urgency.DUE_SOON, 0)
+        sent = []
+
+        def remind(i, barrier):
+            reminder = Reminder(self.xavier, self.x, [item])
+            barrier.wait()
+            sent.append(send_reminder(reminder, today))
+
+        self.assertEqual(run_threads(remind, THREADS), [])
+        assert sorted(sent) == [False] * (THREADS - 1) + [True]
+        assert ReminderSent.objects.count() == 1
+        assert Notification.objects.filter(user=self.xavier).count() == 1
+        assert len(mail.outbox) == 1
