@@ -8,7 +8,7 @@
 - charlie, liaison of 区财政局, the cooperating unit of `task` (and the only unit of `other_task`);
 - dave, liaison of 区教育局, an outsider to both tasks.
 
-`make_notice()` and friends build further data; `parsed_notice()` builds the parser's dict.
+`make_notice()` and friends build further data.
 Their passwords are hashed with MD5: conftest.py's session fixture sets the hasher before any
 setUpTestData runs.
 """
@@ -92,30 +92,6 @@ def make_task(
             task=task, official=official, source=LeaderSource.SECTION, position=i
         )
     return task
-
-
-def parsed_notice(
-    plans: list[dict], *, doc_number: str = "测政办〔2022〕1号", sha256: str = "0" * 64
-) -> dict:
-    """A parsed notice in the `duban.notice/1` shape around the given plans."""
-    return {
-        "schema": "duban.notice/1",
-        "source": {"filename": "notice.txt", "format": "txt", "sha256": sha256, "pages": None},
-        "notice": {
-            "issuer": "测试区人民政府办公室",
-            "doc_number": doc_number,
-            "title": "关于印发2022年重点工作责任分解的通知",
-            "issued_on": "2022-03-07",
-            "printed_on": "2022-03-09",
-            "addressees": ["各街道办事处"],
-            "cc": [],
-            "attachments": ["2022年重点工作责任分解表"],
-            "public": True,
-            "body": "现将有关事项通知如下。",
-        },
-        "plans": plans,
-        "warnings": [],
-    }
 
 
 class BaseTestCase(TestCase):

@@ -26,6 +26,7 @@ from duban.ledger.importing.diff import Diff
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice
 from duban.ledger.signals import notice_imported
+from duban.lib.locks import hold_lock
 from duban.parsing import ParseError, parse_bytes
 
 __all__ = ["ImportPreview", "apply_import", "prepare_import", "prepare_parsed"]
@@ -95,6 +96,8 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
     current state; `preview.report` is replaced by the report actually applied.
     """
     with transaction.atomic():
+        # Two first imports of one notice at once would both find no notice and create two.
+        hold_lock("ledger.import")
         diff = Diff(preview.data, preview.file_hash)
         preview.notice, preview.report = diff.notice, diff.report
         if diff.report.same_file or diff.report.is_empty:
