@@ -2,6 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent inside the import's transaction once a notice was created or changed;
-# arguments: notice, user. A receiver that fails rolls the whole import back.
+# Sent inside the import's transaction once a notice was created or changed; arguments:
+# notice, user, and targets ({task pk: the targets the parser read from its row}, for the
+# rows the import wrote). A receiver that fails rolls the whole import back.
 notice_imported = Signal()

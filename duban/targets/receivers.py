@@ -8,6 +8,6 @@ from duban.targets.sync import sync_notice_targets
 
 
 @receiver(notice_imported)
-def sync_imported_notice(sender, notice, **kwargs) -> None:
-    sync_notice_targets(notice)
+def sync_imported_notice(sender, notice, targets=None, **kwargs) -> None:
+    sync_notice_targets(notice, parsed=targets)
     propose_links(notice)

@@ -138,17 +138,17 @@ def _has_history(target: Target) -> bool:
 
 
 @transaction.atomic
-def sync_notice_targets(notice) -> SyncResult:
-    """Extract the targets of every active task of a notice from its text and sync them.
-
-    Targets of withdrawn tasks are withdrawn (or deleted) with them. Call it after each
-    import of the notice, then `links.propose_links(notice)`.
-    """
+def sync_notice_targets(notice, parsed: dict[int, list[dict]] | None = None) -> SyncResult:
+    """Sync each task's targets: the parser's from `parsed` (task pk -> targets), else read
+    from its text; withdrawn tasks lose theirs. Then call `links.propose_links(notice)`."""
+    parsed = parsed or {}
     result = SyncResult()
     for plan in notice.plans.all():
         for task in plan.tasks.all():
-            if task.status == TaskStatus.ACTIVE:
-                result += sync_targets(task, extract_targets(task.text, plan.kind))
-            else:
+            if task.status != TaskStatus.ACTIVE:
                 result += sync_targets(task, [])
+            elif task.pk in parsed:
+                result += sync_targets(task, parsed[task.pk])
+            else:
+                result += sync_targets(task, extract_targets(task.text, plan.kind))
     return result

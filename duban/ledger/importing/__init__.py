@@ -102,6 +102,7 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
         preview.notice, preview.report = diff.notice, diff.report
         if diff.report.same_file or diff.report.is_empty:
             return diff.notice
-        notice = Writer(preview, diff, user).run()
-        notice_imported.send(sender=Notice, notice=notice, user=user)
+        writer = Writer(preview, diff, user)
+        notice = writer.run()
+        notice_imported.send(sender=Notice, notice=notice, user=user, targets=writer.targets)
         return notice

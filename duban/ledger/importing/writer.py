@@ -43,6 +43,8 @@ class Writer:
         self.officials: dict[str, Official] = {}
         self.plans: dict[int, Plan] = {}  # incoming plan index -> plan
         self.sections_left: dict[int, list[Section]] = {}  # plan pk -> sections not yet paired
+        # Task pk -> the parsed row's targets, handed on with notice_imported.
+        self.targets: dict[int, list[dict]] = {}
 
     def run(self) -> Notice:
         notice = self.save_notice()
@@ -241,12 +243,20 @@ class Writer:
             for task, row in zip(tasks, rows, strict=True)
             for unit in dict.fromkeys(self.override_units(row))
         )
+        for task, row in zip(tasks, rows, strict=True):
+            self.keep_targets(task, row)
         if not self.report.new_notice:
             for task, row in zip(tasks, rows, strict=True):
                 record("ledger.task.added", task, self.user, {"after": row.snapshot()})
 
+    def keep_targets(self, task: Task, row: Row) -> None:
+        # A notice parsed before targets were read has no "targets": receivers read the text.
+        if "targets" in row.item:
+            self.targets[task.pk] = row.item["targets"]
+
     def update_task(self, row: Row, old: Row, sections: dict) -> None:
         task = old.task
+        self.keep_targets(task, row)
         changes = row.changes(old)
         values = self.task_values(row, sections)
         structural = ["plan", "section", "position", "key"]

@@ -68,7 +68,6 @@ def reference_notice() -> dict:
                 "deadline": row["deadline"],
                 "remark": row["remark"],
                 "lead_override": [],
-                "targets": [],
                 "location": {"page": None, "line": None, "table": None, "row": None},
             }
         )

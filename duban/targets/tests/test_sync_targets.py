@@ -1,8 +1,14 @@
 from datetime import date
 from decimal import Decimal
 
+from django.test import TestCase
+
 from duban.audit.models import LogEntry
-from duban.ledger.choices import TaskStatus
+from duban.ledger.choices import PlanKind, TaskStatus
+from duban.ledger.importing import apply_import, prepare_parsed
+from duban.ledger.models import Task
+from duban.ledger.tests.reference import reference_notice
+from duban.parsing.targets import extract_targets
 from duban.targets.choices import MetricKind, Period, TargetStatus, ValueSource
 from duban.targets.models import Metric, Target
 from duban.targets.sync import sync_notice_targets, sync_targets
@@ -121,3 +127,28 @@ class SyncNoticeTargetsTestCase(TargetsTestCase):
         task.save()
         self.assertEqual(sync_notice_targets(self.notice).deleted, 1)
         self.assertFalse(task.targets.exists())
+
+    def test_it_takes_the_parsed_targets_it_is_given_instead_of_reading_the_text(self):
+        given = make_task(self.annual, "新增高新技术企业 50 家，科技型中小企业 150 家以上。")
+        read = make_task(self.annual, "地区生产总值增长 7%以上。")
+        sync_notice_targets(self.notice, parsed={given.pk: COUNTS[:1]})
+        self.assertEqual([t.metric_text for t in given.targets.all()], ["高新技术企业"])
+        self.assertEqual([t.metric_text for t in read.targets.all()], ["地区生产总值"])
+
+
+class ImportedTargetsTestCase(TestCase):
+    def test_an_import_syncs_the_targets_the_parser_read_from_each_row(self):
+        data = reference_notice()
+        first = data["plans"][1]["sections"][0]["items"][0]
+        first["targets"] = [{**COUNTS[0], "text": first["text"]}]
+        data["plans"][1]["sections"][0]["items"][1]["targets"] = []
+        apply_import(prepare_parsed(data))
+        tasks = Task.objects.filter(plan__kind=PlanKind.ANNUAL).order_by("position")
+        self.assertEqual([t.metric_text for t in tasks[0].targets.all()], ["高新技术企业"])
+        self.assertFalse(tasks[1].targets.exists())
+        # A row parsed without targets has them read from its text.
+        unread = next(t for t in tasks[2:] if extract_targets(t.text, PlanKind.ANNUAL))
+        self.assertEqual(
+            [t.metric_text for t in unread.targets.all()],
+            [t["metric"] for t in extract_targets(unread.text, PlanKind.ANNUAL)],
+        )
