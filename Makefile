@@ -20,10 +20,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
+# The demo's data belong to the reference notice's year: serve it as of the demo's date.
 run: install
 	$(BIN)/duban migrate --no-input
 	$(BIN)/duban demo
-	$(BIN)/duban runserver 127.0.0.1:8000
+	DUBAN_TODAY=$${DUBAN_TODAY:-$$($(BIN)/duban demo --today)} $(BIN)/duban runserver 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -1,6 +1,7 @@
 """duban settings, driven by environment variables (see README)."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,14 @@ def envint(name: str, default: str) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from None
+
+
+def envdate(name: str) -> date | None:
+    value = os.getenv(name, "").strip()
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date (YYYY-MM-DD), got {value!r}") from None
 
 
 DEBUG = envbool("DUBAN_DEBUG", "1")
@@ -152,6 +161,9 @@ SITE_URL = os.getenv("DUBAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Supervision (`duban remind` runs daily).
 # Days before a report's due date that its unit's liaisons get the first reminder.
 DUBAN_REMIND_DAYS = envint("DUBAN_REMIND_DAYS", "3")
+# The day duban takes as today, for a demo or training copy whose data belong to another
+# year (`make run` sets the demo's); unset, it is the real date.
+DUBAN_TODAY = envdate("DUBAN_TODAY")
 # Days past the due date after which a missing report is 严重逾期.
 DUBAN_REMIND_SERIOUS_DAYS = envint("DUBAN_REMIND_SERIOUS_DAYS", "10")
 # Days after a 督办单's response deadline before it escalates to the next tier.

@@ -3,6 +3,7 @@
 Each app contributes its steps to STEPS, in the order they run.
 """
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,12 +13,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from duban.ledger.changes import ChangeReport
 from duban.ledger.choices import PlanKind, Role, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
 from duban.ledger.models import Notice, Plan, Unit
+from duban.lib import clock
 from duban.supervision.demo import year_in_progress
 from duban.targets.demo import add_targets
 
@@ -53,6 +54,15 @@ def seed_dir() -> Path:
     return (Path(shared) if shared else Path(settings.BASE_DIR).parent.parent / "shared") / "seed"
 
 
+def loaded_today() -> date:
+    """The date of the demo already loaded, for DUBAN_TODAY; FileNotFoundError if none is."""
+    digest = hashlib.sha256(reference_file().read_bytes()).hexdigest()
+    notice = Notice.objects.filter(file_hash=digest).first()
+    if notice is None:
+        raise FileNotFoundError("演示数据尚未加载：请先运行 duban demo")
+    return demo_today(notice)
+
+
 def reference_file() -> Path:
     for fmt in FORMATS:
         path = seed_dir() / f"{REFERENCE}.{fmt}"
@@ -73,7 +83,7 @@ def import_reference(demo: Demo) -> None:
 
 def demo_today(notice: Notice) -> date:
     """Today if it falls in the annual plan's year, else 10 September of that year: the demo's "now"."""
-    today = timezone.localdate()
+    today = clock.today()
     year = notice.plans.filter(kind=PlanKind.ANNUAL).values_list("start_year", flat=True).first()
     if year and today.year != year:
         return date(year, 9, 10)

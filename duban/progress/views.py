@@ -4,12 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from duban.accounts.access import get_task_for_user, is_office, office_required
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
+from duban.lib import clock
 from duban.progress.access import (
     get_attachment_for_user,
     get_cycle_for_user,
@@ -56,26 +56,31 @@ def my_reports(request):
     tasks = list(Task.objects.active().for_unit(unit_id).select_related("plan"))
     cycles = ReportingCycle.objects.open().filter(plan__in={t.plan_id for t in tasks})
     reports = {
-        (r.cycle_id, r.task_id): r for r in Report.objects.filter(unit_id=unit_id, cycle__in=cycles)
+        (r.cycle_id, r.task_id): r
+        for r in Report.objects.filter(unit_id=unit_id, cycle__in=cycles).select_related("cycle")
     }
     roles = dict(
         Assignment.objects.filter(unit_id=unit_id, task__in=tasks).values_list("task_id", "role")
     )
-    rows = [
-        {
-            "cycle": cycle,
-            "task": task,
-            # No assignment: a remark made the unit lead the task (由区委政法委牵头).
-            "role": AssignmentRole(roles.get(task.pk, AssignmentRole.LEAD)),
-            "report": reports.get((cycle.pk, task.pk)),
-        }
-        for cycle in cycles
-        for task in tasks
-        if task.plan_id == cycle.plan_id
-    ]
-    return render(
-        request, "progress/my_reports.html", {"rows": rows, "today": timezone.localdate()}
-    )
+    today = clock.today()
+    rows = []
+    for cycle in cycles:
+        for task in tasks:
+            if task.plan_id != cycle.plan_id:
+                continue
+            report = reports.get((cycle.pk, task.pk))
+            rows.append(
+                {
+                    "cycle": cycle,
+                    "task": task,
+                    # No assignment: a remark made the unit lead the task (由区委政法委牵头).
+                    "role": AssignmentRole(roles.get(task.pk, AssignmentRole.LEAD)),
+                    "report": report,
+                    # Late only while the unit still owes it: not once sent.
+                    "overdue": cycle.due_on < today and (report is None or report.is_editable),
+                }
+            )
+    return render(request, "progress/my_reports.html", {"rows": rows})
 
 
 @require_POST
@@ -264,7 +269,7 @@ def cycle_list(request):
     )
     if request.GET.get("plan", "").isdigit():
         cycles = cycles.filter(plan_id=request.GET["plan"])
-    form = GenerateCyclesForm(initial={"year": timezone.localdate().year})
+    form = GenerateCyclesForm(initial={"year": clock.today().year})
     return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
 
 

@@ -7,9 +7,9 @@ Each task costs a handful of queries; `refresh_all()` runs nightly and after imp
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
 from duban.ledger.models import Task
+from duban.lib import clock
 from duban.lib.periods import elapsed_share
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.deadlines import parse_deadline
@@ -117,7 +117,7 @@ def facts_for_task(task: Task, today: date, previous: str | None = None) -> Stat
 @transaction.atomic
 def refresh_task(task: Task, today: date | None = None, user=None) -> TaskStatus:
     """Recompute and store one task's status; a new colour goes into its history."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     status = TaskStatus.objects.select_for_update().filter(task=task).first()
     if status is None:
         status = TaskStatus(task=task)
@@ -132,7 +132,7 @@ def refresh_all(today: date | None = None, tasks=None, dry_run: bool = False) ->
 
     With dry_run nothing is stored and the counts are what the rules would give.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     tasks = Task.objects.active() if tasks is None else tasks
     thresholds = Thresholds.from_settings()
     counts: dict[str, int] = {}

@@ -1,9 +1,9 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 
 from duban.ledger.models import Official, Plan, Unit
+from duban.lib import clock
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.models import response_days
 
@@ -35,7 +35,7 @@ class NoticeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        today = timezone.localdate()
+        today = clock.today()
         if cleaned.get("respond_by") is None and cleaned.get("tier"):
             # An empty deadline means the tier's usual number of days.
             cleaned["respond_by"] = today + timedelta(days=response_days(cleaned["tier"]))

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 
 from duban.ledger.choices import PlanKind
+from duban.lib import clock
 from duban.targets.models import Target, TargetRevision
 
 # A browser date picker takes ISO dates only, whatever the locale's input formats are.
@@ -15,12 +15,12 @@ class ValueForm(forms.Form):
     """One value of one target, as of a date."""
 
     value = forms.DecimalField(label="数值", max_digits=18, decimal_places=4)
-    on_date = forms.DateField(label="数据截至", widget=DATE_INPUT, initial=timezone.localdate)
+    on_date = forms.DateField(label="数据截至", widget=DATE_INPUT, initial=clock.today)
     note = forms.CharField(label="说明", max_length=300, required=False)
 
     def clean_on_date(self):
         on_date = self.cleaned_data["on_date"]
-        if on_date > timezone.localdate():
+        if on_date > clock.today():
             raise forms.ValidationError("数据日期不能晚于今天。")
         return on_date
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib import clock
 from duban.lib.text import metric_key, plain_number
 from duban.targets.choices import (
     Comparator,
@@ -193,7 +194,7 @@ class Target(models.Model):
 
     @property
     def value_in_force(self) -> Decimal:
-        return self.value_on(timezone.localdate())
+        return self.value_on(clock.today())
 
     def meets(self, value: Decimal, goal: Decimal | None = None) -> bool:
         """Whether `value` attains `goal` (the target in force today by default), direction-aware.

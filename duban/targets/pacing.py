@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.utils import timezone
-
+from duban.lib import clock
 from duban.lib.pacing import due_fraction
 from duban.lib.text import plain_number as num
 from duban.targets.choices import Measure, Pace, Period
@@ -114,7 +113,7 @@ def _classify(target: Target, value: Decimal, due: Decimal) -> str:
 
 def status_of(target: Target, on_date: date | None = None) -> PaceStatus:
     """The 序时进度 class of the target's latest value on or before `on_date` (today by default)."""
-    on_date = on_date or timezone.localdate()
+    on_date = on_date or clock.today()
     measurement = _latest(target, on_date)
     if measurement is None:
         return PaceStatus(Pace.NO_DATA, goal=target.value_on(on_date))

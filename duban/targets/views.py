@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from duban.accounts.access import (
@@ -14,6 +13,7 @@ from duban.accounts.access import (
     visible_tasks,
 )
 from duban.accounts.choices import Role
+from duban.lib import clock
 from duban.targets.chart import trajectory
 from duban.targets.choices import MetricKind, ValueSource
 from duban.targets.forms import LinkAddForm, RevisionForm, ValueForm, ValueImportForm
@@ -91,7 +91,7 @@ def link_add(request, pk: int):
 @login_required
 def target_detail(request, pk: int):
     target = _get_target_for_user(request.user, pk)
-    today = timezone.localdate()
+    today = clock.today()
     five_year_links = target.five_year_links.live().select_related("five_year__task__plan")
     ctx = {
         "target": target,

@@ -2,8 +2,9 @@ from io import StringIO
 from tempfile import TemporaryDirectory
 from unittest import mock
 
+import time_machine
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from duban.accounts.choices import Role as AccountRole
@@ -51,6 +52,17 @@ class DemoCommandTestCase(TestCase):
             Task.objects.for_unit(support.unit, role=Role.SUPPORT).filter(plan__annex="2").exists()
         )
         self.assertNotEqual(lead.unit, support.unit)
+
+    @time_machine.travel("2026-11-28 09:00 +0800")
+    def test_today_prints_the_date_the_loaded_demo_lives_on(self):
+        with self.assertRaisesMessage(CommandError, "演示数据尚未加载") as error:
+            call_command("demo", "--today", stdout=StringIO())
+        self.assertEqual(error.exception.returncode, 2)
+        run()
+        out = StringIO()
+        call_command("demo", "--today", stdout=out)
+        # The reference notice's year is 2022: the demo lives on 10 September of it.
+        self.assertEqual(out.getvalue(), "2022-09-10\n")
 
     def test_running_it_twice_changes_nothing(self):
         run()

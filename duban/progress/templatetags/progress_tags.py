@@ -1,6 +1,6 @@
 from django import template
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.progress.access import visible_reports
 from duban.progress.milestones import is_text_only
 from duban.progress.models import Milestone, Report, ReportingCycle, unit_id_of
@@ -13,7 +13,7 @@ def _year_of(task) -> int:
     plan = task.plan
     if plan.start_year and plan.end_year in (None, plan.start_year):
         return plan.start_year
-    return timezone.localdate().year
+    return clock.today().year
 
 
 @register.inclusion_tag("progress/inc/task_panel.html")

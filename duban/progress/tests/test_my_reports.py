@@ -1,7 +1,10 @@
+from datetime import date
+
 from django.urls import reverse
 
+from duban.progress.choices import ReportState
 from duban.progress.models import Report
-from duban.progress.tests.base import ProgressTestCase
+from duban.progress.tests.base import ProgressTestCase, make_report
 
 
 class MyReportsTestCase(ProgressTestCase):
@@ -12,6 +15,15 @@ class MyReportsTestCase(ProgressTestCase):
         self.assertContains(response, "推进重大项目建设")
         self.assertNotContains(response, "推进教育优质均衡发展")
         self.assertContains(response, "开始填报")
+
+    def test_the_overdue_mark_follows_duban_today_and_leaves_sent_reports_alone(self):
+        self.client.force_login(self.yvonne)
+        with self.settings(DUBAN_TODAY=date(2022, 4, 1)):
+            self.assertNotContains(self.client.get(reverse("progress:my-reports")), "已逾期")
+        with self.settings(DUBAN_TODAY=date(2022, 4, 6)):
+            self.assertContains(self.client.get(reverse("progress:my-reports")), "已逾期")
+            make_report(self, self.y, state=ReportState.SUBMITTED)
+            self.assertNotContains(self.client.get(reverse("progress:my-reports")), "已逾期")
 
     def test_starting_a_report_opens_its_form(self):
         self.client.force_login(self.yvonne)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib import clock
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.emails import send
 from duban.supervision.models.notifications import Notification
@@ -167,7 +168,7 @@ class SupervisionNotice(models.Model):
         tier = self.next_tier
         if tier is None:
             raise StateError("通报已是最高等级，不能再升级")
-        today = today or timezone.localdate()
+        today = today or clock.today()
         self.state = NoticeState.ESCALATED
         self.escalated_at = timezone.now()
         self.save(update_fields=["state", "escalated_at"])

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.lib.text import plain_number
 from duban.targets.links import linked_path
 from duban.targets.models import Target
@@ -30,7 +30,7 @@ def task_targets_panel(task, user):
 
     The task page has already checked that `user` may see the task.
     """
-    today = timezone.localdate()
+    today = clock.today()
     targets = (
         Target.objects.active()
         .filter(task=task)

@@ -6,7 +6,20 @@ from duban.ledger import demo
 class Command(BaseCommand):
     help = "Load the reference notice and demo log-ins (safe to run again)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            action="store_true",
+            help="print the date the loaded demo lives on (for DUBAN_TODAY) and stop",
+        )
+
+    def handle(self, *args, today, **options):
+        if today:
+            try:
+                self.stdout.write(demo.loaded_today().isoformat())
+            except FileNotFoundError as exc:
+                raise CommandError(str(exc), returncode=2) from exc
+            return
         state = demo.Demo()
         try:
             for step in demo.STEPS:

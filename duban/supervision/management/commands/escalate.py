@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.supervision.management.options import add_date_option
 from duban.supervision.models import escalate_late_notices
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, on, dry_run, **options):
-        today = on or timezone.localdate()
+        today = on or clock.today()
         late = escalate_late_notices(today, dry_run=dry_run)
         for notice in late:
             self.stdout.write(f"{notice}（{notice.unit}，反馈期限 {notice.respond_by}）")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.supervision.choices import Colour
 from duban.supervision.facts import refresh_all
 from duban.supervision.management.options import add_date_option
@@ -16,6 +16,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, on, dry_run, **options):
-        counts = refresh_all(on or timezone.localdate(), dry_run=dry_run)
+        counts = refresh_all(on or clock.today(), dry_run=dry_run)
         summary = "，".join(f"{label} {counts.get(value, 0)}" for value, label in Colour.choices)
         self.stdout.write(("（试算）" if dry_run else "") + summary)

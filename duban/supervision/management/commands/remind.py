@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.supervision.management.options import add_date_option
 from duban.supervision.models import escalate_late_notices
 from duban.supervision.reminders import build_reminders, remind_days, send_reminder
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, on, dry_run, **options):
-        today = on or timezone.localdate()
+        today = on or clock.today()
         days = remind_days() if days is None else days
         reminders = build_reminders(today, days)
         skipped = 0
