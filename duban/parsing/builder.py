@@ -151,6 +151,13 @@ class PlanBuilder:
         return False
 
     def _labelled(self, before: str, parts: dict[str, str], location: Location) -> None:
+        if before and set(parts) == {"leaders"} and _is_heading(before):
+            # 「（一）扩大有效投资（牵头市领导：王建华）」: a section and its leaders.
+            self._settle()
+            number = numbering(before)
+            self._start_section(number, before, location)
+            self._leader_line(parts["leaders"], location)
+            return
         if before:
             number = numbering(before)
             if number is None and self._pending_runs_on():
@@ -413,6 +420,17 @@ class PlanBuilder:
 
     def warn(self, message: str, location: Location | None) -> None:
         self.warnings.append(ParseWarning(message, location))
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a paragraph is a heading: numbered 一、 or （一）, short, not a sentence."""
+    number = numbering(text)
+    return (
+        number is not None
+        and number.style in _HEADING_STYLES
+        and len(text) <= MAX_LEAD_IN_LENGTH
+        and not text.endswith(_SENTENCE_END)
+    )
 
 
 def _is_heading_row(task: Task) -> bool:

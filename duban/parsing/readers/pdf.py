@@ -1,7 +1,13 @@
-"""Reading .pdf notices: per page, the ruled tables and the text lines around them."""
+"""Reading .pdf notices: per page, the ruled tables and the text lines around them.
+
+Lines outside tables are put back into paragraphs: a line that runs to the right margin
+continues on the next line when that one starts at the left margin, in the same type size,
+unnumbered (a new paragraph is indented or numbered).
+"""
 
 import io
 import re
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -10,6 +16,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.errors import ParseError
+from duban.parsing.lists import numbering
 
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共16页", "3/16" alone on a page's first or last line.
 PAGE_NUMBER = re.compile(
@@ -20,6 +27,23 @@ SENTENCE_END = ("。", "！", "？", ".", "!", "?")
 # Points of slack when comparing the edges of ruled cells.
 _EPSILON = 1.0
 BROKEN = (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError)
+
+
+@dataclass(slots=True)
+class _Line:
+    """A text line outside the tables, with what paragraph rebuilding needs of its geometry."""
+
+    text: str
+    location: Location
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page_width: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
 
 
 def read_pdf(data: bytes) -> Document:
@@ -57,6 +81,7 @@ def _read_pages(pdf) -> Document:
         document.blocks.extend(blocks)
     if len(scanned) == len(pdf.pages):
         raise ParseError("PDF has no text layer (scanned?); OCR it first")
+    document.blocks = _paragraphs(document.blocks)
     for number in scanned:
         document.warnings.append(
             ParseWarning(
@@ -67,20 +92,68 @@ def _read_pages(pdf) -> Document:
     return document
 
 
-def _page_blocks(page, number: int, tables_before: int) -> list[Paragraph | Table]:
+def _page_blocks(page, number: int, tables_before: int) -> list[_Line | Table]:
     """The page's tables and outside lines sorted top to bottom, page numbers dropped."""
     found = page.find_tables()
-    placed: list[tuple[float, Paragraph | Table]] = []
+    placed: list[tuple[float, _Line | Table]] = []
     for index, table in enumerate(found, start=1):
         placed.append((table.bbox[1], _table(table, number, tables_before + index)))
-    for line, (top, text) in enumerate(_lines_outside(page, [t.bbox for t in found]), start=1):
-        placed.append((top, Paragraph(text, Location(page=number, line=line))))
+    for line, found_line in enumerate(_lines_outside(page, [t.bbox for t in found]), start=1):
+        x0, x1, top, bottom, text = found_line
+        location = Location(page=number, line=line)
+        placed.append((top, _Line(text, location, x0, x1, top, bottom, page.width)))
     placed.sort(key=lambda item: item[0])
     return _drop_page_numbers([block for _, block in placed])
 
 
-def _lines_outside(page, boxes) -> list[tuple[float, str]]:
-    """The text lines whose characters lie outside every table, with their top."""
+def _paragraphs(blocks: list[_Line | Table]) -> list[Paragraph | Table]:
+    """Join the lines that wrap onto the next one into paragraphs (see the module's doc)."""
+    lines = [block for block in blocks if isinstance(block, _Line)]
+    if not lines:
+        return blocks
+    # The margins: the leftmost line start, and per page the rightmost line end, or the
+    # left margin mirrored when no line is that long (a page of short lines).
+    left = min(line.x0 for line in lines)
+    right: dict[int | None, float] = {}
+    for line in lines:
+        page = line.location.page
+        right[page] = max(right.get(page, line.page_width - left), line.x1)
+    out: list[Paragraph | Table] = []
+    previous: _Line | None = None
+    for block in blocks:
+        if not isinstance(block, _Line):
+            out.append(block)
+            previous = None
+            continue
+        if previous is not None and _runs_on(previous, block, left, right[previous.location.page]):
+            paragraph = out[-1]
+            joiner = " " if _ascii_word(paragraph.text[-1]) and _ascii_word(block.text[0]) else ""
+            paragraph.text += joiner + block.text
+        else:
+            out.append(Paragraph(block.text, block.location))
+        previous = block
+    return out
+
+
+def _runs_on(line: _Line, following: _Line, left: float, right: float) -> bool:
+    size = line.size
+    # Within two characters of the right margin: a line that mixes digits and Chinese stops
+    # short when its next character does not fit, and punctuation may hang past the margin.
+    return (
+        line.x1 >= right - 2 * size
+        and following.x0 <= left + size / 2
+        and abs(following.size - size) < 1
+        and (following.location.page != line.location.page or following.top - line.bottom < size)
+        and numbering(following.text) is None
+    )
+
+
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _lines_outside(page, boxes) -> list[tuple[float, float, float, float, str]]:
+    """The text lines whose characters lie outside every table: x0, x1, top, bottom, text."""
 
     def outside(obj) -> bool:
         if obj.get("object_type") != "char":
@@ -90,7 +163,11 @@ def _lines_outside(page, boxes) -> list[tuple[float, str]]:
 
     text_page = page.filter(outside) if boxes else page
     lines = text_page.extract_text_lines(return_chars=False)
-    return [(line["top"], line["text"].strip()) for line in lines if line["text"].strip()]
+    return [
+        (line["x0"], line["x1"], line["top"], line["bottom"], line["text"].strip())
+        for line in lines
+        if line["text"].strip()
+    ]
 
 
 def _table(table, page: int, number: int) -> Table:
@@ -125,7 +202,7 @@ def _drop_page_numbers(blocks: list) -> list:
     for index in (-1, 0):
         if (
             blocks
-            and isinstance(blocks[index], Paragraph)
+            and isinstance(blocks[index], _Line)
             and PAGE_NUMBER.fullmatch(blocks[index].text)
         ):
             del blocks[index]

@@ -115,3 +115,28 @@ def test_a_page_without_text_in_a_text_pdf_is_a_warning_with_its_page():
     assert [(w.message, w.location.page) for w in document.warnings] == [
         ("page has no text layer (scanned?); its content is missing", 2)
     ]
+
+
+def test_lines_wrapped_at_the_right_margin_are_put_back_into_paragraphs():
+    page = (
+        Page()
+        .text(72, 100, "1. Build ring roads across the whole district and finish every one of the many new sections planned for")
+        .text(72, 112, "this year by June.")
+        .text(72, 124, "2. Plant new trees along the river banks in every town and village and water them well through the hot")
+        .text(72, 136, "summer.")
+        .text(90, 160, "An indented paragraph starts here and then runs on and on until it reaches the right margin of the")
+        .text(72, 172, "page.")
+        .text(72, 184, "A short line.")
+        .text(72, 196, "Another short line.")
+    )  # fmt: skip
+    document = read_pdf(make_pdf([page]))
+    assert [block.text for block in document.blocks] == [
+        "1. Build ring roads across the whole district and finish every one of the many new sections"
+        " planned for this year by June.",
+        "2. Plant new trees along the river banks in every town and village and water them well"
+        " through the hot summer.",
+        "An indented paragraph starts here and then runs on and on until it reaches the right margin"
+        " of the page.",
+        "A short line.",
+        "Another short line.",
+    ]

@@ -36,6 +36,24 @@ def test_it_reads_a_numbered_list_with_units_in_brackets():
     assert parsed["warnings"] == []
 
 
+def test_it_reads_a_leader_label_after_a_section_heading_as_the_sections_leaders():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+（一）扩大有效投资（牵头县领导：王明）
+1.完成固定资产投资120亿元。（牵头单位：县发改局；责任单位：县财政局）
+（二）保障和改善民生（牵头县领导：李华、赵刚）
+2.新建学校3所。（牵头单位：县教育局）
+"""
+    )
+    assert headings(parsed) == ["（一）扩大有效投资", "（二）保障和改善民生"]
+    sections = parsed["plans"][0]["sections"]
+    assert [names(section["leaders"]) for section in sections] == [["王明"], ["李华", "赵刚"]]
+    assert [item["seq"] for item in items(parsed)] == ["1", "2"]
+    assert all(item["leaders"] == [] for item in items(parsed))
+    assert parsed["warnings"] == []
+
+
 def test_it_reads_units_in_square_brackets_when_names_hold_brackets():
     parsed = parse_text(
         NOTICE_HEAD
