@@ -7,6 +7,7 @@ from duban.parsing.metadata import read_metadata
 from duban.parsing.model import ParsedNotice
 from duban.parsing.regions import Event, content_start, events, lines, tail_start
 from duban.parsing.targets import extract_targets
+from duban.parsing.text import squeeze
 from duban.parsing.units import FIRST_IS_LEAD
 
 
@@ -36,10 +37,12 @@ def assemble(document: Document) -> ParsedNotice:
 
 def _states_first_is_lead(event: Event) -> bool:
     """Whether a paragraph, a note row or a header row says the first unit listed leads."""
+    # A header cell wraps the phrase over lines: 「（列\n第一位者为牵\n头单位）」.
     line = event.line
     if line is not None:
-        return bool(FIRST_IS_LEAD.search(line))
+        return bool(FIRST_IS_LEAD.search(squeeze(line)))
     # The cheap search first: reading the header is costly and the phrase rare.
     return (
-        bool(FIRST_IS_LEAD.search(" ".join(event.cells))) and read_header(event.cells) is not None
+        bool(FIRST_IS_LEAD.search(" ".join(squeeze(cell) for cell in event.cells)))
+        and read_header(event.cells) is not None
     )

@@ -190,7 +190,9 @@ def _covered_from_above(table, row) -> frozenset[int]:
             continue
         middle = (span.bbox[0] + span.bbox[2]) / 2
         if any(
-            x0 < middle < x1 and above < top - _EPSILON < bottom
+            # Starts above this row and reaches below its top: a cell of the row above
+            # ends at that top, and one merged across from the left starts at it.
+            x0 < middle < x1 and above < top - _EPSILON and bottom > top + _EPSILON
             for x0, above, x1, bottom in table.cells
         ):
             covered.add(column)

@@ -140,3 +140,30 @@ def test_lines_wrapped_at_the_right_margin_are_put_back_into_paragraphs():
         "A short line.",
         "Another short line.",
     ]
+
+
+def test_a_row_merged_across_is_not_covered_from_above():
+    # A section heading row: its cell spans all three columns, so the inner rules stop at it.
+    left, top, height = 72, 100, 20
+    edges = [left, left + 40, left + 240, left + 340]
+    page = Page()
+    rows = [
+        ["No", "Task", "Leader"],
+        ["1", "Build roads.", "Zhang"],
+        ["Two. Parks"],
+        ["2", "Plant trees.", "Li"],
+    ]
+    for index, cells in enumerate(rows):
+        for x, cell in zip(edges, cells, strict=False):
+            page.text(x + 3, top + index * height + 6, cell)
+    for index in range(len(rows) + 1):
+        page.rules.append((left, top + index * height, edges[3], top + index * height))
+    for x in edges:
+        if x in (edges[0], edges[3]):
+            page.rules.append((x, top, x, top + 4 * height))
+        else:  # broken over the merged row
+            page.rules.append((x, top, x, top + 2 * height))
+            page.rules.append((x, top + 3 * height, x, top + 4 * height))
+    table = next(b for b in read_pdf(make_pdf([page])).blocks if isinstance(b, Table))
+    assert [row.cells for row in table.rows][2] == ["Two. Parks", "", ""]
+    assert [row.covered for row in table.rows] == [frozenset()] * 4

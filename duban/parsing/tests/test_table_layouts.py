@@ -245,3 +245,13 @@ def test_it_keeps_the_cells_of_unknown_columns_in_the_remark_with_their_label():
     assert second["remark"] is None
     warning = next(w for w in parsed["warnings"] if "not recognised" in w["message"])
     assert warning["message"].endswith("kept in the remark: 计划投资（亿元）")
+
+
+def test_it_reads_a_first_is_lead_header_wrapped_over_lines():
+    parsed = parse_blocks(
+        [
+            ["序号", "工作任务", "责任单位（列\n第一位者为牵\n头单位）"],
+            ["1", "推进改革。", "县委改革办、县发改局"],
+        ],
+    )
+    assert units(items(parsed)[0]) == [("县委改革办", "lead"), ("县发改局", "support")]
