@@ -78,6 +78,7 @@ def _read_pages(pdf) -> Document:
         page.close()
         if blocks and document.blocks:
             _join_split_row(document.blocks[-1], blocks[0])
+            _carry_merges(document.blocks[-1], blocks[0])
         document.blocks.extend(blocks)
     if len(scanned) == len(pdf.pages):
         raise ParseError("PDF has no text layer (scanned?); OCR it first")
@@ -232,3 +233,20 @@ def _join_split_row(before, after) -> None:
             return
     last.cells = [p + "\n" + m if m else p for p, m in zip(last.cells, tail, strict=True)]
     del after.rows[start]
+
+
+def _carry_merges(before, after) -> None:
+    """A cell merged down over the page break goes on empty at the top of the next page.
+
+    Where the last row above was covered by such a cell, an empty cell in the next page's
+    first row is covered too (the leader shared by a section's tasks, printed once).
+    """
+    if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
+        return
+    last = before.rows[-1]
+    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
+    if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
+        return
+    first = after.rows[start]
+    carried = {column for column in last.covered if not first.cells[column]}
+    first.covered = first.covered | carried

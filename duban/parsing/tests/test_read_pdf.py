@@ -167,3 +167,31 @@ def test_a_row_merged_across_is_not_covered_from_above():
     table = next(b for b in read_pdf(make_pdf([page])).blocks if isinstance(b, Table))
     assert [row.cells for row in table.rows][2] == ["Two. Parks", "", ""]
     assert [row.covered for row in table.rows] == [frozenset()] * 4
+
+
+def _merged_leader_page(rows: list[list[str]], top: float = 100) -> Page:
+    """A three-column table whose last column is one cell merged down over every row."""
+    left, height = 72, 20
+    edges = [left, left + 40, left + 240, left + 340]
+    page = Page()
+    for index, cells in enumerate(rows):
+        for x, cell in zip(edges, cells, strict=False):
+            if cell:
+                page.text(x + 3, top + index * height + 6, cell)
+    bottom = top + len(rows) * height
+    for index in range(len(rows) + 1):
+        y = top + index * height
+        inner = index in (0, len(rows))
+        page.rules.append((left, y, edges[3] if inner else edges[2], y))
+    for x in edges:
+        page.rules.append((x, top, x, bottom))
+    return page
+
+
+def test_a_cell_merged_down_over_a_page_break_covers_the_next_pages_first_row():
+    first = _merged_leader_page([["1", "Build roads.", "Zhang"], ["2", "Repair bridges.", ""]])
+    second = _merged_leader_page([["3", "Plant trees.", ""], ["4", "Clean rivers.", ""]])
+    document = read_pdf(make_pdf([first, second]))
+    rows = [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
+    assert [row.cells[0] for row in rows] == ["1", "2", "3", "4"]
+    assert [row.covered for row in rows] == [frozenset(), {2}, {2}, {2}]
