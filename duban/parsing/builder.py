@@ -55,8 +55,11 @@ _PART_OF_KIND = {
 class PlanBuilder:
     """Walks the events of the plans and keeps the current plan, section and task."""
 
-    def __init__(self, first_is_lead: bool):
+    def __init__(self, first_is_lead: bool, merges_known: bool = True):
         self.statement = first_is_lead
+        # A text copy cannot tell a merged cell from an empty one (see _fill_down_leaders).
+        self.merges_known = merges_known
+        self.row_leaders = ""  # the last leader cell of the section, in a text copy
         self.carried = False
         self.plans: list[Plan] = []
         self.plan: Plan | None = None
@@ -288,7 +291,20 @@ class PlanBuilder:
         if _is_heading_row(task):
             self._heading_row(task, location)
             return
+        if not self.merges_known and LEADERS in columns.kinds:
+            self._fill_down_leaders(task)
         self._table_task(task, columns.first(SEQ) in covered)
+
+    def _fill_down_leaders(self, task: Task) -> None:
+        """In a text copy, an empty leader cell under a filled one was merged with it.
+
+        A leader column printed once per group of rows (「牵头市领导」 merged down) reads as
+        empty cells in a .txt; a section that names its own leaders needs none.
+        """
+        if not is_blank(task.leaders):
+            self.row_leaders = task.leaders
+        elif not is_blank(task.seq) and not self._section().leaders:
+            task.leaders = self.row_leaders
 
     def _heading_row(self, task: Task, location: Location) -> None:
         """A row 「二 | 惠民生 | 李四」: a section numbered in the 序号 column, with its leader."""
@@ -351,6 +367,7 @@ class PlanBuilder:
 
     # Plans, sections, items
     def _start_plan(self, annex: str | None, title: str) -> Plan:
+        self.row_leaders = ""
         self.plan = Plan(title=title, annex=annex)
         self.plans.append(self.plan)
         self.stack = []
@@ -384,6 +401,7 @@ class PlanBuilder:
         section = Section(heading=heading, leaders=own or list(inherited))
         self._ensure_plan().sections.append(section)
         self.stack.append((style, own, section))
+        self.row_leaders = ""
 
     def _settle(self) -> None:
         """Close what is open: a draft task becomes an item, a pending line a heading."""

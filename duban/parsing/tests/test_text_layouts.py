@@ -278,3 +278,31 @@ def test_it_reads_a_leader_line_under_a_tab_separated_row():
     first, second = items(parsed)
     assert (names(first["leaders"]), units(first)) == (["张三"], [("区发改局", "joint")])
     assert second["leaders"] == []
+
+
+def test_a_leader_cell_printed_once_for_a_group_of_rows_applies_to_the_rows_under_it():
+    # The .txt of a table whose 牵头市领导 cells were merged down: only the first is filled.
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、稳住经济大盘
+序号\t重点任务\t牵头市领导\t牵头单位\t完成时限
+1\t地区生产总值增长6%。\t王建华\t市发改委\t全年
+2\t一般公共预算收入增长5%。\t\t市财政局\t全年
+序号\t重点任务\t牵头市领导\t牵头单位\t完成时限
+3\t固定资产投资增长8%。\t\t市发改委\t全年
+二、增进民生福祉
+序号\t重点任务\t牵头市领导\t牵头单位\t完成时限
+4\t新建学校5所。\t\t市教育局\t全年
+5\t新增养老床位1000张。\t陈静\t市民政局\t全年
+6\t新增就业2万人。\t\t市人社局\t全年
+"""
+    )
+    assert [names(item["leaders"]) for item in items(parsed)] == [
+        ["王建华"],
+        ["王建华"],
+        ["王建华"],
+        [],  # a new section: nothing above it to share
+        ["陈静"],
+        ["陈静"],
+    ]
