@@ -55,10 +55,12 @@ _PART_OF_KIND = {
 class PlanBuilder:
     """Walks the events of the plans and keeps the current plan, section and task."""
 
-    def __init__(self, first_is_lead: bool, merges_known: bool = True):
+    def __init__(self, first_is_lead: bool, merges_known: bool = True, typed_breaks: bool = False):
         self.statement = first_is_lead
         # A text copy cannot tell a merged cell from an empty one (see _fill_down_leaders).
         self.merges_known = merges_known
+        # Word and Excel cells break lines where the author typed them; PDF and text wrap.
+        self.typed_breaks = typed_breaks
         self.row_leaders = ""  # the last leader cell of the section, in a text copy
         self.carried = False
         self.plans: list[Plan] = []
@@ -421,7 +423,7 @@ class PlanBuilder:
 
     def _add(self, task: Task) -> None:
         first_is_lead = self._first_is_lead()
-        built = build_item(task, first_is_lead)
+        built = build_item(task, first_is_lead, self.typed_breaks)
         if not is_blank(task.leaders) and not built.item.leaders:
             # 「区政府分管领导」 names an office, not a person; kept only in this warning.
             self.warn(f"leader cell not read as names: {join_lines(task.leaders)}", task.location)
@@ -432,7 +434,7 @@ class PlanBuilder:
 
     def _rebuild_last(self) -> None:
         task, item, section, first_is_lead = self.last
-        rebuilt = build_item(task, first_is_lead).item
+        rebuilt = build_item(task, first_is_lead, self.typed_breaks).item
         section.items[section.items.index(item)] = rebuilt
         self.last = (task, rebuilt, section, first_is_lead)
 

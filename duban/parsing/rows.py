@@ -59,8 +59,9 @@ class Built:
     carries: bool = False
 
 
-def build_item(task: Task, first_is_lead: bool) -> Built:
-    """Clean the parts of a task; `first_is_lead` applies the 「列第一位者为牵头单位」 rule."""
+def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> Built:
+    """Clean the parts of a task; `first_is_lead` applies the 「列第一位者为牵头单位」 rule,
+    `line_per_unit` reads each typed line of a unit cell that is a whole name as a unit."""
     # A 「牵头市领导：…」 line may sit in any cell of the row, or follow it in a text copy.
     row_leaders: list[Leader] = []
     cell = {
@@ -83,7 +84,9 @@ def build_item(task: Task, first_is_lead: bool) -> Built:
     ):
         if is_blank(text):
             continue
-        units = split_units(text, role=role, first_is_lead=first_is_lead)
+        units = split_units(
+            text, role=role, first_is_lead=first_is_lead, line_per_unit=line_per_unit
+        )
         item.units.extend(units.units)
         notes.extend(units.notes)
         built.first_is_lead |= units.first_is_lead

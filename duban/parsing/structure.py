@@ -20,7 +20,11 @@ def assemble(document: Document) -> ParsedNotice:
     # The statement is a sentence of the body, a note (below a sheet's table too), or the
     # header 「责任单位（列第一位…）」.
     statement = any(_states_first_is_lead(event) for event in found)
-    builder = PlanBuilder(first_is_lead=statement, merges_known=document.format != "txt")
+    builder = PlanBuilder(
+        first_is_lead=statement,
+        merges_known=document.format != "txt",
+        typed_breaks=document.format in ("docx", "xlsx"),
+    )
     for event in found[:start] + found[end:]:
         if event.line is None:
             message = f"table row outside the annexes not read: {' | '.join(event.cells)}"

@@ -125,17 +125,24 @@ def _starts_new(fragment: str) -> bool:
     return len(bare) > 2 and bool(_PLACE_END.search(bare)) and not _GENERIC_START.match(bare)
 
 
-def _glue(pieces: list[tuple[str, str]], separators_present: bool) -> list[str]:
-    """Rejoin a name broken by a line break or a stray space, keeping the raw text."""
+def _glue(
+    pieces: list[tuple[str, str]], separators_present: bool, line_per_unit: bool
+) -> list[str]:
+    """Rejoin a name broken by a line break or a stray space, keeping the raw text.
+
+    With `line_per_unit` (a Word or Excel cell, whose line breaks are typed, not wrapped),
+    a line that is a whole name by itself is a unit of its own: 「发改局\n财政局」.
+    """
     fragments: list[str] = []
     gap = ""
     for piece, separator in pieces:
         if piece:
             starless = piece.strip(_STARS) == ""
+            own_line = line_per_unit and "\n" in gap and _stands_alone(piece)
             if fragments and (
                 starless
                 or separators_present
-                or not (_stands_alone(fragments[-1]) and _starts_new(piece))
+                or not (_stands_alone(fragments[-1]) and (own_line or _starts_new(piece)))
             ):
                 fragments[-1] += gap + piece
             else:
@@ -186,12 +193,12 @@ def segments(text: str) -> list[str]:
     return found
 
 
-def _fragments(text: str) -> list[str]:
+def _fragments(text: str, line_per_unit: bool) -> list[str]:
     parts = segments(text)
     several = len(parts) > 1
     fragments: list[str] = []
     for segment in parts:
-        fragments.extend(_glue(split_top(segment, SPACE), several))
+        fragments.extend(_glue(split_top(segment, SPACE), several, line_per_unit))
     return fragments
 
 
@@ -205,7 +212,7 @@ class _Reading(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def _read_cell(text: str) -> _Reading:
+def _read_cell(text: str, line_per_unit: bool) -> _Reading:
     # The same cells (「区发改局」) recur row after row and notice after notice.
     notes, first_is_lead, carries = [], False, False
     for match in _NOTE.finditer(text):
@@ -216,7 +223,7 @@ def _read_cell(text: str) -> _Reading:
     units = []
     for clause, _ in split_top(_NOTE.sub("", text), _CLAUSE_SEPARATOR):
         found = []
-        for fragment in _fragments(clause):
+        for fragment in _fragments(clause, line_per_unit):
             name, word_role = _clean(fragment)
             if name:
                 found.append((name, fragment.strip(EDGE), word_role))
@@ -229,14 +236,17 @@ def _read_cell(text: str) -> _Reading:
     return _Reading(tuple(units), tuple(notes), first_is_lead, carries)
 
 
-def split_units(text: str, role: str | None = None, first_is_lead: bool = False) -> UnitCell:
-    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位).
+def split_units(
+    text: str, role: str | None = None, first_is_lead: bool = False, line_per_unit: bool = False
+) -> UnitCell:
+    """Units of a cell in order. `role` is the role of the column (牵头单位/配合单位);
+    `line_per_unit` says the cell's line breaks were typed (Word, Excel), not wrapped.
 
     A cell may label its parts itself: 「牵头：区大数据局\n配合：区发改委、区财政局」.
     """
     found = list(_ROLE_LABEL.finditer(text))
     if not found:
-        return _split_plain(text, role, first_is_lead)
+        return _split_plain(text, role, first_is_lead, line_per_unit)
     cell = UnitCell()
     starts = [
         (0, role),
@@ -250,7 +260,7 @@ def split_units(text: str, role: str | None = None, first_is_lead: bool = False)
         part = text[start:end].strip(EDGE + _HARD)
         if not part:
             continue
-        more = _split_plain(part, part_role, first_is_lead)
+        more = _split_plain(part, part_role, first_is_lead, line_per_unit)
         cell.units.extend(more.units)
         cell.notes.extend(more.notes)
         cell.first_is_lead |= more.first_is_lead
@@ -258,8 +268,8 @@ def split_units(text: str, role: str | None = None, first_is_lead: bool = False)
     return cell
 
 
-def _split_plain(text: str, role: str | None, first_is_lead: bool) -> UnitCell:
-    reading = _read_cell(text)
+def _split_plain(text: str, role: str | None, first_is_lead: bool, line_per_unit: bool) -> UnitCell:
+    reading = _read_cell(text, line_per_unit)
     cell = UnitCell(
         units=[Unit(name=name, role=JOINT, raw=raw) for name, raw, _ in reading.units],
         notes=list(reading.notes),

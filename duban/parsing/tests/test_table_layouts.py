@@ -255,3 +255,14 @@ def test_it_reads_a_first_is_lead_header_wrapped_over_lines():
         ],
     )
     assert units(items(parsed)[0]) == [("县委改革办", "lead"), ("县发改局", "support")]
+
+
+def test_it_reads_one_unit_per_typed_line_of_a_word_cell():
+    parsed = parse_blocks(
+        [HEADER, ["1", "推进金融服务实体经济。", "市金融办*\n人行台州市中心支行\n市税务局", ""]],
+    )
+    assert units(items(parsed)[0]) == [
+        ("市金融办", "lead"),
+        ("人行台州市中心支行", "support"),
+        ("市税务局", "support"),
+    ]

@@ -59,6 +59,20 @@ def test_it_splits_one_unit_per_line():
     ]
 
 
+def test_typed_line_breaks_split_names_without_a_prefix():
+    # A Word or Excel cell: each line the author typed that is a whole name is a unit.
+    assert _split("发改局\n财政局\n人行台州市中心支行", line_per_unit=True) == [
+        ("发改局", "joint"),
+        ("财政局", "joint"),
+        ("人行台州市中心支行", "joint"),
+    ]
+    assert _split("市生态环境局鹿城分\n局", line_per_unit=True) == [
+        ("市生态环境局鹿城分局", "joint")
+    ]
+    # Wrapped lines (PDF, text copies) cannot say so: a branch goes with the body before it.
+    assert _split("发改局\n财政局") == [("发改局财政局", "joint")]
+
+
 def test_it_does_not_split_inside_brackets_or_quotes():
     assert [
         name
