@@ -24,6 +24,9 @@ PAGE_NUMBER = re.compile(
 )
 # A cell ending a sentence is complete: its row did not run over the page break.
 SENTENCE_END = ("。", "！", "？", ".", "!", "?")
+# Line breaking keeps these with the character before them, and a number or word whole.
+_NO_LINE_START = "）)]】」』》〉”’、，。；：！？,.;:!?%"
+_WORD = re.compile(r"[A-Za-z0-9.%+/-]+|.", re.DOTALL)
 # Points of slack when comparing the edges of ruled cells.
 _EPSILON = 1.0
 BROKEN = (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError)
@@ -138,15 +141,25 @@ def _paragraphs(blocks: list[_Line | Table]) -> list[Paragraph | Table]:
 
 def _runs_on(line: _Line, following: _Line, left: float, right: float) -> bool:
     size = line.size
-    # Within two characters of the right margin: a line that mixes digits and Chinese stops
-    # short when its next character does not fit, and punctuation may hang past the margin.
+    # Full: what starts the next line would not have fitted after it (half a character of
+    # slack, as punctuation may hang past the margin).
     return (
-        line.x1 >= right - 2 * size
+        line.x1 + _unbreakable_start(following.text, size) >= right - size / 2
         and following.x0 <= left + size / 2
         and abs(following.size - size) < 1
         and (following.location.page != line.location.page or following.top - line.bottom < size)
         and numbering(following.text) is None
     )
+
+
+def _unbreakable_start(text: str, size: float) -> float:
+    """The width of what begins a line and could not end the one above: a number or word,
+    else one character, with the closing punctuation that may not start a line (「局）、」)."""
+    start = _WORD.match(text)
+    end = start.end()
+    while end < len(text) and text[end] in _NO_LINE_START:
+        end += 1
+    return sum(size * (0.5 if char.isascii() else 1) for char in text[:end])
 
 
 def _ascii_word(char: str) -> bool:
