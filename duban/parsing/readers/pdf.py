@@ -26,6 +26,7 @@ PAGE_NUMBER = re.compile(
 SENTENCE_END = ("。", "！", "？", ".", "!", "?")
 # Line breaking keeps these with the character before them, and a number or word whole.
 _NO_LINE_START = "）)]】」』》〉”’、，。；：！？,.;:!?%"
+_NO_LINE_END = "（([【「『《〈“‘"
 _WORD = re.compile(r"[A-Za-z0-9.%+/-]+|.", re.DOTALL)
 # Points of slack when comparing the edges of ruled cells.
 _EPSILON = 1.0
@@ -154,9 +155,12 @@ def _runs_on(line: _Line, following: _Line, left: float, right: float) -> bool:
 
 def _unbreakable_start(text: str, size: float) -> float:
     """The width of what begins a line and could not end the one above: a number or word,
-    else one character, with the closing punctuation that may not start a line (「局）、」)."""
-    start = _WORD.match(text)
-    end = start.end()
+    else one character, with the opening punctuation before it that may not end a line and
+    the closing punctuation after it that may not start one (「（市」, 「局）、」)."""
+    start = 0
+    while start < len(text) - 1 and text[start] in _NO_LINE_END:
+        start += 1
+    end = _WORD.match(text, start).end()
     while end < len(text) and text[end] in _NO_LINE_START:
         end += 1
     return sum(size * (0.5 if char.isascii() else 1) for char in text[:end])

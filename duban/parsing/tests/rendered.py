@@ -286,6 +286,33 @@ def landscape_with_repeated_header(writer: Writer) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
 
 
+def two_annexes(writer: Writer) -> None:
+    """A five-year annex in tables per leader, then an annual one with numbered sub-items."""
+    writer.annex("1", "政府工作报告今后五年重点工作责任分解表")
+    for number, (leader, title) in zip("一二", LEADERS, strict=False):
+        writer.paragraph(f"{number}、{leader}{title}牵头重点工作", bold=True)
+        rows = []
+        for index in range(1, 6):
+            units = writer.units(1, 3)
+            starred = len(units) > 1
+            cell = "、".join(u + ("*" if starred and i == 0 else "") for i, u in enumerate(units))
+            text = writer.text()
+            rows.append([str(index), text, cell, ""])
+            lead = units[:1] if starred else []
+            writer.rows.append(Expected(str(index), text, units, lead, [leader]))
+        writer.table(["序号", "重点工作", "责任单位", "备注"], rows)
+    writer.annex("2", "政府工作报告2023年重点工作责任分解表")
+    rows = []
+    for index in range(1, 9):
+        names = [name for name, _ in writer.random.sample(LEADERS, 2)]
+        lead = writer.units(1, 1)
+        support = writer.units(1, 2, exclude=lead)
+        text = f"（1）{writer.text()}（2）{writer.text()}"
+        rows.append([str(index), text, "\n".join(names), lead[0], "、".join(support)])
+        writer.rows.append(Expected(str(index), text, lead + support, lead, names))
+    writer.table(["序号", "重点工作", "牵头领导", "牵头单位", "配合单位"], rows)
+
+
 LAYOUTS = {
     layout.__name__: layout
     for layout in [
@@ -296,6 +323,7 @@ LAYOUTS = {
         two_row_header,
         labels_on_their_own_lines,
         landscape_with_repeated_header,
+        two_annexes,
     ]
 }
 
