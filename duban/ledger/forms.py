@@ -4,8 +4,21 @@ from django.template.defaultfilters import filesizeformat
 
 from duban.ledger.choices import Role, TaskStatus, UnitKind
 from duban.ledger.models import Official, Plan, Unit
-from duban.parsing import ParseError, parse_bytes
-from duban.parsing.readers import sniff
+from duban.parsing import ParseError, errors, parse_bytes
+
+# The parser explains itself in English; the office reads why, and what to do, in Chinese.
+PARSE_ERRORS = {
+    errors.EMPTY: "文件是空的。",
+    errors.LEGACY_OFFICE: "这是旧版 Office 文件（.doc/.xls）或设有密码的文件，请去除密码或另存为 .docx/.xlsx 后上传。",
+    errors.UNSUPPORTED: "不支持这种文件格式，请上传 .docx、.pdf、.xlsx 或 .txt 文件。",
+    errors.DAMAGED: "文件已损坏或不完整，请重新下载或另存后再上传。",
+    errors.ENCRYPTED: "文件设有密码，请去除密码后再上传。",
+    errors.ZIP_BOMB: "文件解压后异常庞大，为安全起见已拒绝读取。",
+    errors.SCANNED: "这是扫描版 PDF，没有可读取的文字，请先做文字识别（OCR），或上传 Word 版本。",
+    errors.TOO_LARGE: "文件过大，责任分解通知通常远小于此。",
+    errors.NO_FILE: "文件无法打开。",
+    errors.NO_TASKS: "文件中没有找到任务分解表，请确认上传的是责任分解通知。",
+}
 
 
 class LedgerFilterForm(forms.Form):
@@ -72,18 +85,11 @@ class UploadForm(forms.Form):
             )
         upload.seek(0)
         self.content = upload.read()
-        # The parser explains itself in English: lead with a sentence the office can act on.
-        try:
-            sniff(self.content, upload.name)
-        except ParseError as exc:
-            raise forms.ValidationError(
-                f"无法读取该文件：文件为空、已损坏或不是 .docx、.pdf、.xlsx、.txt 格式（{exc}）。"
-            ) from None
         try:
             parsed = parse_bytes(self.content, upload.name)
         except ParseError as exc:
             raise forms.ValidationError(
-                f"无法读取该文件：未能从中读出责任分解通知，请另存为 .docx 后重试（{exc}）。"
+                "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
             ) from None
         rows = sum(len(s["items"]) for p in parsed["plans"] for s in p["sections"])
         if not rows:

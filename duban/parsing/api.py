@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from duban.parsing.errors import ParseError
+from duban.parsing.errors import NO_FILE, TOO_LARGE, ParseError
 from duban.parsing.readers import read
 from duban.parsing.structure import assemble
 
@@ -17,13 +17,13 @@ def parse_file(path: str | Path) -> dict:
     path = Path(path)
     try:
         if path.is_dir():
-            raise ParseError("is a directory, not a notice file")
+            raise ParseError("is a directory, not a notice file", NO_FILE)
         _check_size(path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ParseError("no such file") from exc
+        raise ParseError("no such file", NO_FILE) from exc
     except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror}") from exc
+        raise ParseError(f"cannot read the file: {exc.strerror}", NO_FILE) from exc
     return parse_bytes(data, path.name)
 
 
@@ -49,5 +49,7 @@ def parse_bytes(data: bytes, filename: str) -> dict:
 def _check_size(size: int) -> None:
     if size > MAX_FILE_SIZE:
         raise ParseError(
-            f"file too large: {size // 2**20} MB (limit {MAX_FILE_SIZE // 2**20} MB); a notice is far smaller"
+            f"file too large: {size // 2**20} MB (limit {MAX_FILE_SIZE // 2**20} MB); "
+            "a notice is far smaller",
+            TOO_LARGE,
         )

@@ -28,6 +28,7 @@ from duban.ledger.models import Notice
 from duban.ledger.signals import notice_imported
 from duban.lib.locks import hold_lock
 from duban.parsing import ParseError, parse_bytes
+from duban.parsing.errors import NO_TASKS
 
 __all__ = ["ImportPreview", "apply_import", "prepare_import", "prepare_parsed"]
 
@@ -69,7 +70,7 @@ def prepare_parsed(
         for item in section.get("items", [])
     )
     if next(rows, None) is None:
-        raise ParseError("未找到任务分解表：文件中没有可导入的任务")
+        raise ParseError("未找到任务分解表：文件中没有可导入的任务", NO_TASKS)
     source = parsed.get("source") or {}
     if content is not None:
         file_hash = hashlib.sha256(content).hexdigest()

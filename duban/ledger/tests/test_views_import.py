@@ -50,13 +50,28 @@ class UploadPageTestCase(ImportTestCase):
     def test_it_rejects_a_junk_file_and_writes_nothing(self):
         response = self.upload("notice.docx", bytes(range(256)) * 20)
         assert response.status_code == 200
-        self.assertContains(response, "无法读取该文件：文件为空、已损坏或不是")
+        self.assertContains(
+            response, "无法读取该文件：文件已损坏或不完整，请重新下载或另存后再上传。"
+        )
         assert Notice.objects.count() == self.notices_before
         assert not self.settings.UPLOAD_DIR.exists() or not any(self.settings.UPLOAD_DIR.iterdir())
 
     def test_it_rejects_a_legacy_word_file(self):
         response = self.upload("notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-        self.assertContains(response, "无法读取该文件：文件为空、已损坏或不是")
+        self.assertContains(response, "无法读取该文件：这是旧版 Office 文件（.doc/.xls）")
+        assert Notice.objects.count() == self.notices_before
+
+    def test_it_says_in_chinese_why_the_parser_refused_a_file(self):
+        cases = {
+            "empty.txt": (b"  \n", "文件是空的。"),
+            "notice.rtf": (b"{\\rtf1 notice}", "不支持这种文件格式"),
+            "notice.pdf": (b"%PDF-1.4\n1 0 obj\n", "文件已损坏或不完整"),
+        }
+        for name, (content, message) in cases.items():
+            with self.subTest(name):
+                response = self.upload(name, content)
+                self.assertContains(response, "无法读取该文件：" + message)
+                self.assertNotContains(response, "damaged")
         assert Notice.objects.count() == self.notices_before
 
     def test_it_rejects_a_file_over_the_size_limit(self):

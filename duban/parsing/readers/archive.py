@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from duban.parsing.errors import ParseError
+from duban.parsing.errors import ENCRYPTED, ZIP_BOMB, ParseError
 
 # A real notice package inflates to a few MB; Word's styles.xml compresses about 30:1.
 MAX_UNCOMPRESSED_SIZE = 200 * 1024 * 1024
@@ -31,16 +31,20 @@ def check_archive(archive: zipfile.ZipFile) -> None:
     total = 0
     for info in archive.infolist():
         if info.flag_bits & 0x1:
-            raise ParseError(f"password-protected archive ({info.filename} is encrypted)")
+            raise ParseError(
+                f"password-protected archive ({info.filename} is encrypted)", ENCRYPTED
+            )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if ratio > MAX_COMPRESSION_RATIO and info.file_size > RATIO_CHECKED_ABOVE:
             raise ParseError(
                 f"refused: {info.filename} in the archive inflates {ratio:.0f}:1 "
-                f"(limit {MAX_COMPRESSION_RATIO}:1), a zip bomb?"
+                f"(limit {MAX_COMPRESSION_RATIO}:1), a zip bomb?",
+                ZIP_BOMB,
             )
     if total > MAX_UNCOMPRESSED_SIZE:
         raise ParseError(
             f"refused: the archive inflates to {total // 2**20} MB "
-            f"(limit {MAX_UNCOMPRESSED_SIZE // 2**20} MB), a zip bomb?"
+            f"(limit {MAX_UNCOMPRESSED_SIZE // 2**20} MB), a zip bomb?",
+            ZIP_BOMB,
         )

@@ -5,7 +5,7 @@ from pathlib import PurePath
 import charset_normalizer
 
 from duban.parsing.document import ParseWarning
-from duban.parsing.errors import ParseError
+from duban.parsing.errors import DAMAGED, EMPTY, LEGACY_OFFICE, UNSUPPORTED, ParseError
 from duban.parsing.readers.archive import open_zip
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx"}
@@ -25,11 +25,12 @@ def extension_format(filename: str | None) -> str | None:
 def sniff(data: bytes, filename: str | None = None) -> str:
     """Return "txt", "docx", "pdf" or "xlsx" from the bytes; ParseError for anything else."""
     if not data or data.isspace():
-        raise ParseError("the file is empty")
+        raise ParseError("the file is empty", EMPTY)
     if data.startswith(OLE_MAGIC):
         raise ParseError(
             "password-protected or legacy Office file (.doc/.xls): "
-            "remove the password or save it as .docx/.xlsx"
+            "remove the password or save it as .docx/.xlsx",
+            LEGACY_OFFICE,
         )
     # The PDF header may follow a little junk: readers look through the first KB.
     if b"%PDF-" in data[:1024]:
@@ -37,15 +38,19 @@ def sniff(data: bytes, filename: str | None = None) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_format(data, filename)
     if data.startswith(b"{\\rtf"):
-        raise ParseError("RTF files are not supported: save the notice as .docx")
+        raise ParseError("RTF files are not supported: save the notice as .docx", UNSUPPORTED)
     if _looks_like_text(data[:SAMPLE_SIZE]):
         return "txt"
     named = extension_format(filename)
     if named in ("docx", "xlsx"):
-        raise ParseError(f"not a valid .{named}: the content is not a zip archive (damaged file?)")
+        raise ParseError(
+            f"not a valid .{named}: the content is not a zip archive (damaged file?)", DAMAGED
+        )
     if named == "pdf":
         raise ParseError("not a valid .pdf: the content has no %PDF- header (damaged file?)")
-    raise ParseError("not a notice: binary content that is none of .txt/.docx/.pdf/.xlsx")
+    raise ParseError(
+        "not a notice: binary content that is none of .txt/.docx/.pdf/.xlsx", UNSUPPORTED
+    )
 
 
 def _zip_format(data: bytes, filename: str | None) -> str:
@@ -61,8 +66,10 @@ def _zip_format(data: bytes, filename: str | None) -> str:
     if len(found) == 2 and extension_format(filename) in found:
         return extension_format(filename)
     if "content.xml" in names:
-        raise ParseError("OpenDocument files (.odt/.ods) are not supported: save as .docx/.xlsx")
-    raise ParseError("a zip archive that is neither a .docx nor an .xlsx")
+        raise ParseError(
+            "OpenDocument files (.odt/.ods) are not supported: save as .docx/.xlsx", UNSUPPORTED
+        )
+    raise ParseError("a zip archive that is neither a .docx nor an .xlsx", UNSUPPORTED)
 
 
 def _looks_like_text(sample: bytes) -> bool:

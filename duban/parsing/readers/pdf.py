@@ -15,7 +15,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
-from duban.parsing.errors import ParseError
+from duban.parsing.errors import ENCRYPTED, SCANNED, ParseError
 from duban.parsing.lists import numbering
 
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共16页", "3/16" alone on a page's first or last line.
@@ -60,7 +60,7 @@ def read_pdf(data: bytes) -> Document:
     except PdfminerException as exc:
         if exc.args and isinstance(exc.args[0], PDFEncryptionError):
             raise ParseError(
-                "the PDF is encrypted or password-protected: remove the password first"
+                "the PDF is encrypted or password-protected: remove the password first", ENCRYPTED
             ) from exc
         raise ParseError(f"cannot read the PDF (damaged file?): {exc}") from exc
     except BROKEN as exc:
@@ -85,7 +85,7 @@ def _read_pages(pdf) -> Document:
             _carry_merges(document.blocks[-1], blocks[0])
         document.blocks.extend(blocks)
     if len(scanned) == len(pdf.pages):
-        raise ParseError("PDF has no text layer (scanned?); OCR it first")
+        raise ParseError("PDF has no text layer (scanned?); OCR it first", SCANNED)
     document.blocks = _paragraphs(document.blocks)
     for number in scanned:
         document.warnings.append(

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
-from duban.parsing import ParseError, api, parse_bytes, parse_file
+from duban.parsing import ParseError, api, errors, parse_bytes, parse_file
 from duban.parsing.document import Document
 from duban.parsing.readers import archive, read
 from duban.parsing.tests.pdfs import Page, make_pdf
@@ -50,44 +50,58 @@ def docx_bomb() -> bytes:
 
 
 BAD_FILES = {
-    "empty.txt": (lambda: b"", "the file is empty"),
-    "junk.bin": (lambda: random.Random(7).randbytes(4096), "binary content"),
-    "truncated.docx": (lambda: small_docx()[:2000], "damaged or truncated zip archive"),
-    "truncated.xlsx": (lambda: small_xlsx()[:2000], "damaged or truncated zip archive"),
+    "empty.txt": (lambda: b"", "the file is empty", errors.EMPTY),
+    "junk.bin": (lambda: random.Random(7).randbytes(4096), "binary content", errors.UNSUPPORTED),
+    "truncated.docx": (
+        lambda: small_docx()[:2000],
+        "damaged or truncated zip archive",
+        errors.DAMAGED,
+    ),
+    "truncated.xlsx": (
+        lambda: small_xlsx()[:2000],
+        "damaged or truncated zip archive",
+        errors.DAMAGED,
+    ),
     "truncated.pdf": (
         lambda: make_pdf([Page().text(72, 72, "Notice")])[:300],
         "the PDF is truncated",
+        errors.DAMAGED,
     ),
     "locked.pdf": (
         lambda: make_pdf([Page().text(72, 72, "Notice")], user_password=True),
         "the PDF is encrypted or password-protected",
+        errors.ENCRYPTED,
     ),
     "scanned.pdf": (
         lambda: make_pdf([Page(), Page()]),
         "PDF has no text layer \\(scanned\\?\\); OCR it first",
+        errors.SCANNED,
     ),
     "locked.docx": (
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
         "password-protected or legacy Office file",
+        errors.LEGACY_OFFICE,
     ),
-    "bomb.docx": (docx_bomb, "zip bomb"),
+    "bomb.docx": (docx_bomb, "zip bomb", errors.ZIP_BOMB),
     "not-a-zip.docx": (
         lambda: bytes(range(256)) * 8,
         "not a valid .docx: the content is not a zip archive",
+        errors.DAMAGED,
     ),
 }
 
 
 @pytest.mark.parametrize("filename", BAD_FILES)
 def test_it_explains_why_it_cannot_read_a_bad_file(filename):
-    make, message = BAD_FILES[filename]
-    with pytest.raises(ParseError, match=message):
+    make, message, code = BAD_FILES[filename]
+    with pytest.raises(ParseError, match=message) as error:
         parse_bytes(make(), filename)
+    assert error.value.code == code
 
 
 @pytest.mark.parametrize("filename", BAD_FILES)
 def test_the_parse_command_exits_2_with_a_one_line_error(tmp_path, filename):
-    make, message = BAD_FILES[filename]
+    make, message, _ = BAD_FILES[filename]
     path = tmp_path / filename
     path.write_bytes(make())
     with pytest.raises(CommandError, match=message) as error:
