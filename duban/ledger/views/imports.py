@@ -1,14 +1,10 @@
 """The office imports a notice: upload, preview of what would change, confirm.
 
-The uploaded file waits in settings.UPLOAD_DIR (outside the web root), named by its sha256,
+The uploaded file waits in the staging folder (outside the web root, see staging.py)
 between the preview and the confirmation; the session remembers its original file name, so
 only the office user who uploaded it can confirm it. Nothing is written to the ledger before
 the confirming POST, and a file that does not parse is not even stored.
 """
-
-import hashlib
-import re
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,15 +12,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from duban.accounts.access import office_required
+from duban.ledger import staging
 from duban.ledger.forms import UploadForm
 from duban.ledger.importing import apply_import, prepare_import
 
 SESSION_KEY = "duban_uploads"
-_DIGEST = re.compile(r"[0-9a-f]{64}")
-
-
-def staged_path(digest: str) -> Path:
-    return Path(settings.UPLOAD_DIR) / digest
 
 
 @office_required
@@ -33,9 +25,7 @@ def upload(request):
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            digest = hashlib.sha256(form.content).hexdigest()
-            staged_path(digest).parent.mkdir(parents=True, exist_ok=True)
-            staged_path(digest).write_bytes(form.content)
+            digest = staging.stage(form.content)
             request.session.setdefault(SESSION_KEY, {})[digest] = form.cleaned_data["file"].name
             request.session.modified = True
             return redirect("ledger:import-preview", digest)
@@ -46,13 +36,13 @@ def upload(request):
 @office_required
 def preview(request, digest: str):
     filename = request.session.get(SESSION_KEY, {}).get(digest)
-    path = staged_path(digest)
-    if not _DIGEST.fullmatch(digest) or filename is None or not path.exists():
+    path = staging.path(digest)
+    if filename is None or path is None:
         raise Http404("上传的文件已失效，请重新上传。")
     prepared = prepare_import(path.read_bytes(), filename)
     if request.method == "POST":
         notice = apply_import(prepared, user=request.user)
-        path.unlink(missing_ok=True)
+        staging.discard(digest)
         del request.session[SESSION_KEY][digest]
         request.session.modified = True
         messages.success(request, f"导入完成。{prepared.report.summary()}")

@@ -1,0 +1,46 @@
+"""Uploaded notices waiting between the preview and the confirmation, in settings.UPLOAD_DIR.
+
+Each is named by its sha256. A file never confirmed is removed once it is a day old, when
+the next one is staged: previews are read within minutes, and nothing else cleans up.
+"""
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+MAX_AGE_SECONDS = 24 * 3600
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def path(digest: str) -> Path | None:
+    """The staged file of `digest`, or None if the digest is malformed or the file is gone."""
+    if not _DIGEST.fullmatch(digest):
+        return None
+    found = Path(settings.UPLOAD_DIR) / digest
+    return found if found.exists() else None
+
+
+def stage(content: bytes) -> str:
+    """Keep `content` until it is confirmed or discarded; returns its digest."""
+    folder = Path(settings.UPLOAD_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    prune(folder)
+    digest = hashlib.sha256(content).hexdigest()
+    (folder / digest).write_bytes(content)
+    return digest
+
+
+def discard(digest: str) -> None:
+    if _DIGEST.fullmatch(digest):
+        (Path(settings.UPLOAD_DIR) / digest).unlink(missing_ok=True)
+
+
+def prune(folder: Path) -> None:
+    """Remove staged files older than MAX_AGE_SECONDS."""
+    oldest = time.time() - MAX_AGE_SECONDS
+    for staged in folder.iterdir():
+        if _DIGEST.fullmatch(staged.name) and staged.stat().st_mtime < oldest:
+            staged.unlink(missing_ok=True)
