@@ -14,6 +14,10 @@ from duban.parsing.columns import SEQ, header_kind
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
+# Marks a text copy made through Markdown may carry: 「## 附件1」, 「**一、…**」, 「区科技局\*」.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKDOWN_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MARKDOWN_ESCAPE = re.compile(r"\\([*_#|\-])")
 _EDGE = " \u3000\xa0\ufeff"
 # Navigation and page furniture of government web pages, dropped before reading.
 _NAVIGATION = re.compile(
@@ -60,7 +64,8 @@ def _decode(data: bytes) -> tuple[str, list[ParseWarning]]:
 
 
 def _clean(line: str) -> str:
-    return _BULLET.sub("", line.strip(_EDGE))
+    line = _BULLET.sub("", _MARKDOWN_HEADING.sub("", line.strip(_EDGE)))
+    return _MARKDOWN_ESCAPE.sub(r"\1", _MARKDOWN_STRONG.sub(r"\2", line))
 
 
 def _unpipe(line: str) -> str:

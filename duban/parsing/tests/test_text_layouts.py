@@ -306,3 +306,20 @@ def test_a_leader_cell_printed_once_for_a_group_of_rows_applies_to_the_rows_unde
         ["陈静"],
         ["陈静"],
     ]
+
+
+def test_it_reads_a_copy_made_through_markdown_without_its_marks():
+    parsed = parse_text(
+        NOTICE_HEAD.replace("2023年重点工作任务分解\n", "## 2023年重点工作任务分解\n")
+        + """
+**一、王明副县长牵头重点工作**
+
+| 序号 | 重点工作 | 责任单位 |
+|---|---|---|
+| 1 | 地区生产总值增长6.5%以上。 | 县发改局\\*、县统计局 |
+"""
+    )
+    assert headings(parsed) == ["一、王明副县长牵头重点工作"]
+    assert names(parsed["plans"][0]["sections"][0]["leaders"]) == ["王明"]
+    assert parsed["plans"][0]["title"] == "2023年重点工作任务分解"
+    assert units(items(parsed)[0]) == [("县发改局", "lead"), ("县统计局", "support")]
