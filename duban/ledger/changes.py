@@ -13,6 +13,7 @@ ROW_FIELDS = {
     "deadline": "完成时限",
     "remark": "备注",
     "lead_override": "改由牵头",
+    "extra": "其他列",
     "status": "状态",
 }
 NOTICE_FIELDS = {

@@ -308,6 +308,8 @@ class Task(models.Model):
     )
     # Where the row was read in the source: {"page", "line", "table", "row"}.
     location = models.JSONField("来源位置", default=dict, blank=True)
+    # Cells of columns the parser does not know (计划投资, 建设地点), by header: {"计划投资": "5"}.
+    extra = models.JSONField("其他列", default=dict, blank=True)
     # "section leaders|row leaders|seq" as last imported: the first thing re-imports match a
     # row on (importing.match_rows), kept to explain a match.
     key = models.CharField("匹配键", max_length=200, blank=True)

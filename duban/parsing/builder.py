@@ -361,7 +361,7 @@ class PlanBuilder:
         if key and key not in self.warned_headers:
             self.warned_headers.add(key)
             self.warn(
-                f"columns not recognised, their cells are kept in the remark: {'、'.join(key)}",
+                f"columns not recognised, their cells are kept as extra: {'、'.join(key)}",
                 location,
             )
         if TEXT not in columns.kinds:

@@ -40,9 +40,10 @@ class Item:
     lead_override: list[str] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     location: Location = field(default_factory=Location)
+    extra: dict[str, str] = field(default_factory=dict)  # cells of unknown columns, by header
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "seq": self.seq,
             "name": self.name,
             "text": self.text,
@@ -54,6 +55,9 @@ class Item:
             "targets": [dict(target) for target in self.targets],
             "location": self.location.to_dict(),
         }
+        if self.extra:
+            data["extra"] = dict(self.extra)
+        return data
 
 
 @dataclass(slots=True)

@@ -94,11 +94,11 @@ def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> 
     item.leaders = _leaders(task.leaders) + row_leaders
     item.deadline = join_lines(task.deadline) or None
     remark = join_lines(cell["remark"])
-    # Nothing printed is lost: the cells of unknown columns go to the remark with their label.
-    other = [
-        f"{label}：{join_lines(text)}" for label, text in task.other.items() if not is_blank(text)
-    ]
-    item.remark = "；".join(part for part in [remark, *other, *notes] if part) or None
+    item.remark = "；".join(part for part in [remark, *notes] if part) or None
+    # Nothing printed is lost: the cells of unknown columns are kept under their header.
+    item.extra = {
+        label: join_lines(text) for label, text in task.other.items() if not is_blank(text)
+    }
     item.lead_override = lead_override(remark)
     return built
 

@@ -26,7 +26,17 @@ from duban.ledger.registry import alias_note, canonical_names, normalise_name, n
 SIMILAR = 0.6
 _SPACE = re.compile(r"\s+")
 ROLE_STRENGTH = {Role.LEAD: 3, Role.JOINT: 2, Role.SUPPORT: 1}
-COMPARED = ["seq", "name", "text", "units", "leaders", "deadline", "remark", "lead_override"]
+COMPARED = [
+    "seq",
+    "name",
+    "text",
+    "units",
+    "leaders",
+    "deadline",
+    "remark",
+    "lead_override",
+    "extra",
+]
 
 
 def squeeze(value):
@@ -77,6 +87,7 @@ class Row:
     remark: str
     lead_override: tuple
     position: int
+    extra: tuple = ()  # 「计划投资：5」 for each cell of a column the parser does not know
     # Incoming rows only.
     plan: IncomingPlan | None = None
     section: IncomingSection | None = None
@@ -110,6 +121,10 @@ class Row:
 
     def snapshot(self) -> dict:
         return {name: _plain(self.value(name)) for name in COMPARED}
+
+
+def extra_cells(extra: dict) -> tuple:
+    return tuple(f"{label}：{value}" for label, value in extra.items())
 
 
 def section_key(leader_names: list[str], heading: str) -> str:
@@ -278,6 +293,7 @@ class Diff:
             remark=clean(item.get("remark")),
             lead_override=tuple(clean(n) for n in item.get("lead_override") or []),
             position=position,
+            extra=extra_cells(item.get("extra") or {}),
             plan=plan,
             section=section,
             item=item,
@@ -314,6 +330,7 @@ class Diff:
                 remark=task.remark,
                 lead_override=tuple(task.lead_override),
                 position=task.position,
+                extra=extra_cells(task.extra),
                 task=task,
             )
             for task in tasks

@@ -212,6 +212,7 @@ class Writer:
             "remark": row.remark,
             "lead_override": list(row.lead_override),
             "location": dict(row.item.get("location") or {}),
+            "extra": dict(row.item.get("extra") or {}),
             "position": row.position,
             "key": row.key,
             "status": TaskStatus.ACTIVE,

@@ -257,3 +257,24 @@ class ReimportTestCase(TestCase):
             with self.assertRaises(RuntimeError):
                 apply_import(prepare_parsed(data))
         self.assertEqual(Notice.objects.count(), 1)
+
+
+class ExtraColumnsTestCase(TestCase):
+    def test_cells_of_unknown_columns_are_kept_and_their_changes_reported(self):
+        data = reference_notice()
+        items(data, 3)[0]["extra"] = {"计划投资（亿元）": "5.2"}
+        notice = apply_import(prepare_parsed(data))
+        task = Task.objects.get(plan__notice=notice, plan__annex="3", seq=items(data, 3)[0]["seq"])
+        self.assertEqual(task.extra, {"计划投资（亿元）": "5.2"})
+
+        data["source"]["sha256"] = "b" * 64
+        items(data, 3)[0]["extra"] = {"计划投资（亿元）": "6"}
+        preview = prepare_parsed(data)
+        (change,) = preview.report.changed
+        self.assertEqual(
+            [field.line() for field in change.fields],
+            ["其他列：计划投资（亿元）：5.2 → 计划投资（亿元）：6"],
+        )
+        apply_import(preview)
+        task.refresh_from_db()
+        self.assertEqual(task.extra, {"计划投资（亿元）": "6"})

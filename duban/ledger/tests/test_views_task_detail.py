@@ -21,6 +21,14 @@ class TaskDetailTestCase(BaseTestCase):
         self.assertContains(response, "配合")
         self.assertContains(response, self.notice.title)
 
+    def test_it_shows_the_cells_of_columns_the_parser_did_not_know(self):
+        self.task.extra = {"计划投资（亿元）": "5.2", "建设地点": "滨江街道"}
+        self.task.save()
+        self.client.force_login(self.bob)
+        response = self.client.get(self.url)
+        self.assertContains(response, "<dt>计划投资（亿元）</dt>", html=True)
+        self.assertContains(response, "<dd>滨江街道</dd>", html=True)
+
     def test_it_links_only_the_pages_the_user_may_open(self):
         self.client.force_login(self.bob)
         response = self.client.get(self.url)

@@ -231,7 +231,7 @@ def test_it_reads_an_unnumbered_leader_heading_in_the_task_column():
     assert names(sections[1]["leaders"]) == ["王五"]
 
 
-def test_it_keeps_the_cells_of_unknown_columns_in_the_remark_with_their_label():
+def test_it_keeps_the_cells_of_unknown_columns_by_their_header():
     parsed = parse_blocks(
         [
             ["序号", "项目名称", "建设内容", "计划投资（亿元）", "实施主体", "备注"],
@@ -240,11 +240,11 @@ def test_it_keeps_the_cells_of_unknown_columns_in_the_remark_with_their_label():
         ],
     )
     first, second = items(parsed)
-    assert first["remark"] == "续建；计划投资（亿元）：5.2"
+    assert (first["remark"], first["extra"]) == ("续建", {"计划投资（亿元）": "5.2"})
     assert units(first) == [("区教育局", "joint")]
-    assert second["remark"] is None
+    assert second["remark"] is None and "extra" not in second
     warning = next(w for w in parsed["warnings"] if "not recognised" in w["message"])
-    assert warning["message"].endswith("kept in the remark: 计划投资（亿元）")
+    assert warning["message"].endswith("kept as extra: 计划投资（亿元）")
 
 
 def test_it_reads_a_first_is_lead_header_wrapped_over_lines():
