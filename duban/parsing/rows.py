@@ -87,7 +87,9 @@ def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> 
         units = split_units(
             text, role=role, first_is_lead=first_is_lead, line_per_unit=line_per_unit
         )
-        item.units.extend(units.units)
+        # A 责任单位 column beside the 牵头单位 one may repeat the lead: it stays the lead.
+        named = {unit.name for unit in item.units}
+        item.units.extend(unit for unit in units.units if unit.name not in named)
         notes.extend(units.notes)
         built.first_is_lead |= units.first_is_lead
         built.carries |= units.carries

@@ -266,3 +266,13 @@ def test_it_reads_one_unit_per_typed_line_of_a_word_cell():
         ("人行台州市中心支行", "support"),
         ("市税务局", "support"),
     ]
+
+
+def test_a_lead_unit_repeated_in_the_responsible_column_is_listed_once_as_lead():
+    parsed = parse_blocks(
+        [
+            ["序号", "工作任务", "牵头单位", "责任单位"],
+            ["1", "推进改革。", "县委改革办", "县委改革办、县发改局"],
+        ],
+    )
+    assert units(items(parsed)[0]) == [("县委改革办", "lead"), ("县发改局", "support")]
