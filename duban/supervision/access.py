@@ -27,6 +27,11 @@ def user_official(user):
     return profile.official
 
 
+def may_see_overview(user) -> bool:
+    """The status overview: the office for every task, a leader for their portfolio."""
+    return is_office(user) or user_official(user) is not None
+
+
 def is_responsible_unit(user, task) -> bool:
     unit_id = user_unit_id(user)
     return unit_id is not None and task.is_responsible(unit_id)

@@ -97,10 +97,12 @@ class OverviewFilterForm(forms.Form):
     leader = forms.ModelChoiceField(Official.objects.all(), label="牵头领导", required=False)
     q = forms.CharField(label="关键词", required=False, max_length=100)
 
-    def __init__(self, data):
+    def __init__(self, data, all_leaders: bool = True):
         super().__init__(data)
         self.fields["plan"].empty_label = "全部计划"
         self.fields["leader"].empty_label = "全部领导"
+        if not all_leaders:  # a leader's overview is their own portfolio
+            del self.fields["leader"]
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())

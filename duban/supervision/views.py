@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_task_for_user, is_office, office_required
-from duban.ledger.models import Task, Unit
+from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
+from duban.ledger.models import Unit
 from duban.supervision import access
 from duban.supervision.choices import Colour, NoticeState, ProblemState
 from duban.supervision.forms import (
@@ -53,12 +53,17 @@ def _list_by_state(request, queryset, states) -> dict:
     return {"page": page, "states": states.choices, "query": _query(request)}
 
 
-@office_required
+@login_required
 def overview(request):
-    """Tasks by status colour, with counts for each colour under the other filters."""
-    form = OverviewFilterForm(request.GET)
+    """Tasks by status colour, with counts for each colour under the other filters.
+
+    The office sees every task; a leader sees their portfolio.
+    """
+    if not access.may_see_overview(request.user):
+        raise PermissionDenied
+    form = OverviewFilterForm(request.GET, all_leaders=is_office(request.user))
     filters = form.filters()
-    tasks = Task.objects.active()
+    tasks = visible_tasks(request.user).active()
     if "plan" in filters:
         tasks = tasks.in_plan(filters["plan"])
     if "leader" in filters:

@@ -1,8 +1,10 @@
 from django import template
+from django.db.models import Case, Count, IntegerField, Value, When
 
-from duban.accounts.access import is_office
+from duban.accounts.access import is_office, visible_tasks
 from duban.supervision import access
-from duban.supervision.choices import Colour
+from duban.supervision.choices import Colour, ProblemState
+from duban.supervision.models import TaskStatus
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
 
@@ -58,6 +60,39 @@ def task_supervision_panel(task, user):
         "timeline": timeline_for_task(task),
         "may_issue": is_office(user),
         "may_raise": access.is_responsible_unit(user, task),
+    }
+
+
+# Tasks a leader's portfolio lists as needing attention, at most.
+ATTENTION_SHOWN = 10
+
+
+@register.inclusion_tag("supervision/inc/portfolio_panel.html")
+def leader_portfolio_panel(official, user):
+    """A leader's portfolio at a glance: tasks by status, those lagging, problems to decide."""
+    tasks = visible_tasks(user).active().for_official(official)
+    statuses = TaskStatus.objects.filter(task__in=tasks)
+    counts = dict(statuses.values_list("colour").annotate(n=Count("pk")))
+    lagging = (
+        statuses.filter(colour__in=[Colour.RED, Colour.YELLOW])
+        .annotate(
+            rank=Case(
+                When(colour=Colour.RED, then=Value(0)), default=1, output_field=IntegerField()
+            )
+        )
+        .select_related("task")
+        .order_by("rank", "since", "task__position")
+    )
+    return {
+        "official": official,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Colour.choices],
+        "lagging": lagging[:ATTENTION_SHOWN],
+        "lagging_total": counts.get(Colour.RED, 0) + counts.get(Colour.YELLOW, 0),
+        "problems": access.visible_problems(user)
+        .filter(task__in=tasks, state=ProblemState.ESCALATED)
+        .select_related("task", "unit"),
+        "overview": access.may_see_overview(user),
+        "leader_filter": is_office(user),
     }
 
 

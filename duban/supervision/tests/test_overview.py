@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from duban.supervision.choices import Colour
-from duban.supervision.models import TaskStatus
+from duban.supervision.choices import Colour, ProblemState
+from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
 from duban.supervision.tests.base import SupervisionTestCase
 
@@ -33,3 +33,39 @@ class OverviewTestCase(SupervisionTestCase):
         )
         counts = {value: n for value, _, n in response.context["counts"]}
         assert counts[Colour.GREEN] == 1 and counts[Colour.RED] == 0
+
+    def test_a_leader_sees_the_overview_of_their_own_portfolio(self):
+        self.client.force_login(self.wang)
+        response = self.client.get(reverse("supervision:overview"))
+        assert [s.task for s in response.context["page"]] == [self.wang_task]
+        counts = {value: n for value, _, n in response.context["counts"]}
+        assert counts[Colour.GREEN] == 1 and counts[Colour.RED] == 0
+        assert "leader" not in response.context["form"].fields
+
+
+class PortfolioPanelTestCase(SupervisionTestCase):
+    def setUp(self):
+        TaskStatus(task=self.task).apply(Verdict(Colour.RED, ("2 期进度未报送",)))
+        TaskStatus(task=self.other_task).apply(Verdict(Colour.YELLOW, ("进度滞后 12 个百分点",)))
+        TaskStatus(task=self.wang_task).apply(Verdict(Colour.RED, ("已逾期",)))
+
+    def test_a_leaders_page_shows_their_tasks_by_status_the_lagging_ones_and_problems_to_decide(
+        self,
+    ):
+        Problem.objects.create(
+            task=self.task,
+            unit=self.fagai,
+            title="征地指标不足",
+            description="需区里统筹。",
+            state=ProblemState.ESCALATED,
+        )
+        self.client.force_login(self.lin)
+        response = self.client.get(self.lin_official.get_absolute_url())
+        panel = response.context["lagging"]
+        # Red first, then yellow; wang's task is not in lin's portfolio.
+        assert [s.task for s in panel] == [self.task, self.other_task]
+        counts = {value: n for value, _, n in response.context["counts"]}
+        assert (counts[Colour.RED], counts[Colour.YELLOW]) == (1, 1)
+        self.assertContains(response, "2 期进度未报送")
+        self.assertContains(response, "征地指标不足")
+        self.assertContains(response, f"{reverse('supervision:overview')}?colour=red")
