@@ -119,8 +119,8 @@ def notice_detail(request, pk: int):
     return render(request, "supervision/notice_detail.html", ctx)
 
 
-@login_required
 @require_POST
+@login_required
 def notice_respond(request, pk: int):
     notice = access.get_notice_for_user(request.user, pk)
     if not access.may_respond(request.user, notice):
@@ -137,8 +137,8 @@ def notice_respond(request, pk: int):
     return redirect(notice)
 
 
-@office_required
 @require_POST
+@office_required
 def notice_escalate(request, pk: int):
     notice = access.get_notice_for_user(request.user, pk)
     try:
@@ -149,8 +149,8 @@ def notice_escalate(request, pk: int):
     return redirect(notice)
 
 
-@office_required
 @require_POST
+@office_required
 def notice_close(request, pk: int):
     notice = access.get_notice_for_user(request.user, pk)
     try:
@@ -197,8 +197,8 @@ def problem_detail(request, pk: int):
     return render(request, "supervision/problem_detail.html", ctx)
 
 
-@login_required
 @require_POST
+@login_required
 def problem_action(request, pk: int, action: str):
     problem = access.get_problem_for_user(request.user, pk)
     if action not in access.PROBLEM_ACTION_STATES:
@@ -236,8 +236,8 @@ def notifications(request):
     return render(request, "supervision/notifications.html", ctx)
 
 
-@login_required
 @require_POST
+@login_required
 def notification_read(request, pk: int):
     """Mark one notification read and follow its link (only a link within duban)."""
     notification = access.get_notification_for_user(request.user, pk)

@@ -7,13 +7,12 @@ from django.views.decorators.http import require_POST
 
 from duban.accounts.access import (
     get_notice_for_user,
-    get_profile,
     is_office,
     office_required,
     visible_tasks,
 )
-from duban.accounts.choices import Role
 from duban.lib import clock
+from duban.targets import access
 from duban.targets.chart import trajectory
 from duban.targets.choices import MetricKind, ValueSource
 from duban.targets.forms import LinkAddForm, RevisionForm, ValueForm, ValueImportForm
@@ -22,20 +21,6 @@ from duban.targets.links import add_link, linked_path
 from duban.targets.models import Measurement, Metric, Target, TargetLink
 from duban.targets.pacing import status_of
 from duban.targets.values import AlreadyRecorded, record_value
-
-
-def _get_target_for_user(user, pk: int) -> Target:
-    """The target, or 404 when its task lies outside the user's scope."""
-    targets = Target.objects.for_tasks(visible_tasks(user)).select_related(
-        "task__plan__notice", "metric"
-    )
-    return get_object_or_404(targets, pk=pk)
-
-
-def _can_record(user) -> bool:
-    """The office enters values; a unit liaison reports them for the tasks of their unit."""
-    profile = get_profile(user)
-    return is_office(user) or (profile is not None and profile.role == Role.UNIT)
 
 
 @login_required
@@ -58,8 +43,8 @@ def notice_links(request, pk: int):
     return render(request, "targets/notice_links.html", ctx)
 
 
-@office_required
 @require_POST
+@office_required
 def change_link(request, pk: int, action: str):
     link = get_object_or_404(TargetLink.objects.select_related("annual__task__plan"), pk=pk)
     try:
@@ -72,8 +57,8 @@ def change_link(request, pk: int, action: str):
     return redirect(link)
 
 
-@office_required
 @require_POST
+@office_required
 def link_add(request, pk: int):
     notice = get_notice_for_user(request.user, pk)
     form = LinkAddForm(request.POST, notice=notice)
@@ -90,7 +75,7 @@ def link_add(request, pk: int):
 
 @login_required
 def target_detail(request, pk: int):
-    target = _get_target_for_user(request.user, pk)
+    target = access.get_target_for_user(request.user, pk)
     today = clock.today()
     five_year_links = target.five_year_links.live().select_related("five_year__task__plan")
     ctx = {
@@ -102,17 +87,17 @@ def target_detail(request, pk: int):
         "own_path": linked_path(target),
         "annual_links": target.annual_links.live().select_related("annual__task__plan"),
         "chart": trajectory(target, today),
-        "value_form": ValueForm() if _can_record(request.user) else None,
+        "value_form": ValueForm() if access.can_record(request.user) else None,
         "revision_form": RevisionForm(target=target) if is_office(request.user) else None,
     }
     return render(request, "targets/target_detail.html", ctx)
 
 
-@login_required
 @require_POST
+@login_required
 def target_value(request, pk: int):
-    target = _get_target_for_user(request.user, pk)
-    if not _can_record(request.user):
+    target = access.get_target_for_user(request.user, pk)
+    if not access.can_record(request.user):
         raise PermissionDenied
     form = ValueForm(request.POST)
     if not form.is_valid():
@@ -138,7 +123,7 @@ def target_value(request, pk: int):
 
 @office_required
 def target_revise(request, pk: int):
-    target = _get_target_for_user(request.user, pk)
+    target = access.get_target_for_user(request.user, pk)
     form = RevisionForm(request.POST or None, target=target)
     if request.method == "POST" and form.is_valid():
         target.revise(
