@@ -127,6 +127,8 @@ def create_accounts(demo: Demo) -> None:
     for username, role, official, unit, tied_to in people:
         user, _ = User.objects.get_or_create(username=username)
         user.set_password(PASSWORD)
+        # example.org never receives mail; the console backend prints what would be sent.
+        user.email = f"{username}@example.org"
         user.save()
         Profile.objects.update_or_create(
             user=user, defaults={"role": role, "official": official, "unit": unit}

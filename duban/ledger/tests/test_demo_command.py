@@ -37,7 +37,8 @@ class DemoCommandTestCase(TestCase):
         for username in ["office", "leader", "lead-unit", "support-unit"]:
             with self.subTest(username=username):
                 self.assertIn(username, out)
-                self.assertIsNotNone(authenticate(username=username, password=demo.PASSWORD))
+                user = authenticate(username=username, password=demo.PASSWORD)
+                self.assertEqual(user.email, f"{username}@example.org")
 
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         run()
