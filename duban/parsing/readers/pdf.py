@@ -2,7 +2,7 @@
 
 Lines outside tables are put back into paragraphs: a line that runs to the right margin
 continues on the next line when that one starts at the left margin, in the same type size,
-unnumbered (a new paragraph is indented or numbered).
+unnumbered and not an annex heading or 抄送 line (a new paragraph is indented or numbered).
 """
 
 import io
@@ -17,6 +17,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.errors import ENCRYPTED, SCANNED, ParseError
 from duban.parsing.lists import numbering
+from duban.parsing.plans import annex_heading
 
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共16页", "3/16" alone on a page's first or last line.
 PAGE_NUMBER = re.compile(
@@ -27,6 +28,8 @@ SENTENCE_END = ("。", "！", "？", ".", "!", "?")
 # Line breaking keeps these with the character before them, and a number or word whole.
 _NO_LINE_START = "）)]】」』》〉”’、，。；：！？,.;:!?%"
 _NO_LINE_END = "（([【「『《〈“‘"
+# Lines that begin a block of their own whatever the line before: 「附件」, 「抄送：」.
+_STARTS_BLOCK = re.compile(r"附件\s*$|(?:抄送|抄报|分送)\s*[：:]")
 _WORD = re.compile(r"[A-Za-z0-9.%+/-]+|.", re.DOTALL)
 # Points of slack when comparing the edges of ruled cells.
 _EPSILON = 1.0
@@ -150,6 +153,8 @@ def _runs_on(line: _Line, following: _Line, left: float, right: float) -> bool:
         and abs(following.size - size) < 1
         and (following.location.page != line.location.page or following.top - line.bottom < size)
         and numbering(following.text) is None
+        and not _STARTS_BLOCK.match(following.text)
+        and annex_heading(following.text) is None
     )
 
 

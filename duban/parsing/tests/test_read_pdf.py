@@ -1,6 +1,7 @@
 import pytest
 
-from duban.parsing.document import Paragraph, Table
+from duban.parsing.document import Location, Paragraph, Table
+from duban.parsing.readers import pdf
 from duban.parsing.readers.pdf import read_pdf
 from duban.parsing.tests.pdfs import Page, make_pdf
 
@@ -195,3 +196,19 @@ def test_a_cell_merged_down_over_a_page_break_covers_the_next_pages_first_row():
     rows = [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
     assert [row.cells[0] for row in rows] == ["1", "2", "3", "4"]
     assert [row.covered for row in rows] == [frozenset(), {2}, {2}, {2}]
+
+
+def test_an_annex_heading_or_a_copy_line_after_a_full_line_starts_a_paragraph_of_its_own():
+    # Drawn lines as the reader finds them: the first runs to the right margin (505 on an
+    # A4 page with 90-point margins). The test PDFs' font has no Chinese, so lines are built.
+    def line(text: str, number: int, x1: float = 505) -> pdf._Line:
+        top = 100 + 20 * number
+        return pdf._Line(text, Location(page=1, line=number), 90, x1, top, top + 14, 595)
+
+    full = "各单位要按月报送进展情况，确保各项任务按期完成，请认真贯彻执行。"
+    blocks = pdf._paragraphs(
+        [line(full, 1), line("附件1", 2, 132), line(full, 3), line("抄送：区委办。", 4, 188)]
+    )
+    assert [block.text for block in blocks] == [full, "附件1", full, "抄送：区委办。"]
+    joined = pdf._paragraphs([line(full, 1), line("落实。", 2, 132)])
+    assert [block.text for block in joined] == [full + "落实。"]
