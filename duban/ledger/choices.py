@@ -16,7 +16,8 @@ class SourceFormat(models.TextChoices):
 
 
 class UnitKind(models.TextChoices):
-    DISTRICT_DEPARTMENT = "district_department", "区级部门"
+    # The departments of the issuing government's own level (区级, 市级 or 县级).
+    DISTRICT_DEPARTMENT = "district_department", "本级部门"
     SUBDISTRICT = "subdistrict", "街道"
     TOWN = "town", "镇"
     MUNICIPAL_BRANCH = "municipal_branch", "市级分局/垂管单位"

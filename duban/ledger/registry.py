@@ -38,12 +38,13 @@ _PLACEHOLDER = re.compile(
 _KIND_PATTERNS = [
     (UnitKind.SUBDISTRICT, re.compile(r"街道(办事处)?$")),
     (UnitKind.TOWN, re.compile(r"[镇乡](人民政府)?$")),
-    (UnitKind.MUNICIPAL_BRANCH, re.compile(r"^市.+分局$|(分局|大队|支队)$")),
+    (UnitKind.MUNICIPAL_BRANCH, re.compile(r"^市.+分局$|(分局|大队|支队|支行|分行|海关)$")),
+    # The party committee of the notice's level or another: 区委…, 市委…, 团县委.
+    (UnitKind.PARTY_BODY, re.compile(r"^团?[区市县州省旗]委|(党委|党工委|纪委|监委)$")),
     (
         UnitKind.MASS_ORGANISATION,
-        re.compile(r"(残联|科协|妇联|工会|侨联|文联|工商联|红十字会)$|^团(?!区委)"),
+        re.compile(r"(残联|科协|妇联|工会|侨联|文联|工商联|红十字会)$"),
     ),
-    (UnitKind.PARTY_BODY, re.compile(r"^(区委|团区委)|(党委|党工委|纪委|监委)$")),
     (UnitKind.STATE_COMPANY, re.compile(r"(集团|公司)$")),
     (UnitKind.DISTRICT_DEPARTMENT, re.compile(r"(局|办|委|中心|室|院|馆|站|所|队|会)$")),
 ]

@@ -127,6 +127,15 @@ class InferKindTestCase(SimpleTestCase):
             "区金融办": UnitKind.DISTRICT_DEPARTMENT,
             "相关街镇": UnitKind.PLACEHOLDER,
             "某某": UnitKind.OTHER,
+            # The same rules in a city's or a county's notice.
+            "市委宣传部（市新闻出版局）": UnitKind.PARTY_BODY,
+            "县委政法委": UnitKind.PARTY_BODY,
+            "团市委": UnitKind.PARTY_BODY,
+            "市发展改革委": UnitKind.DISTRICT_DEPARTMENT,
+            "县妇联": UnitKind.MASS_ORGANISATION,
+            "人行台州市中心支行": UnitKind.MUNICIPAL_BRANCH,
+            "温州海关": UnitKind.MUNICIPAL_BRANCH,
+            "国网台州供电公司": UnitKind.STATE_COMPANY,
         }
         for name, kind in cases.items():
             with self.subTest(name=name):
