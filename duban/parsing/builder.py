@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
+_CHINESE_DIGITS = "一二三四五六七八九十"
 _SEQ_CELL = re.compile(r"^\s*\d{1,3}\s*$")
 MAX_HEADING_TAIL = 15
 # 「附件：2023年…分解表」 over a sheet's only table: the title without its 附件 label.
@@ -343,9 +344,10 @@ class PlanBuilder:
             self._add(task)
             return
         last_task = last[0]
+        last_text = join_lines(last_task.text)
         if task.text.strip(EDGE) and (
             merged
-            or join_lines(last_task.text).endswith(_SENTENCE_END)
+            or (last_text.endswith(_SENTENCE_END) and not _next_sub_item(task.text, last_text))
             or _repeats_a_cell(task, last_task)
         ):
             # A row of a vertically merged project: its own text under the same 序号.
@@ -451,6 +453,34 @@ def _is_heading(text: str) -> bool:
         and len(text) <= MAX_LEAD_IN_LENGTH
         and not text.endswith(_SENTENCE_END)
     )
+
+
+def _next_sub_item(text: str, before: str) -> bool:
+    """Whether `text` opens the sub-item after one in `before`: 「（2）…」 after 「（1）…」.
+
+    A row cut by a page break right after a full stop goes on with the task's next item.
+    """
+    number = numbering(text)
+    if number is None:
+        return False
+    seq, style = number.seq, number.style
+    if seq.isdigit():
+        previous = str(int(seq) - 1) if int(seq) > 1 else None
+    elif style == "circled":
+        previous = chr(ord(seq) - 1) if seq != "①" else None
+    else:
+        index = _CHINESE_DIGITS.find(seq)
+        previous = _CHINESE_DIGITS[index - 1] if index > 0 else None
+    if previous is None:
+        return False
+    marks = {
+        "pnum": rf"[（(]{previous}[）)]",
+        "pcn": rf"[（(]{previous}[）)]",
+        "num": rf"(?<![\d.]){previous}[.．、](?!\d)",
+        "cn": rf"{previous}、",
+        "circled": previous,
+    }
+    return style in marks and re.search(marks[style], before) is not None
 
 
 def _is_heading_row(task: Task) -> bool:

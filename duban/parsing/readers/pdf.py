@@ -260,8 +260,10 @@ def _join_split_row(before, after) -> None:
 def _carry_merges(before, after) -> None:
     """A cell merged down over the page break goes on empty at the top of the next page.
 
-    Where the last row above was covered by such a cell, an empty cell in the next page's
-    first row is covered too (the leader shared by a section's tasks, printed once).
+    An empty cell in the next page's first row is covered from above where the last row
+    above was covered, or where the cell itself reaches down over the rows below it (an
+    empty merged cell is the rest of one printed on the page before): the leader shared by
+    a section's tasks, printed once.
     """
     if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
         return
@@ -270,5 +272,10 @@ def _carry_merges(before, after) -> None:
     if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
         return
     first = after.rows[start]
-    carried = {column for column in last.covered if not first.cells[column]}
+    below = after.rows[start + 1].covered if start + 1 < len(after.rows) else frozenset()
+    carried = {
+        column
+        for column, cell in enumerate(first.cells)
+        if not cell and (column in last.covered or column in below)
+    }
     first.covered = first.covered | carried

@@ -212,3 +212,12 @@ def test_an_annex_heading_or_a_copy_line_after_a_full_line_starts_a_paragraph_of
     assert [block.text for block in blocks] == [full, "附件1", full, "抄送：区委办。"]
     joined = pdf._paragraphs([line(full, 1), line("落实。", 2, 132)])
     assert [block.text for block in joined] == [full + "落实。"]
+
+
+def test_an_empty_cell_merged_down_at_the_top_of_a_page_goes_on_from_the_page_before():
+    # The merged cell starts on the last row of page 1 and reaches over two rows of page 2.
+    first = _merged_leader_page([["1", "Build roads.", "Zhang"]])
+    second = _merged_leader_page([["2", "Plant trees.", ""], ["3", "Clean rivers.", ""]])
+    document = read_pdf(make_pdf([first, second]))
+    rows = [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
+    assert [row.covered for row in rows] == [frozenset(), {2}, {2}]

@@ -276,3 +276,20 @@ def test_a_lead_unit_repeated_in_the_responsible_column_is_listed_once_as_lead()
         ],
     )
     assert units(items(parsed)[0]) == [("县委改革办", "lead"), ("县发改局", "support")]
+
+
+def test_a_row_cut_after_a_full_stop_goes_on_with_the_tasks_next_sub_item():
+    parsed = parse_blocks(
+        [
+            ["序号", "重点工作", "牵头领导", "牵头单位"],
+            ["1", "（1）推进城市更新。", "张三", "市住建局"],
+            ["", "（2）新建学校5所。", "", ""],
+            ["2", "1.扩大投资。", "李四", "市发改委"],
+            ["", "新建公园3个。", "", "市城管局"],
+        ],
+    )
+    assert [(item["seq"], item["text"]) for item in items(parsed)] == [
+        ("1", "（1）推进城市更新。（2）新建学校5所。"),
+        ("2", "1.扩大投资。"),
+        ("2", "新建公园3个。"),
+    ]
