@@ -68,6 +68,7 @@ PHRASES = [
 ]
 DEADLINES = ["2023年12月底前", "全年", "2023年6月底前", "长期坚持"]
 ISSUER = "台州市人民政府办公室"
+CHINESE_FONT = "Noto Sans CJK SC"
 
 
 @dataclass
@@ -89,6 +90,9 @@ class Writer:
     def __init__(self, seed: int):
         self.random = random.Random(seed)
         self.doc = Document()
+        # The reference PDF's font; LibreOffice takes another Chinese font where it is missing.
+        fonts = self.doc.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), CHINESE_FONT)
         self.rows: list[Expected] = []
         self.count = 0
         self.paragraph(f"{ISSUER}文件", 26, bold=True, center=True)
