@@ -49,8 +49,25 @@ def events(blocks: list[Paragraph | Table]) -> list[Event]:
                 for row in block.rows
             )
         elif block.text.strip(EDGE):
-            events.append(Event(location=block.location, text=block.text.strip(EDGE)))
+            text = block.text.strip(EDGE)
+            previous = events[-1] if events else None
+            if previous is not None and previous.cells is None and _closes(previous.text, text):
+                events[-1] = Event(location=previous.location, text=previous.text + text)
+            else:
+                events.append(Event(location=block.location, text=text))
     return events
+
+
+def _closes(text: str, following: str) -> bool:
+    """Whether `following` closes a bracket that `text` leaves open: a line broken inside
+    「（牵头单位：县教育局；责任单位：县\n发改局）」, and not a numbered line of its own."""
+    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    if opened <= 0 or numbering(following) is not None:
+        return False
+    closed = (
+        following.count("）") + following.count(")") - following.count("（") - following.count("(")
+    )
+    return closed >= opened
 
 
 def lines(events: list[Event]) -> list[str]:

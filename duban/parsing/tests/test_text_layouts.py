@@ -323,3 +323,20 @@ def test_it_reads_a_copy_made_through_markdown_without_its_marks():
     assert names(parsed["plans"][0]["sections"][0]["leaders"]) == ["王明"]
     assert parsed["plans"][0]["title"] == "2023年重点工作任务分解"
     assert units(items(parsed)[0]) == [("县发改局", "lead"), ("县统计局", "support")]
+
+
+def test_it_rejoins_a_line_broken_inside_the_unit_brackets():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、王明副县长牵头
+1. 新建学校3所。（牵头单位：县教育局；责任单位：县
+发改局、县财政局）
+2. 推进“无废城市”建设（2023年
+底前完成）。（牵头单位：县生态环境局）
+"""
+    )
+    first, second = items(parsed)
+    assert units(first) == [("县教育局", "lead"), ("县发改局", "support"), ("县财政局", "support")]
+    assert second["text"] == "推进“无废城市”建设（2023年底前完成）。"
+    assert parsed["warnings"] == []
