@@ -15,9 +15,10 @@ setUpTestData runs.
 
 import threading
 
+import pytest
 from django.contrib.auth.models import User
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 
 from duban.accounts.choices import Role as AccountRole
 from duban.accounts.models import Profile
@@ -142,3 +143,15 @@ def run_threads(target, count: int) -> list:
     for thread in threads:
         thread.join(timeout=60)
     return errors
+
+
+@pytest.mark.postgres
+class ConcurrencyTestCase(TransactionTestCase):
+    """Threads writing at once, each on its own connection (see `run_threads`).
+
+    Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothing there.
+    """
+
+    def setUp(self):
+        if connection.vendor != "postgresql":
+            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")

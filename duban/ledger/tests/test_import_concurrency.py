@@ -3,24 +3,15 @@
 Needs PostgreSQL: SQLite's IMMEDIATE transactions already run writers one at a time.
 """
 
-import pytest
-from django.db import connection
-from django.test import TransactionTestCase
-
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
-from duban.testing import run_threads
+from duban.testing import ConcurrencyTestCase, run_threads
 
 THREADS = 4
 
 
-@pytest.mark.postgres
-class ConcurrentImportsTestCase(TransactionTestCase):
-    def setUp(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")
-
+class ConcurrentImportsTestCase(ConcurrencyTestCase):
     def test_simultaneous_first_imports_of_one_notice_create_it_once(self):
         # Each prepared before any is applied: all of them saw an empty ledger.
         previews = [prepare_parsed(reference_notice()) for _ in range(THREADS)]

@@ -234,18 +234,28 @@ def _drop_page_numbers(blocks: list) -> list:
     return blocks
 
 
+def _rows_across_break(before, after) -> tuple[Row, int] | None:
+    """The last row before a page break and the index of the first after it (past a repeated
+    header), when a table of the same width goes on over the break; else None."""
+    if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
+        return None
+    last = before.rows[-1]
+    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
+    if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
+        return None
+    return last, start
+
+
 def _join_split_row(before, after) -> None:
     """Put back a row the page break cut in two: its tail heads the next page's table.
 
     The tail has no 序号 and continues only cells that the row before left unfinished;
     a row of a vertically merged project has text of its own and is left alone.
     """
-    if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
+    found = _rows_across_break(before, after)
+    if found is None:
         return
-    last = before.rows[-1]
-    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
-    if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
-        return
+    last, start = found
     tail = after.rows[start].cells
     if tail[0] or not any(tail):
         return
@@ -265,12 +275,10 @@ def _carry_merges(before, after) -> None:
     empty merged cell is the rest of one printed on the page before): the leader shared by
     a section's tasks, printed once.
     """
-    if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
+    found = _rows_across_break(before, after)
+    if found is None:
         return
-    last = before.rows[-1]
-    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
-    if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
-        return
+    last, start = found
     first = after.rows[start]
     below = after.rows[start + 1].covered if start + 1 < len(after.rows) else frozenset()
     carried = {

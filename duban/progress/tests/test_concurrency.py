@@ -4,26 +4,20 @@ Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothi
 Run with DATABASE_URL pointing at a PostgreSQL server and `-m postgres`.
 """
 
-import pytest
-from django.db import connection
-from django.test import TransactionTestCase
-
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role
 from duban.ledger.models import Assignment
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import STALE_MESSAGE, Report, StaleReport
 from duban.progress.tests.base import build_world, make_report
-from duban.testing import make_unit, make_user, run_threads
+from duban.testing import ConcurrencyTestCase, make_unit, make_user, run_threads
 
 THREADS = 20
 
 
-@pytest.mark.postgres
-class ConcurrentReportsTestCase(TransactionTestCase):
+class ConcurrentReportsTestCase(ConcurrencyTestCase):
     def setUp(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")
+        super().setUp()
         build_world(self)
 
     def test_twenty_saves_from_the_same_version_keep_one_and_refuse_the_rest(self):

@@ -5,25 +5,20 @@ Needs PostgreSQL: SQLite serialises writers on one file lock, so it proves nothi
 
 from datetime import date
 
-import pytest
 from django.core import mail
-from django.db import connection
-from django.test import TransactionTestCase
 
 from duban.progress.tests.base import build_world
 from duban.supervision.choices import Urgency
 from duban.supervision.models import Notification, ReminderSent
 from duban.supervision.reminders import DueItem, Reminder, send_reminder
-from duban.testing import run_threads
+from duban.testing import ConcurrencyTestCase, run_threads
 
 THREADS = 10
 
 
-@pytest.mark.postgres
-class ConcurrentRemindersTestCase(TransactionTestCase):
+class ConcurrentRemindersTestCase(ConcurrencyTestCase):
     def setUp(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent writers need PostgreSQL (SQLite serialises them)")
+        super().setUp()
         build_world(self)
 
     def test_ten_runs_at_once_send_one_reminder(self):
