@@ -310,6 +310,16 @@ class Task(models.Model):
     location = models.JSONField("来源位置", default=dict, blank=True)
     # Cells of columns the parser does not know (计划投资, 建设地点), by header: {"计划投资": "5"}.
     extra = models.JSONField("其他列", default=dict, blank=True)
+    # The same task printed again elsewhere in the notice (annex 1 and annex 2 alike): progress
+    # is reported once, on the task this one repeats, and its status follows (ledger.twins).
+    twin_of = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="twins",
+        verbose_name="同一任务",
+    )
     # "section leaders|row leaders|seq" as last imported: the first thing re-imports match a
     # row on (importing.match_rows), kept to explain a match.
     key = models.CharField("匹配键", max_length=200, blank=True)
@@ -354,6 +364,11 @@ class Task(models.Model):
             if ids := list(units.values_list("unit_id", flat=True)):
                 return ids
         return []
+
+    @property
+    def reported_on(self) -> "Task":
+        """The task whose reports speak for this one: itself, or the one it repeats."""
+        return self.twin_of or self
 
     def is_responsible(self, unit: Unit | int) -> bool:
         """Whether the unit answers for the task (TaskQuerySet.for_unit). This causes a SQL query."""

@@ -20,6 +20,7 @@ from duban.supervision.status import (
     StatusFacts,
     TargetFact,
     Thresholds,
+    Verdict,
     evaluate,
 )
 from duban.targets.choices import Pace
@@ -114,6 +115,16 @@ def facts_for_task(task: Task, today: date, previous: str | None = None) -> Stat
     )
 
 
+def verdict_for_task(task: Task, today: date, previous: str | None, thresholds) -> Verdict:
+    """The rules' verdict; a task printed twice follows the copy it is reported on."""
+    reported_on = task.reported_on
+    verdict = evaluate(facts_for_task(reported_on, today, previous), thresholds)
+    if reported_on is task:
+        return verdict
+    reason = f"与“{reported_on}”（{reported_on.plan}）为同一任务，按该任务的进展计算"
+    return Verdict(verdict.colour, (reason, *verdict.reasons))
+
+
 @transaction.atomic
 def refresh_task(task: Task, today: date | None = None, user=None) -> TaskStatus:
     """Recompute and store one task's status; a new colour goes into its history."""
@@ -122,8 +133,7 @@ def refresh_task(task: Task, today: date | None = None, user=None) -> TaskStatus
     if status is None:
         status = TaskStatus(task=task)
     previous = status.colour if status.pk else None
-    verdict = evaluate(facts_for_task(task, today, previous), Thresholds.from_settings())
-    status.apply(verdict, user=user)
+    status.apply(verdict_for_task(task, today, previous, Thresholds.from_settings()), user=user)
     return status
 
 
@@ -136,10 +146,10 @@ def refresh_all(today: date | None = None, tasks=None, dry_run: bool = False) ->
     tasks = Task.objects.active() if tasks is None else tasks
     thresholds = Thresholds.from_settings()
     counts: dict[str, int] = {}
-    for task in tasks.select_related("plan"):
+    for task in tasks.select_related("plan", "twin_of__plan"):
         if dry_run:
             previous = TaskStatus.objects.filter(task=task).values_list("colour", flat=True).first()
-            colour = evaluate(facts_for_task(task, today, previous), thresholds).colour
+            colour = verdict_for_task(task, today, previous, thresholds).colour
         else:
             colour = refresh_task(task, today).colour
         counts[colour] = counts.get(colour, 0) + 1
@@ -151,3 +161,5 @@ def refresh_after_report(report_id: int) -> None:
     task = Task.objects.filter(reports__pk=report_id).select_related("plan").first()
     if task is not None:
         refresh_task(task)
+        for twin in task.twins.select_related("plan", "twin_of__plan"):
+            refresh_task(twin)

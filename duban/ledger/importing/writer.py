@@ -28,6 +28,7 @@ from duban.ledger.models import (
     UnitAlias,
 )
 from duban.ledger.registry import infer_kind, normalise_person
+from duban.ledger.twins import link_twins
 
 if TYPE_CHECKING:
     from duban.ledger.importing import ImportPreview
@@ -70,6 +71,7 @@ class Writer:
         for plan in self.diff.stale_plans:
             if not plan.tasks.exists():
                 plan.delete()
+        link_twins(notice)
         if self.report.new_notice:
             record("ledger.notice.imported", notice, self.user, self.notice_data())
         else:

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import render
 
 from duban.accounts.access import (
@@ -110,8 +110,15 @@ def task_detail(request, pk: int):
     leaders = list(task.task_leaders.select_related("official"))
     assignments = list(task.assignments.select_related("unit", "resolved_from__unit"))
     unit_ids = {a.unit_id for a in assignments}
+    # The other copies of a task printed twice; linked where the user may open them.
+    reported_on = task.reported_on
+    copies = Task.objects.filter(Q(pk=reported_on.pk) | Q(twin_of=reported_on)).exclude(pk=task.pk)
     ctx = {
         "task": task,
+        "copies": list(copies.select_related("plan")),
+        "linked_copies": set(
+            visible_tasks(request.user).filter(pk__in=copies).values_list("pk", flat=True)
+        ),
         "leaders": leaders,
         "assignments": [a for a in assignments if a.from_notice],
         "resolutions": [a for a in assignments if not a.from_notice],

@@ -164,6 +164,8 @@ class Report(models.Model):
             raise TransitionError("该任务不属于此报送周期所在的计划。")
         if task.status != TaskStatus.ACTIVE:
             raise TransitionError("该任务已撤销，无需报送。")
+        if task.twin_of_id is not None:
+            raise TransitionError(f"该任务与“{task.twin_of}”为同一任务，请在该任务下报送。")
         if not task.is_responsible(unit):
             raise PermissionDenied("本单位不是该任务的责任单位。")
         report = cls.objects.filter(task=task, unit=unit, cycle=cycle).first()

@@ -2,6 +2,7 @@ from datetime import date
 
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role, TaskStatus
@@ -25,6 +26,16 @@ class StartReportTestCase(ProgressTestCase):
         first = Report.start(self.task, self.y, self.cycle, self.yvonne)
         self.assertEqual(Report.start(self.task, self.y, self.cycle, self.yvonne), first)
         self.assertEqual(Report.objects.count(), 1)
+
+    def test_a_task_printed_twice_is_reported_on_the_copy_it_repeats(self):
+        copy = make_task(self.task.section, "9", self.task.text, [(self.x, Role.LEAD)])
+        copy.twin_of = self.task
+        copy.save()
+        with self.assertRaisesMessage(TransitionError, "为同一任务，请在该任务下报送"):
+            Report.start(copy, self.x, self.cycle, self.xavier)
+        self.client.force_login(self.xavier)
+        rows = self.client.get(reverse("progress:my-reports")).context["rows"]
+        self.assertEqual({row["task"] for row in rows}, {self.task})
 
     def test_it_refuses_a_unit_without_a_role_in_the_task(self):
         with self.assertRaises(PermissionDenied):

@@ -3,11 +3,13 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
+from duban.ledger.choices import Role
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
 from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import make_task
 
 
 class RefreshAfterReviewTestCase(SupervisionTestCase):
@@ -35,3 +37,13 @@ class RefreshAfterReviewTestCase(SupervisionTestCase):
             report.accept(self.alice)
         assert TaskStatus.objects.get(task=self.task).colour == Colour.DONE
         assert not TaskStatus.objects.filter(task=self.other_task).exists()
+
+    @time_machine.travel(datetime(2022, 2, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
+    def test_a_copy_of_the_task_printed_elsewhere_follows_its_status(self):
+        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy.twin_of = self.task
+        copy.save()
+        self.test_accepting_a_complete_report_marks_the_task_done()
+        status = TaskStatus.objects.get(task=copy)
+        assert status.colour == Colour.DONE
+        assert status.reasons[0].startswith(f"与“{self.task}”")

@@ -7,12 +7,13 @@ from django.core import mail
 from django.core.management import call_command
 
 from duban.accounts.choices import Role as AccountRole
+from duban.ledger.choices import Role
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, ReminderSent, SupervisionNotice
 from duban.supervision.tests.base import SupervisionTestCase
-from duban.testing import make_user
+from duban.testing import make_task, make_user
 
 
 class RemindTestCase(SupervisionTestCase):
@@ -81,6 +82,14 @@ class RemindTestCase(SupervisionTestCase):
             progress="完成投资 1 亿元",
             state=state,
         )
+
+    def test_a_copy_of_a_task_printed_twice_is_not_reminded_again(self):
+        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy.twin_of = self.task
+        copy.save()
+        self.remind("--date", "2022-04-03", "--days", "3")
+        bob = next(m for m in mail.outbox if m.to == ["bob@example.org"])
+        assert bob.body.count("地区生产总值增长") == 1
 
     def test_a_sent_part_is_not_reminded(self):
         self.report(self.caizheng, ReportKind.PART)
