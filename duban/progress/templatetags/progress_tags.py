@@ -39,7 +39,8 @@ def task_progress_panel(task, user):
 def _own_reports(task, user) -> list[dict]:
     """For a responsible unit's liaison: each open cycle of the task's plan with its report."""
     unit_id = unit_id_of(user)
-    if unit_id is None or not task.is_responsible(unit_id):
+    # A task printed twice is reported on the copy it repeats (its page links there).
+    if unit_id is None or task.twin_of_id is not None or not task.is_responsible(unit_id):
         return []
     cycles = ReportingCycle.objects.open().filter(plan_id=task.plan_id)
     mine = {

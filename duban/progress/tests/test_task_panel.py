@@ -1,8 +1,10 @@
 from django.template import Context, Template
 
+from duban.ledger.choices import Role
 from duban.progress.choices import ReportState
 from duban.progress.milestones import propose_milestones
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_task
 
 PANEL = Template("{% load progress_tags %}{% task_progress_panel task user %}")
 
@@ -44,3 +46,11 @@ class TaskPanelTestCase(ProgressTestCase):
         response = self.client.get(self.task.get_absolute_url())
         self.assertContains(response, "进度报送")
         self.assertContains(response, "开始填报")
+
+    def test_a_copy_of_a_task_printed_twice_offers_no_report_of_its_own(self):
+        self.assertIn("开始填报", self.render(self.xavier))
+        copy = make_task(self.task.section, "9", self.task.text, [(self.x, Role.LEAD)])
+        copy.twin_of = self.task
+        copy.save()
+        html = PANEL.render(Context({"task": copy, "user": self.xavier}))
+        self.assertNotIn("开始填报", html)
