@@ -28,7 +28,7 @@ class OfficialDetailTestCase(BaseTestCase):
         self.client.force_login(self.lin)
         response = self.client.get(self.url)
         assert response.status_code == 200
-        plans = dict(response.context["plans"])
+        plans = {group.plan: group.tasks for group in response.context["groups"]}
         assert plans == {
             self.plan: [self.task, self.other_task],
             self.five_year: [self.five_year_task],

@@ -1,3 +1,5 @@
+from unittest import mock
+
 from django.urls import reverse
 
 from duban.ledger.choices import Role
@@ -10,8 +12,18 @@ class UnitDetailTestCase(BaseTestCase):
         self.client.force_login(self.charlie)
         response = self.client.get(self.caizheng.get_absolute_url())
         assert response.status_code == 200
-        groups = dict(response.context["groups"])
+        groups = {group.label: group.tasks for group in response.context["groups"]}
         assert groups == {"牵头": [], "共同": [self.other_task], "配合": [self.task]}
+
+    def test_a_long_group_lists_its_first_tasks_and_links_the_ledger_for_all(self):
+        make_task(self.task.section, "9", "又一项配合任务。", [(self.caizheng, Role.SUPPORT)])
+        self.client.force_login(self.charlie)
+        with mock.patch("duban.ledger.views.people.GROUP_SIZE", 1):
+            response = self.client.get(self.caizheng.get_absolute_url())
+        support = next(group for group in response.context["groups"] if group.label == "配合")
+        assert (support.tasks, support.total) == ([self.task], 2)
+        self.assertContains(response, "共 2 项，此处列出前 1 项")
+        self.assertContains(response, f"?unit={self.caizheng.pk}&amp;role=support")
 
     def test_a_liaison_opens_only_their_own_unit(self):
         self.client.force_login(self.bob)
@@ -59,7 +71,8 @@ class UnitDetailTestCase(BaseTestCase):
         liaison = make_user("zhengfa", AccountRole.UNIT, unit=zhengfa)
         self.client.force_login(liaison)
         response = self.client.get(zhengfa.get_absolute_url())
-        assert dict(response.context["groups"])["改由本单位牵头"] == [self.other_task]
+        groups = {group.label: group.tasks for group in response.context["groups"]}
+        assert groups["改由本单位牵头"] == [self.other_task]
         assert self.client.get(self.other_task.get_absolute_url()).status_code == 200
         assert self.client.get(self.task.get_absolute_url()).status_code == 404
         response = self.client.get(reverse("ledger:tasks"), {"role": Role.LEAD})

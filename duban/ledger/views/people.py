@@ -1,6 +1,7 @@
 """Leader and unit pages, the unit registry and the office's unit actions."""
 
-from itertools import groupby
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,21 +15,54 @@ from duban.accounts.access import (
     get_unit_for_user,
     is_office,
     office_required,
+    visible_plans,
     visible_tasks,
 )
 from duban.ledger.choices import Role, UnitKind
 from duban.ledger.forms import MergeUnitsForm, UnitKindForm
-from duban.ledger.models import Unit
+from duban.ledger.models import Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
 from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
+
+# Tasks a leader's or a unit's page lists per group; the ledger lists the rest.
+GROUP_SIZE = 100
+
+
+@dataclass
+class Group:
+    """Some of a person's or a unit's tasks: the first GROUP_SIZE, the total, and where the
+    ledger lists them all."""
+
+    label: str
+    tasks: list
+    total: int
+    query: str = ""
+    plan: Plan | None = None
+
+
+def _group(label: str, tasks, query: dict | None = None, **fields) -> Group:
+    # A page costs what it shows: a province's unit may answer for thousands of tasks.
+    rows = list(ledger_rows(tasks)[:GROUP_SIZE])
+    total = len(rows) if len(rows) < GROUP_SIZE else tasks.count()
+    return Group(label, rows, total, urlencode(query) if query else "", **fields)
 
 
 @login_required
 def official_detail(request, pk: int):
     official = get_official_for_user(request.user, pk)
-    tasks = ledger_rows(visible_tasks(request.user).active().for_official(official))
-    plans = [(plan, list(rows)) for plan, rows in groupby(tasks, key=lambda t: t.plan)]
-    ctx = {"official": official, "plans": plans, "total": sum(len(rows) for _, rows in plans)}
+    tasks = visible_tasks(request.user).active().for_official(official)
+    counts = dict(tasks.order_by().values_list("plan").annotate(n=Count("pk")))
+    plans = visible_plans(request.user).filter(pk__in=counts).select_related("notice")
+    groups = [
+        _group(
+            plan.title,
+            tasks.filter(plan=plan),
+            {"leader": official.pk, "plan": plan.pk},
+            plan=plan,
+        )
+        for plan in plans.order_by("notice_id", "position")
+    ]
+    ctx = {"official": official, "groups": groups, "total": sum(counts.values())}
     return render(request, "ledger/official_detail.html", ctx)
 
 
@@ -36,16 +70,18 @@ def official_detail(request, pk: int):
 def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
     tasks = visible_tasks(request.user).active().for_unit(unit)
-    overridden = set(unit.override_tasks.values_list("pk", flat=True))
-    groups = {"改由本单位牵头": [], **{role.label: [] for role in Role}}
-    for task in ledger_rows(tasks):
-        if task.pk in overridden:
-            groups["改由本单位牵头"].append(task)
-            continue
-        # A unit has one assignment per task (ledger_assignment_unique_task_unit).
-        role = next(a for a in task.assignments.all() if a.unit_id == unit.pk).get_role_display()
-        groups[role].append(task)
-    shown = [(label, rows) for label, rows in groups.items() if rows or label in Role.labels]
+    overridden = tasks.filter(lead_override_units=unit)
+    # A unit has one assignment per task (ledger_assignment_unique_task_unit).
+    assigned = tasks.exclude(pk__in=overridden.values("pk"))
+    groups = [_group("改由本单位牵头", overridden)] + [
+        _group(
+            role.label,
+            assigned.filter(assignments__unit=unit, assignments__role=role),
+            {"unit": unit.pk, "role": role.value},
+        )
+        for role in Role
+    ]
+    shown = [group for group in groups if group.total or group.label in Role.labels]
     ctx = {"unit": unit, "groups": shown}
     if is_office(request.user):
         ctx["aliases"] = list(unit.aliases.all())
