@@ -4,6 +4,7 @@ from django.template.defaultfilters import filesizeformat
 
 from duban.ledger.choices import Role, TaskStatus, UnitKind
 from duban.ledger.models import Official, Plan, Unit
+from duban.lib.widgets import LongSelect
 from duban.parsing import ParseError, errors, parse_bytes
 
 # The parser explains itself in English; the office reads why, and what to do, in Chinese.
@@ -30,9 +31,15 @@ class LedgerFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "任务内容、备注或序号"}),
     )
-    plan = forms.ModelChoiceField(Plan.objects.none(), label="计划", required=False)
-    leader = forms.ModelChoiceField(Official.objects.none(), label="牵头领导", required=False)
-    unit = forms.ModelChoiceField(Unit.objects.none(), label="责任单位", required=False)
+    plan = forms.ModelChoiceField(
+        Plan.objects.none(), label="计划", required=False, widget=LongSelect
+    )
+    leader = forms.ModelChoiceField(
+        Official.objects.none(), label="牵头领导", required=False, widget=LongSelect
+    )
+    unit = forms.ModelChoiceField(
+        Unit.objects.none(), label="责任单位", required=False, widget=LongSelect
+    )
     kind = forms.ChoiceField(
         label="单位类别", required=False, choices=[("", "全部类别"), *UnitKind.choices]
     )

@@ -1,1 +1,1 @@
-"""Pure helpers with no models: period arithmetic, pacing, text normalisation."""
+"""Helpers with no models: period arithmetic, pacing, text normalisation, the clock, widgets."""

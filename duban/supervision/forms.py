@@ -4,6 +4,7 @@ from django import forms
 
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib import clock
+from duban.lib.widgets import LongSelect
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.models import response_days
 
@@ -93,8 +94,12 @@ class OverviewFilterForm(forms.Form):
     colour = forms.ChoiceField(
         label="状态", required=False, choices=[("", "全部状态"), *Colour.choices]
     )
-    plan = forms.ModelChoiceField(Plan.objects.all(), label="计划", required=False)
-    leader = forms.ModelChoiceField(Official.objects.all(), label="牵头领导", required=False)
+    plan = forms.ModelChoiceField(
+        Plan.objects.all(), label="计划", required=False, widget=LongSelect
+    )
+    leader = forms.ModelChoiceField(
+        Official.objects.all(), label="牵头领导", required=False, widget=LongSelect
+    )
     q = forms.CharField(label="关键词", required=False, max_length=100)
 
     def __init__(self, data, all_leaders: bool = True):

@@ -2,33 +2,91 @@ import io
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import (
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+    teardown_test_environment,
+)
 from rich.console import Console
+from rich.table import Table
 
 from duban.parsing.bench import bench_parse, default_seed_dir, render
+from duban.scale import bench_pages
 
 
 class Command(BaseCommand):
-    # Reads files only: no database, so no system checks to wait for.
+    # `parse` reads files only and `pages` makes its own database: no checks to wait for.
     requires_system_checks = []
-    help = "Benchmark the parser on the reference notice and print medians against budgets."
+    help = (
+        "Benchmark the parser on the reference notice (parse), or the main pages on a "
+        "province's worth of synthetic data in a throwaway database (pages)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["parse"], help="what to benchmark")
+        parser.add_argument("what", choices=["parse", "pages"], help="what to benchmark")
         parser.add_argument(
-            "--seed-dir", type=Path, default=None, help="folder of the reference files"
+            "--repeat", type=int, default=None, help="runs per case (parse: 20, pdf 3; pages: 5)"
         )
         parser.add_argument(
-            "--repeat", type=int, default=None, help="runs per rendering (default: 20, pdf 3)"
+            "--seed-dir", type=Path, default=None, help="parse: folder of the reference files"
+        )
+        parser.add_argument(
+            "--tasks", type=int, default=100_000, help="pages: tasks of the large database"
+        )
+        parser.add_argument(
+            "--small", type=int, default=1_000, help="pages: tasks of the baseline database"
+        )
+        parser.add_argument(
+            "--reports-per-task", type=int, default=10, help="pages: progress reports per task"
         )
 
-    def handle(self, *args, **options):
-        if options["repeat"] is not None and options["repeat"] < 1:
+    def handle(self, *args, what, repeat, **options):
+        if repeat is not None and repeat < 1:
             raise CommandError("--repeat must be at least 1", returncode=2)
-        seed_dir = options["seed_dir"] or default_seed_dir()
-        figures = bench_parse(seed_dir, options["repeat"])
-        if not figures:
-            raise CommandError(f"no reference notice in {seed_dir}", returncode=2)
         # Rich renders into a buffer: Django's OutputWrapper adds a newline to every write.
         console = Console(file=io.StringIO(), width=120, force_terminal=self.stdout.isatty())
-        render(figures, seed_dir, console)
+        if what == "parse":
+            self.parse(console, options["seed_dir"] or default_seed_dir(), repeat)
+        else:
+            self.pages(console, options, repeat or 5)
         self.stdout.write(console.file.getvalue(), ending="")
+
+    def parse(self, console, seed_dir, repeat):
+        figures = bench_parse(seed_dir, repeat)
+        if not figures:
+            raise CommandError(f"no reference notice in {seed_dir}", returncode=2)
+        render(figures, seed_dir, console)
+
+    def pages(self, console, options, repeat):
+        small, large = options["small"], options["tasks"]
+        if not 1 <= small <= large:
+            raise CommandError("--small must be at least 1 and at most --tasks", returncode=2)
+        # A test database, created and dropped here: the configured one is never touched.
+        setup_test_environment()
+        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        try:
+            timings = bench_pages(
+                small, large, options["reports_per_task"], repeat, self.stderr.write
+            )
+        finally:
+            teardown_databases(databases, verbosity=0)
+            teardown_test_environment()
+        table = Table(
+            title=f"duban bench pages: {small} tasks, then {large} more beside them "
+            f"({options['reports_per_task']} reports per task)",
+            title_justify="left",
+        )
+        table.add_column("page")
+        for heading in ("small", "large", "ratio", "queries"):
+            table.add_column(heading, justify="right")
+        for timing in timings:
+            table.add_row(
+                timing.page,
+                f"{timing.small * 1000:.1f} ms",
+                f"{timing.large * 1000:.1f} ms",
+                f"{timing.ratio:.2f}×",
+                str(timing.queries),
+            )
+        console.print(table)
+        console.print("medians; a page should cost what it shows, so a ratio near 1×")

@@ -1,0 +1,272 @@
+"""`duban bench pages`: how long the main pages take with a province's worth of data.
+
+It builds a synthetic ledger in a throwaway test database (never the configured one): first a
+district's worth, on which every page is timed, then the asked size added beside it, on which
+the same pages, showing the same rows, are timed again. A page should cost what it shows,
+not what the database holds: the ratio of the two timings says whether it does.
+"""
+
+import random
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from duban.accounts.choices import Role as AccountRole
+from duban.accounts.models import Profile
+from duban.ledger.choices import LeaderSource, PlanKind, Role, SourceFormat, UnitKind
+from duban.ledger.models import (
+    Assignment,
+    Notice,
+    Official,
+    Plan,
+    Section,
+    SectionLeader,
+    Task,
+    TaskLeader,
+    Unit,
+)
+from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
+from duban.progress.models import Report, ReportingCycle
+from duban.supervision.choices import Colour
+from duban.supervision.models import TaskStatus
+
+TASKS_PER_NOTICE = 500
+SECTIONS_PER_NOTICE = 5
+TASKS_PER_UNIT = 50
+BATCH = 5000
+PHRASES = [
+    "推进城市有机更新，完成老旧小区改造",
+    "新增规上工业企业",
+    "深化“最多跑一次”改革，打造一流营商环境",
+    "实施乡村振兴战略，推动农民增收",
+    "建设高标准农田",
+    "新建改扩建中小学和幼儿园",
+]
+
+
+@dataclass
+class Built:
+    """What the pages are opened on: the first notice's unit, leader and task."""
+
+    unit: Unit
+    official: Official
+    task: Task
+
+
+@dataclass(frozen=True)
+class Timing:
+    page: str
+    small: float  # median seconds with the district's worth
+    large: float  # median seconds with the asked size beside it
+    queries: int  # on the large database
+
+    @property
+    def ratio(self) -> float:
+        return self.large / self.small
+
+
+class Ledger:
+    """Adds synthetic notices, units, leaders, tasks, statuses and reports, in bulk."""
+
+    def __init__(self, seed: int = 7):
+        self.random = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
+        self.notices = 0
+
+    def add(self, tasks: int, reports_per_task: int) -> Built:
+        units = Unit.objects.bulk_create(
+            Unit(name=f"第{self.notices}批单位{i}", kind=UnitKind.DISTRICT_DEPARTMENT)
+            for i in range(max(2, tasks // TASKS_PER_UNIT))
+        )
+        first = None
+        for _ in range(max(1, tasks // TASKS_PER_NOTICE)):
+            built = self._notice(units, min(tasks, TASKS_PER_NOTICE), reports_per_task)
+            first = first or built
+        return first
+
+    def _notice(self, units: list[Unit], tasks: int, reports_per_task: int) -> Built:
+        self.notices += 1
+        number = self.notices
+        notice = Notice.objects.create(
+            doc_number=f"测政办〔2022〕{number}号",
+            title=f"关于印发第{number}个地区重点工作责任分解的通知",
+            source_format=SourceFormat.TXT,
+            file_hash=f"{number:064x}",
+            file_size=0,
+        )
+        plan = Plan.objects.create(
+            notice=notice,
+            annex="1",
+            title="2022年重点工作责任分解表",
+            kind=PlanKind.ANNUAL,
+            start_year=2022,
+            end_year=2022,
+        )
+        officials = Official.objects.bulk_create(
+            Official(name=f"领导{number}-{i}") for i in range(SECTIONS_PER_NOTICE)
+        )
+        sections = Section.objects.bulk_create(
+            Section(plan=plan, heading=f"{i + 1}、{official.name}牵头", position=i)
+            for i, official in enumerate(officials)
+        )
+        SectionLeader.objects.bulk_create(
+            SectionLeader(section=section, official=official)
+            for section, official in zip(sections, officials, strict=True)
+        )
+        created = Task.objects.bulk_create(
+            (
+                Task(
+                    plan=plan,
+                    section=sections[i % SECTIONS_PER_NOTICE],
+                    seq=str(i + 1),
+                    position=i,
+                    text=f"{self.random.choice(PHRASES)}{self.random.randint(2, 300)}个。",
+                )
+                for i in range(tasks)
+            ),
+            batch_size=BATCH,
+        )
+        Assignment.objects.bulk_create(
+            (
+                Assignment(task=task, unit=unit, role=role, raw=unit.name, position=position)
+                for task in created
+                for position, (unit, role) in enumerate(
+                    zip(self.random.sample(units, 2), (Role.LEAD, Role.SUPPORT), strict=True)
+                )
+            ),
+            batch_size=BATCH,
+        )
+        TaskLeader.objects.bulk_create(
+            (
+                TaskLeader(
+                    task=task,
+                    official=officials[i % SECTIONS_PER_NOTICE],
+                    source=LeaderSource.SECTION,
+                )
+                for i, task in enumerate(created)
+            ),
+            batch_size=BATCH,
+        )
+        TaskStatus.objects.bulk_create(
+            (TaskStatus(task=task, colour=self.random.choice(Colour.values)) for task in created),
+            batch_size=BATCH,
+        )
+        self._reports(plan, created, reports_per_task)
+        lead = created[0].assignments.get(role=Role.LEAD).unit
+        return Built(unit=lead, official=officials[0], task=created[0])
+
+    def _reports(self, plan: Plan, tasks: list[Task], per_task: int) -> None:
+        """Per task, the lead and support units' reports over as many cycles as it takes."""
+        cycles = ReportingCycle.objects.bulk_create(
+            ReportingCycle(
+                plan=plan,
+                kind=CycleKind.MONTHLY,
+                name=f"2022年{month}月",
+                period_start=date(2022, month, 1),
+                period_end=date(2022, month, 28),
+                due_on=date(2022, month, 28),
+                state=CycleState.LOCKED,
+            )
+            for month in range(1, min(12, (per_task + 1) // 2) + 1)
+        )
+        pairs = defaultdict(list)
+        assignments = Assignment.objects.filter(task__in=tasks).order_by("task_id", "position")
+        for task_id, unit_id, role in assignments.values_list("task_id", "unit_id", "role"):
+            pairs[task_id].append((unit_id, role))
+        reports = (
+            Report(
+                task_id=task.pk,
+                unit_id=unit_id,
+                cycle=cycle,
+                kind=ReportKind.CONSOLIDATED if role == Role.LEAD else ReportKind.PART,
+                progress="按计划推进。",
+                state=ReportState.ACCEPTED,
+            )
+            for task in tasks
+            for n, cycle in enumerate(cycles)
+            for unit_id, role in pairs[task.pk][: per_task - 2 * n]
+        )
+        Report.objects.bulk_create(reports, batch_size=BATCH)
+
+
+def users(built: Built) -> dict[str, object]:
+    """An office user, the liaison of the unit and the leader the pages are opened for."""
+    user_model = get_user_model()
+    made = {}
+    for name, role, fields in (
+        ("bench-office", AccountRole.OFFICE, {}),
+        ("bench-unit", AccountRole.UNIT, {"unit": built.unit}),
+        ("bench-leader", AccountRole.LEADER, {"official": built.official}),
+    ):
+        user = user_model.objects.create_user(name)
+        Profile.objects.create(user=user, role=role, **fields)
+        made[name] = user
+    return made
+
+
+def pages(built: Built) -> list[tuple[str, str, str]]:
+    """(label, who, url) of the pages timed."""
+    tasks = reverse("ledger:tasks")
+    return [
+        ("台账第一页", "bench-office", tasks),
+        ("台账第 20 页", "bench-office", f"{tasks}?page=20"),
+        ("台账按单位筛选", "bench-office", f"{tasks}?unit={built.unit.pk}"),
+        ("台账关键词", "bench-office", f"{tasks}?q=老旧小区"),
+        ("督办总览", "bench-office", reverse("supervision:overview")),
+        ("单位页（联络员）", "bench-unit", built.unit.get_absolute_url()),
+        ("本单位报送", "bench-unit", reverse("progress:my-reports")),
+        ("领导页", "bench-leader", built.official.get_absolute_url()),
+        ("任务页", "bench-office", built.task.get_absolute_url()),
+    ]
+
+
+def time_pages(built: Built, people: dict, repeat: int) -> dict[str, tuple[float, int]]:
+    """{label: (median seconds, queries)} of each page, opened `repeat` times after a warm-up."""
+    found = {}
+    for label, who, url in pages(built):
+        client = Client()
+        client.force_login(people[who])
+        _get(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            _get(client, url)
+        # Read now: the next request clears the connection's query log.
+        count = len(queries.captured_queries)
+        durations = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            _get(client, url)
+            durations.append(time.perf_counter() - started)
+        found[label] = (statistics.median(durations), count)
+    return found
+
+
+def _get(client: Client, url: str) -> None:
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+
+
+def bench_pages(
+    small: int, large: int, reports_per_task: int, repeat: int, progress: Callable[[str], None]
+) -> list[Timing]:
+    """Time the pages on `small` tasks, then again with `large` more beside them."""
+    ledger = Ledger()
+    progress(f"building {small} tasks…")
+    built = ledger.add(small, reports_per_task)
+    people = users(built)
+    before = time_pages(built, people, repeat)
+    progress(f"adding {large} tasks and {large * reports_per_task} reports…")
+    ledger.add(large, reports_per_task)
+    after = time_pages(built, people, repeat)
+    return [
+        Timing(label, before[label][0], after[label][0], after[label][1])
+        for label, _, _ in pages(built)
+    ]
