@@ -70,15 +70,19 @@ def overview(request):
         tasks = tasks.for_official(filters["leader"])
     if "q" in filters:
         tasks = tasks.search(filters["q"])
-    statuses = TaskStatus.objects.filter(task__in=tasks)
-    counts = dict(statuses.values_list("colour").annotate(n=Count("pk")))
+    counts = dict(
+        TaskStatus.objects.filter(task__in=tasks).values_list("colour").annotate(n=Count("pk"))
+    )
+    rated = tasks.filter(supervision_status__isnull=False)
     if "colour" in filters:
-        statuses = statuses.filter(colour=filters["colour"])
-    statuses = statuses.select_related("task__plan").order_by("task__plan", "task__position")
+        rated = rated.filter(supervision_status__colour=filters["colour"])
+    # Tasks in printed order walk the ledger_task_plan_position index; ordering the statuses
+    # by their tasks would sort every status before the page is cut.
+    rated = rated.select_related("plan", "supervision_status").order_by("plan_id", "position")
     ctx = {
         "form": form,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Colour.choices],
-        "page": Paginator(statuses, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": Paginator(rated, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": _query(request),
     }
     return render(request, "supervision/overview.html", ctx)
