@@ -82,6 +82,13 @@ class Ledger:
         self.notices = 0
 
     def add(self, tasks: int, reports_per_task: int) -> Built:
+        built = self._add(tasks, reports_per_task)
+        # Planner statistics, as a database in use has them (autovacuum, or SQLite's ANALYZE).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        return built
+
+    def _add(self, tasks: int, reports_per_task: int) -> Built:
         units = Unit.objects.bulk_create(
             Unit(name=f"第{self.notices}批单位{i}", kind=UnitKind.DISTRICT_DEPARTMENT)
             for i in range(max(2, tasks // TASKS_PER_UNIT))
