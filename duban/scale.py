@@ -83,9 +83,11 @@ class Ledger:
 
     def add(self, tasks: int, reports_per_task: int) -> Built:
         built = self._add(tasks, reports_per_task)
-        # Planner statistics, as a database in use has them (autovacuum, or SQLite's ANALYZE).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql":
+            # Planner statistics, which autovacuum keeps on a database in use; SQLite keeps
+            # none unless asked, and duban never asks.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         return built
 
     def _add(self, tasks: int, reports_per_task: int) -> Built:
