@@ -64,6 +64,8 @@ class Built:
 
 @dataclass(frozen=True)
 class Timing:
+    """One page's medians on both databases."""
+
     page: str
     small: float  # median seconds with the district's worth
     large: float  # median seconds with the asked size beside it
