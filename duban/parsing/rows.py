@@ -29,8 +29,7 @@ class Task:
     def extend(self, more: "Task") -> None:
         """Add the parts of a row that continues this one (a cell wrapped over a page)."""
         for label, addition in more.other.items():
-            current = self.other.get(label, "")
-            self.other[label] = f"{current}\n{addition}" if current.strip() else addition
+            self.other[label] = _continued(self.other.get(label, ""), addition)
         for part in (
             "text",
             "units",
@@ -42,14 +41,18 @@ class Task:
         ):
             addition = getattr(more, part)
             if addition.strip():
-                current = getattr(self, part)
-                setattr(self, part, f"{current}\n{addition}" if current.strip() else addition)
+                setattr(self, part, _continued(getattr(self, part), addition))
 
     def cover(self, above: "Task") -> None:
         """Take the cells that a vertical merge with the row above leaves empty here."""
         for part in ("seq", "name", "units", "lead_units", "support_units", "leaders", "deadline"):
             if is_blank(getattr(self, part)):
                 setattr(self, part, getattr(above, part))
+
+
+def _continued(current: str, addition: str) -> str:
+    """A cell's text with the next line the page break cut off."""
+    return f"{current}\n{addition}" if current.strip() else addition
 
 
 @dataclass(slots=True)
