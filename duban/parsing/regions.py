@@ -10,7 +10,9 @@ from duban.parsing.lists import labels, numbering
 from duban.parsing.plans import TITLE_END, annex_heading
 from duban.parsing.text import EDGE
 
-TAIL = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]|印\s*发$|^[（(]此件.*[）)]$")
+# 「抄送：…」: the copy-to line that opens a notice's closing lines.
+COPY_TO = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]")
+TAIL = re.compile(rf"{COPY_TO.pattern}|印\s*发$|^[（(]此件.*[）)]$")
 SIGNATURE = re.compile(r"(?:办公室|政府|委员会|局|厅)$")
 NOTE = re.compile(r"^(?:注|说明|备注)\s*[：:]")
 # A line ending so runs on into the next one.

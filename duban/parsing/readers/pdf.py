@@ -18,6 +18,7 @@ from duban.parsing.document import Document, Location, Paragraph, ParseWarning, 
 from duban.parsing.errors import ENCRYPTED, SCANNED, ParseError
 from duban.parsing.lists import numbering
 from duban.parsing.plans import annex_heading
+from duban.parsing.regions import COPY_TO
 
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共16页", "3/16" alone on a page's first or last line.
 PAGE_NUMBER = re.compile(
@@ -29,7 +30,7 @@ SENTENCE_END = ("。", "！", "？", ".", "!", "?")
 _NO_LINE_START = "）)]】」』》〉”’、，。；：！？,.;:!?%"
 _NO_LINE_END = "（([【「『《〈“‘"
 # Lines that begin a block of their own whatever the line before: 「附件」, 「抄送：」.
-_STARTS_BLOCK = re.compile(r"附件\s*$|(?:抄送|抄报|分送)\s*[：:]")
+_STARTS_BLOCK = re.compile(rf"附件\s*$|{COPY_TO.pattern}")
 _WORD = re.compile(r"[A-Za-z0-9.%+/-]+|.", re.DOTALL)
 # Points of slack when comparing the edges of ruled cells.
 _EPSILON = 1.0
