@@ -5,13 +5,12 @@ piece of work: its units report once, on the twin the office follows most closel
 annual plan's, else the first printed), and the other copies point to it (Task.twin_of).
 """
 
-import re
 from collections import defaultdict
 
 from duban.ledger.choices import PlanKind, TaskStatus
 from duban.ledger.models import Assignment, Task
+from duban.parsing.text import squeeze
 
-_SPACE = re.compile(r"\s+")
 # Which copy is reported on: the plan reviewed most often first.
 _PLAN_ORDER = [PlanKind.ANNUAL, PlanKind.LIVELIHOOD, PlanKind.FIVE_YEAR, PlanKind.OTHER]
 
@@ -27,7 +26,7 @@ def link_twins(notice) -> int:
     groups = defaultdict(list)
     for task in tasks:
         if task.status == TaskStatus.ACTIVE:
-            key = (_SPACE.sub("", task.text), frozenset(units[task.pk]))
+            key = (squeeze(task.text), frozenset(units[task.pk]))
             groups[key].append(task)
     twin_of = {task.pk: None for task in tasks}
     for group in groups.values():
