@@ -15,12 +15,15 @@ MAX_AGE_SECONDS = 24 * 3600
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
+def _file(digest: str) -> Path | None:
+    """Where `digest` is staged; None for anything but a sha256, so no path leaves the folder."""
+    return Path(settings.UPLOAD_DIR) / digest if _DIGEST.fullmatch(digest) else None
+
+
 def path(digest: str) -> Path | None:
     """The staged file of `digest`, or None if the digest is malformed or the file is gone."""
-    if not _DIGEST.fullmatch(digest):
-        return None
-    found = Path(settings.UPLOAD_DIR) / digest
-    return found if found.exists() else None
+    found = _file(digest)
+    return found if found is not None and found.exists() else None
 
 
 def stage(content: bytes) -> str:
@@ -34,8 +37,8 @@ def stage(content: bytes) -> str:
 
 
 def discard(digest: str) -> None:
-    if _DIGEST.fullmatch(digest):
-        (Path(settings.UPLOAD_DIR) / digest).unlink(missing_ok=True)
+    if (found := _file(digest)) is not None:
+        found.unlink(missing_ok=True)
 
 
 def prune(folder: Path) -> None:
