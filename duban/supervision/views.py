@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
 from duban.ledger.models import Unit
 from duban.supervision import access
-from duban.supervision.choices import Colour, NoticeState, ProblemState
+from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
     NoticeForm,
     OverviewFilterForm,
@@ -70,9 +69,7 @@ def overview(request):
         tasks = tasks.for_official(filters["leader"])
     if "q" in filters:
         tasks = tasks.search(filters["q"])
-    counts = dict(
-        TaskStatus.objects.filter(task__in=tasks).values_list("colour").annotate(n=Count("pk"))
-    )
+    counts = TaskStatus.counts(tasks)
     rated = tasks.filter(supervision_status__isnull=False)
     if "colour" in filters:
         rated = rated.filter(supervision_status__colour=filters["colour"])
@@ -81,7 +78,7 @@ def overview(request):
     rated = rated.select_related("plan", "supervision_status").order_by("plan_id", "position")
     ctx = {
         "form": form,
-        "counts": [(value, label, counts.get(value, 0)) for value, label in Colour.choices],
+        "counts": TaskStatus.count_rows(counts),
         "page": Paginator(rated, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": _query(request),
     }

@@ -31,6 +31,17 @@ class TaskStatus(models.Model):
     def __str__(self) -> str:
         return f"{self.task}：{self.get_colour_display()}"
 
+    @staticmethod
+    def counts(tasks) -> dict[str, int]:
+        """How many of `tasks` (a queryset) have each colour; colours none has are left out."""
+        statuses = TaskStatus.objects.filter(task__in=tasks)
+        return dict(statuses.values_list("colour").annotate(n=models.Count("pk")))
+
+    @staticmethod
+    def count_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+        """(colour, label, count) for every colour, in order, as the pages list them."""
+        return [(value, label, counts.get(value, 0)) for value, label in Colour.choices]
+
     def get_absolute_url(self) -> str:
         return self.task.get_absolute_url()
 

@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
 from duban.accounts.access import is_office, visible_tasks
 from duban.supervision import access
@@ -71,10 +71,9 @@ ATTENTION_SHOWN = 10
 def leader_portfolio_panel(official, user):
     """A leader's portfolio at a glance: tasks by status, those lagging, problems to decide."""
     tasks = visible_tasks(user).active().for_official(official)
-    statuses = TaskStatus.objects.filter(task__in=tasks)
-    counts = dict(statuses.values_list("colour").annotate(n=Count("pk")))
+    counts = TaskStatus.counts(tasks)
     lagging = (
-        statuses.filter(colour__in=[Colour.RED, Colour.YELLOW])
+        TaskStatus.objects.filter(task__in=tasks, colour__in=[Colour.RED, Colour.YELLOW])
         .annotate(
             rank=Case(
                 When(colour=Colour.RED, then=Value(0)), default=1, output_field=IntegerField()
@@ -85,7 +84,7 @@ def leader_portfolio_panel(official, user):
     )
     return {
         "official": official,
-        "counts": [(value, label, counts.get(value, 0)) for value, label in Colour.choices],
+        "counts": TaskStatus.count_rows(counts),
         "lagging": lagging[:ATTENTION_SHOWN],
         "lagging_total": counts.get(Colour.RED, 0) + counts.get(Colour.YELLOW, 0),
         "problems": access.visible_problems(user)
