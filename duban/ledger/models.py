@@ -253,6 +253,10 @@ class TaskQuerySet(models.QuerySet):
     def active(self) -> "TaskQuerySet":
         return self.filter(status=TaskStatus.ACTIVE)
 
+    def reported(self) -> "TaskQuerySet":
+        """Tasks reported on themselves: not the copies of a task printed twice (ledger.twins)."""
+        return self.filter(twin_of=None)
+
     def for_unit(self, unit: Unit | int, role: str | None = None) -> "TaskQuerySet":
         """Tasks the unit answers for, optionally only in one role (牵头 / 配合 …).
 

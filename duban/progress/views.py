@@ -53,10 +53,7 @@ def my_reports(request):
         if is_office(request.user):
             return redirect("progress:review-queue")
         raise PermissionDenied
-    # A task printed twice is reported on once, on the copy it repeats.
-    tasks = list(
-        Task.objects.active().for_unit(unit_id).filter(twin_of=None).select_related("plan")
-    )
+    tasks = list(Task.objects.active().reported().for_unit(unit_id).select_related("plan"))
     cycles = ReportingCycle.objects.open().filter(plan__in={t.plan_id for t in tasks})
     reports = {
         (r.cycle_id, r.task_id): r

@@ -91,7 +91,8 @@ def outstanding_reports(today: date, days: int) -> dict:
         closed = set(reports.filter(kind=ReportKind.CONSOLIDATED).values_list("task_id", flat=True))
         tasks = (
             Task.objects.active()
-            .filter(plan_id=cycle.plan_id, twin_of=None)
+            .reported()
+            .filter(plan_id=cycle.plan_id)
             .prefetch_related("assignments__unit", "lead_override_units")
         )
         pairs = []
