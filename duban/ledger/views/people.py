@@ -40,10 +40,13 @@ class Group:
     plan: Plan | None = None
 
 
-def _group(label: str, tasks, query: dict | None = None, **fields) -> Group:
+def _group(
+    label: str, tasks, query: dict | None = None, total: int | None = None, **fields
+) -> Group:
     # A page costs what it shows: a province's unit may answer for thousands of tasks.
     rows = list(ledger_rows(tasks)[:GROUP_SIZE])
-    total = len(rows) if len(rows) < GROUP_SIZE else tasks.count()
+    if total is None:
+        total = len(rows) if len(rows) < GROUP_SIZE else tasks.count()
     return Group(label, rows, total, urlencode(query) if query else "", **fields)
 
 
@@ -58,6 +61,7 @@ def official_detail(request, pk: int):
             plan.title,
             tasks.filter(plan=plan),
             {"leader": official.pk, "plan": plan.pk},
+            total=counts[plan.pk],
             plan=plan,
         )
         for plan in plans.order_by("notice_id", "position")
