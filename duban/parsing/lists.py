@@ -12,34 +12,35 @@ _NUMBERING = re.compile(
     rf"^\s*(?:(?P<cn>[{_CN}]+)\s*[、.．]"
     rf"|[（(](?P<pcn>[{_CN}]+)[）)]"
     r"|[（(](?P<pnum>\d{1,3})[）)]"
-    r"|(?P<num>\d{1,3})\s*[.．、](?!\d)"
+    r"|(?P<num>\d{1,3})\s*[.．、﹒](?!\d)"
     r"|(?P<bare>\d{1,3})\s+(?=[^\d\s年月日%])"
     r"|(?P<circled>[①-⑳]))\s*"
 )
-_LABEL_NAMES = {
-    "牵头单位": "lead_units",
-    "牵头部门": "lead_units",
-    "主办单位": "lead_units",
-    "责任单位": "units",
-    "责任部门": "units",
-    "承办单位": "units",
-    "配合单位": "support_units",
-    "配合部门": "support_units",
-    "协办单位": "support_units",
-    "参与单位": "support_units",
-    "完成时限": "deadline",
-    "完成时间": "deadline",
-    "时间节点": "deadline",
-    "备注": "remark",
-}
-_LABEL = re.compile(
-    r"(牵头单位|牵头部门|主办单位|责任单位|责任部门|承办单位|配合单位|配合部门|协办单位|参与单位"
-    r"|完成时限|完成时间|时间节点|备注|(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导)\s*[：:]"
+# Labels are built the way offices write them: a role word, an optional 责任/负责, and the
+# noun for the bodies (牵头责任单位, 协同责任单位, 主办部门) or for the leader (分管省领导,
+# 牵头负责领导). The role word decides the part: lead, helpers, or all the units.
+_LEAD_WORD = "牵头|主办|主责|主抓"
+_SUPPORT_WORD = "协同|配合|协办|参与|协助|协作"
+_UNIT_WORD = "责任|承办|实施|负责|落实|主体"
+_BODY_NOUN = "单位|部门|处室|科室|主体"
+_JURISDICTION = "市|区|县|省|州|盟|旗|镇|乡"
+_LEADER_LABEL = (
+    rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
 )
+_UNITS_LABEL = (
+    rf"(?:(?:{_LEAD_WORD}|{_SUPPORT_WORD}|{_UNIT_WORD})(?:责任|负责)?(?:{_BODY_NOUN})"
+    r"|(?:部门|责任|任务)分工)"
+)
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成期限"
+_LABEL = re.compile(
+    rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|备注)\s*[：:]"
+)
+_LEAD_LABEL = re.compile(rf"^(?:{_LEAD_WORD})")
+_SUPPORT_LABEL = re.compile(rf"^(?:{_SUPPORT_WORD})")
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSERS = set(_OPENERS.values())
 # The verbs that give units their part in a bracket: 「X牵头，Y配合」, 「X负责」.
-_ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协助|落实")
+_ROLE_WORD = re.compile(r"牵头|主办|协办|负责|配合|参与|协助|协同|落实")
 _VALUE_END = "；;，,。. " + EDGE
 
 
@@ -80,9 +81,26 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(after)
         value = after[match.end() : end].strip(_VALUE_END)
-        key = _LABEL_NAMES.get(match.group(1), "leaders")
+        key = _label_part(match.group(1))
         parts[key] = f"{parts[key]}、{value}" if key in parts else value
     return before.strip(EDGE), parts
+
+
+def _label_part(label: str) -> str:
+    """The part of a task a label names: 牵头责任单位 -> lead_units, 分管省领导 -> leaders."""
+    if label.endswith("领导"):
+        return "leaders"
+    if label == "备注":
+        return "remark"
+    if re.fullmatch(_DEADLINE_LABEL, label):
+        return "deadline"
+    if label.endswith("分工"):
+        return "units"
+    if _LEAD_LABEL.match(label):
+        return "lead_units"
+    if _SUPPORT_LABEL.match(label):
+        return "support_units"
+    return "units"
 
 
 def _role_tail(text: str) -> tuple[str, dict[str, str]] | None:

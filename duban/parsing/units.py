@@ -14,6 +14,8 @@ _HARD = "、，,；;"
 HARD_SEPARATOR = re.compile(r"([、，,；;])")
 # Clauses of a cell, each with its own role word; an ASCII comma often stands for 「、」.
 _CLAUSE_SEPARATOR = re.compile(r"([，；;])")
+# An ASCII comma ends a clause after a role word: 「A主办,B、C协办」 (a web copy's NFKC).
+_ROLE_COMMA = re.compile(r"(牵头|主办|主责|配合|协办|协同|协助|参与|负责)\s*,")
 SPACE = re.compile(r"(\s)")
 _NESTING = re.compile(r'[（(\[【〔“‘「『《"]')
 # Trailing words such as 「配合落实」 are at most this long; longer parts are never short units.
@@ -22,7 +24,8 @@ _STARS = "*＊"
 
 # Genre knowledge: how the names of government bodies end and begin.
 _UNIT_END = re.compile(
-    r"(局|办|委|部|中心|街道|街镇|镇|乡|队|会|集团|院|所|站|公司|团|厅|处|科|室|组|馆|社|银行|支行|分行|署|司"
+    r"(局|办|委|部|中心|街道|街镇|镇|乡|队|会|集团|院|所|站|公司|团|厅|处|科|室|组|馆|社|银行|支行|分行|署|司|海关"
+    r"|部门|单位|管理区|园区|新区|片区|保税区|试验区|示范区|合作区"
     r"|台|开发区|高新区|政府|法院|联|协|校|单位|机构|企业|平台|区块)$"
 )
 # A fragment opening with a generic head noun (「服务中心」) finishes the name before it.
@@ -43,7 +46,7 @@ _CARRY = re.compile(r"下同")
 
 _TRAILING_WORDS = re.compile(
     r"(?:等(?:相关|有关)?(?:单位|部门)?"
-    r"|(?P<support>配合落实|配合实施|配合|协助|协办|参与)|(?P<lead>牵头负责|牵头落实|牵头)"
+    r"|(?P<support>配合落实|配合实施|配合|协助|协办|协同|参与)|(?P<lead>牵头负责|牵头落实|牵头|主办)"
     r"|按(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)?|负责落实|负责|落实)$"
 )
 
@@ -175,24 +178,52 @@ def _clean(raw: str) -> tuple[str, str | None]:
 
 
 def segments(text: str) -> list[str]:
-    """Parts between 、，；, with a 1–2 character part (「各区、县（市）政府」) kept with the next."""
+    """Parts between 、，；, keeping names that share an affix whole.
+
+    「各区、县（市）政府」 and 「各乡、镇人民政府」 share a suffix, 「人民大垸、荒湖管理区」 too (a part
+    that does not end like a body, before one that does); 「省政府各部门、各直属机构」 shares
+    the prefix 「省政府」. 「各地、各部门」 and 「市统计局、市市场监管局」 are two names each.
+    """
+    pieces = [(part.strip(EDGE), separator) for part, separator in split_top(text, HARD_SEPARATOR)]
+    pieces = [(part, separator) for part, separator in pieces if part]
     found: list[str] = []
     carried = ""
-    for part, separator in split_top(text, HARD_SEPARATOR):
-        part = part.strip(EDGE)
-        if not part:
-            continue
-        bare = _bare(_clean(part)[0]) if len(part) <= _SHORT_PART else part
-        if len(bare) <= 2 and not _UNIT_END.search(bare) and separator:
+    before = ""  # the separator after the last part found
+    for index, (part, separator) in enumerate(pieces):
+        following = pieces[index + 1][0] if index + 1 < len(pieces) else None
+        if following is not None and separator and _shares_suffix(part, separator, following):
             carried += part + separator
             continue
-        found.append(carried + part)
-        carried = ""
+        if not carried and before == "、" and _shares_prefix(found[-1], part):
+            found[-1] += before + part
+        else:
+            found.append(carried + part)
+        carried, before = "", separator
     if carried:
         found.append(carried.rstrip(_HARD))
     return found
 
 
+def _shares_prefix(previous: str, part: str) -> bool:
+    """「省政府各部门、各直属机构」: 各直属机构 belongs to the 省政府 printed before 各部门."""
+    return part.startswith("各") and previous.find("各") > 0
+
+
+def _shares_suffix(part: str, separator: str, following: str) -> bool:
+    bare = _bare(_clean(part)[0]) if len(part) <= _SHORT_PART else part
+    if len(bare) <= 2 and not bare.startswith("各"):
+        return not _UNIT_END.search(bare)
+    if following.startswith("各"):
+        return False
+    if len(bare) <= 2:
+        return True
+    bare = _bare(_clean(part)[0])
+    return (
+        separator == "、"
+        and not _UNIT_START.match(bare)
+        and not _UNIT_END.search(bare)
+        and bool(_UNIT_END.search(_bare(_clean(following)[0])))
+    )
 def _fragments(text: str, line_per_unit: bool) -> list[str]:
     parts = segments(text)
     several = len(parts) > 1
@@ -221,7 +252,8 @@ def _read_cell(text: str, line_per_unit: bool) -> _Reading:
             first_is_lead = True
             carries = bool(_CARRY.search(match.group(1)))
     units = []
-    for clause, _ in split_top(_NOTE.sub("", text), _CLAUSE_SEPARATOR):
+    text = _ROLE_COMMA.sub(r"\1，", _NOTE.sub("", text))
+    for clause, _ in split_top(text, _CLAUSE_SEPARATOR):
         found = []
         for fragment in _fragments(clause, line_per_unit):
             name, word_role = _clean(fragment)

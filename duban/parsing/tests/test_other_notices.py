@@ -138,8 +138,7 @@ def test_a_city_notice_with_a_merged_leader_column():
     parsed = parse_bytes(city_notice(), "city.docx")
     assert parsed["notice"]["addressees"] == [
         "各区、县（市）人民政府",
-        "市政府各部门",
-        "各直属单位",
+        "市政府各部门、各直属单位",  # one name: 各直属单位 shares the prefix 市政府
     ]
     assert parsed["notice"]["doc_number"] == "某政办函〔2023〕12号"
     everywhere = "各区、县（市）政府（管委会）"
