@@ -39,7 +39,7 @@ MAX_HEADING_TAIL = 15
 _UNNUMBERED_ANNEX = re.compile(r"^附\s*件\s*[：:]\s*")
 _HEADING_SEQ = re.compile(r"[（(]?[一二三四五六七八九十]+[）)、.．]?")
 _HEADING_MARKS = "）)、.．"
-_SHARED_BY_MERGE = (LEADERS, UNITS, LEAD_UNITS, SUPPORT_UNITS, DEADLINE, REMARK)
+_SHARED_BY_MERGE = (NAME, LEADERS, UNITS, LEAD_UNITS, SUPPORT_UNITS, DEADLINE, REMARK)
 _PART_OF_KIND = {
     SEQ: "seq",
     NAME: "name",
@@ -81,7 +81,7 @@ class PlanBuilder:
     # Entry points
     def feed(self, event: Event) -> None:
         if event.cells is not None:
-            self._row(event.cells, event.location, event.covered)
+            self._row(event.cells, event.location, event.covered, event.partial)
         else:
             self._paragraph(event.text, event.location)
 
@@ -253,7 +253,9 @@ class PlanBuilder:
                     cells[index] = above[index]
         return cells
 
-    def _row(self, cells: list[str], location: Location, covered: frozenset[int]) -> None:
+    def _row(
+        self, cells: list[str], location: Location, covered: frozenset[int], partial: bool = False
+    ) -> None:
         filled = [cell for cell in cells if cell.strip(EDGE)]
         if not filled:
             return
@@ -281,7 +283,7 @@ class PlanBuilder:
         if columns is None or len(cells) != columns.width:
             self.warn(f"table row of unknown layout not read: {' | '.join(filled)}", location)
             return
-        task = Task(location=location)
+        task = Task(location=location, partial=partial)
         for kind, indexes in columns.kinds.items():
             setattr(
                 task,

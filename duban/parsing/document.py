@@ -34,6 +34,7 @@ class Row:
     cells: list[str]
     location: Location = field(default_factory=Location)
     covered: frozenset[int] = frozenset()
+    partial: bool = False  # cut short by the end of the copy
 
 
 @dataclass(slots=True)

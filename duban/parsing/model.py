@@ -41,6 +41,7 @@ class Item:
     targets: list[dict] = field(default_factory=list)
     location: Location = field(default_factory=Location)
     extra: dict[str, str] = field(default_factory=dict)  # cells of unknown columns, by header
+    partial: bool = False  # cut short by the end of the copy: what is printed, nothing invented
 
     def to_dict(self) -> dict:
         data = {
@@ -57,6 +58,8 @@ class Item:
         }
         if self.extra:
             data["extra"] = dict(self.extra)
+        if self.partial:
+            data["partial"] = True
         return data
 
 

@@ -29,6 +29,7 @@ class Event:
     text: str | None = None
     cells: list[str] | None = None
     covered: frozenset[int] = frozenset()
+    partial: bool = False
     # The text of a paragraph, or of a row holding one cell (a title in a sheet); read often,
     # so computed once.
     line: str | None = field(init=False)
@@ -47,7 +48,12 @@ def events(blocks: list[Paragraph | Table]) -> list[Event]:
     for block in blocks:
         if isinstance(block, Table):
             events.extend(
-                Event(location=row.location, cells=list(row.cells), covered=row.covered)
+                Event(
+                    location=row.location,
+                    cells=list(row.cells),
+                    covered=row.covered,
+                    partial=row.partial,
+                )
                 for row in block.rows
             )
         elif block.text.strip(EDGE):

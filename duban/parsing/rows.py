@@ -25,6 +25,7 @@ class Task:
     # Cells of columns of no known kind (计划投资, 建设地点), by header label.
     other: dict[str, str] = field(default_factory=dict)
     location: Location = field(default_factory=Location)
+    partial: bool = False  # cut short by the end of the copy
 
     def extend(self, more: "Task") -> None:
         """Add the parts of a row that continues this one (a cell wrapped over a page)."""
@@ -76,6 +77,7 @@ def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> 
         text=join_lines(cell["text"]),
         name=join_lines(task.name) or None,
         location=task.location,
+        partial=task.partial,
     )
     built = Built(item)
     has_lead_column = not is_blank(cell["lead_units"])

@@ -10,7 +10,7 @@ from collections import Counter
 
 import charset_normalizer
 
-from duban.parsing.columns import SEQ, header_kind
+from duban.parsing.columns import SEQ, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
@@ -130,6 +130,10 @@ class _Layout:
             if header is not None:
                 index = self._web_table(index, *header)
                 continue
+            flat = _flat_header(self.lines, index)
+            if flat is not None:
+                index = self._flat_table(index, *flat)
+                continue
             if line:
                 self.out.append(Paragraph(line, Location(line=index + 1)))
             index += 1
@@ -207,6 +211,24 @@ class _Layout:
         return index
 
 
+    def _flat_table(self, index: int, header: list[str], end: int) -> int:
+        """A table copied one cell per line, with blank or "|" lines anywhere between cells.
+
+        Rows are found by their 序号 counting up (1, 2, 3…), not by a count of lines: a cell
+        merged over rows (a 工作任务 shared by two) is simply missing from the copy.
+        """
+        cells, end = _flat_cells(self.lines, end)
+        rows = _flat_rows(header, cells)
+        if rows is None:
+            return index + 1
+        self._open_table(len(rows[0][0]))
+        for cells_, line, covered, partial in rows:
+            location = Location(line=line, table=self.tables, row=len(self.rows) + 1)
+            self.rows.append(Row(cells_, location, covered, partial))
+        self._close_table()
+        return end
+
+
 def _usual_width(lines: list[str], index: int) -> int:
     """The width most lines of the table starting here have; a wrapped line has fewer cells."""
     widths: Counter[int] = Counter()
@@ -253,6 +275,82 @@ def _web_header(lines: list[str], index: int) -> tuple[list[str], bool, int] | N
     if len(cells) < _MIN_HEADER_CELLS:
         return None
     return cells, piped, position
+
+
+def _flat_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """Header cells one per line, blank or "|" lines between them; read_header must accept."""
+    if not lines[index] or header_kind(lines[index]) is None:
+        return None
+    cells, position = [], index
+    while position < len(lines):
+        line = lines[position]
+        if not line or line == _PIPE:
+            position += 1
+            continue
+        if header_kind(line) is None:
+            break
+        cells.append(line)
+        position += 1
+    if len(cells) < _MIN_HEADER_CELLS or read_header(cells) is None:
+        return None
+    return cells, position
+
+
+def _flat_cells(lines: list[str], index: int) -> tuple[list[tuple[str, int]], int]:
+    """The cells after a flat header, with their line numbers, up to what ends the table."""
+    cells = []
+    while index < len(lines):
+        line = lines[index]
+        if line and line != _PIPE:
+            if _breaks_table(line) or _flat_header(lines, index) is not None:
+                break
+            cells.append((line, index + 1))
+        index += 1
+    return cells, index
+
+
+def _flat_rows(
+    header: list[str], cells: list[tuple[str, int]]
+) -> list[tuple[list[str], int, frozenset[int], bool]] | None:
+    """Cut flat cells into rows at each 序号; the header row first. None without a 序号 run."""
+    kinds = [header_kind(cell) for cell in header]
+    starts = _count_up(cells)
+    if not starts:
+        return None
+    if SEQ in kinds:
+        width, offset = len(header), kinds.index(SEQ)
+    else:
+        # A header that leaves the 序号 column out (「具体要求」 spans it): it stands where
+        # the cells before the first number end.
+        width, offset = len(header) + 1, min(starts[0], len(header))
+        header = header[:offset] + ["序号"] + header[offset:]
+    after = width - offset - 1
+    rows = [(list(header), cells[0][1], frozenset(), False)]
+    for number, start in enumerate(starts):
+        before_start = starts[number - 1] + 1 + after if number else 0
+        before = [text for text, _ in cells[max(before_start, start - offset) : start]]
+        end = starts[number + 1] - offset if number + 1 < len(starts) else len(cells)
+        following = [text for text, _ in cells[start + 1 : max(start + 1, end)]]
+        # Cells before the number that the copy lacks were merged with the row above.
+        missing = offset - len(before)
+        row = [""] * missing + before + [cells[start][0]] + following[:after]
+        if len(following) > after:
+            row[-1] += "\n" + "\n".join(following[after:])
+        partial = len(following) < after and number + 1 == len(starts)
+        row += [""] * (width - len(row))
+        rows.append((row, cells[start][1], frozenset(range(missing)), partial))
+    return rows
+
+
+def _count_up(cells: list[tuple[str, int]]) -> list[int]:
+    """Indexes of the cells numbering the rows: 1, 2, 3… (or from any first number)."""
+    starts: list[int] = []
+    for index, (text, _) in enumerate(cells):
+        if not _SEQ_CELL.match(text):
+            continue
+        if not starts or int(text) == int(cells[starts[-1]][0]) + 1:
+            starts.append(index)
+    return starts
 
 
 def _web_row(lines: list[str], index: int, piped: bool, width: int) -> tuple[list[str], int]:
