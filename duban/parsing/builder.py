@@ -85,7 +85,9 @@ class PlanBuilder:
         else:
             self._paragraph(event.text, event.location)
 
-    def finish(self, meta: NoticeMeta) -> list[Plan]:
+    def finish(self, meta: NoticeMeta, cut_short: bool = False) -> list[Plan]:
+        if cut_short:
+            self._cut()
         self._settle()
         year = _notice_year(meta)
         for plan in self.plans:
@@ -99,6 +101,23 @@ class PlanBuilder:
             if not plan.sections:
                 self.warn(f"plan without tasks: {plan.title}", None)
         return self.plans
+
+    def _cut(self) -> None:
+        """The copy ends inside a task: what is open is that task, flagged partial."""
+        if self.pending is not None:
+            number, text, location = self.pending
+            if number is not None and number.style in _HEADING_STYLES:
+                return
+            self.pending = None
+            if number is None and self.last is not None:
+                # 「牵头责」: a label cut inside its word, under the last task.
+                self.warn(f"text cut short: {text}", location)
+                self.last[1].partial = True
+                return
+            self._settle()
+            self.draft = _task(number, text, location, {})
+        if self.draft is not None:
+            self.draft.partial = True
 
     # Paragraphs
     def _paragraph(self, text: str, location: Location) -> None:

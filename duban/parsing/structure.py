@@ -7,7 +7,10 @@ from duban.parsing.metadata import read_metadata
 from duban.parsing.model import ParsedNotice
 from duban.parsing.regions import Event, content_start, events, lines, tail_start
 from duban.parsing.targets import extract_targets
-from duban.parsing.text import squeeze
+from duban.parsing.text import EDGE, squeeze
+
+# What a complete paragraph ends with.
+_CLOSING = ("。", "！", "？", "!", "?", "）", ")", "」", "”", "》", "]", "】", ".")
 from duban.parsing.units import FIRST_IS_LEAD
 
 
@@ -31,12 +34,22 @@ def assemble(document: Document) -> ParsedNotice:
             builder.warn(message, event.location)
     for event in found[start:end]:
         builder.feed(event)
-    plans = builder.finish(meta)
+    plans = builder.finish(meta, cut_short=end == len(found) and _cut_short(found[start:]))
     for plan in plans:
         for section in plan.sections:
             for item in section.items:
                 item.targets = extract_targets(item.text, plan.kind)
     return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings)
+
+
+def _cut_short(events: list[Event]) -> bool:
+    """Whether a copy ends inside a paragraph: no closing lines, no closing punctuation.
+
+    Web copies are often cut at a size; the last task is then printed only in part.
+    """
+    if not events or events[-1].cells is not None:
+        return False
+    return not events[-1].line.rstrip(EDGE).endswith(_CLOSING)
 
 
 def _states_first_is_lead(event: Event) -> bool:

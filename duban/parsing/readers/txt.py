@@ -329,7 +329,10 @@ def _flat_rows(
     for number, start in enumerate(starts):
         before_start = starts[number - 1] + 1 + after if number else 0
         before = [text for text, _ in cells[max(before_start, start - offset) : start]]
-        end = starts[number + 1] - offset if number + 1 < len(starts) else len(cells)
+        end = len(cells)
+        if number + 1 < len(starts):
+            # The next row's own cells before its number, as many as the copy kept.
+            end = starts[number + 1] - max(0, min(offset, starts[number + 1] - start - 1 - after))
         following = [text for text, _ in cells[start + 1 : max(start + 1, end)]]
         # Cells before the number that the copy lacks were merged with the row above.
         missing = offset - len(before)
