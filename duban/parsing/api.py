@@ -5,6 +5,7 @@ from pathlib import Path
 
 from duban.parsing.errors import NO_FILE, TOO_LARGE, ParseError
 from duban.parsing.readers import read
+from duban.parsing.refusal import refuse_without_tasks
 from duban.parsing.structure import assemble
 
 SCHEMA = "duban.notice/1"
@@ -31,7 +32,9 @@ def parse_bytes(data: bytes, filename: str) -> dict:
     """Parse a notice's bytes; `filename` names the source and breaks format ties."""
     _check_size(len(data))
     document = read(data, filename)
-    parsed = assemble(document).to_dict()
+    assembled = assemble(document)
+    refuse_without_tasks(document, assembled)
+    parsed = assembled.to_dict()
     return {
         "schema": SCHEMA,
         "source": {

@@ -7,6 +7,7 @@ from duban.parsing.columns import (
     LEAD_UNITS,
     LEADERS,
     NAME,
+    PROGRESS,
     REMARK,
     SEQ,
     SUPPORT_UNITS,
@@ -77,6 +78,7 @@ class PlanBuilder:
         self.warned_headers: set[tuple[str, ...]] = set()
         self.above: list[str] | None = None
         self.header: list[str] | None = None
+        self.progress_rows = 0
 
     # Entry points
     def feed(self, event: Event) -> None:
@@ -302,8 +304,14 @@ class PlanBuilder:
         if columns is None or len(cells) != columns.width:
             self.warn(f"table row of unknown layout not read: {' | '.join(filled)}", location)
             return
+        progress = columns.first(PROGRESS)
+        if progress is not None and cells[progress].strip(EDGE):
+            self._progress_row(cells[progress], location)
+            return
         task = Task(location=location, partial=partial)
         for kind, indexes in columns.kinds.items():
+            if kind == PROGRESS:
+                continue
             setattr(
                 task,
                 _PART_OF_KIND[kind],
@@ -318,6 +326,14 @@ class PlanBuilder:
         if not self.merges_known and LEADERS in columns.kinds:
             self._fill_down_leaders(task)
         self._table_task(task, columns.first(SEQ) in covered)
+
+    def _progress_row(self, progress: str, location: Location) -> None:
+        """A row reporting progress (「80%」 under 当前进度) belongs to a progress table."""
+        if not self.progress_rows:
+            self.warn(
+                f"rows report progress, they assign no tasks: not read ({progress})", location
+            )
+        self.progress_rows += 1
 
     def _fill_down_leaders(self, task: Task) -> None:
         """In a text copy, an empty leader cell under a filled one was merged with it.

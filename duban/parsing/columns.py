@@ -15,6 +15,8 @@ SUPPORT_UNITS = "support_units"
 LEADERS = "leaders"
 DEADLINE = "deadline"
 REMARK = "remark"
+# Reported progress (当前进度, 完成情况): a table that has it reports on tasks, it assigns none.
+PROGRESS = "progress"
 
 # What a unit column calls the bodies: 单位, 部门, or 处室/科室 in a department's own notice.
 _BODY = "(?:单位|部门|处室|科室)"
@@ -26,6 +28,10 @@ _KINDS = [
     (UNITS, re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^(?:责任|实施)主体$")),
     (DEADLINE, re.compile(r"时限|时间|节点|期限|进度安排")),
     (REMARK, re.compile(r"^(?:备注|说明)")),
+    (
+        PROGRESS,
+        re.compile(r"^(?:当前|目前|截至\S*)?(?:进度|进展|完成情况|推进情况|落实情况|完成率)"),
+    ),
     (SEQ, re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)),
     (NAME, re.compile(r"名称$|^项目$")),
     (TEXT, re.compile(r"任务|工作|内容|目标|举措|措施|事项|要求")),

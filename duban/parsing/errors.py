@@ -10,12 +10,14 @@ ZIP_BOMB = "zip_bomb"
 SCANNED = "scanned"  # a PDF without a text layer
 TOO_LARGE = "too_large"
 NO_FILE = "no_file"  # missing, a directory, or not readable
-NO_TASKS = "no_tasks"  # read, but holds no task table (raised by importers)
+NO_TASKS = "no_tasks"  # read, but no row names a unit or leader: not a notice of the genre
 
 
 class ParseError(Exception):
     """A file the parser cannot read: a one-line explanation for the user, and its `code`."""
 
-    def __init__(self, message: str, code: str = DAMAGED):
+    def __init__(self, message: str, code: str = DAMAGED, seen: dict | None = None):
         super().__init__(message)
         self.code = code
+        # What a readable file held instead of tasks (no_tasks): tables, headings, paragraphs.
+        self.seen = seen

@@ -8,10 +8,10 @@ from duban.parsing.model import ParsedNotice
 from duban.parsing.regions import Event, content_start, events, lines, tail_start
 from duban.parsing.targets import extract_targets
 from duban.parsing.text import EDGE, squeeze
+from duban.parsing.units import FIRST_IS_LEAD
 
 # What a complete paragraph ends with.
 _CLOSING = ("。", "！", "？", "!", "?", "）", ")", "」", "”", "》", "]", "】", ".")
-from duban.parsing.units import FIRST_IS_LEAD
 
 
 def assemble(document: Document) -> ParsedNotice:

@@ -224,6 +224,8 @@ def _shares_suffix(part: str, separator: str, following: str) -> bool:
         and not _UNIT_END.search(bare)
         and bool(_UNIT_END.search(_bare(_clean(following)[0])))
     )
+
+
 def _fragments(text: str, line_per_unit: bool) -> list[str]:
     parts = segments(text)
     several = len(parts) > 1

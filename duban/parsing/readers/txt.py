@@ -210,7 +210,6 @@ class _Layout:
         self._close_table()
         return index
 
-
     def _flat_table(self, index: int, header: list[str], end: int) -> int:
         """A table copied one cell per line, with blank or "|" lines anywhere between cells.
 

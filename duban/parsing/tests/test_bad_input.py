@@ -184,17 +184,24 @@ def test_a_notice_in_gbk_reads_the_same_as_in_utf8(seed_dir):
     assert sum(len(s["items"]) for p in gbk["plans"] for s in p["sections"]) == 161
 
 
-def test_a_table_of_unknown_layout_is_a_warning_with_its_location():
+def _docx_with_tables(*tables: list[list[str]]) -> bytes:
     document = docx.Document()
     document.add_paragraph("附件1")
     document.add_paragraph("2022年重点工作责任分解表")
-    table = document.add_table(rows=2, cols=3)
-    for row, cells in enumerate([["甲", "乙", "丙"], ["天气", "晴", "25度"]]):
-        for column, text in enumerate(cells):
-            table.cell(row, column).text = text
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                table.cell(row, column).text = text
     buffer = io.BytesIO()
     document.save(buffer)
-    result = parse_bytes(buffer.getvalue(), "odd.docx")
+    return buffer.getvalue()
+
+
+def test_a_table_of_unknown_layout_is_a_warning_with_its_location():
+    weather = [["甲", "乙", "丙"], ["天气", "晴", "25度"]]
+    tasks = [["序号", "重点工作", "责任单位"], ["1", "新建学校2所。", "区教育局"]]
+    result = parse_bytes(_docx_with_tables(weather, tasks), "odd.docx")
     located = [
         (w["location"]["table"], w["location"]["row"])
         for w in result["warnings"]
@@ -202,3 +209,11 @@ def test_a_table_of_unknown_layout_is_a_warning_with_its_location():
     ]
     assert located == [(1, 1), (1, 2)]
     assert "天气" in result["warnings"][1]["message"]
+
+
+def test_a_file_whose_rows_name_no_unit_or_leader_is_refused_saying_what_it_holds():
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(_docx_with_tables([["甲", "乙", "丙"], ["天气", "晴", "25度"]]), "odd.docx")
+    assert refused.value.code == errors.NO_TASKS
+    assert refused.value.seen["tables"] == 1
+    assert "1 tables" in str(refused.value)
