@@ -28,11 +28,16 @@ def parse_file(path: str | Path) -> dict:
     return parse_bytes(data, path.name)
 
 
-def parse_bytes(data: bytes, filename: str) -> dict:
-    """Parse a notice's bytes; `filename` names the source and breaks format ties."""
+def parse_bytes(
+    data: bytes, filename: str, roles: dict[int, list[str | None]] | None = None
+) -> dict:
+    """Parse a notice's bytes; `filename` names the source and breaks format ties.
+
+    `roles` sets the column roles of tables by number (layout.ROLES), as the office corrected.
+    """
     _check_size(len(data))
     document = read(data, filename)
-    assembled = assemble(document)
+    assembled = assemble(document, roles)
     refuse_without_tasks(document, assembled)
     parsed = assembled.to_dict()
     return {
@@ -46,6 +51,7 @@ def parse_bytes(data: bytes, filename: str) -> dict:
         "notice": parsed["notice"],
         "plans": parsed["plans"],
         "warnings": [w.to_dict() for w in document.warnings] + parsed["warnings"],
+        "layouts": parsed["layouts"],
     }
 
 

@@ -18,6 +18,7 @@ from duban.parsing.columns import (
     read_header,
 )
 from duban.parsing.document import Location, ParseWarning
+from duban.parsing.layout import Layout
 from duban.parsing.leaders import heading_leaders
 from duban.parsing.lists import Numbered, labels, numbering
 from duban.parsing.metadata import DOC_NUMBER
@@ -57,7 +58,13 @@ _PART_OF_KIND = {
 class PlanBuilder:
     """Walks the events of the plans and keeps the current plan, section and task."""
 
-    def __init__(self, first_is_lead: bool, merges_known: bool = True, typed_breaks: bool = False):
+    def __init__(
+        self,
+        first_is_lead: bool,
+        merges_known: bool = True,
+        typed_breaks: bool = False,
+        layouts: dict[int, Layout] | None = None,
+    ):
         self.statement = first_is_lead
         # A text copy cannot tell a merged cell from an empty one (see _fill_down_leaders).
         self.merges_known = merges_known
@@ -79,6 +86,11 @@ class PlanBuilder:
         self.above: list[str] | None = None
         self.header: list[str] | None = None
         self.progress_rows = 0
+        # Layouts read from content (or set by the office) for tables whose header says
+        # too little; a table whose header names its columns is read by its header.
+        self.layouts = layouts or {}
+        self.table: int | None = None
+        self.table_row = 0
 
     # Entry points
     def feed(self, event: Event) -> None:
@@ -278,9 +290,15 @@ class PlanBuilder:
         self, cells: list[str], location: Location, covered: frozenset[int], partial: bool = False
     ) -> None:
         filled = [cell for cell in cells if cell.strip(EDGE)]
+        if location.table != self.table:
+            self.table, self.table_row = location.table, 0
+        else:
+            self.table_row += 1
         if not filled:
             return
-        header = read_header(cells)
+        if self._laid_out(cells, location):
+            return
+        header = None if location.table in self.layouts else read_header(cells)
         if header is not None:
             self._settle()
             self.title_open = False
@@ -326,6 +344,25 @@ class PlanBuilder:
         if not self.merges_known and LEADERS in columns.kinds:
             self._fill_down_leaders(task)
         self._table_task(task, columns.first(SEQ) in covered)
+
+    def _laid_out(self, cells: list[str], location: Location) -> bool:
+        """Take a table's inferred layout at its first row; True for the row that heads it."""
+        layout = self.layouts.get(location.table)
+        if layout is None or self.table_row > (layout.header_row or 0):
+            return False
+        mapping = layout.mapping()
+        continues = (
+            not layout.overridden
+            and layout.header_row is None
+            and self.columns is not None
+            and self.columns.width == len(cells)
+        )
+        if mapping is not None and not continues:
+            self._settle()
+            self.title_open = False
+            self._set_columns(mapping, location)
+            self.header, self.above = None, None
+        return self.table_row == layout.header_row
 
     def _progress_row(self, progress: str, location: Location) -> None:
         """A row reporting progress (「80%」 under 当前进度) belongs to a progress table."""

@@ -128,10 +128,12 @@ class ParsedNotice:
     notice: NoticeMeta
     plans: list[Plan]
     warnings: list[ParseWarning] = field(default_factory=list)
+    layouts: list = field(default_factory=list)  # layout.Layout of every table
 
     def to_dict(self) -> dict:
         return {
             "notice": self.notice.to_dict(),
             "plans": [plan.to_dict() for plan in self.plans],
             "warnings": [warning.to_dict() for warning in self.warnings],
+            "layouts": [layout.to_dict() for layout in self.layouts],
         }

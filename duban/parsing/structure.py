@@ -3,6 +3,7 @@
 from duban.parsing.builder import PlanBuilder
 from duban.parsing.columns import read_header
 from duban.parsing.document import Document
+from duban.parsing.layout import Layout, header_layout, infer_layout
 from duban.parsing.metadata import read_metadata
 from duban.parsing.model import ParsedNotice
 from duban.parsing.regions import Event, content_start, events, lines, tail_start
@@ -11,12 +12,18 @@ from duban.parsing.text import EDGE, squeeze
 from duban.parsing.units import FIRST_IS_LEAD
 
 # What a complete paragraph ends with.
+# A table's header is among its first rows (after a title row or two in a sheet).
+_HEADER_SEARCH = 5
 _CLOSING = ("。", "！", "？", "!", "?", "）", ")", "」", "”", "》", "]", "】", ".")
 
 
-def assemble(document: Document) -> ParsedNotice:
-    """Read metadata, plans, sections and items; the reader's own warnings are not repeated."""
+def assemble(document: Document, roles: dict[int, list[str | None]] | None = None) -> ParsedNotice:
+    """Read metadata, plans, sections and items; the reader's own warnings are not repeated.
+
+    `roles` gives a table (by number) its column roles, as the office corrected them.
+    """
     found = events(document.blocks)
+    layouts, applied = table_layouts(found, roles or {})
     start = content_start(found)
     end = tail_start(found, start)
     meta = read_metadata(lines(found[:start]), lines(found[end:]))
@@ -27,6 +34,7 @@ def assemble(document: Document) -> ParsedNotice:
         first_is_lead=statement,
         merges_known=document.format != "txt",
         typed_breaks=document.format in ("docx", "xlsx"),
+        layouts=applied,
     )
     for event in found[:start] + found[end:]:
         if event.line is None:
@@ -39,7 +47,37 @@ def assemble(document: Document) -> ParsedNotice:
         for section in plan.sections:
             for item in section.items:
                 item.targets = extract_targets(item.text, plan.kind)
-    return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings)
+    return ParsedNotice(notice=meta, plans=plans, warnings=builder.warnings, layouts=layouts)
+
+
+def table_layouts(
+    found: list[Event], roles: dict[int, list[str | None]]
+) -> tuple[list[Layout], dict[int, Layout]]:
+    """Every table's layout, and those the builder applies: set by the office, or read
+    from content where no row of the table is a header the vocabulary knows."""
+    tables: dict[int, list[Event]] = {}
+    for event in found:
+        if event.cells is not None and event.location.table is not None:
+            tables.setdefault(event.location.table, []).append(event)
+    layouts, applied = [], {}
+    for number, rows in tables.items():
+        cells = [event.cells for event in rows]
+        header = next(
+            ((i, c) for i, row in enumerate(cells[:_HEADER_SEARCH]) if (c := read_header(row))),
+            None,
+        )
+        if number in roles:
+            layout = infer_layout(number, cells, roles[number])
+            applied[number] = layout
+        elif header is not None:
+            layout = header_layout(number, cells, *header)
+        else:
+            layout = infer_layout(number, cells)
+            if layout.assigns():
+                applied[number] = layout
+        layout.location = rows[0].location.to_dict()
+        layouts.append(layout)
+    return layouts, applied
 
 
 def _cut_short(events: list[Event]) -> bool:

@@ -1,0 +1,324 @@
+"""What each column of a table holds, inferred from its cells as well as its header.
+
+A header is evidence, not the only one: 序号/民生实事/责任单位/完成时限 or 类别/事项/承办/时间
+name their columns in words no fixed vocabulary holds, while the cells below say plainly
+what they are — numbers counting up, long sentences, names of government bodies, people,
+deadlines, amounts. Each column gets a score per role from both; the best consistent
+assignment wins, and what cannot be placed is kept as extra.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from duban.parsing.columns import (
+    DEADLINE,
+    LEAD_UNITS,
+    LEADERS,
+    NAME,
+    PROGRESS,
+    REMARK,
+    SEQ,
+    SUPPORT_UNITS,
+    TEXT,
+    UNITS,
+    Columns,
+    header_kind,
+    read_header,
+)
+from duban.parsing.leaders import parse_leaders
+from duban.parsing.text import EDGE, join_lines, squeeze
+from duban.parsing.units import names_units
+
+EXTRA = "extra"
+# Every role a column may be given, by the parser or by the office correcting it.
+ROLES = (SEQ, NAME, TEXT, UNITS, LEAD_UNITS, SUPPORT_UNITS, LEADERS, DEADLINE, REMARK, EXTRA)
+_UNIT_ROLES = (UNITS, LEAD_UNITS, SUPPORT_UNITS)
+
+_SEQ = re.compile(r"^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)]?[.．、]?$")
+_DEADLINE = re.compile(
+    r"^(?:\d{4}\s*年)?(?:全年|年底|年内|年末|上半年|下半年|长期|持续|常态|\d{1,2}\s*月|第?[一二三四1-4]季度|"
+    r"\d{4}\s*年|\d{4}[-./]\d{1,2})"
+)
+_DEADLINE_WORDS = re.compile(r"前$|底$|完成$|推进$|以前$|内$|长期|持续|全年|季度|月$")
+_AMOUNT = re.compile(
+    r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|个|项|家|人|亩|公里|km|平方米|㎡|户|套|所)?$"
+)
+_SENTENCE = re.compile(r"[，。；,;]")
+# The common Chinese surnames: general knowledge to tell a bare name from a short word.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
+    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
+    "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
+    "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
+    "玉银亢嵇公哈湛宾戎勾茅利揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪鄂"
+)
+_COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容", "司徒", "夏侯"}
+)
+# Up to this many rows are enough to tell what a column holds.
+_SAMPLE = 30
+# A role must fit this share of a column's filled cells to be read from content alone.
+_CONTENT_FIT = 0.6
+_HEADER_WEIGHT = 0.5
+# A short phrase is a weaker sign of a name than a number is of a 序号.
+_DISCOUNT = {NAME: 0.7}
+
+
+@dataclass(slots=True)
+class Column:
+    index: int
+    header: str
+    role: str | None
+    evidence: str | None  # header, content, both, override, or None
+    confidence: float
+
+    def to_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "header": self.header,
+            "role": self.role,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass(slots=True)
+class Layout:
+    """A table's columns, with the row that heads it (if any) and how sure the reading is."""
+
+    table: int
+    width: int
+    header_row: int | None  # index in the table's rows, None when no row names the columns
+    header: list[str]
+    columns: list[Column] = field(default_factory=list)
+    location: dict | None = None
+    overridden: bool = False
+
+    @property
+    def confidence(self) -> float:
+        placed = [column.confidence for column in self.columns if column.role]
+        return min(placed) if placed else 0.0
+
+    def mapping(self) -> Columns | None:
+        """The roles as the builder reads them; None without a task column."""
+        columns = Columns(width=self.width)
+        for column in self.columns:
+            if column.role in (None, EXTRA):
+                if column.role == EXTRA or column.header:
+                    columns.unknown[column.index] = column.header or f"第{column.index + 1}列"
+                continue
+            columns.kinds.setdefault(column.role, []).append(column.index)
+        if TEXT not in columns.kinds:
+            return None
+        return columns
+
+    def assigns(self) -> bool:
+        """Whether the layout reads tasks: a text column and who carries it."""
+        roles = {column.role for column in self.columns}
+        return TEXT in roles and bool(roles & {*_UNIT_ROLES, LEADERS}) and self.width >= 2
+
+    def to_dict(self) -> dict:
+        return {
+            "table": self.table,
+            "location": self.location,
+            "header": list(self.header),
+            "columns": [column.to_dict() for column in self.columns],
+            "confidence": round(self.confidence, 2),
+        }
+
+
+def infer_layout(
+    table: int, rows: list[list[str]], roles: list[str | None] | None = None
+) -> Layout:
+    """The layout of a table's rows (cells as printed); `roles` given by the office win."""
+    width = max((len(row) for row in rows), default=0)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    header_row = _header_row(rows)
+    header = rows[header_row] if header_row is not None else [""] * width
+    body = [row for index, row in enumerate(rows) if index != header_row][:_SAMPLE]
+    layout = Layout(table, width, header_row, [squeeze(cell) for cell in header])
+    if roles is not None:
+        layout.columns = [
+            Column(i, layout.header[i], role, "override", 1.0)
+            for i, role in enumerate(_fit(roles, width))
+        ]
+        layout.overridden = True
+        return layout
+    scores = [_scores(header[i], [row[i] for row in body]) for i in range(width)]
+    layout.columns = _assign(layout.header, scores)
+    return layout
+
+
+def _fit(roles: list[str | None], width: int) -> list[str | None]:
+    roles = [role if role in ROLES else None for role in roles[:width]]
+    return roles + [None] * (width - len(roles))
+
+
+def _header_row(rows: list[list[str]]) -> int | None:
+    """The first row, when it names columns: short labels above longer, different cells."""
+    if not rows:
+        return None
+    if read_header(rows[0]) is not None:
+        return 0
+    first = [squeeze(cell) for cell in rows[0]]
+    filled = [cell for cell in first if cell]
+    if len(filled) < 2 or any(len(cell) > 12 or _SENTENCE.search(cell) for cell in filled):
+        return None
+    if any(_SEQ.match(cell) for cell in filled):
+        return None
+    named = sum(header_kind(cell) is not None for cell in filled)
+    # Labels are short nouns; a data row has a long task text or a 序号.
+    below = rows[1 : 1 + _SAMPLE]
+    longer = any(
+        len(join_lines(row[i])) > 2 * max(1, len(first[i]))
+        for row in below
+        for i in range(len(first))
+    )
+    return 0 if named or longer else None
+
+
+def _scores(header: str, cells: list[str]) -> dict[str, tuple[float, str]]:
+    """Each role's fit for one column: (score, evidence)."""
+    said = header_kind(header) if header.strip(EDGE) else None
+    filled = [join_lines(cell) for cell in cells if cell.strip(EDGE)]
+    content = _content(filled)
+    scores: dict[str, tuple[float, str]] = {}
+    for role in ROLES:
+        fit = content.get(role, 0.0)
+        heard = said == role or (said in _UNIT_ROLES and role == UNITS)
+        if heard and fit >= _CONTENT_FIT:
+            scores[role] = (1.0, "both")
+        elif heard:
+            scores[role] = (_HEADER_WEIGHT + fit / 2, "header")
+        elif fit >= _CONTENT_FIT:
+            scores[role] = (fit * (1 - _HEADER_WEIGHT / 2) if said else fit, "content")
+    if said in (LEAD_UNITS, SUPPORT_UNITS) and UNITS in scores:
+        # The header's words say which units: 牵头 or 配合.
+        scores[said] = (scores.pop(UNITS)[0] + 0.01, scores.get(UNITS, (0, "header"))[1])
+    if said == PROGRESS:
+        scores[PROGRESS] = (1.0, "header")
+    return scores
+
+
+def _content(cells: list[str], only: str | None = None) -> dict[str, float]:
+    """What share of the filled cells looks like each role (or only the role `only`)."""
+    if not cells:
+        return {}
+    lengths = sorted(len(cell) for cell in cells)
+    long = lengths[len(lengths) // 2] >= 12
+    tests = {
+        SEQ: _is_seq,
+        TEXT: (lambda cell: len(cell) >= 15) if long else None,
+        NAME: _is_name,
+        UNITS: _is_units,
+        LEADERS: _is_leaders,
+        DEADLINE: _is_deadline,
+        EXTRA: _is_amount,
+    }
+    if only is not None:
+        tests = {only: tests.get(only)}
+    return {
+        role: sum(1 for cell in cells if test(cell)) / len(cells) * _DISCOUNT.get(role, 1.0)
+        for role, test in tests.items()
+        if test is not None
+    }
+
+
+def _is_seq(cell: str) -> bool:
+    return bool(_SEQ.match(squeeze(cell)))
+
+
+def _is_name(cell: str) -> bool:
+    return 4 <= len(cell) <= 20 and not _SENTENCE.search(cell[:-1])
+
+
+def _is_amount(cell: str) -> bool:
+    return bool(_AMOUNT.match(squeeze(cell)))
+
+
+@lru_cache(maxsize=4096)
+def _is_leaders(cell: str) -> bool:
+    """People: names with titles (「张三副区长」), or bare names that open with a surname
+    (so a 类别 column of 产业/城建/民生 is not taken for people)."""
+    leaders = parse_leaders(cell)
+    return bool(leaders) and all(
+        leader.titles or (len(leader.name) <= 3 and _has_surname(leader.name)) for leader in leaders
+    )
+
+
+def _has_surname(name: str) -> bool:
+    return name[:2] in _COMPOUND_SURNAMES or name[0] in _SURNAMES
+
+
+@lru_cache(maxsize=4096)
+def _is_units(cell: str) -> bool:
+    return len(cell) <= 200 and names_units(cell)
+
+
+def _is_deadline(cell: str) -> bool:
+    cell = squeeze(cell)
+    return len(cell) <= 16 and bool(_DEADLINE.match(cell) or _DEADLINE_WORDS.search(cell))
+
+
+# Roles a table has once at the most; units, deadlines and extras may be several columns.
+_SINGLE = (SEQ, TEXT, NAME, LEADERS, REMARK, PROGRESS)
+
+
+def _assign(header: list[str], scores: list[dict[str, tuple[float, str]]]) -> list[Column]:
+    """Give each column its best role, the single roles to their best column only."""
+    choices = sorted(
+        (
+            (score, index, role, evidence)
+            for index, roles in enumerate(scores)
+            for role, (score, evidence) in roles.items()
+        ),
+        reverse=True,
+    )
+    placed: dict[int, Column] = {}
+    taken: set[str] = set()
+    for score, index, role, evidence in choices:
+        if index in placed or (role in _SINGLE and role in taken):
+            continue
+        placed[index] = Column(index, header[index], role, evidence, score)
+        taken.add(role)
+    columns = [placed.get(i, Column(i, header[i], None, None, 0.0)) for i in range(len(header))]
+    _name_before_text(columns, scores)
+    for column in columns:
+        if column.role is None and header[column.index]:
+            # A column nothing fits keeps its cells under its header.
+            column.role, column.evidence, column.confidence = EXTRA, None, 0.5
+    return columns
+
+
+def _name_before_text(columns: list[Column], scores: list[dict]) -> None:
+    """Without a text column, the longest name-like column is the task text."""
+    if any(column.role == TEXT for column in columns):
+        return
+    named = [column for column in columns if column.role == NAME]
+    if named:
+        named[0].role = TEXT
+
+
+def header_layout(table: int, rows: list[list[str]], at: int, columns: Columns) -> Layout:
+    """The layout of a table read by its header row `at`; content confirms each column."""
+    width = columns.width
+    header = [squeeze(cell) for cell in rows[at]]
+    body = [row for row in rows[at + 1 : at + 1 + _SAMPLE] if len(row) == width]
+    layout = Layout(table, width, at, header)
+    roles: dict[int, str] = {i: EXTRA for i in columns.unknown}
+    for kind, indexes in columns.kinds.items():
+        roles.update({index: kind for index in indexes})
+    for index in range(width):
+        role = roles.get(index)
+        checked = UNITS if role in _UNIT_ROLES else role
+        cells = [join_lines(row[index]) for row in body if row[index].strip(EDGE)]
+        agrees = role is not None and _content(cells, checked).get(checked, 0.0)
+        evidence = None if role is None else "both" if agrees >= _CONTENT_FIT else "header"
+        confidence = 0.0 if role is None else 1.0 if evidence == "both" else _HEADER_WEIGHT + 0.3
+        layout.columns.append(Column(index, header[index], role, evidence, confidence))
+    return layout
