@@ -112,9 +112,19 @@ class PlanBuilder:
                 if not section.items and id(section) not in self.parents:
                     self.warn(f"section without tasks: {section.heading}", None)
             plan.sections = [section for section in plan.sections if section.items]
+            for section in plan.sections:
+                self._check_items(section)
             if not plan.sections:
                 self.warn(f"plan without tasks: {plan.title}", None)
         return self.plans
+
+    def _check_items(self, section: Section) -> None:
+        """Warn, at its location, about each row the office should look at before importing."""
+        for item in section.items:
+            if item.partial:
+                self.warn(f"row cut short by the end of the copy: {item.text}", item.location)
+            elif not (item.units or item.leaders or section.leaders):
+                self.warn(f"row without a unit or leader: {item.text}", item.location)
 
     def _cut(self) -> None:
         """The copy ends inside a task: what is open is that task, flagged partial."""
