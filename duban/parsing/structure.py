@@ -72,6 +72,8 @@ def table_layouts(
             applied[number] = layout
         elif header is not None:
             layout = header_layout(number, cells, *header)
+            if layout.completed:
+                applied[number] = layout
         else:
             layout = infer_layout(number, cells)
             if layout.assigns():
