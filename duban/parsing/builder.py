@@ -20,7 +20,7 @@ from duban.parsing.columns import (
 from duban.parsing.document import Location, ParseWarning
 from duban.parsing.layout import Layout
 from duban.parsing.leaders import heading_leaders
-from duban.parsing.lists import Numbered, labels, numbering
+from duban.parsing.lists import Numbered, labels, numbering, sentence_units
 from duban.parsing.metadata import DOC_NUMBER
 from duban.parsing.model import Item, Leader, NoticeMeta, Plan, Section
 from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
@@ -498,8 +498,14 @@ class PlanBuilder:
             self._add(draft)
         if self.pending is not None:
             number, text, location = self.pending
+            is_task = self._pending_is_task()
             self.pending = None
-            if number is None and (text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH):
+            if is_task and sentence_units(join_lines(text)):
+                # No label follows: the task's own sentence says who carries it.
+                self._add(_task(number, text, location, {}))
+            elif number is None and (
+                text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH
+            ):
                 self.warn(f"paragraph not placed: {text}", location)
             else:
                 self._start_section(number, text, location)
@@ -508,6 +514,10 @@ class PlanBuilder:
         return self.statement or self.carried
 
     def _add(self, task: Task) -> None:
+        if task.location.table is None and all(
+            is_blank(part) for part in (task.units, task.lead_units, task.support_units)
+        ):
+            task.units = sentence_units(join_lines(task.text)) or ""
         first_is_lead = self._first_is_lead()
         built = build_item(task, first_is_lead, self.typed_breaks)
         if not is_blank(task.leaders) and not built.item.leaders:
