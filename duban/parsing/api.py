@@ -6,6 +6,7 @@ from pathlib import Path
 from duban.parsing.errors import NO_FILE, TOO_LARGE, ParseError
 from duban.parsing.readers import read
 from duban.parsing.refusal import refuse_without_tasks
+from duban.parsing.script import as_printed, simplified
 from duban.parsing.structure import assemble
 
 SCHEMA = "duban.notice/1"
@@ -36,10 +37,10 @@ def parse_bytes(
     `roles` sets the column roles of tables by number (layout.ROLES), as the office corrected.
     """
     _check_size(len(data))
-    document = read(data, filename)
+    document = simplified(read(data, filename))
     assembled = assemble(document, roles)
     refuse_without_tasks(document, assembled)
-    parsed = assembled.to_dict()
+    parsed = as_printed(assembled.to_dict(), document.printed)
     return {
         "schema": SCHEMA,
         "source": {

@@ -42,6 +42,9 @@ class Table:
     rows: list[Row]
     location: Location = field(default_factory=Location)
 
+    def cells_text(self) -> list[str]:
+        return [cell for row in self.rows for cell in row.cells]
+
 
 Block = Paragraph | Table
 
@@ -66,3 +69,6 @@ class Document:
     blocks: list[Block]
     pages: int | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
+    # A notice in traditional characters is read folded to simplified ones (script.py):
+    # each simplified character, and the one printed.
+    printed: dict[str, str] = field(default_factory=dict)

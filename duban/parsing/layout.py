@@ -62,6 +62,8 @@ _COMPOUND_SURNAMES = frozenset(
 )
 # Up to this many rows are enough to tell what a column holds.
 _SAMPLE = 30
+# A header's reading is confirmed, or completed, on this many rows.
+_CONFIRM = 10
 # A role must fit this share of a column's filled cells to be read from content alone.
 _CONTENT_FIT = 0.6
 _HEADER_WEIGHT = 0.5
@@ -320,7 +322,7 @@ def header_layout(table: int, rows: list[list[str]], at: int, columns: Columns) 
     """The layout of a table read by its header row `at`; content confirms each column."""
     width = columns.width
     header = [squeeze(cell) for cell in rows[at]]
-    body = [row for row in rows[at + 1 : at + 1 + _SAMPLE] if len(row) == width]
+    body = [row for row in rows[at + 1 : at + 1 + _CONFIRM] if len(row) == width]
     layout = Layout(table, width, at, header)
     roles: dict[int, str] = {i: EXTRA for i in columns.unknown}
     for kind, indexes in columns.kinds.items():

@@ -12,6 +12,7 @@ import charset_normalizer
 
 from duban.parsing.columns import SEQ, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
+from duban.parsing.script import fold_text
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
 # Marks a text copy made through Markdown may carry: 「## 附件1」, 「**一、…**」, 「区科技局\*」.
@@ -39,10 +40,12 @@ _WIDTH_SAMPLE = 40
 def read_txt(data: bytes) -> Document:
     """Decode the text (UTF-8, GBK/GB18030 or what charset-normalizer finds) and lay it out."""
     text, warnings = _decode(data)
+    # The layout reads header words (序号, 责任单位): a copy in 序號, 責任單位 is folded first.
+    text, printed = fold_text(text)
     lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = ["" if _is_furniture(line) else _unpipe(line) for line in lines]
     blocks = _Layout(lines).blocks()
-    return Document(format="txt", blocks=blocks, pages=None, warnings=warnings)
+    return Document(format="txt", blocks=blocks, pages=None, warnings=warnings, printed=printed)
 
 
 def _decode(data: bytes) -> tuple[str, list[ParseWarning]]:
