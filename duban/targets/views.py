@@ -108,9 +108,7 @@ def target_value(request, pk: int):
     target = access.get_target_for_user(request.user, pk)
     form = ValueForm(request.POST, target=target)
     if not form.is_valid():
-        messages.error(
-            request, "数值无效：" + " ".join(e for es in form.errors.values() for e in es)
-        )
+        messages.error(request, "未保存：" + " ".join(e for es in form.errors.values() for e in es))
         return _detail(request, target, form)
     try:
         record_value(

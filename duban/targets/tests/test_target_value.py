@@ -56,7 +56,7 @@ class TargetValueTestCase(TargetViewsTestCase):
     def test_a_bad_value_is_refused_with_a_message(self):
         self.client.force_login(self.alice)
         r = self.client.post(self.url(), {"value": "很多", "on_date": "2022-06-30"}, follow=True)
-        self.assertContains(r, "数值无效")
+        self.assertContains(r, "未保存：")
         self.assertFalse(Measurement.objects.exists())
 
     def test_a_negative_count_is_refused(self):
