@@ -10,7 +10,7 @@ from duban.progress.models import Report, TransitionError
 from duban.targets.checks import describe_problem, far_off, impossible
 from duban.targets.choices import MetricKind, ValueSource
 from duban.targets.models import Target
-from duban.targets.values import AlreadyRecorded, entered_value, record_value
+from duban.targets.values import AlreadyRecorded, ImpossibleValue, entered_value, record_value
 
 __all__ = [
     "check_report_values",
@@ -74,7 +74,8 @@ def check_report_values(report: Report) -> None:
 def record_report_values(report: Report, user) -> None:
     """Record each value of the accepted report as of the cycle's last day.
 
-    A value the office entered after the report was submitted stands.
+    A value the office entered after the report was submitted stands; an impossible one
+    (sent before the checks existed) refuses the acceptance, so the office returns the report.
     """
     for target, value in reported_values(report):
         try:
@@ -88,3 +89,5 @@ def record_report_values(report: Report, user) -> None:
             )
         except AlreadyRecorded:
             continue
+        except ImpossibleValue as exc:
+            raise TransitionError(" ".join(exc.messages) + "，请退回修改。") from exc

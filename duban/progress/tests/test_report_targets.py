@@ -113,3 +113,16 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         self.client.force_login(self.xavier)
         response = self.client.get(reverse("progress:report-edit", args=[report.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
+
+    def test_the_office_cannot_accept_a_report_sent_with_an_impossible_value(self):
+        # Sent before the checks existed: the value sits in the submitted report.
+        report = self.make_report(
+            self.x, target_values={str(self.target.pk): "-5"}, state=ReportState.SUBMITTED
+        )
+        self.client.force_login(self.office)
+        url = reverse("progress:report-review", args=[report.pk])
+        response = self.client.post(url, {"decision": "accept"}, follow=True)
+        self.assertContains(response, "数值不能为负数，请退回修改。")
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.SUBMITTED)
+        self.assertFalse(Measurement.objects.exists())
