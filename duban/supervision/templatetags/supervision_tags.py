@@ -8,6 +8,7 @@ from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import TaskStatus
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
+from duban.targets.choices import ValueSource
 
 register = template.Library()
 
@@ -62,6 +63,8 @@ def value_detail(entry) -> str:
     text = f"{plain_number(data['value'])}{data.get('unit', '')}（截至{data['on_date']}）"
     if data.get("report_name"):
         text += f"，来自报告：{data['report_name']}"
+    elif data.get("source") in ValueSource.values:
+        text += f"，{ValueSource(data['source']).label}"
     if data.get("reported_by"):
         text += f"，填报人：{data['reported_by']}"
     return text

@@ -12,8 +12,9 @@ from duban.progress.tests.base import ProgressTestCase
 from duban.supervision.choices import Tier
 from duban.supervision.models import SupervisionNotice
 from duban.supervision.timeline import timeline_for_task
-from duban.targets.choices import Measure
+from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Metric, Target
+from duban.targets.values import record_metric_value
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 WORKING = {
@@ -97,3 +98,20 @@ class TimelineValuesTestCase(ProgressTestCase):
             "来自报告：区发改局 · 2022年3月，填报人：xavier",
             page,
         )
+
+    def test_an_imported_value_of_a_metric_shows_on_the_tasks_bound_to_it(self):
+        metric = Metric.objects.create(name="固定资产投资额")
+        Target.objects.create(
+            task=self.task,
+            metric=metric,
+            metric_text="完成投资",
+            measure=Measure.LEVEL,
+            value=Decimal("120"),
+            unit="亿元",
+        )
+        record_metric_value(
+            metric, 30, date(2022, 3, 31), unit="亿元", user=None, source=ValueSource.IMPORT
+        )
+        self.client.force_login(self.xavier)
+        page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
+        self.assertIn("记录指标数值 · 固定资产投资额 30亿元（截至2022-03-31），统计数据导入", page)
