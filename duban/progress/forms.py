@@ -6,6 +6,7 @@ from duban.ledger.models import Plan
 from duban.progress.choices import CycleKind, ReviewDecision
 from duban.progress.cycles import custom_period
 from duban.progress.models import Report
+from duban.targets.forms import check_value, confirm_field
 
 TEXT_FIELDS = ("progress", "problems", "coordination", "next_steps")
 
@@ -45,9 +46,20 @@ class ReportForm(forms.Form):
                 max_digits=18,
                 decimal_places=4,
             )
+        if self.targets:
+            self.fields["confirm"] = confirm_field()
+        self.period_end = report.cycle.period_end
 
     def clean_progress(self) -> str:
         return self.cleaned_data["progress"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        for target in self.targets:
+            name = f"target_{target.pk}"
+            if cleaned.get(name) is not None:
+                check_value(self, name, target, cleaned[name], self.period_end)
+        return cleaned
 
     def content(self) -> dict:
         """The cleaned values as keyword arguments of Report.save_content."""

@@ -1,11 +1,24 @@
-"""Target values reported with consolidated reports, recorded through the targets app."""
+"""Target values reported with consolidated reports, recorded through the targets app.
+
+The lead unit enters them with its report; consolidating checks them, and they are recorded
+(and count for the task's status) only once the office accepts the report.
+"""
+
+from decimal import Decimal
 
 from duban.progress.models import Report, TransitionError
+from duban.targets.checks import describe_problem, far_off, impossible
 from duban.targets.choices import MetricKind, ValueSource
 from duban.targets.models import Target
-from duban.targets.values import AlreadyRecorded, record_value
+from duban.targets.values import AlreadyRecorded, ImpossibleValue, entered_value, record_value
 
-__all__ = ["record_report_values", "reportable_targets"]
+__all__ = [
+    "check_report_values",
+    "record_report_values",
+    "reportable_targets",
+    "reported_values",
+    "value_rows",
+]
 
 
 def reportable_targets(report: Report):
@@ -20,24 +33,61 @@ def reportable_targets(report: Report):
         Target.objects.active()
         .filter(task_id=report.task_id)
         .exclude(metric__kind=MetricKind.MACRO)
-        .select_related("metric")
+        .select_related("metric", "task__plan")
     )
 
 
-def record_report_values(report: Report, user) -> None:
-    """Record each value of `report.target_values` as of the cycle's last day."""
+def reported_values(report: Report) -> list[tuple[Target, Decimal]]:
+    """The reportable targets the report gives a value for, with the value."""
     values = {k: v for k, v in (report.target_values or {}).items() if v not in (None, "")}
-    if not values:
-        return
-    for target in reportable_targets(report).filter(pk__in=[int(k) for k in values]):
+    targets = reportable_targets(report).filter(pk__in=[int(k) for k in values if k.isdigit()])
+    return [(target, Decimal(values[str(target.pk)])) for target in targets]
+
+
+def value_rows(report: Report) -> list[dict]:
+    """Each reportable target with the report's value and how far off its path it lies."""
+    given = dict(reported_values(report))
+    on_date = report.cycle.period_end
+    return [
+        {
+            "target": target,
+            "value": given.get(target),
+            "far_off": far_off(target, given[target], on_date) if target in given else None,
+        }
+        for target in reportable_targets(report)
+    ]
+
+
+def check_report_values(report: Report) -> None:
+    """Refuse, before the report goes to the office, a value that could not be recorded."""
+    on_date = report.cycle.period_end
+    for target, value in reported_values(report):
+        if (problem := impossible(target, value)) is not None:
+            raise TransitionError(describe_problem(target, value, problem))
+        if (entered := entered_value(target, on_date)) is not None:
+            raise TransitionError(
+                f"{target} {on_date:%Y年%m月} 的数值已由{entered.get_source_display()}"
+                f"录入（{entered.value}{entered.unit}），无需重复填报。"
+            )
+
+
+def record_report_values(report: Report, user) -> None:
+    """Record each value of the accepted report as of the cycle's last day.
+
+    A value the office entered after the report was submitted stands; an impossible one
+    (sent before the checks existed) refuses the acceptance, so the office returns the report.
+    """
+    for target, value in reported_values(report):
         try:
             record_value(
                 target,
-                values[str(target.pk)],
+                value,
                 report.cycle.period_end,
                 user=user,
                 source=ValueSource.REPORT,
                 report=report,
             )
-        except AlreadyRecorded as exc:
-            raise TransitionError(" ".join(exc.messages)) from exc
+        except AlreadyRecorded:
+            continue
+        except ImpossibleValue as exc:
+            raise TransitionError(" ".join(exc.messages) + "，请退回修改。") from exc

@@ -36,7 +36,7 @@ from duban.progress.models import (
     lead_unit_id,
     unit_id_of,
 )
-from duban.progress.targets import reportable_targets
+from duban.progress.targets import reportable_targets, value_rows
 
 
 def _require_own_report(user, report: Report) -> None:
@@ -106,7 +106,7 @@ def report_detail(request, pk: int):
     ctx = {
         "report": report,
         "reviews": report.reviews.select_related("reviewer"),
-        "targets": reportable_targets(report),
+        "value_rows": value_rows(report),
         "is_own": unit_id_of(request.user) == report.unit_id,
         "can_review": is_office(request.user) and report.is_consolidated_kind,
         "can_return_part": is_lead and not report.is_consolidated_kind and returnable,

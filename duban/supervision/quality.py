@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from duban.lib.textsim import has_figures, similarity
 from duban.progress.models import Report
+from duban.progress.targets import reported_values, value_rows
+from duban.targets.checks import describe_problem
 from duban.targets.pacing import status_of
 
 __all__ = [
@@ -101,19 +103,29 @@ def check_report_text(
 
 
 def _shortfalls(report) -> tuple[TargetShortfall, ...]:
-    """The task's targets whose latest value by the end of the report's period misses the target."""
+    """The task's targets whose value by the end of the report's period misses the target:
+    the value the report gives (recorded only on acceptance), else the latest recorded."""
+    on_date = report.cycle.period_end
+    reported = dict(reported_values(report))
     shortfalls = []
     for target in report.task.targets.active().select_related("task__plan"):
-        pace = status_of(target, report.cycle.period_end)
-        if (
-            pace.value is not None
-            and pace.goal is not None
-            and not target.meets(pace.value, pace.goal)
-        ):
-            shortfalls.append(
-                TargetShortfall(target.metric_text, float(pace.value), float(pace.goal))
-            )
+        if target in reported:
+            value, goal = reported[target], target.value_on(on_date)
+        else:
+            pace = status_of(target, on_date)
+            value, goal = pace.value, pace.goal
+        if value is not None and goal is not None and not target.meets(value, goal):
+            shortfalls.append(TargetShortfall(target.metric_text, float(value), float(goal)))
     return tuple(shortfalls)
+
+
+def _far_off_values(report) -> list[str]:
+    """A flag for each value of the report far off its target's path."""
+    return [
+        "指标数值偏离序时进度：" + describe_problem(row["target"], row["value"], row["far_off"])
+        for row in value_rows(report)
+        if row["far_off"]
+    ]
 
 
 def flags_for_report(report) -> list[str]:
@@ -128,9 +140,10 @@ def flags_for_report(report) -> list[str]:
         .order_by("-cycle__period_end")
         .first()
     )
-    return check_report_text(
+    flags = check_report_text(
         report.progress,
         previous.progress if previous else None,
         report.percent_complete,
         _shortfalls(report) if report.percent_complete == 100 else (),
     )
+    return flags + _far_off_values(report)

@@ -54,4 +54,4 @@ class MeasurementAdmin(admin.ModelAdmin):
     list_display = ["on_date", "metric", "target", "value", "unit", "source", "reported_by"]
     list_filter = ["source"]
     date_hierarchy = "on_date"
-    raw_id_fields = ["target"]
+    raw_id_fields = ["target", "report"]

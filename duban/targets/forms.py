@@ -5,24 +5,58 @@ from django.db.models import Q
 
 from duban.ledger.choices import PlanKind
 from duban.lib import clock
+from duban.targets.checks import far_off, impossible
 from duban.targets.models import Target, TargetRevision
 
 # A browser date picker takes ISO dates only, whatever the locale's input formats are.
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+def confirm_field() -> forms.BooleanField:
+    """The tick that saves a value far off its target's path; shown once one is found."""
+    return forms.BooleanField(
+        label="数值核对无误，确认保存", required=False, widget=forms.HiddenInput
+    )
+
+
+def check_value(form: forms.Form, name: str, target: Target, value, on_date) -> None:
+    """Refuse an impossible value of field `name`, and one far off the path until confirmed.
+
+    `form` has a `confirm` field (`confirm_field()`), turned into a check box when needed.
+    """
+    if (problem := impossible(target, value)) is not None:
+        form.add_error(name, f"{problem}。")
+    elif (problem := far_off(target, value, on_date)) is not None and not form.cleaned_data.get(
+        "confirm"
+    ):
+        form.fields["confirm"].widget = forms.CheckboxInput()
+        form.add_error(name, f"该数值{problem}，请核对；确认无误请勾选“数值核对无误”后再提交。")
+
+
 class ValueForm(forms.Form):
-    """One value of one target, as of a date."""
+    """One value of one target, as of a date, checked against the target."""
 
     value = forms.DecimalField(label="数值", max_digits=18, decimal_places=4)
     on_date = forms.DateField(label="数据截至", widget=DATE_INPUT, initial=clock.today)
     note = forms.CharField(label="说明", max_length=300, required=False)
+    confirm = confirm_field()
+
+    def __init__(self, *args, target: Target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
 
     def clean_on_date(self):
         on_date = self.cleaned_data["on_date"]
         if on_date > clock.today():
             raise forms.ValidationError("数据日期不能晚于今天。")
         return on_date
+
+    def clean(self):
+        cleaned = super().clean()
+        value, on_date = cleaned.get("value"), cleaned.get("on_date")
+        if value is not None and on_date is not None:
+            check_value(self, "value", self.target, value, on_date)
+        return cleaned
 
 
 class RevisionForm(forms.ModelForm):

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from duban.lib.pacing import month_end, parse_month
+from duban.targets.checks import impossible
 from duban.targets.choices import ValueSource
 from duban.targets.models import Metric
 from duban.targets.values import record_metric_value
@@ -107,6 +108,14 @@ def _value(cell) -> tuple[Decimal, bool] | None:
         return None
 
 
+def _impossible_for(metric: Metric, value: Decimal, unit: str) -> str | None:
+    """Why `value` cannot be a value of a target bound to the metric in that unit, if so."""
+    for target in metric.targets.active().filter(unit=unit):
+        if (problem := impossible(target, value)) is not None:
+            return f"不可能：{target.metric_text}{problem}"
+    return None
+
+
 def read_values(name: str, content: bytes) -> ValueImport:
     """Parse and check a release file; writes nothing. Raises ReleaseFileError for unreadable files."""
     records = [r for r in _records(name, content) if any(str(c or "").strip() for c in r)]
@@ -134,6 +143,9 @@ def read_values(name: str, content: bytes) -> ValueImport:
         unit = str(cells[columns["unit"]] or "").strip() if "unit" in columns else ""
         if not unit and (percent or columns["rate_header"] or "unit" not in columns):
             unit = "%"
+        if (problem := _impossible_for(metric, value, unit)) is not None:
+            result.errors.append((line, f"数值“{cells[columns['value']]}”{problem}"))
+            continue
         key = (metric.pk, on_date, unit)
         if key in seen:
             result.errors.append((line, f"与第 {seen[key]} 行重复"))

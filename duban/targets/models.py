@@ -397,6 +397,15 @@ class Measurement(models.Model):
         related_name="measurements",
         verbose_name="填报人",
     )
+    # The accepted progress report the value came with (source "report").
+    report = models.ForeignKey(
+        "progress.Report",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name="来源报告",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 

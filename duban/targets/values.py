@@ -1,24 +1,53 @@
 """Recording values: a target's own, or a metric's once for every target bound to it (最多报一次).
 
-Other apps record unit-reported values through `record_value`; statistics imports go
-through `record_metric_value`.
+Who records what: the lead unit reports its task's values with its consolidated report, and
+they are recorded when the office accepts the report (`record_value` with the report);
+the office enters values itself and imports statistics releases (`record_metric_value`);
+macro indicators never come from units.
 """
 
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from duban.accounts.access import is_office
 from duban.audit.log import record
+from duban.progress.choices import ReportState
+from duban.targets.checks import describe_problem, impossible
 from duban.targets.choices import ValueSource
 from duban.targets.models import Measurement, Metric, Target
 
-__all__ = ["AlreadyRecorded", "record_metric_value", "record_value"]
+__all__ = [
+    "AlreadyRecorded",
+    "ImpossibleValue",
+    "entered_value",
+    "record_metric_value",
+    "record_value",
+]
 
 
 class AlreadyRecorded(ValidationError):
     """A unit reported a value that the office or a statistics import has already entered."""
+
+
+class ImpossibleValue(ValidationError):
+    """A value the target cannot take (a negative count, a share over 100 %)."""
+
+
+def _require_recorder(target: Target, *, user, source: str, report) -> None:
+    """Refuse a value that does not come from whom the target's values belong to."""
+    if source == ValueSource.REPORT:
+        if target.metric.is_macro:
+            raise PermissionDenied("宏观指标由督查室录入或从统计数据导入，单位无需报送。")
+        if report is None or report.task_id != target.task_id or not report.is_consolidated_kind:
+            raise PermissionDenied("指标数值由牵头单位随本任务的汇总报告报送。")
+        if report.state != ReportState.ACCEPTED:
+            raise PermissionDenied("报告中的指标数值经督查室审核通过后才记录。")
+    elif user is not None and not is_office(user):
+        # user None is the system: a command run from the console.
+        raise PermissionDenied("只有督查室可以直接录入指标数值。")
 
 
 def record_value(
@@ -37,19 +66,18 @@ def record_value(
     target bound to it. Quantities are cumulative from the start of the target's period, growth
     is the cumulative year-on-year rate in %, levels and shares the level. Recording again on the
     same date corrects the value, except that a unit's report never overwrites the office's or
-    an import's (raises AlreadyRecorded). `report`, the progress report the value came with,
-    is noted in the audit entry.
+    an import's (raises AlreadyRecorded). `report`, the consolidated report a unit's value
+    came with, is kept on the Measurement; its submitter is the value's reporter. Raises
+    PermissionDenied for a value from anyone else (see `_require_recorder`) and
+    ImpossibleValue for a value the target cannot take.
     """
+    value = Decimal(str(value))
+    _require_recorder(target, user=user, source=source, report=report)
+    if (problem := impossible(target, value)) is not None:
+        raise ImpossibleValue(describe_problem(target, value, problem))
     if target.metric.is_macro:
         return record_metric_value(
-            target.metric,
-            value,
-            on_date,
-            unit=target.unit,
-            user=user,
-            source=source,
-            report=report,
-            note=note,
+            target.metric, value, on_date, unit=target.unit, user=user, source=source, note=note
         )
     return _store(
         {"target": target, "on_date": on_date},
@@ -63,6 +91,18 @@ def record_value(
     )
 
 
+def entered_value(target: Target, on_date: date) -> Measurement | None:
+    """The target's own value on `on_date` that the office or an import entered, if any.
+
+    A unit's report does not overwrite it (see AlreadyRecorded).
+    """
+    return (
+        Measurement.objects.filter(target=target, on_date=on_date)
+        .exclude(source=ValueSource.REPORT)
+        .first()
+    )
+
+
 def record_metric_value(
     metric: Metric,
     value,
@@ -71,10 +111,14 @@ def record_metric_value(
     unit: str,
     user,
     source: str,
-    report=None,
     note: str = "",
 ) -> Measurement:
-    """Record a metric's value (e.g. from the statistics release) for every target bound to it."""
+    """Record a metric's value (e.g. from the statistics release) for every target bound to it.
+
+    Only the office (or the system) records a metric's value: it fills tasks of every unit.
+    """
+    if source == ValueSource.REPORT or (user is not None and not is_office(user)):
+        raise PermissionDenied("宏观指标由督查室录入或从统计数据导入，单位无需报送。")
     return _store(
         {"metric": metric, "on_date": on_date, "unit": unit},
         metric,
@@ -82,7 +126,7 @@ def record_metric_value(
         unit=unit,
         user=user,
         source=source,
-        report=report,
+        report=None,
         note=note,
     )
 
@@ -90,12 +134,19 @@ def record_metric_value(
 @transaction.atomic
 def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Measurement:
     value = Decimal(str(value))
-    reporter = user if user is not None and user.is_authenticated else None
+    if report is not None:
+        reporter = report.submitted_by
+    else:
+        reporter = user if user is not None and user.is_authenticated else None
     measurement = Measurement.objects.select_for_update().filter(**key).first()
     data = {"on_date": key["on_date"].isoformat(), "value": str(value), "unit": unit}
     data["source"] = source
     if report is not None:
+        # Names as well as the id, so the timeline says who reported it and in which report.
         data["report"] = report.pk
+        data["report_name"] = f"{report.unit.name} · {report.cycle.name}"
+    if reporter is not None:
+        data["reported_by"] = reporter.get_username()
     if measurement is None:
         measurement = Measurement.objects.create(
             **{**key, "unit": unit},
@@ -103,6 +154,7 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
             source=source,
             note=note,
             reported_by=reporter,
+            report=report,
         )
         record("targets.value.recorded", owner, user=user, data=data)
         return measurement
@@ -116,6 +168,9 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
     measurement.source = source
     measurement.note = note
     measurement.reported_by = reporter
-    measurement.save(update_fields=["value", "source", "note", "reported_by", "updated_at"])
+    measurement.report = report
+    measurement.save(
+        update_fields=["value", "source", "note", "reported_by", "report", "updated_at"]
+    )
     record("targets.value.changed", owner, user=user, data=data)
     return measurement

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -20,7 +20,7 @@ from duban.targets.importing import ReleaseFileError, apply_values, read_values
 from duban.targets.links import add_link, linked_path
 from duban.targets.models import Measurement, Metric, Target, TargetLink
 from duban.targets.pacing import status_of
-from duban.targets.values import AlreadyRecorded, record_value
+from duban.targets.values import record_value
 
 
 @login_required
@@ -73,51 +73,56 @@ def link_add(request, pk: int):
     return redirect("targets:notice-links", notice.pk)
 
 
-@login_required
-def target_detail(request, pk: int):
-    target = access.get_target_for_user(request.user, pk)
+def _detail(request, target: Target, value_form: ValueForm | None = None):
+    """The target page; `value_form` is the office's value form as posted, if it was refused."""
     today = clock.today()
     five_year_links = target.five_year_links.live().select_related("five_year__task__plan")
+    if value_form is None and is_office(request.user):
+        value_form = ValueForm(target=target)
     ctx = {
         "target": target,
         "status": status_of(target, today),
-        "measurements": target.measurements_in_effect().select_related("reported_by"),
+        "measurements": target.measurements_in_effect().select_related(
+            "reported_by", "report__cycle", "report__unit"
+        ),
         "revisions": target.revisions.select_related("user"),
         "paths": [linked_path(link.five_year) for link in five_year_links],
         "own_path": linked_path(target),
         "annual_links": target.annual_links.live().select_related("annual__task__plan"),
         "chart": trajectory(target, today),
-        "value_form": ValueForm() if access.can_record(request.user) else None,
+        "value_form": value_form,
         "revision_form": RevisionForm(target=target) if is_office(request.user) else None,
     }
     return render(request, "targets/target_detail.html", ctx)
 
 
-@require_POST
 @login_required
+def target_detail(request, pk: int):
+    return _detail(request, access.get_target_for_user(request.user, pk))
+
+
+@require_POST
+@office_required
 def target_value(request, pk: int):
+    """The office enters a value; units report theirs with their consolidated report."""
     target = access.get_target_for_user(request.user, pk)
-    if not access.can_record(request.user):
-        raise PermissionDenied
-    form = ValueForm(request.POST)
+    form = ValueForm(request.POST, target=target)
     if not form.is_valid():
-        messages.error(
-            request, "数值无效：" + " ".join(e for es in form.errors.values() for e in es)
-        )
-        return redirect(target)
-    source = ValueSource.OFFICE if is_office(request.user) else ValueSource.REPORT
+        messages.error(request, "未保存：" + " ".join(e for es in form.errors.values() for e in es))
+        return _detail(request, target, form)
     try:
         record_value(
             target,
             form.cleaned_data["value"],
             form.cleaned_data["on_date"],
             user=request.user,
-            source=source,
+            source=ValueSource.OFFICE,
             note=form.cleaned_data["note"],
         )
-        messages.success(request, "数值已保存。")
-    except AlreadyRecorded as exc:
+    except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "数值已保存。")
     return redirect(target)
 
 
@@ -144,7 +149,8 @@ def metric_list(request):
     targets = Target.objects.active().for_tasks(visible_tasks(request.user))
     latest = Measurement.objects.filter(metric=OuterRef("pk")).order_by("-on_date", "-pk")
     metrics = (
-        Metric.objects.filter(Q(kind=MetricKind.MACRO) | Q(targets__in=targets))
+        access.visible_metrics(request.user)
+        .filter(Q(kind=MetricKind.MACRO) | Q(targets__in=targets))
         .annotate(
             bound=Count("targets", filter=Q(targets__in=targets), distinct=True),
             latest_on=Subquery(latest.values("on_date")[:1]),
@@ -159,7 +165,7 @@ def metric_list(request):
 
 @login_required
 def metric_detail(request, pk: int):
-    metric = get_object_or_404(Metric, pk=pk)
+    metric = access.get_metric_for_user(request.user, pk)
     targets = (
         metric.targets.active().for_tasks(visible_tasks(request.user)).select_related("task__plan")
     )

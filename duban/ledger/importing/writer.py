@@ -1,8 +1,10 @@
 """Applying a diff to the ledger, inside apply_import's transaction."""
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 
 from duban.audit.log import record
 from duban.ledger.choices import TaskStatus
@@ -32,6 +34,12 @@ from duban.ledger.twins import link_twins
 
 if TYPE_CHECKING:
     from duban.ledger.importing import ImportPreview
+
+
+def store_file(storage, name: str, content: bytes) -> None:
+    """Store `content` under exactly `name`, unless a file of that name (the same hash) is there."""
+    if not storage.exists(name):
+        storage.save(name, ContentFile(content))
 
 
 class Writer:
@@ -102,7 +110,17 @@ class Writer:
         )
         if self.preview.content is not None:
             name = f"{self.preview.file_hash[:12]}-{self.preview.filename}"
-            notice.source_file.save(name, ContentFile(self.preview.content), save=False)
+            notice.source_file.name = notice.source_file.field.generate_filename(notice, name)
+            # Written once the rows are committed: an import killed or failing before that
+            # leaves no file behind for its retry to store a second copy beside.
+            transaction.on_commit(
+                partial(
+                    store_file,
+                    notice.source_file.storage,
+                    notice.source_file.name,
+                    self.preview.content,
+                )
+            )
         notice.save()
         return notice
 

@@ -6,6 +6,7 @@ from unittest import mock
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
+from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
 
@@ -25,7 +26,8 @@ class ImportCommandTestCase(TestCase):
         self.addCleanup(tmp.cleanup)
         self.path = Path(tmp.name) / "notice.txt"
         self.path.write_bytes(b"the notice")
-        media = self.settings(MEDIA_ROOT=tmp.name)
+        self.media_root = Path(tmp.name) / "media"
+        media = self.settings(MEDIA_ROOT=self.media_root)
         media.enable()
         self.addCleanup(media.disable)
 
@@ -37,8 +39,12 @@ class ImportCommandTestCase(TestCase):
         self.assertIn("（试运行，未写入）", out)
         self.assertFalse(Notice.objects.exists())
 
+    def stored_files(self) -> list[Path]:
+        return [p for p in Path(self.media_root).rglob("*") if p.is_file()]
+
     def test_it_imports_the_file_and_keeps_it(self):
-        out = run(str(self.path))
+        with self.captureOnCommitCallbacks(execute=True):
+            out = run(str(self.path))
         self.assertIn("新通知：新增 161 行", out)
         notice = Notice.objects.get()
         self.assertEqual(Task.objects.count(), 161)
@@ -80,3 +86,15 @@ class ImportCommandTestCase(TestCase):
         self.assertEqual(caught.exception.returncode, 2)
         self.assertIn("未找到任务分解表", str(caught.exception))
         self.assertFalse(Notice.objects.exists())
+
+    def test_an_import_killed_before_its_rows_commit_leaves_no_file_and_a_retry_stores_one(self):
+        # A failure after the notice row is written stands for a kill: nothing is committed.
+        killed = mock.patch.object(Writer, "save_registry", side_effect=RuntimeError("killed"))
+        with self.captureOnCommitCallbacks(execute=True), killed, self.assertRaises(RuntimeError):
+            run(str(self.path))
+        self.assertEqual(self.stored_files(), [])
+        self.assertFalse(Notice.objects.exists())
+        with self.captureOnCommitCallbacks(execute=True):
+            run(str(self.path))
+        notice = Notice.objects.get()
+        self.assertEqual(self.stored_files(), [Path(self.media_root) / notice.source_file.name])

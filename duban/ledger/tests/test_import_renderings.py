@@ -35,7 +35,8 @@ class RenderingChecks(ReferenceLedgerChecks):
     def setUpTestData(cls):
         media = cls.enterClassContext(TemporaryDirectory())
         cls.enterClassContext(override_settings(MEDIA_ROOT=media))
-        cls.preview, cls.notice = import_rendering(cls.fmt)
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.preview, cls.notice = import_rendering(cls.fmt)
 
     def test_it_resolves_the_bodies_a_remark_says_lead(self):
         tasks = Task.objects.filter(remark="根据区委工作安排，由区委政法委牵头。")

@@ -80,6 +80,16 @@ class ReportingCycle(models.Model):
     def is_open(self) -> bool:
         return self.state == CycleState.OPEN
 
+    def following(self) -> "ReportingCycle | None":
+        """The plan's next cycle of the same kind, if set up. This causes a SQL query."""
+        return (
+            ReportingCycle.objects.filter(
+                plan_id=self.plan_id, kind=self.kind, period_start__gt=self.period_end
+            )
+            .order_by("period_start")
+            .first()
+        )
+
     def is_overdue(self, on) -> bool:
         """Whether reports of this open cycle are late on the given date."""
         return self.is_open and on > self.due_on

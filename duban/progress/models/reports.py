@@ -250,6 +250,8 @@ class Report(models.Model):
         if self.is_consolidated_kind:
             self.consolidate(user, version=version)
             return
+        self.require_own_unit(user)
+        self._require_consolidation_pending()
         previous = self._mark_submitted(user, version)
         record(
             "progress.report.submitted",
@@ -257,7 +259,6 @@ class Report(models.Model):
             user=user,
             data={"from": previous, "to": self.state, "version": self.version},
         )
-        self._record_target_values(user)
 
     @transaction.atomic
     def consolidate(self, user, *, version: int | None = None) -> None:
@@ -268,7 +269,10 @@ class Report(models.Model):
         """
         if not self.is_consolidated_kind:
             raise TransitionError("只有牵头单位的汇总报告可以汇总报送。")
+        from duban.progress.targets import check_report_values
+
         previous = self._mark_submitted(user, version)
+        check_report_values(self)
         parts = Report.objects.parts().filter(task_id=self.task_id, cycle_id=self.cycle_id)
         folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
         parts.filter(pk__in=folded).update(
@@ -293,15 +297,18 @@ class Report(models.Model):
             user=user,
             data={"from": previous, "to": self.state, "parts": folded, "missing": missing},
         )
-        self._record_target_values(user)
 
     @transaction.atomic
     def accept(self, user, comment: str = "") -> "Review":
-        """The office accepts a submitted consolidated report."""
+        """The office accepts a submitted consolidated report; its target values are recorded."""
+        from duban.progress.targets import record_report_values
+
         if not self.is_consolidated_kind:
             raise TransitionError("督查室只审核牵头单位的汇总报告。")
         require_office(user)
-        return self._review(user, ReviewDecision.ACCEPT, comment, ReportState.ACCEPTED)
+        review = self._review(user, ReviewDecision.ACCEPT, comment, ReportState.ACCEPTED)
+        record_report_values(self, user)
+        return review
 
     @transaction.atomic
     def return_for_changes(self, user, comment: str) -> "Review":
@@ -344,15 +351,38 @@ class Report(models.Model):
         )
         return review
 
+    def _require_consolidation_pending(self) -> None:
+        """Refuse a part once the lead unit's report of the cycle went to the office, as it
+        could no longer be folded in; say where it goes instead."""
+        # The lock waits for a consolidation under way, so no part slips in after it.
+        consolidated = (
+            Report.objects.consolidated()
+            .select_for_update()
+            .filter(task_id=self.task_id, cycle_id=self.cycle_id)
+            .select_related("unit")
+            .first()
+        )
+        if consolidated is None or consolidated.state in EDITABLE_STATES:
+            return
+        if consolidated.state == ReportState.SUBMITTED:
+            raise TransitionError(
+                f"牵头单位已汇总报送本周期（{self.cycle.name}）报告，正在督查室审核，"
+                f"本单位的报告无法再并入；如需补充，请联系牵头单位（{consolidated.unit.name}）。"
+            )
+        following = self.cycle.following()
+        where = (
+            f"请在下一报送周期（{following.name}）报送本单位情况"
+            if following is not None
+            else "下一报送周期尚未设立，请联系督查室"
+        )
+        raise TransitionError(
+            f"牵头单位的本周期（{self.cycle.name}）汇总报告已经督查室审核通过，"
+            f"本单位的报告无法再并入；{where}。"
+        )
+
     def _require_content(self) -> None:
         if not self.progress.strip():
             raise TransitionError("请先填写“完成情况”再报送。")
-
-    def _record_target_values(self, user) -> None:
-        """Record the submitted target values through the targets app (最多报一次)."""
-        from duban.progress.targets import record_report_values
-
-        record_report_values(self, user)
 
 
 class Review(models.Model):

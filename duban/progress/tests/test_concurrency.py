@@ -8,7 +8,7 @@ from duban.audit.models import LogEntry
 from duban.ledger.choices import Role
 from duban.ledger.models import Assignment
 from duban.progress.choices import ReportKind, ReportState
-from duban.progress.models import STALE_MESSAGE, Report, StaleReport
+from duban.progress.models import STALE_MESSAGE, Report, StaleReport, TransitionError
 from duban.progress.tests.base import build_world, make_report
 from duban.testing import ConcurrencyTestCase, make_unit, make_user, run_threads
 
@@ -85,3 +85,31 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
             self.assertEqual(
                 (part.state, part.progress), (ReportState.SUBMITTED, f"配合单位{i}完成情况")
             )
+
+    def test_parts_submitted_while_the_lead_unit_consolidates_are_folded_in_or_refused(self):
+        consolidated = make_report(self, self.x)
+        parts = []
+        for i in range(THREADS - 1):
+            unit = make_unit(f"配合单位{i}")
+            Assignment.objects.create(task=self.task, unit=unit, role=Role.SUPPORT)
+            user = make_user(f"unit{i}", "unit", unit=unit)
+            parts.append((make_report(self, unit, progress=f"配合单位{i}完成情况"), user))
+        refused = []
+
+        def work(i, barrier):
+            barrier.wait()
+            if i == THREADS - 1:
+                Report.objects.get(pk=consolidated.pk).consolidate(self.xavier)
+                return
+            part, user = parts[i]
+            try:
+                Report.objects.get(pk=part.pk).submit(user)
+            except TransitionError:
+                refused.append(i)
+
+        self.assertEqual(run_threads(work, THREADS), [])
+        states = [Report.objects.get(pk=part.pk).state for part, _ in parts]
+        # None stranded: each part is in the consolidated report or, refused, still a draft.
+        self.assertLessEqual(set(states), {ReportState.CONSOLIDATED, ReportState.DRAFT})
+        drafts = [i for i, state in enumerate(states) if state == ReportState.DRAFT]
+        self.assertEqual(sorted(refused), drafts)

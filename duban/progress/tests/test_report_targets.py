@@ -38,19 +38,63 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         response = self.client.get(reverse("progress:report-edit", args=[part.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
 
-    def test_consolidating_records_the_values_as_of_the_cycles_last_day(self):
+    def submit(self, value, **extra):
+        """xavier submits the consolidated report with `value` for 完成投资."""
         report = self.make_report(self.x)
         self.client.force_login(self.xavier)
-        data = {"progress": "一季度完成投资32亿元", "version": 1, "submit": "1"}
-        data[f"target_{self.target.pk}"] = "32.5"
-        self.client.post(reverse("progress:report-edit", args=[report.pk]), data)
+        data = {"progress": "一季度完成投资32亿元", "version": 1, "submit": "1", **extra}
+        data[f"target_{self.target.pk}"] = value
+        response = self.client.post(reverse("progress:report-edit", args=[report.pk]), data)
         report.refresh_from_db()
+        return report, response
+
+    def test_consolidating_records_no_value_before_the_office_accepts_the_report(self):
+        report, _ = self.submit("32.5")
         self.assertEqual(report.state, ReportState.SUBMITTED)
         self.assertEqual(report.target_values, {str(self.target.pk): "32.5"})
+        self.assertFalse(Measurement.objects.exists())
+
+    def test_accepting_records_the_values_as_of_the_cycles_last_day_with_the_report(self):
+        report, _ = self.submit("32.5")
+        report.accept(self.office)
         measurement = Measurement.objects.get(target=self.target)
         self.assertEqual(measurement.on_date, date(2022, 3, 31))
         self.assertEqual(measurement.value, Decimal("32.5"))
         self.assertEqual(measurement.source, ValueSource.REPORT)
+        self.assertEqual((measurement.report, measurement.reported_by), (report, self.xavier))
+
+    def test_a_returned_report_records_nothing(self):
+        report, _ = self.submit("32.5")
+        report.return_for_changes(self.office, "请核实投资额")
+        self.assertFalse(Measurement.objects.exists())
+
+    def test_a_negative_value_is_refused_on_the_form(self):
+        report, response = self.submit("-5")
+        self.assertContains(response, "数值不能为负数")
+        self.assertEqual((report.state, report.target_values), (ReportState.DRAFT, {}))
+
+    def test_a_value_far_off_the_path_is_submitted_only_once_confirmed(self):
+        report, response = self.submit("1000000000")
+        self.assertContains(response, "是全年（全期）目标 120亿元 的")
+        self.assertContains(response, 'type="checkbox" name="confirm"')
+        self.assertEqual(report.state, ReportState.DRAFT)
+        report.delete()
+        report, _ = self.submit("1000000000", confirm="on")
+        self.assertEqual(report.state, ReportState.SUBMITTED)
+
+    def test_the_office_sees_a_far_off_value_flagged_when_reviewing(self):
+        report, _ = self.submit("1000000000", confirm="on")
+        self.client.force_login(self.office)
+        response = self.client.get(report.get_absolute_url())
+        self.assertContains(response, "偏离")
+        self.assertContains(response, "督查室审核通过后记录")
+
+    def test_an_impossible_value_stored_in_a_draft_is_refused_at_consolidation(self):
+        report = self.make_report(self.x, target_values={str(self.target.pk): "-5"})
+        with self.assertRaisesMessage(TransitionError, "数值不能为负数"):
+            report.consolidate(self.xavier)
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.DRAFT)
 
     def test_a_value_the_office_already_entered_refuses_the_submission_with_the_reason(self):
         record_value(
@@ -69,3 +113,16 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         self.client.force_login(self.xavier)
         response = self.client.get(reverse("progress:report-edit", args=[report.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
+
+    def test_the_office_cannot_accept_a_report_sent_with_an_impossible_value(self):
+        # Sent before the checks existed: the value sits in the submitted report.
+        report = self.make_report(
+            self.x, target_values={str(self.target.pk): "-5"}, state=ReportState.SUBMITTED
+        )
+        self.client.force_login(self.office)
+        url = reverse("progress:report-review", args=[report.pk])
+        response = self.client.post(url, {"decision": "accept"}, follow=True)
+        self.assertContains(response, "数值不能为负数，请退回修改。")
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.SUBMITTED)
+        self.assertFalse(Measurement.objects.exists())

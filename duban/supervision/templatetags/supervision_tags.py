@@ -2,11 +2,13 @@ from django import template
 from django.db.models import Case, IntegerField, Value, When
 
 from duban.accounts.access import is_office, visible_tasks
+from duban.lib.text import plain_number
 from duban.supervision import access
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import TaskStatus
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
+from duban.targets.choices import ValueSource
 
 register = template.Library()
 
@@ -39,12 +41,33 @@ ACTION_LABELS = {
     "supervision.problem.instructed": "领导批示",
     "supervision.problem.resolved": "问题解决",
     "supervision.problem.closed": "问题关闭",
+    "targets.value.recorded": "记录指标数值",
+    "targets.value.changed": "更正指标数值",
+    "targets.target.revised": "任务调整",
+    "progress.attachment.added": "上传佐证材料",
+    "progress.attachment.removed": "删除佐证材料",
 }
 
 
 @register.filter
 def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
+
+
+@register.filter
+def value_detail(entry) -> str:
+    """What a value entry recorded, with the report it came from and who reported it."""
+    if not entry.action.startswith("targets.value."):
+        return ""
+    data = entry.data
+    text = f"{plain_number(data['value'])}{data.get('unit', '')}（截至{data['on_date']}）"
+    if data.get("report_name"):
+        text += f"，来自报告：{data['report_name']}"
+    elif data.get("source") in ValueSource.values:
+        text += f"，{ValueSource(data['source']).label}"
+    if data.get("reported_by"):
+        text += f"，填报人：{data['reported_by']}"
+    return text
 
 
 @register.inclusion_tag("supervision/inc/task_panel.html")
@@ -57,7 +80,7 @@ def task_supervision_panel(task, user):
         "changes": task.status_changes.all()[:10],
         "notices": access.visible_notices(user).filter(task=task).select_related("unit"),
         "problems": access.visible_problems(user).filter(task=task).select_related("unit"),
-        "timeline": timeline_for_task(task),
+        "timeline": timeline_for_task(task, user),
         "may_issue": is_office(user),
         "may_raise": access.is_responsible_unit(user, task),
     }

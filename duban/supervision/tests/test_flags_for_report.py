@@ -49,6 +49,34 @@ class FlagsForReportTestCase(SupervisionTestCase):
     def test_it_flags_boilerplate(self):
         assert flags_for_report(self.report(1, "各项工作稳步推进。"))[0].startswith("内容空泛")
 
+    def firms_target(self) -> Target:
+        return Target.objects.create(
+            task=self.task,
+            metric=Metric.objects.get_or_create(name="高新技术企业")[0],
+            metric_text="新增高新技术企业",
+            measure=Measure.INCREASE,
+            comparator=Comparator.GE,
+            value=Decimal(50),
+            unit="家",
+            period=Period.ANNUAL,
+        )
+
+    def test_it_flags_a_full_completion_that_the_reports_own_value_contradicts(self):
+        target = self.firms_target()
+        report = self.report(2, "已认定高新技术企业 38 家。", percent=100)
+        report.target_values = {str(target.pk): "38"}
+        assert flags_for_report(report) == [
+            "报告完成 100%，但指标“新增高新技术企业”实际 38，未达目标 50"
+        ]
+
+    def test_it_flags_a_value_far_off_the_targets_path(self):
+        target = self.firms_target()
+        report = self.report(2, "已认定高新技术企业 999 家。")
+        report.target_values = {str(target.pk): "999"}
+        assert flags_for_report(report) == [
+            "指标数值偏离序时进度：“新增高新技术企业”999家：是全年（全期）目标 50家 的 20.0 倍"
+        ]
+
     def test_it_flags_a_full_completion_that_a_target_value_contradicts(self):
         metric = Metric.objects.create(name="高新技术企业")
         target = Target.objects.create(

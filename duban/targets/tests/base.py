@@ -1,11 +1,15 @@
 """Ledger rows built in code for the targets tests: a notice with a five-year and an annual plan."""
 
+from datetime import date, timedelta
+
 from django.test import TestCase
 
 from duban.accounts.choices import Role
 from duban.ledger.choices import PlanKind
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Notice, Plan, Section, Task, Unit
+from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
+from duban.progress.models import Report, ReportingCycle
 from duban.targets.sync import sync_targets
 from duban.testing import make_user
 
@@ -62,6 +66,31 @@ def make_task(plan: Plan, text: str, targets=(), unit: Unit | None = None) -> Ta
     if targets:
         sync_targets(task, list(targets))
     return task
+
+
+def accepted_report(task: Task, unit: Unit, user, period_end: date) -> Report:
+    """The lead unit's consolidated report on `task` for the month ending `period_end`,
+    submitted by `user` and accepted: what a unit's values are recorded with."""
+    cycle, _ = ReportingCycle.objects.get_or_create(
+        plan=task.plan,
+        kind=CycleKind.MONTHLY,
+        period_start=period_end.replace(day=1),
+        period_end=period_end,
+        defaults={
+            "name": f"{period_end:%Y年%-m月}",
+            "due_on": period_end + timedelta(days=5),
+            "state": CycleState.OPEN,
+        },
+    )
+    return Report.objects.create(
+        task=task,
+        unit=unit,
+        cycle=cycle,
+        kind=ReportKind.CONSOLIDATED,
+        progress="按月报送。",
+        state=ReportState.ACCEPTED,
+        submitted_by=user,
+    )
 
 
 class TargetsTestCase(TestCase):

@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from duban.targets.importing import ReleaseFileError, apply_values, read_values
 from duban.targets.models import Measurement
-from duban.targets.tests.base import TargetsTestCase
+from duban.targets.tests.base import TargetsTestCase, growth, make_task
 
 
 def xlsx(rows) -> bytes:
@@ -88,3 +88,12 @@ class ReadValuesTestCase(TargetsTestCase):
         with pytest.raises(ReleaseFileError):
             apply_values(read_values("r.csv", content), user=self.alice)
         self.assertFalse(Measurement.objects.exists())
+
+
+class ImpossibleValuesTestCase(TargetsTestCase):
+    def test_it_refuses_a_value_no_bound_target_can_take(self):
+        make_task(self.annual, "地区生产总值增长 7%。", [growth("地区生产总值", 7)])
+        content = "指标,时间,数值\n地区生产总值,2022-06,-150%\n".encode()
+        result = read_values("release.csv", content)
+        self.assertFalse(result.ok)
+        self.assertEqual(result.errors, [(2, "数值“-150%”不可能：地区生产总值增速不能低于 -100%")])

@@ -1,5 +1,7 @@
+from django.contrib.auth.models import User
 from django.urls import reverse
 
+from duban.targets.tests.base import make_task
 from duban.targets.tests.views_base import TargetViewsTestCase
 
 
@@ -20,3 +22,18 @@ class MetricDetailTestCase(TargetViewsTestCase):
 
     def test_it_sends_anonymous_users_to_log_in(self):
         self.assertEqual(self.client.get(self.url()).status_code, 302)
+
+    def test_it_is_404_for_a_logged_in_user_without_a_role(self):
+        self.client.force_login(User.objects.create_user("nobody"))
+        self.assertEqual(self.client.get(self.url()).status_code, 404)
+
+    def test_it_is_404_for_a_metric_only_other_units_tasks_are_bound_to(self):
+        firms = make_task(
+            self.annual,
+            "新增高新技术企业 50 家。",
+            [{"metric": "高新技术企业", "measure": "increase", "value": 50, "unit": "家"}],
+            unit=self.finance,
+        ).targets.get()
+        self.client.force_login(self.charlie)
+        r = self.client.get(reverse("targets:metric", args=[firms.metric_id]))
+        self.assertEqual(r.status_code, 404)

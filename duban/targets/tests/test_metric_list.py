@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from duban.targets.choices import ValueSource
@@ -29,3 +30,17 @@ class MetricListTestCase(TargetViewsTestCase):
 
     def test_it_sends_anonymous_users_to_log_in(self):
         self.assertEqual(self.client.get(reverse("targets:metrics")).status_code, 302)
+
+    def test_a_logged_in_user_without_a_role_sees_no_metric(self):
+        record_metric_value(
+            self.revenue.metric,
+            "4.9",
+            date(2022, 6, 30),
+            unit="%",
+            user=None,
+            source=ValueSource.IMPORT,
+        )
+        self.client.force_login(User.objects.create_user("nobody"))
+        r = self.client.get(reverse("targets:metrics"))
+        self.assertNotContains(r, "地区生产总值")
+        self.assertNotContains(r, "4.9%")

@@ -8,7 +8,14 @@ from duban.ledger.choices import PlanKind
 from duban.targets.choices import Pace, ValueSource
 from duban.targets.models import Measurement
 from duban.targets.pacing import status_of
-from duban.targets.tests.base import TargetsTestCase, growth, make_notice, make_plan, make_task
+from duban.targets.tests.base import (
+    TargetsTestCase,
+    accepted_report,
+    growth,
+    make_notice,
+    make_plan,
+    make_task,
+)
 from duban.targets.values import AlreadyRecorded, record_metric_value, record_value
 
 
@@ -66,50 +73,45 @@ class RecordValueTestCase(TargetsTestCase):
         self.assertEqual(m.metric, self.gdp_annual.metric)
         self.assertEqual(status_of(self.gdp_five, date(2022, 4, 1)).value, Decimal(6))
 
-    def test_a_unit_report_does_not_overwrite_an_imported_value(self):
-        record_metric_value(
-            self.gdp_annual.metric,
-            "5.2",
+    def report_value(self, value, report=None):
+        """Record `value` of 新增高新技术企业 as bob's accepted June report gives it."""
+        june = report or accepted_report(self.firms.task, self.finance, self.bob, date(2022, 6, 30))
+        return record_value(
+            self.firms,
+            value,
             date(2022, 6, 30),
-            unit="%",
-            user=None,
-            source=ValueSource.IMPORT,
+            user=self.alice,
+            source=ValueSource.REPORT,
+            report=june,
         )
+
+    def test_a_unit_report_does_not_overwrite_an_office_value(self):
+        record_value(self.firms, 18, date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE)
         with pytest.raises(AlreadyRecorded):
-            record_value(
-                self.gdp_annual, 9, date(2022, 6, 30), user=self.bob, source=ValueSource.REPORT
-            )
-        self.assertEqual(Measurement.objects.get().value, Decimal("5.2"))
+            self.report_value(20)
+        self.assertEqual(Measurement.objects.get().value, Decimal(18))
 
-    def test_a_later_import_corrects_a_value_and_logs_the_old_one(self):
-        record_value(
-            self.gdp_annual, 6, date(2022, 6, 30), user=self.bob, source=ValueSource.REPORT
-        )
-        record_metric_value(
-            self.gdp_annual.metric,
-            "5.2",
-            date(2022, 6, 30),
-            unit="%",
-            user=None,
-            source=ValueSource.IMPORT,
-        )
+    def test_a_later_office_value_corrects_a_reported_one_and_logs_the_old_one(self):
+        self.report_value(20)
+        record_value(self.firms, 18, date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE)
         m = Measurement.objects.get()
-        self.assertEqual((m.value, m.source), (Decimal("5.2"), ValueSource.IMPORT))
+        self.assertEqual((m.value, m.source, m.report), (Decimal(18), ValueSource.OFFICE, None))
         entry = LogEntry.objects.filter(action="targets.value.changed").get()
-        self.assertEqual(entry.data["old_value"], "6.0000")
+        self.assertEqual(entry.data["old_value"], "20.0000")
 
-    def test_a_value_of_an_ordinary_target_stays_on_the_target(self):
-        m = record_value(
-            self.firms, 20, date(2022, 6, 30), user=self.bob, source=ValueSource.REPORT
-        )
+    def test_a_value_of_an_ordinary_target_stays_on_the_target_with_its_report(self):
+        m = self.report_value(20)
         self.assertEqual(m.target, self.firms)
         self.assertEqual(m.reported_by, self.bob)
+        self.assertEqual(m.report.unit, self.finance)
         self.assertEqual(m.unit, "家")
-        self.assertEqual(LogEntry.objects.filter(action="targets.value.recorded").count(), 1)
+        entry = LogEntry.objects.get(action="targets.value.recorded")
+        self.assertEqual((entry.data["report"], entry.data["reported_by"]), (m.report.pk, "bob"))
 
-    def test_a_unit_may_correct_its_own_report(self):
-        record_value(self.firms, 20, date(2022, 6, 30), user=self.bob, source=ValueSource.REPORT)
-        record_value(self.firms, 22, date(2022, 6, 30), user=self.bob, source=ValueSource.REPORT)
+    def test_a_second_accepted_report_corrects_the_value(self):
+        june = accepted_report(self.firms.task, self.finance, self.bob, date(2022, 6, 30))
+        self.report_value(20, june)
+        self.report_value(22, june)
         self.assertEqual(self.firms.measurements.get().value, Decimal(22))
 
     def test_status_uses_the_value_in_the_targets_unit_only(self):

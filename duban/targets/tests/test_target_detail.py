@@ -29,8 +29,9 @@ class TargetDetailTestCase(TargetViewsTestCase):
         self.assertContains(r, "2022-06：4.5%")
         self.assertContains(r, "其余年份须年均增长8.51%")
         self.assertContains(r, "欠进度")
-        # bob may report; only the office records target changes.
-        self.assertContains(r, reverse("targets:target-value", args=[self.revenue.pk]))
+        # A macro indicator: only the office enters its values and records target changes.
+        self.assertContains(r, "宏观指标由督查室录入或从统计数据导入")
+        self.assertNotContains(r, reverse("targets:target-value", args=[self.revenue.pk]))
         self.assertNotContains(r, reverse("targets:target-revise", args=[self.revenue.pk]))
 
     def test_the_five_year_target_shows_its_compounded_path(self):

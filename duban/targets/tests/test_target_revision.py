@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from duban.targets.choices import Pace, ValueSource
 from duban.targets.pacing import status_of
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, accepted_report, make_task
 from duban.targets.values import record_value
 
 
@@ -30,7 +30,15 @@ class TargetRevisionTestCase(TargetsTestCase):
             unit=cls.finance,
         )
         cls.target = task.targets.get()
-        record_value(cls.target, 50, date(2022, 6, 30), user=cls.bob, source=ValueSource.REPORT)
+        june = accepted_report(task, cls.finance, cls.bob, date(2022, 6, 30))
+        record_value(
+            cls.target,
+            50,
+            date(2022, 6, 30),
+            user=cls.alice,
+            source=ValueSource.REPORT,
+            report=june,
+        )
         cls.target.revise(
             Decimal(90),
             reason="部分小区纳入城市更新项目",
@@ -48,7 +56,15 @@ class TargetRevisionTestCase(TargetsTestCase):
         self.assertFalse(status.revised)
 
     def test_a_report_after_the_change_is_judged_against_the_new_value(self):
-        record_value(self.target, 70, date(2022, 9, 30), user=self.bob, source=ValueSource.REPORT)
+        september = accepted_report(self.target.task, self.finance, self.bob, date(2022, 9, 30))
+        record_value(
+            self.target,
+            70,
+            date(2022, 9, 30),
+            user=self.alice,
+            source=ValueSource.REPORT,
+            report=september,
+        )
         status = status_of(self.target, date(2022, 10, 5))
         # 70 against 90 × 9/12 = 67.5 under the new target (90 due under the old one).
         self.assertEqual(

@@ -25,28 +25,28 @@ class TargetValueTestCase(TargetViewsTestCase):
     def post(self, value="20", on_date="2022-06-30"):
         return self.client.post(self.url(), {"value": value, "on_date": on_date})
 
-    def test_a_unit_reports_a_value_for_its_task(self):
+    def test_a_unit_may_not_enter_a_value_directly(self):
+        # Its values come with its consolidated report, reviewed by the office.
         self.client.force_login(self.bob)
-        r = self.post()
-        self.assertRedirects(r, self.firms.get_absolute_url())
-        m = Measurement.objects.get()
-        self.assertEqual(
-            (m.target, m.value, m.source, m.reported_by),
-            (self.firms, Decimal(20), ValueSource.REPORT, self.bob),
-        )
+        self.assertEqual(self.post().status_code, 403)
+        self.assertFalse(Measurement.objects.exists())
 
     def test_the_office_enters_a_value(self):
         self.client.force_login(self.alice)
-        self.post()
-        self.assertEqual(Measurement.objects.get().source, ValueSource.OFFICE)
+        self.assertRedirects(self.post(), self.firms.get_absolute_url())
+        m = Measurement.objects.get()
+        self.assertEqual(
+            (m.target, m.value, m.source, m.reported_by),
+            (self.firms, Decimal(20), ValueSource.OFFICE, self.alice),
+        )
 
-    def test_it_is_404_for_a_unit_without_the_task(self):
+    def test_a_unit_without_the_task_may_not_either(self):
         self.client.force_login(self.charlie)
-        self.assertEqual(self.post().status_code, 404)
+        self.assertEqual(self.post().status_code, 403)
         self.assertFalse(Measurement.objects.exists())
 
     def test_it_needs_a_post(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.alice)
         self.assertEqual(self.client.get(self.url()).status_code, 405)
 
     def test_anonymous_users_go_to_log_in(self):
@@ -54,22 +54,39 @@ class TargetValueTestCase(TargetViewsTestCase):
         self.assertFalse(Measurement.objects.exists())
 
     def test_a_bad_value_is_refused_with_a_message(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.alice)
         r = self.client.post(self.url(), {"value": "很多", "on_date": "2022-06-30"}, follow=True)
-        self.assertContains(r, "数值无效")
+        self.assertContains(r, "未保存：")
         self.assertFalse(Measurement.objects.exists())
 
-    def test_a_unit_cannot_overwrite_the_offices_value_of_a_macro_indicator(self):
+    def test_a_negative_count_is_refused(self):
         self.client.force_login(self.alice)
-        self.client.post(
-            reverse("targets:target-value", args=[self.revenue.pk]),
-            {"value": "5", "on_date": "2022-06-30"},
-        )
+        r = self.post(value="-5")
+        self.assertContains(r, "数值不能为负数")
+        self.assertFalse(Measurement.objects.exists())
+
+    def test_a_value_far_off_the_path_is_saved_only_once_confirmed(self):
+        self.client.force_login(self.alice)
+        r = self.post(value="1000000000")
+        self.assertContains(r, "是全年（全期）目标 50家 的 20000000.0 倍")
+        self.assertContains(r, 'type="checkbox" name="confirm"')
+        self.assertFalse(Measurement.objects.exists())
+        data = {"value": "1000000000", "on_date": "2022-06-30", "confirm": "on"}
+        self.assertRedirects(self.client.post(self.url(), data), self.firms.get_absolute_url())
+        self.assertEqual(Measurement.objects.get().value, Decimal(1000000000))
+
+    def test_a_growth_rate_far_off_the_target_asks_for_confirmation(self):
+        self.client.force_login(self.alice)
+        url = reverse("targets:target-value", args=[self.revenue.pk])
+        r = self.client.post(url, {"value": "-99.9", "on_date": "2022-06-30"})
+        self.assertContains(r, "与目标增长6%相差 105.9 个百分点")
+        self.assertFalse(Measurement.objects.exists())
+
+    def test_a_unit_cannot_write_a_macro_indicator_that_fills_other_tasks(self):
         self.client.force_login(self.bob)
         r = self.client.post(
             reverse("targets:target-value", args=[self.revenue.pk]),
-            {"value": "9", "on_date": "2022-06-30"},
-            follow=True,
+            {"value": "-99.9", "on_date": "2022-06-30"},
         )
-        self.assertContains(r, "无需重复填报")
-        self.assertEqual(Measurement.objects.get().value, Decimal(5))
+        self.assertEqual(r.status_code, 403)
+        self.assertFalse(Measurement.objects.exists())
