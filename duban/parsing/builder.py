@@ -340,10 +340,12 @@ class PlanBuilder:
         for kind, indexes in columns.kinds.items():
             if kind == PROGRESS:
                 continue
+            # Two columns of units (承办 | 协办) list one set of names.
+            joiner = "、" if kind in (UNITS, LEAD_UNITS, SUPPORT_UNITS) else "\n"
             setattr(
                 task,
                 _PART_OF_KIND[kind],
-                "\n".join(cells[i] for i in indexes if cells[i].strip(EDGE)),
+                joiner.join(cells[i].strip(EDGE) for i in indexes if cells[i].strip(EDGE)),
             )
         task.other = {
             label: cells[i] for i, label in columns.unknown.items() if cells[i].strip(EDGE)

@@ -23,9 +23,13 @@ _BODY = "(?:单位|部门|处室|科室)"
 # Checked in order: 「牵头领导」 is a leader column before it is a 牵头 column.
 _KINDS = [
     (LEADERS, re.compile(r"领导$|^领导|负责人$|^责任人$")),
-    (LEAD_UNITS, re.compile(rf"^(?:牵头|主办|主责)(?:责任)?{_BODY}")),
-    (SUPPORT_UNITS, re.compile(rf"^(?:配合|协办|参与|协同|协作|协助){_BODY}")),
-    (UNITS, re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^(?:责任|实施)主体$")),
+    # A role word alone heads a unit column too: 「承办 | 协办」.
+    (LEAD_UNITS, re.compile(rf"^(?:牵头|主办|主责)(?:责任)?{_BODY}|^(?:牵头|主办|主责)$")),
+    (SUPPORT_UNITS, re.compile(rf"^(?:配合|协办|参与|协同|协作|协助)(?:{_BODY}|$)")),
+    (
+        UNITS,
+        re.compile(rf"^(?:主要)?(?:责任|承办|实施|负责|主体)?{_BODY}|^(?:责任|实施)主体$|^承办$"),
+    ),
     (DEADLINE, re.compile(r"时限|时间|节点|期限|进度安排")),
     (REMARK, re.compile(r"^(?:备注|说明)")),
     (

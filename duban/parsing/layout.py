@@ -259,6 +259,8 @@ def _is_amount(cell: str) -> bool:
 def _is_leaders(cell: str) -> bool:
     """People: names with titles (「张三副区长」), or bare names that open with a surname
     (so a 类别 column of 产业/城建/民生 is not taken for people)."""
+    if _is_deadline(cell):
+        return False  # 「全年」, 「长期」: not 全 and 长 by surname
     leaders = parse_leaders(cell)
     return bool(leaders) and all(
         leader.titles or (len(leader.name) <= 3 and _has_surname(leader.name)) for leader in leaders

@@ -81,10 +81,14 @@ def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> 
     )
     built = Built(item)
     has_lead_column = not is_blank(cell["lead_units"])
+    # Beside a 牵头 column the 责任单位 help; beside only a 配合 column they lead.
+    units_role = SUPPORT if has_lead_column else None
+    if units_role is None and not is_blank(cell["support_units"]) and "*" not in cell["units"]:
+        units_role = LEAD
     notes: list[str] = []
     for text, role in (
         (cell["lead_units"], LEAD),
-        (cell["units"], SUPPORT if has_lead_column else None),
+        (cell["units"], units_role),
         (cell["support_units"], SUPPORT),
     ):
         if is_blank(text):

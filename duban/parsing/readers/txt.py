@@ -12,6 +12,7 @@ import charset_normalizer
 
 from duban.parsing.columns import SEQ, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
+from duban.parsing.lists import labels, numbering
 from duban.parsing.script import fold_text
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
@@ -35,6 +36,12 @@ _SEQ_CELL = re.compile(r"^\d{1,3}$")
 _TABLE_END = re.compile(r"^(?:抄送|抄报|附件\s*\S{0,3}$)|印发$")
 _MIN_HEADER_CELLS = 3
 _WIDTH_SAMPLE = 40
+# Hard-wrapped copies: lines of at least this length, most within the slack of one width.
+_MIN_WRAP = 16
+_WRAP_SLACK = 2
+_MIN_WRAPPED = 5
+_WRAPPED_SHARE = 0.5
+_FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
 
 def read_txt(data: bytes) -> Document:
@@ -42,9 +49,12 @@ def read_txt(data: bytes) -> Document:
     text, warnings = _decode(data)
     # The layout reads header words (序号, 责任单位): a copy in 序號, 責任單位 is folded first.
     text, printed = fold_text(text)
-    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_clean(line) for line in raw]
     lines = ["" if _is_furniture(line) else _unpipe(line) for line in lines]
-    blocks = _Layout(lines).blocks()
+    # The wrap width counts the indentation the copy printed.
+    lines, numbers = _unwrap(lines, [len(line.rstrip()) for line in raw])
+    blocks = _Layout(lines, numbers).blocks()
     return Document(format="txt", blocks=blocks, pages=None, warnings=warnings, printed=printed)
 
 
@@ -96,8 +106,9 @@ def _is_furniture(line: str) -> bool:
 class _Layout:
     """One pass over the lines, building paragraphs and tables."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], numbers: list[int]):
         self.lines = lines
+        self.numbers = numbers  # each line's number in the file, wrapped lines joined
         self.out: list[Paragraph | Table] = []
         self.tables = 0
         self.rows: list[Row] | None = None
@@ -112,7 +123,7 @@ class _Layout:
             if "\t" in line:
                 if self.rows is None:
                     self._open_table(_usual_width(self.lines, index))
-                self._tab_line(line, index + 1)
+                self._tab_line(line, self.numbers[index])
                 index += 1
                 continue
             if self.pending is not None and not self._pending_complete():
@@ -138,7 +149,7 @@ class _Layout:
                 index = self._flat_table(index, *flat)
                 continue
             if line:
-                self.out.append(Paragraph(line, Location(line=index + 1)))
+                self.out.append(Paragraph(line, Location(line=self.numbers[index])))
             index += 1
         self._close_table()
         return self.out
@@ -185,7 +196,7 @@ class _Layout:
     # Web-page copies: one cell per line, "|" lines between cells when the page had them.
     def _web_table(self, index: int, header: list[str], piped: bool, end: int) -> int:
         self._open_table(len(header))
-        self.rows.append(Row(header, Location(line=index + 1, table=self.tables, row=1)))
+        self.rows.append(Row(header, Location(line=self.numbers[index], table=self.tables, row=1)))
         index = end
         lines = self.lines
         while index < len(lines):
@@ -201,13 +212,16 @@ class _Layout:
             if line and not _SEQ_CELL.match(line):
                 # A section heading between the rows of one table.
                 self._close_table()
-                self.out.append(Paragraph(line, Location(line=index + 1)))
+                self.out.append(Paragraph(line, Location(line=self.numbers[index])))
                 self._open_table(len(header))
                 index = _skip_empty_cells(lines, index + 1, piped, len(header) - 1)
                 continue
             cells, next_index = _web_row(lines, index, piped, len(header))
             self.rows.append(
-                Row(cells, Location(line=index + 1, table=self.tables, row=len(self.rows) + 1))
+                Row(
+                    cells,
+                    Location(line=self.numbers[index], table=self.tables, row=len(self.rows) + 1),
+                )
             )
             index = next_index
         self._close_table()
@@ -219,7 +233,7 @@ class _Layout:
         Rows are found by their 序号 counting up (1, 2, 3…), not by a count of lines: a cell
         merged over rows (a 工作任务 shared by two) is simply missing from the copy.
         """
-        cells, end = _flat_cells(self.lines, end)
+        cells, end = _flat_cells(self.lines, self.numbers, end)
         rows = _flat_rows(header, cells)
         if rows is None:
             return index + 1
@@ -229,6 +243,57 @@ class _Layout:
             self.rows.append(Row(cells_, location, covered, partial))
         self._close_table()
         return end
+
+
+def _unwrap(lines: list[str], widths: list[int]) -> tuple[list[str], list[int]]:
+    """Join lines a copy hard-wrapped at a fixed width, dropping the page footers between.
+
+    Returns the lines and each one's number in the file. A copy wrapped every ~30 characters
+    has many lines of that one length; such a full line goes on into the next, unless the
+    next opens a numbered item or a label line.
+    """
+    numbers = list(range(1, len(lines) + 1))
+    width = _wrap_width(lines, widths)
+    if width is None:
+        return lines, numbers
+    joined: list[str] = []
+    kept: list[int] = []
+    full = False
+    for number, (line, printed) in enumerate(zip(lines, widths, strict=True), start=1):
+        if _FOOTER.fullmatch(line):
+            continue
+        if full and line and "\t" not in line and not _opens_item(line):
+            joined[-1] += line
+        else:
+            joined.append(line)
+            kept.append(number)
+        full = printed >= width - _WRAP_SLACK and "\t" not in line
+    return joined, kept
+
+
+def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
+    """The width a copy was hard-wrapped at, if most of its long lines share one length."""
+    lengths = Counter(
+        width
+        for line, width in zip(lines, widths, strict=True)
+        if width >= _MIN_WRAP and "\t" not in line
+    )
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda pair: (pair[1], pair[0]))
+    near = sum(n for length, n in lengths.items() if abs(length - width) <= _WRAP_SLACK)
+    if count < _MIN_WRAPPED or near < sum(lengths.values()) * _WRAPPED_SHARE:
+        return None
+    return width
+
+
+def _opens_item(line: str) -> bool:
+    found = labels(line)
+    return (
+        numbering(line) is not None
+        or (found is not None and not found[0])
+        or bool(_TABLE_END.search(line))
+    )
 
 
 def _usual_width(lines: list[str], index: int) -> int:
@@ -298,7 +363,9 @@ def _flat_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
     return cells, position
 
 
-def _flat_cells(lines: list[str], index: int) -> tuple[list[tuple[str, int]], int]:
+def _flat_cells(
+    lines: list[str], numbers: list[int], index: int
+) -> tuple[list[tuple[str, int]], int]:
     """The cells after a flat header, with their line numbers, up to what ends the table."""
     cells = []
     while index < len(lines):
@@ -306,7 +373,7 @@ def _flat_cells(lines: list[str], index: int) -> tuple[list[tuple[str, int]], in
         if line and line != _PIPE:
             if _breaks_table(line) or _flat_header(lines, index) is not None:
                 break
-            cells.append((line, index + 1))
+            cells.append((line, numbers[index]))
         index += 1
     return cells, index
 

@@ -92,7 +92,7 @@ def test_each_column_says_whether_its_header_its_content_or_both_placed_it():
     layout = infer_layout(
         1,
         [
-            ["序号", "民生实事", "承办", "时间"],
+            ["序号", "民生实事", "办理", "时间"],
             ["1", "新建城区公办幼儿园3所，新增学位1200个。", "区教育局", "年底前"],
             ["2", "改造老旧小区15个，惠及居民4000户。", "区住建局", "全年"],
         ],
