@@ -44,6 +44,9 @@ class ImportPreview:
     content: bytes | None = field(default=None, repr=False)
     notice: Notice | None = None
     report: ChangeReport = field(default_factory=ChangeReport)
+    # Compare the rows even if the same file was imported before: the office corrected its
+    # reading since.
+    recheck: bool = False
 
     @property
     def same_file(self) -> bool:
@@ -57,7 +60,7 @@ def prepare_import(data: bytes, filename: str) -> ImportPreview:
 
 
 def prepare_parsed(
-    parsed: dict, *, content: bytes | None = None, filename: str = ""
+    parsed: dict, *, content: bytes | None = None, filename: str = "", recheck: bool = False
 ) -> ImportPreview:
     """Compare an already parsed notice (the schema dict) with the ledger.
 
@@ -84,8 +87,9 @@ def prepare_parsed(
         file_hash=file_hash,
         file_size=file_size,
         content=content,
+        recheck=recheck,
     )
-    diff = Diff(parsed, file_hash)
+    diff = Diff(parsed, file_hash, recheck=recheck)
     preview.notice, preview.report = diff.notice, diff.report
     return preview
 
@@ -99,7 +103,7 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
     with transaction.atomic():
         # Two first imports of one notice at once would both find no notice and create two.
         hold_lock("ledger.import")
-        diff = Diff(preview.data, preview.file_hash)
+        diff = Diff(preview.data, preview.file_hash, recheck=preview.recheck)
         preview.notice, preview.report = diff.notice, diff.report
         if diff.report.same_file or diff.report.is_empty:
             return diff.notice
