@@ -651,7 +651,7 @@ class ImportDraft(models.Model):
             if not draft.is_open:
                 raise ValueError("该预览已导入")
             prepared = review(draft).prepared
-            notice = apply_import(prepared, user=user)
+            notice = prepared.notice = apply_import(prepared, user=user)
             notice.import_corrections = draft.corrections
             notice.save(update_fields=["import_corrections"])
             self.status, self.notice = DraftStatus.CONFIRMED, notice
