@@ -150,7 +150,9 @@ def _mark(item: dict, op: str) -> None:
 
 
 def split_names(value: str, person: bool = False) -> list[str]:
-    """Names typed into one field, separated by 、，,；; or spaces, normalised and deduplicated."""
+    """Names typed into one field, separated by 、，,；; or lines, normalised and deduplicated.
+
+    Spaces do not separate: they pad two-character names (张 伟) and wrap long ones."""
     normalise = normalise_person if person else normalise_name
-    names = (normalise(part) for part in re.split(r"[、，,；;\s]+", value or ""))
+    names = (normalise(part) for part in re.split(r"[、，,；;\n]+", value or ""))
     return list(dict.fromkeys(name for name in names if name))
