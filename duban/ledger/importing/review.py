@@ -153,7 +153,8 @@ def same_place(where: dict | None, location: dict | None) -> bool:
 
 
 def _layouts(parsed: dict, placed: set[int]) -> list[dict]:
-    """The parser's layouts, each column marked `unsure`, with the table's own warnings."""
+    """The parser's layouts, each column marked `unsure`, with the warnings about the table
+    (placed on the table or on its header row)."""
     layouts = []
     for layout in parsed.get("layouts") or []:
         columns = [
@@ -163,7 +164,8 @@ def _layouts(parsed: dict, placed: set[int]) -> list[dict]:
         warnings = []
         for index, warning in enumerate(parsed.get("warnings") or []):
             where = warning.get("location") or {}
-            if where.get("table") == layout["table"] and where.get("row") is None:
+            header = where == layout.get("location") and where.get("row") is not None
+            if header or where.get("table") == layout["table"] and where.get("row") is None:
                 warnings.append(warning["message"])
                 placed.add(index)
         layouts.append({**layout, "columns": columns, "warnings": warnings})

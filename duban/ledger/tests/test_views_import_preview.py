@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from duban.accounts.choices import Role as AccountRole
 from duban.audit.models import LogEntry
+from duban.ledger.importing import review as review_module
+from duban.ledger.importing.review import same_place
 from duban.ledger.models import ImportDraft, Notice, Task, UnitAlias
+from duban.parsing import parse_bytes
 from duban.testing import NOTICE_ROWS, BaseTestCase, make_unit, make_user, notice_text
 
 # The roles that read the test notice's table right: 类别 | 事项 | 承办 | 协办 | 时间.
@@ -57,7 +60,10 @@ class ReadingTestCase(PreviewTestCase):
         (layout,) = review.layouts
         assert [c["header"] for c in layout["columns"] if c["unsure"]] == ["类别"]
         self.assertContains(response, "待确认")
-        self.assertContains(response, "columns not recognised")
+        # The parser's warning about the header is shown with the table, not left over.
+        assert any("类别" in message for message in layout["warnings"])
+        assert not response.context["warnings"]
+        self.assertContains(response, "类别：城建")
 
     def test_assigning_column_roles_reads_the_table_again(self):
         draft = self.upload(notice_text())
@@ -243,3 +249,44 @@ class NoTasksTestCase(PreviewTestCase):
         self.assertContains(response, "文件中读到的是：")
         self.assertContains(response, "标题有“一、总体情况”“二、存在问题”")
         assert not ImportDraft.objects.exists()
+
+
+class UnsureRowsTestCase(PreviewTestCase):
+    @pytest.fixture(autouse=True)
+    def _reading(self, monkeypatch):
+        # A reading with a doubtful row and a row cut short, as the parser marks them.
+        def parse(data, filename, roles=None):
+            parsed = parse_bytes(data, filename, roles=roles)
+            items = parsed["plans"][0]["sections"][0]["items"]
+            items[2]["partial"] = True
+            where = dict(items[1]["location"])
+            parsed["warnings"].append({"message": "units cell read in two ways", "location": where})
+            return parsed
+
+        monkeypatch.setattr(review_module, "parse_bytes", parse)
+
+    def test_rows_the_parser_was_unsure_of_are_marked_with_why(self):
+        draft = self.upload(notice_text())
+        response = self.client.get(draft.get_absolute_url())
+        rows = [r for p in response.context["review"].plans for s in p.sections for r in s.rows]
+        assert [r.unsure for r in rows] == [False, True, True]
+        assert rows[1].warnings == ["units cell read in two ways"]
+        assert rows[2].partial
+        self.assertContains(response, '<tr id="row-0-0-1" data-row="0-0-1" class="unsure">')
+        self.assertContains(response, "原文在此截断")
+
+
+@pytest.mark.parametrize(
+    ("where", "location", "same"),
+    [
+        ({"table": 1, "row": 3}, {"table": 1, "row": 3, "line": None}, True),
+        ({"table": 1, "row": 3}, {"table": 1, "row": 4}, False),
+        ({"line": 17, "page": 2}, {"line": 17, "page": 2}, True),
+        ({"line": 17, "page": 2}, {"line": 17, "page": 3}, False),
+        ({"table": 1}, {"table": 1, "row": 3}, False),
+        ({"page": 2}, {"page": 2, "line": 5}, False),
+        (None, {"table": 1, "row": 3}, False),
+    ],
+)
+def test_a_warning_is_placed_on_the_row_printed_where_it_points(where, location, same):
+    assert same_place(where, location) is same
