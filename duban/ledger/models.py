@@ -113,6 +113,17 @@ class UnitAlias(models.Model):
         return self.unit.get_absolute_url()
 
 
+class NoticeQuerySet(models.QuerySet):
+    def imported_as(self, file_hash: str, doc_number: str = "") -> "Notice | None":
+        """The notice last imported from this file, else the last with this 文号."""
+        notices = self.order_by("-created_at")
+        found = notices.filter(file_hash=file_hash).first()
+        doc_number = "".join((doc_number or "").split())
+        if found is None and doc_number:
+            found = notices.filter(doc_number=doc_number).first()
+        return found
+
+
 class Notice(models.Model):
     """A responsibility-breakdown notice (责任分解通知) as imported from its source file."""
 
@@ -147,6 +158,8 @@ class Notice(models.Model):
     import_corrections = models.JSONField("导入更正", default=dict, blank=True)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = models.Manager.from_queryset(NoticeQuerySet)()
 
     class Meta:
         verbose_name = "通知"
@@ -562,11 +575,7 @@ class ImportDraft(models.Model):
 
         digest = stage(content)
         cls.objects.stale().delete()
-        notices = Notice.objects.order_by("-created_at")
-        previous = notices.filter(file_hash=digest).first()
-        doc_number = "".join((doc_number or "").split())
-        if previous is None and doc_number:
-            previous = notices.filter(doc_number=doc_number).first()
+        previous = Notice.objects.imported_as(digest, doc_number)
         prefill = previous if previous is not None and previous.import_corrections else None
         draft = cls.objects.create(
             file_hash=digest,
@@ -582,28 +591,37 @@ class ImportDraft(models.Model):
         record("ledger.importdraft.created", draft, user, data)
         return draft
 
+    def _lock(self) -> None:
+        """Re-read the preview under a row lock, so that two office users correcting it at
+        once both have their corrections kept."""
+        locked = ImportDraft.objects.select_for_update().get(pk=self.pk)
+        if not locked.is_open:
+            raise ValueError("该预览已导入，不能再更正")
+        self.status, self.corrections = locked.status, locked.corrections
+
     def _change(self, user, change: dict) -> None:
         from duban.audit.log import record
 
-        if not self.is_open:
-            raise ValueError("该预览已导入，不能再更正")
         self.save(update_fields=["corrections", "updated_at"])
         record("ledger.importdraft.corrected", self, user, change)
 
     @transaction.atomic
     def set_columns(self, table: int, roles: list[str | None], user=None) -> None:
         """Read a table's columns in these roles (None: not read), as the office chose them."""
+        self._lock()
         self.corrections.setdefault("columns", {})[str(table)] = roles
         self._change(user, {"columns": {str(table): roles}})
 
     @transaction.atomic
     def reset_columns(self, table: int, user=None) -> None:
+        self._lock()
         self.corrections.get("columns", {}).pop(str(table), None)
         self._change(user, {"columns": {str(table): "reset"}})
 
     @transaction.atomic
     def correct_row(self, correction: dict, user=None) -> None:
         """Add a row correction; a second edit of the same row replaces the first."""
+        self._lock()
         rows = [
             c
             for c in self.corrections.get("rows", [])
@@ -614,6 +632,7 @@ class ImportDraft(models.Model):
 
     @transaction.atomic
     def undo_row(self, index: int, user=None) -> None:
+        self._lock()
         rows = self.corrections.get("rows", [])
         if not 0 <= index < len(rows):
             raise ValueError("没有这项更正")
@@ -623,6 +642,7 @@ class ImportDraft(models.Model):
     @transaction.atomic
     def reject_alias(self, name: str, user=None) -> None:
         """The office says a new unit name is not the known unit it was proposed as."""
+        self._lock()
         rejected = self.corrections.setdefault("rejected_aliases", [])
         if name not in rejected:
             rejected.append(name)
@@ -633,8 +653,7 @@ class ImportDraft(models.Model):
         """Record a new unit name as an alias of a known unit, in the registry itself."""
         from duban.ledger.registry import add_alias
 
-        if not self.is_open:
-            raise ValueError("该预览已导入，不能再更正")
+        self._lock()
         add_alias(unit, name, user=user, note=f"导入“{self.filename}”时确认")
 
     def confirm(self, user=None):

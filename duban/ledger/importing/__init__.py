@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from duban.ledger.changes import ChangeReport
+from duban.ledger.importing.corrections import apply_corrections, column_roles
 from duban.ledger.importing.diff import Diff
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice
@@ -54,8 +55,17 @@ class ImportPreview:
 
 
 def prepare_import(data: bytes, filename: str) -> ImportPreview:
-    """Parse a file and compare it with the ledger. Raises ParseError for an unreadable file."""
+    """Parse a file and compare it with the ledger. Raises ParseError for an unreadable file.
+
+    The corrections the office made when the same notice was last imported apply again.
+    """
     parsed = parse_bytes(data, filename)
+    doc_number = (parsed.get("notice") or {}).get("doc_number") or ""
+    previous = Notice.objects.imported_as(hashlib.sha256(data).hexdigest(), doc_number)
+    if previous is not None and previous.import_corrections:
+        corrections = previous.import_corrections
+        parsed = parse_bytes(data, filename, roles=column_roles(corrections))
+        parsed = apply_corrections(parsed, corrections)
     return prepare_parsed(parsed, content=data, filename=filename)
 
 

@@ -51,6 +51,12 @@ def rows(parsed: dict) -> list[tuple[int, int, int, dict]]:
     ]
 
 
+def column_roles(corrections: dict) -> dict[int, list[str | None]] | None:
+    """The office's column roles in the parser's form, {table number: roles}."""
+    roles = {int(table): list(r) for table, r in (corrections.get("columns") or {}).items()}
+    return roles or None
+
+
 def apply_corrections(parsed: dict, corrections: dict) -> dict:
     """A copy of `parsed` with the row corrections applied; corrected items carry `corrected`.
 

@@ -8,7 +8,12 @@ proposes known units for new names. Raises ParseError when the corrected reading
 from dataclasses import dataclass, field
 
 from duban.ledger.importing import ImportPreview, prepare_parsed
-from duban.ledger.importing.corrections import apply_corrections, row_key, text_hash
+from duban.ledger.importing.corrections import (
+    apply_corrections,
+    column_roles,
+    row_key,
+    text_hash,
+)
 from duban.ledger.models import ImportDraft, Notice, Unit, UnitAlias
 from duban.ledger.unit_names import propose
 from duban.parsing import ParseError, parse_bytes
@@ -78,12 +83,6 @@ class Review:
                         raw_plan = self.prepared.data["plans"][p]
                         return row_key(raw_plan, p, row.item), row
         return None
-
-
-def column_roles(corrections: dict) -> dict[int, list[str | None]] | None:
-    """The office's column roles in the parser's form, {table number: roles}."""
-    roles = {int(table): list(r) for table, r in (corrections.get("columns") or {}).items()}
-    return roles or None
 
 
 def review(draft: ImportDraft) -> Review:

@@ -1,7 +1,10 @@
 """The office corrects the reading of a notice in its preview before importing it."""
 
+from io import StringIO
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -290,3 +293,21 @@ class UnsureRowsTestCase(PreviewTestCase):
 )
 def test_a_warning_is_placed_on_the_row_printed_where_it_points(where, location, same):
     assert same_place(where, location) is same
+
+
+class CommandReimportTestCase(PreviewTestCase):
+    @pytest.fixture(autouse=True)
+    def _tmp(self, tmp_path):
+        self.tmp_path = tmp_path
+
+    def test_duban_import_applies_the_corrections_made_in_the_preview_again(self):
+        draft = self.upload(notice_text())
+        self.post("import-columns", draft, {"table": 1, **ROLES})
+        self.post("import-confirm", draft, {})
+        copy = self.tmp_path / "copy.txt"
+        copy.write_text(notice_text() + "\n（此件公开发布）\n")
+        out = StringIO()
+        call_command("import", copy, stdout=out)
+        assert "新增 0 行" in out.getvalue() and "修改 0 行" in out.getvalue()
+        task = Task.objects.get(text=NOTICE_ROWS[0][1])
+        assert task.assignments.get(unit__name="区住建局").role == "lead"

@@ -23,7 +23,8 @@ from duban.ledger.forms import (
     UploadForm,
     parse_error_message,
 )
-from duban.ledger.importing.review import column_roles, review
+from duban.ledger.importing.corrections import column_roles
+from duban.ledger.importing.review import review
 from duban.ledger.models import ImportDraft
 from duban.parsing import ParseError, parse_bytes
 
