@@ -20,7 +20,7 @@ from duban.parsing.columns import (
 from duban.parsing.document import Location, ParseWarning
 from duban.parsing.layout import Layout
 from duban.parsing.leaders import heading_leaders
-from duban.parsing.lists import Numbered, labels, numbering
+from duban.parsing.lists import Numbered, labels, numbering, sentence_units
 from duban.parsing.metadata import DOC_NUMBER
 from duban.parsing.model import Item, Leader, NoticeMeta, Plan, Section
 from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
@@ -112,9 +112,19 @@ class PlanBuilder:
                 if not section.items and id(section) not in self.parents:
                     self.warn(f"section without tasks: {section.heading}", None)
             plan.sections = [section for section in plan.sections if section.items]
+            for section in plan.sections:
+                self._check_items(section)
             if not plan.sections:
                 self.warn(f"plan without tasks: {plan.title}", None)
         return self.plans
+
+    def _check_items(self, section: Section) -> None:
+        """Warn, at its location, about each row the office should look at before importing."""
+        for item in section.items:
+            if item.partial:
+                self.warn(f"row cut short by the end of the copy: {item.text}", item.location)
+            elif not (item.units or item.leaders or section.leaders):
+                self.warn(f"row without a unit or leader: {item.text}", item.location)
 
     def _cut(self) -> None:
         """The copy ends inside a task: what is open is that task, flagged partial."""
@@ -488,8 +498,14 @@ class PlanBuilder:
             self._add(draft)
         if self.pending is not None:
             number, text, location = self.pending
+            is_task = self._pending_is_task()
             self.pending = None
-            if number is None and (text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH):
+            if is_task and sentence_units(join_lines(text)):
+                # No label follows: the task's own sentence says who carries it.
+                self._add(_task(number, text, location, {}))
+            elif number is None and (
+                text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH
+            ):
                 self.warn(f"paragraph not placed: {text}", location)
             else:
                 self._start_section(number, text, location)
@@ -498,6 +514,10 @@ class PlanBuilder:
         return self.statement or self.carried
 
     def _add(self, task: Task) -> None:
+        if task.location.table is None and all(
+            is_blank(part) for part in (task.units, task.lead_units, task.support_units)
+        ):
+            task.units = sentence_units(join_lines(task.text)) or ""
         first_is_lead = self._first_is_lead()
         built = build_item(task, first_is_lead, self.typed_breaks)
         if not is_blank(task.leaders) and not built.item.leaders:

@@ -30,6 +30,77 @@ def render_table(result: dict, console: Console) -> None:
     console.print(_warnings(result["warnings"]))
 
 
+def render_explain(result: dict, console: Console) -> None:
+    """How each table and list was read: column roles with their evidence, and confidence."""
+    for layout in result.get("layouts") or []:
+        where = layout.get("location") or {}
+        place = ", ".join(f"{key} {value}" for key, value in where.items() if value)
+        table = Table(
+            title=f"表格 {layout['table']}（{place}）  可信度 {layout['confidence']:.2f}",
+            title_justify="left",
+        )
+        for heading in ("列", "表头", "读作", "依据", "可信度"):
+            table.add_column(heading)
+        for column in layout["columns"]:
+            table.add_row(
+                str(column["index"] + 1),
+                column["header"] or "-",
+                ROLE_NAMES.get(column["role"], "未读取"),
+                EVIDENCE.get(column["evidence"], "-"),
+                f"{column['confidence']:.2f}",
+            )
+        console.print(table)
+    for plan in result["plans"]:
+        listed = [
+            (section, item)
+            for section in plan["sections"]
+            for item in section["items"]
+            if not item["location"].get("table")
+        ]
+        if listed:
+            console.print(_list_layout(plan, listed))
+    unsure = [w for w in result["warnings"] if w.get("location")]
+    console.print(f"存疑之处 {len(unsure)} 条（位置见下）")
+    console.print(_warnings(unsure))
+
+
+def _list_layout(plan: dict, listed: list[tuple[dict, dict]]) -> Text:
+    """A list's reading: how many items, and where their units and leaders came from."""
+    count = len(listed)
+    assigned = sum(
+        1 for section, item in listed if item["units"] or item["leaders"] or section["leaders"]
+    )
+    parts = {
+        "牵头单位": sum(any(u["role"] == "lead" for u in item["units"]) for _, item in listed),
+        "责任/配合单位": sum(any(u["role"] != "lead" for u in item["units"]) for _, item in listed),
+        "本行领导": sum(bool(item["leaders"]) for _, item in listed),
+        "标题领导": sum(bool(section["leaders"]) for section, _ in listed),
+        "完成时限": sum(bool(item.get("deadline")) for _, item in listed),
+    }
+    text = Text(
+        f"列表（{plan['title']}）：{count} 项编号条目，可信度 {assigned / count:.2f}；",
+        style="bold",
+    )
+    text.append("；".join(f"{label} {number} 项" for label, number in parts.items() if number))
+    return text
+
+
+ROLE_NAMES = {
+    "seq": "序号",
+    "name": "名称",
+    "text": "任务内容",
+    "units": "责任单位",
+    "lead_units": "牵头单位",
+    "support_units": "配合单位",
+    "leaders": "领导",
+    "deadline": "完成时限",
+    "remark": "备注",
+    "extra": "其他（保留原文）",
+    "progress": "进度（非任务）",
+}
+EVIDENCE = {"header": "表头", "content": "内容", "both": "表头与内容", "override": "人工指定"}
+
+
 def _metadata(result: dict) -> Table:
     notice, source = result["notice"], result["source"]
     table = Table(show_header=False, box=None, title="通知", title_justify="left")

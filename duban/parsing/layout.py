@@ -66,7 +66,8 @@ _SAMPLE = 30
 _CONTENT_FIT = 0.6
 _HEADER_WEIGHT = 0.5
 # A short phrase is a weaker sign of a name than a number is of a 序号.
-_DISCOUNT = {NAME: 0.7}
+_DISCOUNT = {NAME: 0.7, EXTRA: 0.9}
+_NOT_COUNTING = 0.3
 
 
 @dataclass(slots=True)
@@ -98,6 +99,7 @@ class Layout:
     columns: list[Column] = field(default_factory=list)
     location: dict | None = None
     overridden: bool = False
+    completed: bool = False  # content placed columns the header did not name
 
     @property
     def confidence(self) -> float:
@@ -222,11 +224,21 @@ def _content(cells: list[str], only: str | None = None) -> dict[str, float]:
     }
     if only is not None:
         tests = {only: tests.get(only)}
-    return {
+    fits = {
         role: sum(1 for cell in cells if test(cell)) / len(cells) * _DISCOUNT.get(role, 1.0)
         for role, test in tests.items()
         if test is not None
     }
+    if fits.get(SEQ) and not _counts_up(cells):
+        # Numbers that do not count up are amounts (计划投资, 任务数), not a 序号.
+        fits[SEQ] *= _NOT_COUNTING
+    return fits
+
+
+def _counts_up(cells: list[str]) -> bool:
+    numbers = [int(cell) for cell in map(squeeze, cells) if cell.isdigit()]
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    return len(numbers) < 2 or sum(step == 1 for step in steps) >= len(steps) / 2
 
 
 def _is_seq(cell: str) -> bool:
@@ -315,10 +327,34 @@ def header_layout(table: int, rows: list[list[str]], at: int, columns: Columns) 
         roles.update({index: kind for index in indexes})
     for index in range(width):
         role = roles.get(index)
-        checked = UNITS if role in _UNIT_ROLES else role
         cells = [join_lines(row[index]) for row in body if row[index].strip(EDGE)]
+        if role in (None, EXTRA) and not _sub_header(rows[at + 1 : at + 2]):
+            found = _unnamed(cells, set(roles.values()))
+            if found is not None:
+                # 「承办」 or 「分管」: words the vocabulary lacks over cells that say it all.
+                layout.columns.append(Column(index, header[index], *found))
+                layout.completed = True
+                continue
+        checked = UNITS if role in _UNIT_ROLES else role
         agrees = role is not None and _content(cells, checked).get(checked, 0.0)
         evidence = None if role is None else "both" if agrees >= _CONTENT_FIT else "header"
         confidence = 0.0 if role is None else 1.0 if evidence == "both" else _HEADER_WEIGHT + 0.3
         layout.columns.append(Column(index, header[index], role, evidence, confidence))
     return layout
+
+
+def _sub_header(rows: list[list[str]]) -> bool:
+    """Whether the row under a header names columns too (「牵头单位 | 配合单位」)."""
+    filled = [cell for row in rows for cell in row if cell.strip(EDGE)]
+    return bool(filled) and all(header_kind(cell) is not None for cell in filled)
+
+
+def _unnamed(cells: list[str], taken: set[str]) -> tuple[str, str, float] | None:
+    """The role a column the header did not name holds by its content, if it is clear."""
+    fits = _content(cells)
+    for role in (UNITS, LEADERS, DEADLINE, SEQ):
+        if role in _SINGLE and role in taken:
+            continue
+        if fits.get(role, 0.0) >= _CONTENT_FIT:
+            return role, "content", fits[role]
+    return None

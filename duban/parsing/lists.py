@@ -12,7 +12,7 @@ _NUMBERING = re.compile(
     rf"^\s*(?:(?P<cn>[{_CN}]+)\s*[、.．]"
     rf"|[（(](?P<pcn>[{_CN}]+)[）)]"
     r"|[（(](?P<pnum>\d{1,3})[）)]"
-    r"|(?P<num>\d{1,3})\s*[.．、﹒](?!\d)"
+    r"|(?P<num>\d{1,3})\s*(?:[.．、﹒]|[)）](?=\S))(?!\d)"
     r"|(?P<bare>\d{1,3})\s+(?=[^\d\s年月日%])"
     r"|(?P<circled>[①-⑳]))\s*"
 )
@@ -80,6 +80,26 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
         key = _label_part(match.group(1))
         parts[key] = f"{parts[key]}、{value}" if key in parts else value
     return before.strip(EDGE), parts
+
+
+# Units named in the task's last sentence: 「…，由区发改局负责落实。」, 「区民政局牵头，各街道配合。」
+_SENTENCE_UNITS = re.compile(
+    r"(?:^|[，,。；;])\s*(?:由(?P<by>[^，,。；;]{2,60}?)(?:共同|联合)?(?:负责|牵头)[^，,。；;]{0,4}"
+    r"|(?P<lead>[^，,。；;由]{2,60}?)(?:牵头|主办)[，,](?P<help>[^，,。；;]{2,80}?)(?:配合|协办|参与|协助))"
+    r"[。；;.]?\s*$"
+)
+
+
+def sentence_units(text: str) -> str | None:
+    """The units a task's last sentence names as carrying it, for a task without a label."""
+    match = _SENTENCE_UNITS.search(text.rstrip(EDGE))
+    if match is None:
+        return None
+    if match.group("by"):
+        found = match.group("by") + ("牵头" if "牵头" in match.group() else "")
+    else:
+        found = f"{match.group('lead')}牵头，{match.group('help')}配合"
+    return found if names_units(found) else None
 
 
 def _label_part(label: str) -> str:

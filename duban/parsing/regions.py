@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from duban.parsing.columns import read_header
 from duban.parsing.dates import DATE
 from duban.parsing.document import Location, Paragraph, Table
-from duban.parsing.lists import labels, numbering
+from duban.parsing.lists import labels, numbering, sentence_units
 from duban.parsing.plans import TITLE_END, annex_heading
 from duban.parsing.text import EDGE
 
@@ -85,7 +85,10 @@ def lines(events: list[Event]) -> list[str]:
 def _is_structure(event: Event) -> bool:
     if event.cells is not None:
         return read_header(event.cells) is not None
-    return labels(event.text) is not None
+    if labels(event.text) is not None:
+        return True
+    # A numbered task whose last sentence names its units: 「1.…，由县政府办负责落实。」
+    return numbering(event.text) is not None and sentence_units(event.text) is not None
 
 
 def content_start(events: list[Event]) -> int:

@@ -4,12 +4,13 @@ from duban.parsing.builder import PlanBuilder
 from duban.parsing.columns import read_header
 from duban.parsing.document import Document
 from duban.parsing.layout import Layout, header_layout, infer_layout
+from duban.parsing.lists import labels
 from duban.parsing.metadata import read_metadata
 from duban.parsing.model import ParsedNotice
-from duban.parsing.regions import Event, content_start, events, lines, tail_start
+from duban.parsing.regions import RUNS_ON, Event, content_start, events, lines, tail_start
 from duban.parsing.targets import extract_targets
 from duban.parsing.text import EDGE, squeeze
-from duban.parsing.units import FIRST_IS_LEAD
+from duban.parsing.units import FIRST_IS_LEAD, names_units
 
 # What a complete paragraph ends with.
 # A table's header is among its first rows (after a title row or two in a sheet).
@@ -71,6 +72,8 @@ def table_layouts(
             applied[number] = layout
         elif header is not None:
             layout = header_layout(number, cells, *header)
+            if layout.completed:
+                applied[number] = layout
         else:
             layout = infer_layout(number, cells)
             if layout.assigns():
@@ -87,7 +90,16 @@ def _cut_short(events: list[Event]) -> bool:
     """
     if not events or events[-1].cells is not None:
         return False
-    return not events[-1].line.rstrip(EDGE).endswith(_CLOSING)
+    line = events[-1].line.rstrip(EDGE)
+    if line.endswith(_CLOSING):
+        return False
+    found = labels(line)
+    if found is None or found[0] or line.endswith(RUNS_ON):
+        return True
+    # A label line needs no full stop (「备注：由县医保局牵头」); a list of units cut inside a
+    # name (「…、人行芜湖」) does not end like a body.
+    units = [value for part, value in found[1].items() if part.endswith("units")]
+    return bool(units) and not names_units(units[-1])
 
 
 def _states_first_is_lead(event: Event) -> bool:

@@ -340,3 +340,39 @@ def test_it_rejoins_a_line_broken_inside_the_unit_brackets():
     assert units(first) == [("县教育局", "lead"), ("县发改局", "support"), ("县财政局", "support")]
     assert second["text"] == "推进“无废城市”建设（2023年底前完成）。"
     assert parsed["warnings"] == []
+
+
+def test_it_reads_units_a_tasks_last_sentence_names_and_items_numbered_with_a_bracket():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1)完成政务公开目录编制工作，由县政府办负责落实。
+2)推进养老服务体系建设，县民政局牵头，各乡镇配合。
+3)加快重点项目建设，由县发改局、县财政局共同牵头。
+"""
+    )
+    first, second, third = items(parsed)
+    assert (first["seq"], units(first)) == ("1", [("县政府办", "joint")])
+    assert first["text"] == "完成政务公开目录编制工作，由县政府办负责落实。"
+    assert units(second) == [("县民政局", "lead"), ("各乡镇", "support")]
+    assert units(third) == [("县发改局", "lead"), ("县财政局", "lead")]
+
+
+def test_it_reads_the_labels_offices_build_from_role_words():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1﹒全县生产总值增长7%以上。
+牵头负责领导:王明。
+牵头责任单位:县发改委。
+协同责任单位:县统计局、县财政局等。
+2.一般公共预算收入增长5%左右。
+分管县领导:李强
+部门分工:县财政局牵头,县税务局、各乡镇配合。
+"""
+    )
+    first, second = items(parsed)
+    assert units(first) == [("县发改委", "lead"), ("县统计局", "support"), ("县财政局", "support")]
+    assert names(first["leaders"]) == ["王明"]
+    assert units(second) == [("县财政局", "lead"), ("县税务局", "support"), ("各乡镇", "support")]
+    assert names(second["leaders"]) == ["李强"]

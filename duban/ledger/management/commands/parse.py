@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
 from duban.parsing import ParseError, parse_file
-from duban.parsing.cli import render_json, render_table
+from duban.parsing.cli import render_explain, render_json, render_table
 
 
 class Command(BaseCommand):
@@ -16,6 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="the notice file")
         parser.add_argument("--format", choices=["json", "table"], default="json")
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="print how each table and list was read: column roles, evidence, confidence",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -24,7 +29,7 @@ class Command(BaseCommand):
             # One line, no traceback: the message is for the person who chose the file.
             message = " ".join(str(exc).split())
             raise CommandError(f"{options['file']}: {message}", returncode=2) from exc
-        if options["format"] == "json":
+        if options["format"] == "json" and not options["explain"]:
             self.stdout.write(render_json(result))
             return
         # Rich renders into a buffer: Django's OutputWrapper adds a newline to every write.
@@ -32,5 +37,8 @@ class Command(BaseCommand):
         tty = self.stdout.isatty()
         width = shutil.get_terminal_size((120, 24)).columns if tty else 160
         console = Console(file=io.StringIO(), width=width, force_terminal=tty)
-        render_table(result, console)
+        if options["explain"]:
+            render_explain(result, console)
+        else:
+            render_table(result, console)
         self.stdout.write(console.file.getvalue(), ending="")
