@@ -56,10 +56,10 @@ def describe_seen(seen: dict | None) -> str:
 
 
 def parse_error_message(exc: ParseError) -> str:
-    message = "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
+    # A file without task rows was read; only what it holds is wrong.
     if exc.code == errors.NO_TASKS:
-        message += describe_seen(getattr(exc, "seen", None))
-    return message
+        return PARSE_ERRORS[errors.NO_TASKS] + describe_seen(getattr(exc, "seen", None))
+    return "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
 
 
 class LedgerFilterForm(forms.Form):
@@ -138,7 +138,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(parse_error_message(exc)) from None
         rows = sum(len(s["items"]) for p in self.parsed["plans"] for s in p["sections"])
         if not rows:
-            raise forms.ValidationError("无法读取该文件：" + PARSE_ERRORS[errors.NO_TASKS])
+            raise forms.ValidationError(PARSE_ERRORS[errors.NO_TASKS])
         return upload
 
     @property
