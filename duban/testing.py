@@ -95,6 +95,46 @@ def make_task(
     return task
 
 
+NOTICE_ROWS = [
+    (
+        "城建",
+        "改造老旧小区12个，惠及居民3000户。",
+        "区住建局",
+        "区财政局、各街道",
+        "2026年12月底前",
+    ),
+    ("民生", "新增公办幼儿园学位900个。", "区教育局", "区发改局", "2026年9月"),
+    ("民生", "建成社区食堂15家。", "区民政局", "区市场监管局", "年底前"),
+]
+
+
+def notice_text(
+    rows=NOTICE_ROWS,
+    header=("类别", "事项", "承办", "协办", "时间"),
+    doc_number: str = "测政办〔2026〕9号",
+) -> str:
+    """A short notice as a .txt copy: a letter and one annex table printed as "|" lines."""
+    lines = [
+        "测试区人民政府办公室文件",
+        doc_number,
+        "关于印发2026年民生实事责任分解的通知",
+        "",
+        "各街道、区级各部门：",
+        "现将2026年民生实事责任分解表印发给你们，请认真贯彻落实。",
+        "",
+        "测试区人民政府办公室",
+        "2026年3月1日",
+        "",
+        "附件",
+        "",
+        "2026年民生实事责任分解表",
+        "",
+        " | ".join(header),
+        *(" | ".join(row) for row in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 class BaseTestCase(TestCase):
     """A notice with one annual plan, one section led by 林杰, two tasks and the cast above."""
 

@@ -11,6 +11,8 @@ The rules, one for each object type:
   moves the lead to their unit (由区委政法委牵头), their own unit's page, and the plans and
   notices of those tasks. They do not open leader pages.
 - A logged-in user without a profile sees no object at all.
+- An import preview (ImportDraft) is the office's: every office user may open it, nobody
+  else (404).
 
 Every page lists only the tasks of `visible_tasks(user)`, so a leader opening a unit's page
 sees that unit's tasks in their portfolio, not the unit's whole workload.
@@ -27,11 +29,12 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duban.accounts.choices import Role
 from duban.accounts.models import Profile
-from duban.ledger.models import Assignment, Notice, Official, Plan, Task, Unit
+from duban.ledger.models import Assignment, ImportDraft, Notice, Official, Plan, Task, Unit
 
 
 def get_profile(user) -> Profile | None:
@@ -121,6 +124,14 @@ def get_plan_for_user(user, pk: int) -> Plan:
 
 def get_notice_for_user(user, pk: int) -> Notice:
     return get_object_or_404(visible_notices(user), pk=pk)
+
+
+def get_draft_for_user(user, pk: int) -> ImportDraft:
+    """An import preview, for any office user; a 404 for everybody else, as for objects
+    outside their scope."""
+    if not is_office(user):
+        raise Http404
+    return get_object_or_404(ImportDraft.objects.select_related("uploaded_by"), pk=pk)
 
 
 def office_required(view):

@@ -4,6 +4,7 @@ from duban.audit.log import record
 from duban.ledger.choices import KindSource
 from duban.ledger.models import (
     Assignment,
+    ImportDraft,
     Notice,
     Official,
     Plan,
@@ -134,3 +135,11 @@ class UnitAdmin(AuditedAdmin):
 class OfficialAdmin(AuditedAdmin):
     list_display = ["name", "titles"]
     search_fields = ["name"]
+
+
+@admin.register(ImportDraft)
+class ImportDraftAdmin(AuditedAdmin):
+    list_display = ["filename", "status", "uploaded_by", "created_at", "notice"]
+    list_filter = ["status"]
+    search_fields = ["filename", "file_hash"]
+    readonly_fields = ["file_hash", "file_size", "uploaded_by", "prefilled_from", "notice"]

@@ -47,3 +47,8 @@ class TaskStatus(models.TextChoices):
 class LeaderSource(models.TextChoices):
     SECTION = "section", "分组牵头领导"
     ROW = "row", "本行牵头领导"
+
+
+class DraftStatus(models.TextChoices):
+    OPEN = "open", "待确认"
+    CONFIRMED = "confirmed", "已导入"

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from duban.ledger.choices import Role, TaskStatus, UnitKind
+from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib.widgets import LongSelect
 from duban.parsing import ParseError, errors, parse_bytes
@@ -18,8 +19,47 @@ PARSE_ERRORS = {
     errors.SCANNED: "这是扫描版 PDF，没有可读取的文字，请先做文字识别（OCR），或上传 Word 版本。",
     errors.TOO_LARGE: "文件过大，责任分解通知通常远小于此。",
     errors.NO_FILE: "文件无法打开。",
-    errors.NO_TASKS: "文件中没有找到任务分解表，请确认上传的是责任分解通知。",
+    errors.NO_TASKS: "文件中没有找到任务行，请确认上传的是责任分解通知。",
 }
+# The parser's column roles (duban.parsing.layout.ROLES) as the office reads them.
+COLUMN_ROLES = {
+    "seq": "序号",
+    "name": "项目名称",
+    "text": "任务内容",
+    "units": "责任单位",
+    "lead_units": "牵头单位",
+    "support_units": "配合单位",
+    "leaders": "牵头领导",
+    "deadline": "完成时限",
+    "remark": "备注",
+    "extra": "其他列（照录）",
+}
+
+
+def describe_seen(seen: dict | None) -> str:
+    """What the parser saw in a file without task rows, in a sentence: 2 个表格、40 段文字…"""
+    if not seen:
+        return ""
+    parts = []
+    if seen.get("tables"):
+        parts.append(f"{seen['tables']} 个表格")
+    if seen.get("paragraphs"):
+        parts.append(f"{seen['paragraphs']} 段文字")
+    if seen.get("progress_table"):
+        parts.append("一张进度表（记录当前进度，而非分解任务）")
+    if seen.get("items"):
+        parts.append(f"{seen['items']} 条编号条目，但都没有写明责任单位或牵头领导")
+    headings = [h for h in seen.get("headings") or [] if h][:5]
+    if headings:
+        parts.append("标题有“" + "”“".join(headings) + "”")
+    return "文件中读到的是：" + "；".join(parts) + "。" if parts else ""
+
+
+def parse_error_message(exc: ParseError) -> str:
+    # A file without task rows was read; only what it holds is wrong.
+    if exc.code == errors.NO_TASKS:
+        return PARSE_ERRORS[errors.NO_TASKS] + describe_seen(getattr(exc, "seen", None))
+    return "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
 
 
 class LedgerFilterForm(forms.Form):
@@ -93,15 +133,17 @@ class UploadForm(forms.Form):
         upload.seek(0)
         self.content = upload.read()
         try:
-            parsed = parse_bytes(self.content, upload.name)
+            self.parsed = parse_bytes(self.content, upload.name)
         except ParseError as exc:
-            raise forms.ValidationError(
-                "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
-            ) from None
-        rows = sum(len(s["items"]) for p in parsed["plans"] for s in p["sections"])
+            raise forms.ValidationError(parse_error_message(exc)) from None
+        rows = sum(len(s["items"]) for p in self.parsed["plans"] for s in p["sections"])
         if not rows:
-            raise forms.ValidationError("文件中没有找到任务分解表，请确认上传的是责任分解通知。")
+            raise forms.ValidationError(PARSE_ERRORS[errors.NO_TASKS])
         return upload
+
+    @property
+    def doc_number(self) -> str:
+        return (self.parsed.get("notice") or {}).get("doc_number") or ""
 
 
 class UnitKindForm(forms.Form):
@@ -129,3 +171,59 @@ class ResolvePlaceholderForm(forms.Form):
     def __init__(self, data=None, *, exclude=()):
         super().__init__(data)
         self.fields["units"].queryset = self.fields["units"].queryset.exclude(pk__in=exclude)
+
+
+class ColumnRolesForm(forms.Form):
+    """The roles of a table's columns, one select per column ("" leaves a column unread)."""
+
+    table = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *, width: int = 0, initial=None):
+        super().__init__(data, initial=initial)
+        choices = [("", "不读取"), *COLUMN_ROLES.items()]
+        for index in range(width):
+            self.fields[f"role_{index}"] = forms.ChoiceField(
+                label=f"第 {index + 1} 列", choices=choices, required=False
+            )
+        self.width = width
+
+    def clean(self):
+        data = super().clean()
+        roles = [data.get(f"role_{i}") or None for i in range(self.width)]
+        if "text" not in roles and "name" not in roles:
+            raise forms.ValidationError("请指定任务内容所在的列。")
+        data["roles"] = roles
+        return data
+
+
+class RowCorrectionForm(forms.Form):
+    """A row of the preview the office edits, drops or joins to the row above."""
+
+    OPS = [("edit", "修改"), ("drop", "删除"), ("join", "并入上一行")]
+
+    op = forms.ChoiceField(choices=OPS)
+    ref = forms.RegexField(regex=r"^\d+-\d+-\d+$")
+    text = forms.RegexField(regex=r"^[0-9a-f]{16}$")
+    lead = forms.CharField(label="牵头单位", required=False, max_length=1000)
+    joint = forms.CharField(label="责任单位", required=False, max_length=1000)
+    support = forms.CharField(label="配合单位", required=False, max_length=1000)
+    leaders = forms.CharField(label="牵头领导", required=False, max_length=200)
+    deadline = forms.CharField(label="完成时限", required=False, max_length=200)
+
+    def correction(self, key: dict) -> dict:
+        """The correction to store for the row of `key` (importing.corrections)."""
+        data = self.cleaned_data
+        correction = {"op": data["op"], "row": key}
+        if data["op"] == "edit":
+            for role in ("lead", "joint", "support"):
+                correction[role] = split_names(data[role])
+            correction["leaders"] = split_names(data["leaders"], person=True)
+            correction["deadline"] = " ".join(data["deadline"].split())
+        return correction
+
+
+class AliasForm(forms.Form):
+    """Accept or reject a proposed alias: a new name is (or is not) a known unit."""
+
+    name = forms.CharField(max_length=150)
+    accept = forms.BooleanField(required=False)

@@ -1,9 +1,14 @@
+import copy
+from datetime import timedelta
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from duban.ledger.choices import (
+    DraftStatus,
     KindSource,
     LeaderSource,
     PlanKind,
@@ -108,6 +113,17 @@ class UnitAlias(models.Model):
         return self.unit.get_absolute_url()
 
 
+class NoticeQuerySet(models.QuerySet):
+    def imported_as(self, file_hash: str, doc_number: str = "") -> "Notice | None":
+        """The notice last imported from this file, else the last with this 文号."""
+        notices = self.order_by("-created_at")
+        found = notices.filter(file_hash=file_hash).first()
+        doc_number = "".join((doc_number or "").split())
+        if found is None and doc_number:
+            found = notices.filter(doc_number=doc_number).first()
+        return found
+
+
 class Notice(models.Model):
     """A responsibility-breakdown notice (责任分解通知) as imported from its source file."""
 
@@ -137,8 +153,13 @@ class Notice(models.Model):
         verbose_name="上传人",
     )
     warnings = models.JSONField("解析警告", default=list, blank=True)
+    # The office's corrections to the reading (importing.corrections) when it was last
+    # imported; a new preview of the same notice starts from them.
+    import_corrections = models.JSONField("导入更正", default=dict, blank=True)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = models.Manager.from_queryset(NoticeQuerySet)()
 
     class Meta:
         verbose_name = "通知"
@@ -461,3 +482,200 @@ class Assignment(models.Model):
     @property
     def from_notice(self) -> bool:
         return self.resolved_from_id is None
+
+
+class ImportDraftQuerySet(models.QuerySet):
+    def open(self) -> "ImportDraftQuerySet":
+        return self.filter(status=DraftStatus.OPEN)
+
+    def stale(self) -> "ImportDraftQuerySet":
+        """Open previews as old as the staged files that staging removes (a day)."""
+        from duban.ledger.staging import MAX_AGE_SECONDS
+
+        oldest = timezone.now() - timedelta(seconds=MAX_AGE_SECONDS)
+        return self.open().filter(created_at__lt=oldest)
+
+
+class ImportDraft(models.Model):
+    """An uploaded notice and the office's corrections to its reading, until it is imported.
+
+    The file waits in the staging folder (ledger.staging) under `file_hash`; any office user
+    may open, correct and confirm the preview.
+    """
+
+    file_hash = models.CharField("文件哈希", max_length=64, db_index=True)
+    filename = models.CharField("文件名", max_length=255)
+    file_size = models.PositiveBigIntegerField("文件大小")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_drafts",
+        verbose_name="上传人",
+    )
+    status = models.CharField("状态", max_length=10, choices=DraftStatus, default=DraftStatus.OPEN)
+    # See importing.corrections for the shape.
+    corrections = models.JSONField("更正", default=dict, blank=True)
+    # The notice whose last corrections this preview started from, when re-importing one.
+    prefilled_from = models.ForeignKey(
+        Notice,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="prefilled_drafts",
+        verbose_name="沿用更正的通知",
+    )
+    notice = models.ForeignKey(
+        Notice,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_drafts",
+        verbose_name="导入为",
+    )
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = models.Manager.from_queryset(ImportDraftQuerySet)()
+
+    class Meta:
+        verbose_name = "导入预览"
+        verbose_name_plural = "导入预览"
+        ordering = ["-created_at"]
+        indexes = [
+            # The open previews on the upload page, newest first, and the sweep of stale ones.
+            models.Index(fields=["status", "-created_at"], name="ledger_importdraft_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename}（{self.get_status_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:import-preview", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == DraftStatus.OPEN
+
+    def content(self) -> bytes | None:
+        """The staged file, or None once it has been swept or imported."""
+        from duban.ledger.staging import path
+
+        found = path(self.file_hash)
+        return found.read_bytes() if found is not None else None
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, content: bytes, filename: str, user, doc_number: str = "") -> "ImportDraft":
+        """Stage an upload as a new preview, starting from the corrections last confirmed for
+        the same file or the same 文号."""
+        from duban.audit.log import record
+        from duban.ledger.staging import stage
+
+        digest = stage(content)
+        cls.objects.stale().delete()
+        previous = Notice.objects.imported_as(digest, doc_number)
+        prefill = previous if previous is not None and previous.import_corrections else None
+        draft = cls.objects.create(
+            file_hash=digest,
+            filename=filename,
+            file_size=len(content),
+            uploaded_by=user if user is not None and user.is_authenticated else None,
+            corrections=copy.deepcopy(prefill.import_corrections) if prefill else {},
+            prefilled_from=prefill,
+        )
+        data = {"filename": filename, "file_hash": digest}
+        if prefill:
+            data["prefilled_from"] = prefill.pk
+        record("ledger.importdraft.created", draft, user, data)
+        return draft
+
+    def _lock(self) -> None:
+        """Re-read the preview under a row lock, so that two office users correcting it at
+        once both have their corrections kept."""
+        locked = ImportDraft.objects.select_for_update().get(pk=self.pk)
+        if not locked.is_open:
+            raise ValueError("该预览已导入，不能再更正")
+        self.status, self.corrections = locked.status, locked.corrections
+
+    def _change(self, user, change: dict) -> None:
+        from duban.audit.log import record
+
+        self.save(update_fields=["corrections", "updated_at"])
+        record("ledger.importdraft.corrected", self, user, change)
+
+    @transaction.atomic
+    def set_columns(self, table: int, roles: list[str | None], user=None) -> None:
+        """Read a table's columns in these roles (None: not read), as the office chose them."""
+        self._lock()
+        self.corrections.setdefault("columns", {})[str(table)] = roles
+        self._change(user, {"columns": {str(table): roles}})
+
+    @transaction.atomic
+    def reset_columns(self, table: int, user=None) -> None:
+        self._lock()
+        self.corrections.get("columns", {}).pop(str(table), None)
+        self._change(user, {"columns": {str(table): "reset"}})
+
+    @transaction.atomic
+    def correct_row(self, correction: dict, user=None) -> None:
+        """Add a row correction; a second edit of the same row replaces the first."""
+        self._lock()
+        rows = [
+            c
+            for c in self.corrections.get("rows", [])
+            if not (c["op"] == correction["op"] == "edit" and c["row"] == correction["row"])
+        ]
+        self.corrections["rows"] = [*rows, correction]
+        self._change(user, {"row": correction})
+
+    @transaction.atomic
+    def undo_row(self, index: int, user=None) -> None:
+        self._lock()
+        rows = self.corrections.get("rows", [])
+        if not 0 <= index < len(rows):
+            raise ValueError("没有这项更正")
+        undone = rows.pop(index)
+        self._change(user, {"undone": undone})
+
+    @transaction.atomic
+    def reject_alias(self, name: str, user=None) -> None:
+        """The office says a new unit name is not the known unit it was proposed as."""
+        self._lock()
+        rejected = self.corrections.setdefault("rejected_aliases", [])
+        if name not in rejected:
+            rejected.append(name)
+        self._change(user, {"rejected_alias": name})
+
+    @transaction.atomic
+    def accept_alias(self, name: str, unit: Unit, user=None) -> None:
+        """Record a new unit name as an alias of a known unit, in the registry itself."""
+        from duban.ledger.registry import add_alias
+
+        self._lock()
+        add_alias(unit, name, user=user, note=f"导入“{self.filename}”时确认")
+
+    def confirm(self, user=None):
+        """Import the corrected reading; the notice keeps the corrections for re-imports.
+
+        Returns the applied ImportPreview (its notice and report)."""
+        from duban.audit.log import record
+        from duban.ledger.importing import apply_import
+        from duban.ledger.importing.review import review
+        from duban.ledger.staging import discard
+
+        with transaction.atomic():
+            draft = ImportDraft.objects.select_for_update().get(pk=self.pk)
+            if not draft.is_open:
+                raise ValueError("该预览已导入")
+            prepared = review(draft).prepared
+            notice = prepared.notice = apply_import(prepared, user=user)
+            notice.import_corrections = draft.corrections
+            notice.save(update_fields=["import_corrections"])
+            self.status, self.notice = DraftStatus.CONFIRMED, notice
+            self.save(update_fields=["status", "notice", "updated_at"])
+            record("ledger.importdraft.confirmed", self, user, {"notice": notice.pk})
+        if not ImportDraft.objects.open().filter(file_hash=self.file_hash).exists():
+            discard(self.file_hash)
+        return prepared

@@ -241,3 +241,14 @@ def set_kind(unit: Unit, kind: str, user=None) -> None:
     unit.kind_source = KindSource.EDITED
     unit.save(update_fields=["kind", "kind_source"])
     record("ledger.unit.kind_changed", unit, user=user, data={"before": before, "after": kind})
+
+
+@transaction.atomic
+def add_alias(unit: Unit, name: str, user=None, note: str = "") -> UnitAlias:
+    """Record another spelling of a unit's name, so imports resolve it to the unit."""
+    alias = normalise_name(name)
+    if not alias or Unit.objects.by_name(alias).exists():
+        raise ValueError(f"“{alias}”已是登记的单位名称或别名")
+    created = UnitAlias.objects.create(unit=unit, alias=alias, note=note)
+    record("ledger.unit.alias_added", unit, user=user, data={"alias": alias, "note": note})
+    return created

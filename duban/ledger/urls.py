@@ -24,5 +24,10 @@ urlpatterns = [
     path("plans/<int:pk>/", notices.plan_detail, name="plan"),
     # /import/
     path("import/", imports.upload, name="import"),
-    path("import/<slug:digest>/", imports.preview, name="import-preview"),
+    path("import/<int:pk>/", imports.preview, name="import-preview"),
+    path("import/<int:pk>/columns/", imports.columns, name="import-columns"),
+    path("import/<int:pk>/row/", imports.row, name="import-row"),
+    path("import/<int:pk>/undo/", imports.undo, name="import-undo"),
+    path("import/<int:pk>/alias/", imports.alias, name="import-alias"),
+    path("import/<int:pk>/confirm/", imports.confirm, name="import-confirm"),
 ]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from duban.ledger.changes import ChangeReport
+from duban.ledger.importing.corrections import apply_corrections, column_roles
 from duban.ledger.importing.diff import Diff
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice
@@ -44,6 +45,9 @@ class ImportPreview:
     content: bytes | None = field(default=None, repr=False)
     notice: Notice | None = None
     report: ChangeReport = field(default_factory=ChangeReport)
+    # Compare the rows even if the same file was imported before: the office corrected its
+    # reading since.
+    recheck: bool = False
 
     @property
     def same_file(self) -> bool:
@@ -51,13 +55,22 @@ class ImportPreview:
 
 
 def prepare_import(data: bytes, filename: str) -> ImportPreview:
-    """Parse a file and compare it with the ledger. Raises ParseError for an unreadable file."""
+    """Parse a file and compare it with the ledger. Raises ParseError for an unreadable file.
+
+    The corrections the office made when the same notice was last imported apply again.
+    """
     parsed = parse_bytes(data, filename)
+    doc_number = (parsed.get("notice") or {}).get("doc_number") or ""
+    previous = Notice.objects.imported_as(hashlib.sha256(data).hexdigest(), doc_number)
+    if previous is not None and previous.import_corrections:
+        corrections = previous.import_corrections
+        parsed = parse_bytes(data, filename, roles=column_roles(corrections))
+        parsed = apply_corrections(parsed, corrections)
     return prepare_parsed(parsed, content=data, filename=filename)
 
 
 def prepare_parsed(
-    parsed: dict, *, content: bytes | None = None, filename: str = ""
+    parsed: dict, *, content: bytes | None = None, filename: str = "", recheck: bool = False
 ) -> ImportPreview:
     """Compare an already parsed notice (the schema dict) with the ledger.
 
@@ -84,8 +97,9 @@ def prepare_parsed(
         file_hash=file_hash,
         file_size=file_size,
         content=content,
+        recheck=recheck,
     )
-    diff = Diff(parsed, file_hash)
+    diff = Diff(parsed, file_hash, recheck=recheck)
     preview.notice, preview.report = diff.notice, diff.report
     return preview
 
@@ -99,7 +113,7 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
     with transaction.atomic():
         # Two first imports of one notice at once would both find no notice and create two.
         hold_lock("ledger.import")
-        diff = Diff(preview.data, preview.file_hash)
+        diff = Diff(preview.data, preview.file_hash, recheck=preview.recheck)
         preview.notice, preview.report = diff.notice, diff.report
         if diff.report.same_file or diff.report.is_empty:
             return diff.notice

@@ -159,10 +159,11 @@ def _date(value) -> date | None:
 class Diff:
     """The comparison of a parsed notice with the ledger: which rows pair up and what changed."""
 
-    def __init__(self, parsed: dict, file_hash: str):
+    def __init__(self, parsed: dict, file_hash: str, recheck: bool = False):
         self.parsed = parsed
         self.report = ChangeReport()
         self.notice, self.report.same_file = self._find_notice(file_hash)
+        self.report.same_file &= not recheck
         if self.report.same_file:
             self.report.unchanged = Task.objects.filter(plan__notice=self.notice).active().count()
             return

@@ -9,3 +9,11 @@ register = template.Library()
 def change_value(value) -> str:
     """A field value of the change report as the console prints it (区发改局（牵头）、…)."""
     return display(value)
+
+
+@register.filter
+def percent(value) -> str:
+    """A confidence between 0 and 1 as a whole percentage: 0.834 → 83%."""
+    if value is None:
+        return "—"
+    return f"{round(float(value) * 100)}%"

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from duban.ledger.models import Unit
+from duban.ledger.models import ImportDraft, Unit
 from duban.ledger.tests.cast import build_cast
+from duban.testing import notice_text
 
 ROLES = ["anonymous", "office", "admin", "leader_a", "leader_b", "unit_x", "unit_y", "nobody"]
 
@@ -23,7 +24,17 @@ PAGES = {
     "unit registry": lambda c: ("get", reverse("ledger:units"), None),
     "upload page": lambda c: ("get", reverse("ledger:import"), None),
     "upload post": lambda c: ("post", reverse("ledger:import"), {}),
-    "import preview": lambda c: ("get", reverse("ledger:import-preview", args=["0" * 64]), None),
+    "unknown preview": lambda c: ("get", reverse("ledger:import-preview", args=[0]), None),
+    "import preview": lambda c: ("get", c.draft.get_absolute_url(), None),
+    "import columns": lambda c: (
+        "post",
+        reverse("ledger:import-columns", args=[c.draft.pk]),
+        {"table": 1, "role_0": "", "role_1": "text", "role_2": "lead_units"},
+    ),
+    "import row": lambda c: ("post", reverse("ledger:import-row", args=[c.draft.pk]), {}),
+    "import undo": lambda c: ("post", reverse("ledger:import-undo", args=[c.draft.pk]), {}),
+    "import alias": lambda c: ("post", reverse("ledger:import-alias", args=[c.draft.pk]), {}),
+    "import confirm": lambda c: ("post", reverse("ledger:import-confirm", args=[c.draft.pk]), {}),
     "placeholder list": lambda c: ("get", reverse("ledger:placeholders"), None),
     "placeholder page": lambda c: (
         "get",
@@ -64,7 +75,13 @@ EXPECTED = {
     "unit registry":       (302, 200, 200, 403, 403, 403, 403, 403),
     "upload page":         (302, 200, 200, 403, 403, 403, 403, 403),
     "upload post":         (302, 200, 200, 403, 403, 403, 403, 403),
-    "import preview":      (302, 404, 404, 403, 403, 403, 403, 403),
+    "unknown preview":     (302, 404, 404, 404, 404, 404, 404, 404),
+    "import preview":      (302, 200, 200, 404, 404, 404, 404, 404),
+    "import columns":      (302, 302, 302, 404, 404, 404, 404, 404),
+    "import row":          (302, 302, 302, 404, 404, 404, 404, 404),
+    "import undo":         (302, 302, 302, 404, 404, 404, 404, 404),
+    "import alias":        (302, 302, 302, 404, 404, 404, 404, 404),
+    "import confirm":      (302, 302, 302, 404, 404, 404, 404, 404),
     "placeholder list":    (302, 200, 200, 403, 403, 403, 403, 403),
     "placeholder page":    (302, 200, 200, 403, 403, 403, 403, 403),
     "placeholder resolve": (302, 302, 302, 403, 403, 403, 403, 403),
@@ -82,8 +99,12 @@ CASES = [
 
 
 @pytest.fixture
-def cast(db):
-    return build_cast()
+def cast(db, settings, tmp_path):
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+    settings.MEDIA_ROOT = tmp_path / "files"
+    c = build_cast()
+    c.draft = ImportDraft.start(notice_text().encode(), "notice.txt", c.office)
+    return c
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), CASES)

@@ -5,9 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from duban.accounts.choices import Role as AccountRole
 from duban.audit.models import LogEntry
-from duban.ledger.models import Notice, Task
-from duban.testing import BaseTestCase
+from duban.ledger.choices import DraftStatus
+from duban.ledger.models import ImportDraft, Notice, Task
+from duban.testing import BaseTestCase, make_user, notice_text
 
 REFERENCE_DOCX = "000_de8080339d2f7ae4.docx"
 
@@ -124,7 +126,8 @@ class PreviewTestCase(ImportTestCase):
         self.assertContains(response, "确认导入")
         assert Notice.objects.count() == self.notices_before
 
-        response = self.client.post(preview_url, follow=True)
+        draft = ImportDraft.objects.get()
+        response = self.client.post(reverse("ledger:import-confirm", args=[draft.pk]), follow=True)
         notice = Notice.objects.exclude(pk=self.notice.pk).get()
         self.assertRedirects(response, notice.get_absolute_url())
         self.assertContains(response, "导入完成")
@@ -132,6 +135,8 @@ class PreviewTestCase(ImportTestCase):
         assert notice.uploaded_by == self.alice
         assert LogEntry.objects.filter(action="ledger.notice.imported").exists()
         assert not any(self.settings.UPLOAD_DIR.iterdir())
+        draft.refresh_from_db()
+        assert draft.status == DraftStatus.CONFIRMED and draft.notice == notice
 
         # The same file again: nothing to import.
         response = self.client.get(self.upload(REFERENCE_DOCX, self.reference())["Location"])
@@ -141,13 +146,32 @@ class PreviewTestCase(ImportTestCase):
         assert Task.objects.filter(plan__notice=notice).count() == 161
 
     def test_it_does_not_preview_an_unknown_upload(self):
-        response = self.client.get(reverse("ledger:import-preview", args=["a" * 64]))
+        response = self.client.get(reverse("ledger:import-preview", args=[123]))
         assert response.status_code == 404
 
-    def test_it_does_not_preview_another_sessions_upload(self):
-        preview_url = self.upload(REFERENCE_DOCX, self.reference())["Location"]
+    def test_it_does_not_preview_a_file_swept_from_staging(self):
+        preview_url = self.upload("notice.txt", notice_text().encode())["Location"]
+        for staged in self.settings.UPLOAD_DIR.iterdir():
+            staged.unlink()
+        assert self.client.get(preview_url).status_code == 404
+
+    def test_another_office_user_opens_and_confirms_the_preview(self):
+        preview_url = self.upload("notice.txt", notice_text().encode())["Location"]
+        colleague = make_user("alice2", AccountRole.OFFICE)
         other = Client()
-        other.force_login(self.alice)
-        assert other.get(preview_url).status_code == 404
-        assert other.post(preview_url).status_code == 404
+        other.force_login(colleague)
+        self.assertContains(other.get(preview_url), "改造老旧小区12个")
+        draft = ImportDraft.objects.get()
+        other.post(reverse("ledger:import-confirm", args=[draft.pk]))
+        assert Notice.objects.count() == self.notices_before + 1
+        assert LogEntry.objects.get(action="ledger.importdraft.confirmed").user == colleague
+
+    def test_other_roles_cannot_open_or_confirm_a_preview(self):
+        preview_url = self.upload("notice.txt", notice_text().encode())["Location"]
+        draft = ImportDraft.objects.get()
+        for user in (self.lin, self.bob):
+            self.client.force_login(user)
+            assert self.client.get(preview_url).status_code == 404
+            response = self.client.post(reverse("ledger:import-confirm", args=[draft.pk]))
+            assert response.status_code == 404
         assert Notice.objects.count() == self.notices_before

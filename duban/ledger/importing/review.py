@@ -1,0 +1,179 @@
+"""What the office reviews before an import: the corrected reading, row by row, and its diff.
+
+`review(draft)` parses the staged file with the office's column roles, applies its row
+corrections, compares the result with the ledger, marks what the parser was unsure of, and
+proposes known units for new names. Raises ParseError when the corrected reading has no rows.
+"""
+
+from dataclasses import dataclass, field
+
+from duban.ledger.importing import ImportPreview, prepare_parsed
+from duban.ledger.importing.corrections import (
+    apply_corrections,
+    column_roles,
+    row_key,
+    text_hash,
+)
+from duban.ledger.models import ImportDraft, Notice, Unit, UnitAlias
+from duban.ledger.unit_names import propose
+from duban.parsing import ParseError, parse_bytes
+from duban.parsing.errors import NO_FILE
+
+# A column read with less confidence than this is marked for the office to check.
+UNSURE = 0.6
+ROLE_FIELDS = {"lead": "lead", "joint": "joint", "support": "support"}
+
+
+@dataclass
+class ReviewRow:
+    ref: str  # "plan-section-item" in the corrected reading, what the row forms post
+    item: dict
+    text_hash: str
+    units: dict  # role -> [names]
+    first: bool  # the plan's first row, with no row above to join
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.item.get("partial"))
+
+    @property
+    def corrected(self) -> list[str]:
+        return self.item.get("corrected", [])
+
+    @property
+    def unsure(self) -> bool:
+        return bool(self.warnings) or self.partial
+
+
+@dataclass
+class ReviewSection:
+    heading: str
+    leaders: list[str]
+    rows: list[ReviewRow]
+
+
+@dataclass
+class ReviewPlan:
+    title: str
+    annex: str
+    sections: list[ReviewSection]
+
+
+@dataclass
+class Review:
+    draft: ImportDraft
+    prepared: ImportPreview
+    plans: list[ReviewPlan]
+    layouts: list[dict]
+    proposals: list[tuple[str, Unit]]
+    warnings: list[dict]  # those not placed on a row or a table
+    unmatched: int = 0
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for p in self.plans for s in p.sections)
+
+    def row(self, ref: str, digest: str) -> tuple[dict, ReviewRow] | None:
+        """The key of the row a form posted, if the row still reads as it did on the page."""
+        for p, plan in enumerate(self.plans):
+            for section in plan.sections:
+                for row in section.rows:
+                    if row.ref == ref and row.text_hash == digest:
+                        raw_plan = self.prepared.data["plans"][p]
+                        return row_key(raw_plan, p, row.item), row
+        return None
+
+
+def review(draft: ImportDraft) -> Review:
+    content = draft.content()
+    if content is None:
+        raise ParseError("the staged file is gone", NO_FILE)
+    parsed = parse_bytes(content, draft.filename, roles=column_roles(draft.corrections))
+    corrected = apply_corrections(parsed, draft.corrections)
+    stored = Notice.objects.filter(file_hash=draft.file_hash).order_by("-created_at").first()
+    recheck = stored is not None and stored.import_corrections != draft.corrections
+    prepared = prepare_parsed(corrected, content=content, filename=draft.filename, recheck=recheck)
+    placed: set[int] = set()
+    plans = _plans(corrected, placed)
+    layouts = _layouts(corrected, placed)
+    rejected = set(draft.corrections.get("rejected_aliases") or [])
+    new_names = [name for name in prepared.report.new_units if name not in rejected]
+    return Review(
+        draft=draft,
+        prepared=prepared,
+        plans=plans,
+        layouts=layouts,
+        proposals=_proposals(new_names),
+        warnings=[w for i, w in enumerate(corrected.get("warnings") or []) if i not in placed],
+        unmatched=corrected.get("corrections_unmatched", 0),
+    )
+
+
+def _plans(parsed: dict, placed: set[int]) -> list[ReviewPlan]:
+    warnings = list(enumerate(parsed.get("warnings") or []))
+    plans = []
+    for p, plan in enumerate(parsed.get("plans", [])):
+        sections = []
+        for s, section in enumerate(plan.get("sections", [])):
+            rows = []
+            for i, item in enumerate(section.get("items", [])):
+                units = {role: [] for role in ROLE_FIELDS}
+                for unit in item.get("units", []):
+                    units[unit["role"]].append(unit["name"])
+                row = ReviewRow(
+                    f"{p}-{s}-{i}",
+                    item,
+                    text_hash(item.get("text") or ""),
+                    units,
+                    first=not any(r.rows for r in sections) and not rows,
+                )
+                for index, warning in warnings:
+                    if same_place(warning.get("location"), item.get("location")):
+                        row.warnings.append(warning["message"])
+                        placed.add(index)
+                rows.append(row)
+            leaders = [leader["name"] for leader in section.get("leaders", [])]
+            sections.append(ReviewSection(section.get("heading") or "", leaders, rows))
+        plans.append(ReviewPlan(plan.get("title") or "", plan.get("annex") or "", sections))
+    return plans
+
+
+def same_place(where: dict | None, location: dict | None) -> bool:
+    """Whether a warning's location is the row's: same table row, or same text line."""
+    if not where or not location:
+        return False
+    keys = [k for k in ("table", "row", "line") if where.get(k) is not None]
+    if not keys or keys == ["table"]:
+        return False
+    if where.get("page") is not None and location.get("page") is not None:
+        keys.append("page")
+    return all(where[k] == location.get(k) for k in keys)
+
+
+def _layouts(parsed: dict, placed: set[int]) -> list[dict]:
+    """The parser's layouts, each column marked `unsure`, with the warnings about the table
+    (placed on the table or on its header row)."""
+    layouts = []
+    for layout in parsed.get("layouts") or []:
+        columns = [
+            {**column, "unsure": column.get("role") is None or column["confidence"] < UNSURE}
+            for column in layout.get("columns", [])
+        ]
+        warnings = []
+        for index, warning in enumerate(parsed.get("warnings") or []):
+            where = warning.get("location") or {}
+            header = where == layout.get("location") and where.get("row") is not None
+            if header or where.get("table") == layout["table"] and where.get("row") is None:
+                warnings.append(warning["message"])
+                placed.add(index)
+        layouts.append({**layout, "columns": columns, "warnings": warnings})
+    return layouts
+
+
+def _proposals(new_names: list[str]) -> list[tuple[str, Unit]]:
+    known = dict(Unit.objects.values_list("name", "name"))
+    known.update(UnitAlias.objects.values_list("alias", "unit__name"))
+    proposed = propose(new_names, known)
+    units = Unit.objects.in_bulk(set(proposed.values()), field_name="name")
+    return [(name, units[unit]) for name, unit in sorted(proposed.items())]
