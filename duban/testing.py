@@ -110,7 +110,7 @@ NOTICE_ROWS = [
 
 def notice_text(
     rows=NOTICE_ROWS,
-    header=("类别", "事项", "承办", "协办", "时间"),
+    header=("类别", "事项", "甲方", "乙方", "时间"),
     doc_number: str = "测政办〔2026〕9号",
 ) -> str:
     """A short notice as a .txt copy: a letter and one annex table printed as "|" lines."""

@@ -2,6 +2,7 @@
 
 import re
 
+from duban.parsing.cautions import warning
 from duban.parsing.columns import (
     DEADLINE,
     LEAD_UNITS,
@@ -110,21 +111,21 @@ class PlanBuilder:
             plan.years = plan_years(plan.title, plan.kind, year)
             for section in plan.sections:
                 if not section.items and id(section) not in self.parents:
-                    self.warn(f"section without tasks: {section.heading}", None)
+                    self.warn("empty_section", section.heading, None)
             plan.sections = [section for section in plan.sections if section.items]
             for section in plan.sections:
                 self._check_items(section)
             if not plan.sections:
-                self.warn(f"plan without tasks: {plan.title}", None)
+                self.warn("empty_plan", plan.title, None)
         return self.plans
 
     def _check_items(self, section: Section) -> None:
         """Warn, at its location, about each row the office should look at before importing."""
         for item in section.items:
             if item.partial:
-                self.warn(f"row cut short by the end of the copy: {item.text}", item.location)
+                self.warn("partial_row", item.text, item.location)
             elif not (item.units or item.leaders or section.leaders):
-                self.warn(f"row without a unit or leader: {item.text}", item.location)
+                self.warn("unassigned_row", item.text, item.location)
 
     def _cut(self) -> None:
         """The copy ends inside a task: what is open is that task, flagged partial."""
@@ -135,7 +136,7 @@ class PlanBuilder:
             self.pending = None
             if number is None and self.last is not None:
                 # 「牵头责」: a label cut inside its word, under the last task.
-                self.warn(f"text cut short: {text}", location)
+                self.warn("cut_text", text, location)
                 self.last[1].partial = True
                 return
             self._settle()
@@ -172,7 +173,7 @@ class PlanBuilder:
             return
         if NOTE.match(text):
             if not FIRST_IS_LEAD.search(text):
-                self.warn(f"note not attached to a task: {text}", location)
+                self.warn("loose_note", text, location)
             return
         if self.pending is not None and self._wraps_onto(text):
             self.pending = (self.pending[0], self.pending[1] + "\n" + text, self.pending[2])
@@ -238,7 +239,7 @@ class PlanBuilder:
         if set(parts) == {"leaders"}:
             self._leader_line(parts["leaders"], location)
             return
-        self.warn(f"label line without a task: {'；'.join(parts.values())}", location)
+        self.warn("loose_label", "；".join(parts.values()), location)
 
     def _wraps_onto(self, text: str) -> bool:
         """Whether an unnumbered line continues the open one rather than starting a task."""
@@ -276,7 +277,7 @@ class PlanBuilder:
             last_task.extend(task)
             self._rebuild_last()
         else:
-            self.warn(f"leader line without a task or section: {value}", location)
+            self.warn("loose_leader", value, location)
 
     # Rows
     def _uncover(self, cells: list[str], covered: frozenset[int]) -> list[str]:
@@ -330,7 +331,7 @@ class PlanBuilder:
         self.title_open = False
         columns = self.columns
         if columns is None or len(cells) != columns.width:
-            self.warn(f"table row of unknown layout not read: {' | '.join(filled)}", location)
+            self.warn("unknown_row", " | ".join(filled), location)
             return
         progress = columns.first(PROGRESS)
         if progress is not None and cells[progress].strip(EDGE):
@@ -379,9 +380,7 @@ class PlanBuilder:
     def _progress_row(self, progress: str, location: Location) -> None:
         """A row reporting progress (「80%」 under 当前进度) belongs to a progress table."""
         if not self.progress_rows:
-            self.warn(
-                f"rows report progress, they assign no tasks: not read ({progress})", location
-            )
+            self.warn("progress_table", progress, location)
         self.progress_rows += 1
 
     def _fill_down_leaders(self, task: Task) -> None:
@@ -448,12 +447,9 @@ class PlanBuilder:
         key = tuple(columns.unknown.values())
         if key and key not in self.warned_headers:
             self.warned_headers.add(key)
-            self.warn(
-                f"columns not recognised, their cells are kept as extra: {'、'.join(key)}",
-                location,
-            )
+            self.warn("extra_columns", "、".join(key), location)
         if TEXT not in columns.kinds:
-            self.warn("table without a task column", location)
+            self.warn("no_task_column", "", location)
 
     # Plans, sections, items
     def _start_plan(self, annex: str | None, title: str) -> Plan:
@@ -508,7 +504,7 @@ class PlanBuilder:
             elif number is None and (
                 text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH
             ):
-                self.warn(f"paragraph not placed: {text}", location)
+                self.warn("loose_paragraph", text, location)
             else:
                 self._start_section(number, text, location)
 
@@ -524,7 +520,7 @@ class PlanBuilder:
         built = build_item(task, first_is_lead, self.typed_breaks)
         if not is_blank(task.leaders) and not built.item.leaders:
             # 「区政府分管领导」 names an office, not a person; kept only in this warning.
-            self.warn(f"leader cell not read as names: {join_lines(task.leaders)}", task.location)
+            self.warn("leader_not_names", join_lines(task.leaders), task.location)
         self.carried |= built.carries
         section = self._section()
         section.items.append(built.item)
@@ -536,8 +532,8 @@ class PlanBuilder:
         section.items[section.items.index(item)] = rebuilt
         self.last = (task, rebuilt, section, first_is_lead)
 
-    def warn(self, message: str, location: Location | None) -> None:
-        self.warnings.append(ParseWarning(message, location))
+    def warn(self, code: str, detail: str, location: Location | None) -> None:
+        self.warnings.append(warning(code, detail, location))
 
 
 def _is_heading(text: str) -> bool:

@@ -51,11 +51,18 @@ Block = Paragraph | Table
 
 @dataclass(slots=True)
 class ParseWarning:
+    """Something the office should look at: `code` says what (interfaces word it in their own
+    language), `detail` the text it is about; `message` is the two in English."""
+
     message: str
     location: Location | None = None
+    code: str = "other"
+    detail: str = ""
 
     def to_dict(self) -> dict:
-        data: dict = {"message": self.message}
+        data: dict = {"message": self.message, "code": self.code}
+        if self.detail:
+            data["detail"] = self.detail
         if self.location is not None:
             data["location"] = self.location.to_dict()
         return data

@@ -33,7 +33,7 @@ def _seen(document: Document, parsed: ParsedNotice) -> dict:
         for block in document.blocks
         if isinstance(block, Paragraph) and _is_heading(block.text)
     ]
-    progress = any("report progress" in warning.message for warning in parsed.warnings)
+    progress = any(warning.code == "progress_table" for warning in parsed.warnings)
     return {
         "title": parsed.notice.title,
         "tables": len(tables),

@@ -39,8 +39,7 @@ def assemble(document: Document, roles: dict[int, list[str | None]] | None = Non
     )
     for event in found[:start] + found[end:]:
         if event.line is None:
-            message = f"table row outside the annexes not read: {' | '.join(event.cells)}"
-            builder.warn(message, event.location)
+            builder.warn("outside_row", " | ".join(event.cells), event.location)
     for event in found[start:end]:
         builder.feed(event)
     plans = builder.finish(meta, cut_short=end == len(found) and _cut_short(found[start:]))

@@ -14,6 +14,7 @@ from duban.ledger.importing.corrections import (
     row_key,
     text_hash,
 )
+from duban.ledger.importing.wording import warning_text
 from duban.ledger.models import ImportDraft, Notice, Unit, UnitAlias
 from duban.ledger.unit_names import propose
 from duban.parsing import ParseError, parse_bytes
@@ -130,7 +131,7 @@ def _plans(parsed: dict, placed: set[int]) -> list[ReviewPlan]:
                 )
                 for index, warning in warnings:
                     if same_place(warning.get("location"), item.get("location")):
-                        row.warnings.append(warning["message"])
+                        row.warnings.append(warning_text(warning))
                         placed.add(index)
                 rows.append(row)
             leaders = [leader["name"] for leader in section.get("leaders", [])]
@@ -165,7 +166,7 @@ def _layouts(parsed: dict, placed: set[int]) -> list[dict]:
             where = warning.get("location") or {}
             header = where == layout.get("location") and where.get("row") is not None
             if header or where.get("table") == layout["table"] and where.get("row") is None:
-                warnings.append(warning["message"])
+                warnings.append(warning_text(warning))
                 placed.add(index)
         layouts.append({**layout, "columns": columns, "warnings": warnings})
     return layouts

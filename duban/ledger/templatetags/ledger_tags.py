@@ -1,6 +1,7 @@
 from django import template
 
 from duban.ledger.changes import display
+from duban.ledger.importing.wording import warning_text
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def percent(value) -> str:
     if value is None:
         return "—"
     return f"{round(float(value) * 100)}%"
+
+
+@register.filter
+def parse_warning(warning: dict) -> str:
+    """A parser warning in the office's words."""
+    return warning_text(warning)

@@ -26,13 +26,14 @@ LETTER = [
 
 
 def notice_docx() -> bytes:
-    """A notice whose table says 承办 and 协办 for its lead and cooperating units."""
+    """A notice whose table names its lead and cooperating units 甲方 and 乙方: the cells say
+    they are units, nothing says which lead."""
     document = Document()
     for line in LETTER:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=5)
     for cell, label in zip(
-        table.rows[0].cells, ["类别", "事项", "承办", "协办", "时间"], strict=True
+        table.rows[0].cells, ["类别", "事项", "甲方", "乙方", "时间"], strict=True
     ):
         cell.text = label
     for row in NOTICE_ROWS:

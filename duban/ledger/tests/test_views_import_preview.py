@@ -16,7 +16,7 @@ from duban.ledger.models import ImportDraft, Notice, Task, UnitAlias
 from duban.parsing import parse_bytes
 from duban.testing import NOTICE_ROWS, BaseTestCase, make_unit, make_user, notice_text
 
-# The roles that read the test notice's table right: 类别 | 事项 | 承办 | 协办 | 时间.
+# The roles that read the test notice's table right: 类别 | 事项 | 甲方 | 乙方 | 时间.
 ROLES = {"role_0": "", "role_1": "text", "role_2": "lead_units", "role_3": "support_units"}
 ROLES["role_4"] = "deadline"
 

@@ -94,5 +94,9 @@ def extension_warning(fmt: str, filename: str | None) -> ParseWarning | None:
     """A warning when the file name says one format and the content another."""
     suffix = PurePath(filename).suffix if filename else ""
     if suffix and EXTENSIONS.get(suffix.lower()) != fmt:
-        return ParseWarning(f"{filename}: named {suffix} but the content is {fmt}; read as {fmt}")
+        return ParseWarning(
+            f"{filename}: named {suffix} but the content is {fmt}; read as {fmt}",
+            code="format",
+            detail=fmt,
+        )
     return None

@@ -96,6 +96,7 @@ def _read_pages(pdf) -> Document:
             ParseWarning(
                 "page has no text layer (scanned?); its content is missing",
                 Location(page=number),
+                code="scanned_page",
             )
         )
     return document

@@ -70,9 +70,9 @@ def _decode(data: bytes) -> tuple[str, list[ParseWarning]]:
             continue
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
-        return str(best), [ParseWarning(f"text read as {best.encoding}")]
+        return str(best), [ParseWarning(f"text read as {best.encoding}", code="encoding")]
     return data.decode("utf-8", errors="replace"), [
-        ParseWarning("text encoding not recognised; undecodable bytes replaced")
+        ParseWarning("text encoding not recognised; undecodable bytes replaced", code="encoding")
     ]
 
 
