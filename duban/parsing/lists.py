@@ -27,9 +27,11 @@ _JURISDICTION = "市|区|县|省|州|盟|旗|镇|乡"
 _LEADER_LABEL = rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
 _UNITS_LABEL = (
     rf"(?:(?:{_LEAD_WORD}|{_SUPPORT_WORD}|{_UNIT_WORD})(?:责任|负责)?(?:{_BODY_NOUN})"
-    r"|(?:部门|责任|任务)分工)"
+    r"|(?:部门|责任|任务)分工"
+    # A role word alone labels units too: 「牵头：市发改委；配合：市统计局」.
+    rf"|(?:{_LEAD_WORD}|{_SUPPORT_WORD}))"
 )
-_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成期限"
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|进度要求"
 _LABEL = re.compile(rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|备注)\s*[：:]")
 _LEAD_LABEL = re.compile(rf"^(?:{_LEAD_WORD})")
 _SUPPORT_LABEL = re.compile(rf"^(?:{_SUPPORT_WORD})")

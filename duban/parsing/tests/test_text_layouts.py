@@ -376,3 +376,12 @@ def test_it_reads_the_labels_offices_build_from_role_words():
     assert names(first["leaders"]) == ["王明"]
     assert units(second) == [("县财政局", "lead"), ("县税务局", "support"), ("各乡镇", "support")]
     assert names(second["leaders"]) == ["李强"]
+
+
+def test_it_reads_role_words_alone_as_labels():
+    parsed = parse_text(
+        NOTICE_HEAD + "\n1.新建学校2所。【牵头：县教育局；配合：县财政局；时间要求：年底前】\n"
+    )
+    (item,) = items(parsed)
+    assert units(item) == [("县教育局", "lead"), ("县财政局", "support")]
+    assert (item["text"], item["deadline"]) == ("新建学校2所。", "年底前")
