@@ -87,6 +87,10 @@ class PlanBuilder:
         self.above: list[str] | None = None
         self.header: list[str] | None = None
         self.progress_rows = 0
+        # A heading that carries labels, and the units it gives the items under it.
+        self.heading_task: tuple[Task, str] | None = None
+        self.shared: dict[str, str] = {}
+        self.shared_section: Section | None = None
         # Layouts read from content (or set by the office) for tables whose header says
         # too little; a table whose header names its columns is read by its header.
         self.layouts = layouts or {}
@@ -218,6 +222,10 @@ class PlanBuilder:
                 return
             self._settle()
             self.draft = _task(number, before, location, parts)
+            if number is not None and number.style in _HEADING_STYLES and _is_heading(before):
+                # 「一、优化营商环境（牵头单位：区发改局）」 is a task, or the section of the
+                # numbered items that follow it without units of their own (see _settle).
+                self.heading_task = (self.draft, number.style)
             return
         if (
             set(parts) == {"leaders"}
@@ -501,12 +509,40 @@ class PlanBuilder:
             if is_task and sentence_units(join_lines(text)):
                 # No label follows: the task's own sentence says who carries it.
                 self._add(_task(number, text, location, {}))
+            elif is_task and self._under_labelled_heading(number):
+                self._add(_task(number, text, location, dict(self.shared)))
             elif number is None and (
                 text.endswith(_SENTENCE_END) or len(text) > MAX_LEAD_IN_LENGTH
             ):
                 self.warn("loose_paragraph", text, location)
             else:
                 self._start_section(number, text, location)
+
+    def _under_labelled_heading(self, number: Numbered) -> bool:
+        """Whether items numbered one level down share the units of the heading above them.
+
+        The heading was read as a task with its labels; its first unlabelled item makes it
+        the section it is, and its units and leaders those of each item under it.
+        """
+        if self.heading_task is not None and self.last is not None:
+            task, style = self.heading_task
+            if self.last[0] is task and number.style != style:
+                self.heading_task = None
+                _, item, section, _ = self.last
+                section.items.remove(item)
+                heading = f"{task.seq}、{join_lines(task.text)}"
+                self._start_section(numbering(heading), heading, task.location)
+                if not is_blank(task.leaders):
+                    self._leader_line(task.leaders, task.location)
+                self.shared = {
+                    part: getattr(task, part)
+                    for part in ("units", "lead_units", "support_units", "deadline")
+                    if not is_blank(getattr(task, part))
+                }
+                self.shared_section = self._section()
+                self.last = None
+                return True
+        return bool(self.shared) and self.shared_section is self._section()
 
     def _first_is_lead(self) -> bool:
         return self.statement or self.carried

@@ -26,7 +26,7 @@ from duban.parsing.columns import (
     header_kind,
     read_header,
 )
-from duban.parsing.leaders import parse_leaders
+from duban.parsing.leaders import has_surname, parse_leaders
 from duban.parsing.text import EDGE, join_lines, squeeze
 from duban.parsing.units import names_units
 
@@ -45,21 +45,6 @@ _AMOUNT = re.compile(
     r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|个|项|家|人|亩|公里|km|平方米|㎡|户|套|所)?$"
 )
 _SENTENCE = re.compile(r"[，。；,;]")
-# The common Chinese surnames: general knowledge to tell a bare name from a short word.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
-    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
-    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
-    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
-    "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
-    "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
-    "玉银亢嵇公哈湛宾戎勾茅利揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪鄂"
-)
-_COMPOUND_SURNAMES = frozenset(
-    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容", "司徒", "夏侯"}
-)
 # Up to this many rows are enough to tell what a column holds.
 _SAMPLE = 30
 # A header's reading is confirmed, or completed, on this many rows.
@@ -263,12 +248,8 @@ def _is_leaders(cell: str) -> bool:
         return False  # 「全年」, 「长期」: not 全 and 长 by surname
     leaders = parse_leaders(cell)
     return bool(leaders) and all(
-        leader.titles or (len(leader.name) <= 3 and _has_surname(leader.name)) for leader in leaders
+        leader.titles or (len(leader.name) <= 3 and has_surname(leader.name)) for leader in leaders
     )
-
-
-def _has_surname(name: str) -> bool:
-    return name[:2] in _COMPOUND_SURNAMES or name[0] in _SURNAMES
 
 
 @lru_cache(maxsize=4096)

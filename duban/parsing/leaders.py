@@ -72,6 +72,28 @@ _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|联系)(?:市|区|县|省)?领导\s*[：:]\s*([^）)；;。]+)")
 
 
+# The common Chinese surnames: general knowledge to tell a bare name from a short word.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
+    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
+    "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
+    "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
+    "玉银亢嵇公哈湛宾戎勾茅利揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪鄂"
+)
+_COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容", "司徒", "夏侯"}
+)
+
+
+def has_surname(name: str) -> bool:
+    """Whether a name opens with a common surname (「王」, 「欧阳」)."""
+    return name[:2] in _COMPOUND_SURNAMES or name[:1] in _SURNAMES
+
+
 def parse_leaders(text: str) -> list[Leader]:
     """Leaders in 「张三、李四」, 「林杰常委、常务副区长」 or 「常务副区长林杰」; [] if none."""
     leaders: list[Leader] = []
@@ -89,7 +111,8 @@ def parse_leaders(text: str) -> list[Leader]:
                 return []  # 「区公安分局局长」 alone names an office, not a person
             leaders[-1].titles.append(name + "".join(titles))
             continue
-        if not _NAME.match(name):
+        # 「陈副市长」: a surname and a title name the person as notices often do.
+        if not _NAME.match(name) and not (len(name) == 1 and titles and has_surname(name)):
             return []
         leaders.append(Leader(name=name, titles=pending_titles + titles))
         pending_titles = []

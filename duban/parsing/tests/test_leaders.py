@@ -1,6 +1,7 @@
 import pytest
 
 from duban.parsing.leaders import heading_leaders, parse_leaders
+from duban.parsing.model import Leader
 
 
 def _read(text: str) -> list[tuple[str, list[str]]]:
@@ -41,3 +42,9 @@ def test_heading_leaders_stand_before_the_verb_or_in_brackets():
         "林杰"
     ]
     assert [leader.name for leader in heading_leaders("工业经济（周明副县长牵头）")] == ["周明"]
+
+
+def test_a_surname_with_a_title_names_a_leader_as_notices_often_do():
+    assert parse_leaders("陈副市长") == [Leader(name="陈", titles=["副市长"])]
+    assert parse_leaders("市长") == []
+    assert parse_leaders("城副市长") == []

@@ -385,3 +385,22 @@ def test_it_reads_role_words_alone_as_labels():
     (item,) = items(parsed)
     assert units(item) == [("县教育局", "lead"), ("县财政局", "support")]
     assert (item["text"], item["deadline"]) == ("新建学校2所。", "年底前")
+
+
+def test_a_heading_with_units_gives_them_to_the_unlabelled_items_under_it():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、优化营商环境（牵头单位：县发改局；责任领导：赵强）
+（1）深化“放管服”改革，推行“一件事一次办”。
+（2）开展营商环境评价，争创全省标杆。
+二、推进城市建设（牵头单位：县住建局）
+（1）完成老旧小区改造30个。
+"""
+    )
+    assert headings(parsed) == ["一、优化营商环境", "二、推进城市建设"]
+    first, second, third = items(parsed)
+    assert (first["seq"], units(first)) == ("1", [("县发改局", "lead")])
+    assert units(second) == [("县发改局", "lead")]
+    assert parsed["plans"][0]["sections"][0]["leaders"][0]["name"] == "赵强"
+    assert (third["text"], units(third)) == ("完成老旧小区改造30个。", [("县住建局", "lead")])
