@@ -41,6 +41,9 @@ _MIN_WRAP = 16
 _WRAP_SLACK = 2
 _MIN_WRAPPED = 5
 _WRAPPED_SHARE = 0.5
+# Columns aligned with spaces: two spaces or more, or an ideographic space.
+_COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+|\t)+")
+_ALIGN_SLACK = 2
 _FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
 
@@ -51,7 +54,7 @@ def read_txt(data: bytes) -> Document:
     text, printed = fold_text(text)
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_clean(line) for line in raw]
-    lines = ["" if _is_furniture(line) else _unpipe(line) for line in lines]
+    lines = _unspace(["" if _is_furniture(line) else _unpipe(line) for line in lines], raw)
     # The wrap width counts the indentation the copy printed.
     lines, numbers = _unwrap(lines, [len(line.rstrip()) for line in raw])
     blocks = _Layout(lines, numbers).blocks()
@@ -243,6 +246,63 @@ class _Layout:
             self.rows.append(Row(cells_, location, covered, partial))
         self._close_table()
         return end
+
+
+def _unspace(lines: list[str], raw: list[str]) -> list[str]:
+    """Tables laid out with spaces (「序号  重点工作  责任单位」, as a PDF's text export
+    aligns them) as tab-separated rows, from a header row the vocabulary knows on.
+
+    A row's cells go to the columns they stand under, so a wrapped cell's next line
+    (「        完善配套设施。」) lands in its own column.
+    """
+    out = list(lines)
+    starts: list[int] | None = None
+    for index, line in enumerate(raw):
+        cells = _spaced_cells(line)
+        if starts is None:
+            if len(cells) >= _MIN_HEADER_CELLS and read_header([c for _, c in cells]):
+                starts = [start for start, _ in cells]
+                out[index] = "\t".join(cell for _, cell in cells)
+            continue
+        if not line.strip(_EDGE):
+            starts = starts if _table_goes_on(raw, index) else None
+            continue
+        if _breaks_table(lines[index]) or "\t" in lines[index]:
+            starts = None
+            continue
+        if len(cells) == len(starts):
+            out[index] = "\t".join(cell for _, cell in cells)
+            continue
+        row = [""] * len(starts)
+        for start, cell in cells:
+            column = max(i for i, at in enumerate(starts) if at <= start + _ALIGN_SLACK or i == 0)
+            row[column] = f"{row[column]} {cell}".strip()
+        out[index] = "\t".join(row)
+    return out
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a space-aligned line, each with the display column it starts at."""
+    cells, position, width = [], 0, 0
+    for match in _COLUMN_GAP.finditer(line + "  "):
+        cell = line[position : match.start()]
+        if cell.strip(_EDGE):
+            lead = len(cell) - len(cell.lstrip(_EDGE))
+            cells.append((width + _display(cell[:lead]), cell.strip(_EDGE)))
+        width += _display(line[position : match.end()])
+        position = match.end()
+    return cells
+
+
+def _display(text: str) -> int:
+    """Display width: a Chinese character takes two columns, as in the export's layout."""
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
+def _table_goes_on(raw: list[str], index: int) -> bool:
+    """A blank line inside a space-aligned table: the next line is a row of it again."""
+    following = next((line for line in raw[index + 1 :] if line.strip(_EDGE)), "")
+    return len([cell for cell in _COLUMN_GAP.split(following.strip(_EDGE)) if cell]) >= 2
 
 
 def _unwrap(lines: list[str], widths: list[int]) -> tuple[list[str], list[int]]:

@@ -404,3 +404,27 @@ def test_a_heading_with_units_gives_them_to_the_unlabelled_items_under_it():
     assert units(second) == [("县发改局", "lead")]
     assert parsed["plans"][0]["sections"][0]["leaders"][0]["name"] == "赵强"
     assert (third["text"], units(third)) == ("完成老旧小区改造30个。", [("县住建局", "lead")])
+
+
+def test_it_reads_a_table_aligned_with_spaces_as_a_pdf_text_export_prints_it():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+序号    重点工作                                  责任单位              完成时限
+1       新建城区公办幼儿园3所，新增学位1200个。   县教育局*、县住建局   2023年12月
+2       改造老旧小区15个，惠及居民4000户，同步    县住建局              年底前
+        完善配套设施。
+3\u3000新增停车泊位2000个。\u3000县交通运输局\u30002023年9月
+"""
+    )
+    first, second, third = items(parsed)
+    assert units(first) == [("县教育局", "lead"), ("县住建局", "support")]
+    assert (second["text"], second["deadline"]) == (
+        "改造老旧小区15个，惠及居民4000户，同步完善配套设施。",
+        "年底前",
+    )
+    assert (third["seq"], units(third), third["deadline"]) == (
+        "3",
+        [("县交通运输局", "joint")],
+        "2023年9月",
+    )
