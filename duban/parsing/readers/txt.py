@@ -10,7 +10,7 @@ from collections import Counter
 
 import charset_normalizer
 
-from duban.parsing.columns import SEQ, header_kind, read_header
+from duban.parsing.columns import NAME, SEQ, TEXT, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.lists import labels, numbering
 from duban.parsing.script import fold_text
@@ -469,6 +469,13 @@ def _flat_rows(
         if len(following) > after:
             row[-1] += "\n" + "\n".join(following[after:])
         partial = len(following) < after and number + 1 == len(starts)
+        if partial:
+            # Cut short, its cells cannot be told apart: all of it is the task's text.
+            row = [""] * missing + before + [cells[start][0]]
+            text = next((i for i, kind in enumerate(kinds) if kind in (TEXT, NAME)), offset + 1)
+            row += [""] * (width - len(row))
+            if text < width:
+                row[text] = "\n".join(filter(None, [row[text], *following]))
         row += [""] * (width - len(row))
         rows.append((row, cells[start][1], frozenset(range(missing)), partial))
     return rows
