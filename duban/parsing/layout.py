@@ -187,8 +187,8 @@ def _scores(header: str, cells: list[str]) -> dict[str, tuple[float, str]]:
         elif fit >= _CONTENT_FIT:
             scores[role] = (fit * (1 - _HEADER_WEIGHT / 2) if said else fit, "content")
     if said in (LEAD_UNITS, SUPPORT_UNITS) and UNITS in scores:
-        # The header's words say which units: 牵头 or 配合.
-        scores[said] = (scores.pop(UNITS)[0] + 0.01, scores.get(UNITS, (0, "header"))[1])
+        # The cells say units, the header's words which: 牵头 or 配合.
+        scores[said] = scores.pop(UNITS)
     if said == PROGRESS:
         scores[PROGRESS] = (1.0, "header")
     return scores
@@ -284,7 +284,7 @@ def _assign(header: list[str], scores: list[dict[str, tuple[float, str]]]) -> li
         placed[index] = Column(index, header[index], role, evidence, score)
         taken.add(role)
     columns = [placed.get(i, Column(i, header[i], None, None, 0.0)) for i in range(len(header))]
-    _name_before_text(columns, scores)
+    _name_before_text(columns)
     for column in columns:
         if column.role is None and header[column.index]:
             # A column nothing fits keeps its cells under its header.
@@ -292,7 +292,7 @@ def _assign(header: list[str], scores: list[dict[str, tuple[float, str]]]) -> li
     return columns
 
 
-def _name_before_text(columns: list[Column], scores: list[dict]) -> None:
+def _name_before_text(columns: list[Column]) -> None:
     """Without a text column, the longest name-like column is the task text."""
     if any(column.role == TEXT for column in columns):
         return
