@@ -42,7 +42,7 @@ _WRAP_SLACK = 2
 _MIN_WRAPPED = 5
 _WRAPPED_SHARE = 0.5
 # Columns aligned with spaces: two spaces or more, or an ideographic space.
-_COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+|\t)+")
+_COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+)+")
 _ALIGN_SLACK = 2
 _FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
@@ -258,12 +258,15 @@ def _unspace(lines: list[str], raw: list[str]) -> list[str]:
     out = list(lines)
     starts: list[int] | None = None
     for index, line in enumerate(raw):
-        cells = _spaced_cells(line)
         if starts is None:
-            if len(cells) >= _MIN_HEADER_CELLS and read_header([c for _, c in cells]):
-                starts = [start for start, _ in cells]
-                out[index] = "\t".join(cell for _, cell in cells)
+            if "\t" in line or not _COLUMN_GAP.search(line):
+                continue
+            labels = [cell for cell in _COLUMN_GAP.split(line.strip(_EDGE)) if cell]
+            if len(labels) >= _MIN_HEADER_CELLS and read_header(labels):
+                starts = [start for start, _ in _spaced_cells(line)]
+                out[index] = "\t".join(labels)
             continue
+        cells = _spaced_cells(line)
         if not line.strip(_EDGE):
             starts = starts if _table_goes_on(raw, index) else None
             continue
