@@ -220,10 +220,13 @@ class _Layout:
                 index = _skip_empty_cells(lines, index + 1, piped, len(header) - 1)
                 continue
             cells, next_index = _web_row(lines, index, piped, len(header))
+            # The copy ends before the row does: a row cut short.
+            partial = not any(lines[next_index:]) and not _whole(lines[index:], piped, len(header))
             self.rows.append(
                 Row(
                     cells,
                     Location(line=self.numbers[index], table=self.tables, row=len(self.rows) + 1),
+                    partial=partial,
                 )
             )
             index = next_index
@@ -505,6 +508,13 @@ def _web_row(lines: list[str], index: int, piped: bool, width: int) -> tuple[lis
         position += 2
     cells = cells[:width] + [""] * (width - len(cells))
     return cells, position
+
+
+def _whole(lines: list[str], piped: bool, width: int) -> bool:
+    """Whether the copy's last lines hold a whole row: a cell for each column."""
+    if piped:
+        return sum(1 for line in lines if line == _PIPE) >= width - 1
+    return len(lines) >= width
 
 
 def _empty_cell_starts_row(lines: list[str], index: int, piped: bool) -> bool:

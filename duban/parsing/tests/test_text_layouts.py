@@ -428,3 +428,12 @@ def test_it_reads_a_table_aligned_with_spaces_as_a_pdf_text_export_prints_it():
         [("县交通运输局", "joint")],
         "2023年9月",
     )
+
+
+def test_a_piped_web_table_cut_short_flags_its_last_row():
+    parsed = parse_text(
+        "附件1\n2023年重点工作任务分解表\n序号\n|\n工作任务\n|\n责任单位\n|\n备注\n"
+        "1\n|\n地区生产总值增长6%。\n|\n县发改局\n|\n\n2\n|\n新建学校\n"
+    )
+    first, second = items(parsed)
+    assert "partial" not in first and second["partial"] is True
