@@ -36,22 +36,25 @@ def load_demo() -> None:
         step(state)
 
 
-def build_world() -> SimpleNamespace:
-    """The demo plus the task above; call inside a test with MEDIA_ROOT set to a scratch folder."""
+def build_world(mark: str = "") -> SimpleNamespace:
+    """The demo plus the task above; call inside a test with MEDIA_ROOT set to a scratch folder.
+
+    `mark` is appended to every name and text the world adds (the escaping test's script).
+    """
     load_demo()
     w = SimpleNamespace()
     w.notice = Notice.objects.get()
     w.plan = Plan.objects.get(notice=w.notice, kind=PlanKind.ANNUAL)
     section = w.plan.sections.first()
     w.official = section.leaders.order_by("section_leaders__position").first()
-    w.lead_unit = make_unit("测试牵头局")
-    w.joint_unit = make_unit("测试共同局")
-    w.support_unit = make_unit("测试配合局")
-    w.other_unit = make_unit("测试无关局")
+    w.lead_unit = make_unit("测试牵头局" + mark)
+    w.joint_unit = make_unit("测试共同局" + mark)
+    w.support_unit = make_unit("测试配合局" + mark)
+    w.other_unit = make_unit("测试无关局" + mark)
     w.task = make_task(
         section,
         "99",
-        "测试任务：全年完成投资50亿元。",
+        "测试任务：全年完成投资50亿元。" + mark,
         [(w.lead_unit, Role.LEAD), (w.joint_unit, Role.JOINT), (w.support_unit, Role.SUPPORT)],
     )
     w.users = {
@@ -66,17 +69,18 @@ def build_world() -> SimpleNamespace:
     }
     assert w.users["leader"].profile.official == w.official
 
+    # A task's own indicator, not a macro one, so the lead unit's report form asks for it.
     template = Target.objects.filter(task__plan=w.plan).first()
     w.target = Target.objects.create(
         task=w.task,
-        metric=template.metric,
-        metric_text=template.metric_text,
+        metric=Metric.objects.create(name="测试项目完成投资" + mark),
+        metric_text=template.metric_text + mark,
         measure=template.measure,
         comparator=template.comparator,
         value=template.value,
         unit=template.unit,
         period=template.period,
-        text=template.text,
+        text=template.text + mark,
     )
     w.metric = Metric.objects.order_by("pk").first()
     w.link = TargetLink.objects.order_by("pk").first()
@@ -91,12 +95,12 @@ def build_world() -> SimpleNamespace:
         cycle=w.cycle,
         kind=ReportKind.PART,
         state=ReportState.SUBMITTED,
-        progress="完成投资12亿元。",
+        progress="完成投资12亿元。" + mark,
     )
     w.attachment = Attachment.objects.create(
         report=w.part,
         file=ContentFile(PDF, name="evidence.pdf"),
-        original_name="佐证.pdf",
+        original_name="佐证.pdf" + mark,
         content_type="application/pdf",
         file_size=len(PDF),
         file_hash="b" * 64,
@@ -106,8 +110,8 @@ def build_world() -> SimpleNamespace:
         task=w.task,
         year=w.year,
         seq=1,
-        title="完成立项",
-        description="项目完成立项审批",
+        title="完成立项" + mark,
+        description="项目完成立项审批" + mark,
         due_on=date(w.year, 12, 31),
         state=MilestoneState.PROPOSED,
     )
@@ -115,19 +119,19 @@ def build_world() -> SimpleNamespace:
         task=w.task,
         unit=w.lead_unit,
         tier=Tier.REMIND,
-        reason="请加快推进。",
+        reason="请加快推进。" + mark,
         respond_by=date(w.year, 12, 31),
         user=w.users["office"],
     )
     w.problem = Problem.raise_on(
         task=w.task,
         unit=w.support_unit,
-        title="用地指标不足",
-        description="尚缺建设用地指标。",
+        title="用地指标不足" + mark,
+        description="尚缺建设用地指标。" + mark,
         user=w.users["support"],
     )
     w.notification = Notification.objects.create(
-        user=w.users["lead"], text="测试通知", url=w.task.get_absolute_url()
+        user=w.users["lead"], text="测试通知" + mark, url=w.task.get_absolute_url()
     )
     # The reference notice has its own (相关街镇 and the like), on tasks outside the test task.
     w.placeholder_assignment = Assignment.objects.filter(unit__kind=UnitKind.PLACEHOLDER).first()
