@@ -140,12 +140,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("DUBAN_LOGIN_COOLOFF_MINUTES", "30"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "duban.accounts.views.locked_out"
 AXES_VERBOSE = False
-# Behind a reverse proxy every request comes from the proxy's address: take the client's from
-# X-Forwarded-For, counting this many proxies from the right (see README, Production).
-AXES_IPWARE_PROXY_COUNT = envint("DUBAN_PROXY_COUNT", "0") or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a reverse proxy every request comes from the proxy's address: the client's is read
+# from X-Forwarded-For, this many entries from the right (see README, Production).
+DUBAN_PROXY_COUNT = envint("DUBAN_PROXY_COUNT", "0")
+AXES_CLIENT_IP_CALLABLE = "duban.accounts.lockouts.client_ip"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -13,6 +13,17 @@ from django.utils import timezone
 from duban.audit.log import record
 
 
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind DUBAN_PROXY_COUNT proxies the entry of
+    X-Forwarded-For the nearest proxy wrote (entries further left are the client's to forge)."""
+    count = settings.DUBAN_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
 @dataclass
 class Lock:
     kind: str  # "username" or "ip"

@@ -53,6 +53,33 @@ class LockoutTestCase(BaseTestCase):
             self.log_in("alice", ip="10.0.3.4"), "/", fetch_redirect_response=False
         )
 
+    def test_behind_a_proxy_the_address_is_the_forwarded_one(self):
+        with self.settings(DUBAN_PROXY_COUNT=1):
+            for name in ("bob", "charlie", "dave", "zoe", "erin"):
+                self.client.post(
+                    LOGIN,
+                    {"username": name, "password": "wrong"},
+                    REMOTE_ADDR="127.0.0.1",
+                    HTTP_X_FORWARDED_FOR="10.0.4.4",
+                )
+            response = self.client.post(
+                LOGIN,
+                {"username": "alice", "password": PASSWORD},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR="10.0.4.5",
+            )
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.client.logout()
+        with self.settings(DUBAN_PROXY_COUNT=1):
+            response = self.client.post(
+                LOGIN,
+                {"username": "alice", "password": PASSWORD},
+                REMOTE_ADDR="127.0.0.1",
+                # A forged entry on the left does not hide the address the proxy saw.
+                HTTP_X_FORWARDED_FOR="10.0.9.9, 10.0.4.4",
+            )
+        self.assertEqual(response.status_code, 429)
+
     def test_a_locked_out_attempt_hashes_no_password(self):
         self.fail(5)
         with mock.patch.object(ModelBackend, "authenticate", autospec=True) as backend:
