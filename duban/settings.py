@@ -223,11 +223,9 @@ if SECURE_SSL_REDIRECT:
     # The proxy terminates TLS and says so; without this every request would redirect forever.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Errors: tracebacks to DUBAN_DATA_DIR/log/duban.log and stderr, and by mail to ADMINS.
+# Errors: tracebacks to DUBAN_DATA_DIR/duban.log and stderr, and by mail to ADMINS.
 ADMINS = [a.strip() for a in os.getenv("DUBAN_ADMINS", "").split(",") if a.strip()]
 SERVER_EMAIL = os.getenv("DUBAN_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-LOG_DIR = DATA_DIR / "log"
-LOG_DIR.mkdir(parents=True, exist_ok=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -237,7 +235,9 @@ LOGGING = {
     "handlers": {
         "file": {
             "class": "logging.handlers.WatchedFileHandler",
-            "filename": LOG_DIR / "duban.log",
+            "filename": DATA_DIR / "duban.log",
+            # Opened at the first entry, so commands that log nothing leave no file behind.
+            "delay": True,
             "formatter": "plain",
             "level": "WARNING",
         },

@@ -1,4 +1,4 @@
-"""A 500 leaves its traceback in DUBAN_DATA_DIR/log/duban.log and a mail to ADMINS."""
+"""A 500 leaves its traceback in DUBAN_DATA_DIR/duban.log and a mail to ADMINS."""
 
 import uuid
 from unittest import mock
@@ -23,7 +23,7 @@ class ErrorLogTestCase(BaseTestCase):
 
     def test_a_500_leaves_its_traceback_in_the_log_file(self):
         marker = self.break_the_ledger()
-        log = (settings.DATA_DIR / "log" / "duban.log").read_text(encoding="utf-8")
+        log = (settings.DATA_DIR / "duban.log").read_text(encoding="utf-8")
         entry = log[log.index("Internal Server Error: /tasks/") :]
         self.assertIn("Traceback (most recent call last)", entry)
         self.assertIn(f"RuntimeError: {marker}", entry)
