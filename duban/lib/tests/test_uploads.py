@@ -3,6 +3,8 @@
 import io
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 
 from duban.lib.uploads import request_limit
@@ -47,7 +49,14 @@ def post(body: EndlessBody, declared: int, cookies: str) -> int:
         "HTTP_COOKIE": cookies,
     }
     statuses = []
-    WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+    # As the test client does: the test's database connection must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return int(statuses[0].split()[0])
 
 
