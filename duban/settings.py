@@ -1,7 +1,7 @@
 """duban settings, driven by environment variables (see README)."""
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +36,8 @@ def envdate(name: str) -> date | None:
 
 
 DEBUG = envbool("DUBAN_DEBUG", "1")
+# DUBAN_DEBUG as configured: the test runner turns DEBUG off for every test, this stays.
+DUBAN_PRODUCTION = not DEBUG
 SECRET_KEY = os.getenv("DUBAN_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "duban.audit",
     "duban.ledger",
     "duban.accounts",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "duban.urls"
@@ -119,7 +124,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Log-in throttling (django-axes). Its backend comes first, so a locked-out attempt is refused
+# before ModelBackend spends a password hash on it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures counted separately per user name and per address; either reaching the limit locks.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = envint("DUBAN_LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("DUBAN_LOGIN_COOLOFF_MINUTES", "30"))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "duban.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy's address: the client's is read
+# from X-Forwarded-For, this many entries from the right (see README, Production).
+DUBAN_PROXY_COUNT = envint("DUBAN_PROXY_COUNT", "0")
+AXES_CLIENT_IP_CALLABLE = "duban.accounts.lockouts.client_ip"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -139,10 +163,24 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 DUBAN_MAX_UPLOAD_BYTES = envint("DUBAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
 # Evidence files attached to progress reports larger than this are refused.
 DUBAN_MAX_EVIDENCE_BYTES = envint("DUBAN_MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
+# A request body (forms, not files) over this is refused with 400 as it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded files over this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# The size check runs while the body streams in, so an oversized upload is refused at its header.
+FILE_UPLOAD_HANDLERS = [
+    "duban.lib.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
-_EMAIL_BACKEND = os.getenv("DUBAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Development prints mail on the console; production sends it (reminders, 督办单, error mails).
+_EMAIL_BACKEND = os.getenv(
+    "DUBAN_EMAIL_BACKEND",
+    f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend",
+)
 # Django 6.1 configures mail as MAILERS; only the SMTP backend takes connection options.
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
 if _EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
@@ -177,6 +215,47 @@ DUBAN_STATUS_THRESHOLDS: dict[str, float] = {}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("DUBAN_SECURE_COOKIES", "0")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS: set when duban is only reached over HTTPS (see README, Production).
+SECURE_HSTS_SECONDS = envint("DUBAN_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DUBAN_HSTS_INCLUDE_SUBDOMAINS", "0")
+SECURE_SSL_REDIRECT = envbool("DUBAN_SSL_REDIRECT", "0")
+if SECURE_SSL_REDIRECT:
+    # The proxy terminates TLS and says so; without this every request would redirect forever.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Errors: tracebacks to DUBAN_DATA_DIR/duban.log and stderr, and by mail to ADMINS.
+ADMINS = [a.strip() for a in os.getenv("DUBAN_ADMINS", "").split(",") if a.strip()]
+SERVER_EMAIL = os.getenv("DUBAN_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {process:d}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": DATA_DIR / "duban.log",
+            # Opened at the first entry, so commands that log nothing leave no file behind.
+            "delay": True,
+            "formatter": "plain",
+            "level": "WARNING",
+        },
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain", "level": "WARNING"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "loggers": {
+        "django": {"handlers": ["file", "stderr", "mail_admins"], "level": "INFO"},
+        # Every 404 and 400 would otherwise be a warning line; 500s are errors.
+        "django.request": {"level": "ERROR"},
+        "duban": {"handlers": ["file", "stderr", "mail_admins"], "level": "INFO"},
+    },
+}
 
 # An existence check rather than `except ImportError`, so a broken local_settings.py fails loudly.
 if (BASE_DIR / "local_settings.py").exists():

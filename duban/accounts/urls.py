@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from duban.accounts import views
+
 app_name = "accounts"
 
 # /accounts/
@@ -24,4 +26,6 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
         name="password-done",
     ),
+    path("lockouts/", views.lockout_list, name="lockouts"),
+    path("lockouts/lift/", views.lockout_lift, name="lockout-lift"),
 ]

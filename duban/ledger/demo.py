@@ -29,6 +29,16 @@ FORMATS = ("docx", "txt", "pdf")
 PASSWORD = "duban-demo"  # noqa: S105
 
 
+def password() -> str:
+    """The demo log-ins' password: DUBAN_DEMO_PASSWORD, or the published one."""
+    return os.getenv("DUBAN_DEMO_PASSWORD") or PASSWORD
+
+
+def published_password_refused() -> bool:
+    """Whether the demo must not create log-ins: the published password in production."""
+    return settings.DUBAN_PRODUCTION and password() == PASSWORD
+
+
 @dataclass
 class Account:
     username: str
@@ -126,14 +136,14 @@ def create_accounts(demo: Demo) -> None:
     User = get_user_model()
     for username, role, official, unit, tied_to in people:
         user, _ = User.objects.get_or_create(username=username)
-        user.set_password(PASSWORD)
+        user.set_password(password())
         # example.org never receives mail; the console backend prints what would be sent.
         user.email = f"{username}@example.org"
         user.save()
         Profile.objects.update_or_create(
             user=user, defaults={"role": role, "official": official, "unit": unit}
         )
-        demo.accounts.append(Account(username, PASSWORD, AccountRole(role).label, tied_to))
+        demo.accounts.append(Account(username, password(), AccountRole(role).label, tied_to))
 
 
 STEPS = [import_reference, add_targets, create_accounts, year_in_progress]

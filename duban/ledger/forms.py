@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from duban.ledger.choices import Role, TaskStatus, UnitKind
 from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
+from duban.lib.params import IdMultipleChoiceField
 from duban.lib.widgets import LongSelect
 from duban.parsing import ParseError, errors, parse_bytes
 
@@ -112,6 +113,17 @@ class LedgerFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+class UnitFilterForm(forms.Form):
+    """The unit registry's filters; an invalid one (a NUL, an unknown kind) is left out."""
+
+    kind = forms.ChoiceField(choices=[("", "全部"), *UnitKind.choices], required=False)
+    q = forms.CharField(max_length=100, required=False)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
 class UploadForm(forms.Form):
     """A notice file within the size limit, of a format the parser reads, with task rows.
 
@@ -162,7 +174,7 @@ class MergeUnitsForm(forms.Form):
 
 
 class ResolvePlaceholderForm(forms.Form):
-    units = forms.ModelMultipleChoiceField(
+    units = IdMultipleChoiceField(
         Unit.objects.concrete(),
         label="具体单位",
         widget=forms.CheckboxSelectMultiple,

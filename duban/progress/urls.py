@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
+from duban.lib.params import YearConverter
 from duban.progress import views
+
+register_converter(YearConverter, "year")
 
 app_name = "progress"
 
@@ -28,7 +31,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.download_attachment, name="attachment-download"),
     path("attachments/<int:pk>/remove/", views.remove_attachment, name="attachment-remove"),
     # /progress/tasks/ and /progress/milestones/
-    path("tasks/<int:task_pk>/milestones/<int:year>/", views.milestones, name="milestones"),
+    path("tasks/<int:task_pk>/milestones/<year:year>/", views.milestones, name="milestones"),
     path("milestones/<int:pk>/confirm/", views.confirm_milestone, name="milestone-confirm"),
     path("milestones/<int:pk>/done/", views.complete_milestone, name="milestone-done"),
 ]

@@ -10,6 +10,7 @@ from duban.accounts.access import get_task_for_user, is_office, office_required
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
+from duban.lib.params import parse_count, parse_id
 from duban.progress.access import (
     get_attachment_for_user,
     get_cycle_for_user,
@@ -156,8 +157,8 @@ def consolidate(request, pk: int):
     if request.method == "POST":
         try:
             # A page without a version is as stale as one with an old version.
-            version = request.POST.get("version", "")
-            report.consolidate(request.user, version=int(version) if version.isdigit() else 0)
+            version = parse_count(request.POST.get("version")) or 0
+            report.consolidate(request.user, version=version)
         except TransitionError as exc:
             messages.error(request, str(exc))
             return redirect("progress:report-consolidate", report.pk)
@@ -267,8 +268,9 @@ def cycle_list(request):
             filter=Q(reports__kind="consolidated", reports__state=ReportState.SUBMITTED),
         ),
     )
-    if request.GET.get("plan", "").isdigit():
-        cycles = cycles.filter(plan_id=request.GET["plan"])
+    plan_id = parse_id(request.GET.get("plan"))
+    if plan_id is not None:
+        cycles = cycles.filter(plan_id=plan_id)
     form = GenerateCyclesForm(initial={"year": clock.today().year})
     return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
 

@@ -3,7 +3,7 @@ from tempfile import TemporaryDirectory
 from unittest import mock
 
 import time_machine
-from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
@@ -12,6 +12,12 @@ from duban.ledger import demo
 from duban.ledger.choices import Role
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
+
+
+def log_in(username: str, password: str = demo.PASSWORD) -> User | None:
+    """The user when the password is right (django-axes keeps `authenticate` for requests)."""
+    user = User.objects.filter(username=username).first()
+    return user if user is not None and user.check_password(password) else None
 
 
 def run() -> str:
@@ -37,15 +43,15 @@ class DemoCommandTestCase(TestCase):
         for username in ["office", "leader", "lead-unit", "support-unit"]:
             with self.subTest(username=username):
                 self.assertIn(username, out)
-                user = authenticate(username=username, password=demo.PASSWORD)
+                user = log_in(username)
                 self.assertEqual(user.email, f"{username}@example.org")
 
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         run()
-        leader = authenticate(username="leader", password=demo.PASSWORD).profile
+        leader = log_in("leader").profile
         self.assertEqual((leader.role, leader.official.name), (AccountRole.LEADER, "林杰"))
-        lead = authenticate(username="lead-unit", password=demo.PASSWORD).profile
-        support = authenticate(username="support-unit", password=demo.PASSWORD).profile
+        lead = log_in("lead-unit").profile
+        support = log_in("support-unit").profile
         self.assertTrue(
             Task.objects.for_unit(lead.unit, role=Role.LEAD).filter(plan__annex="2").exists()
         )
@@ -72,4 +78,21 @@ class DemoCommandTestCase(TestCase):
         self.assertIn("该文件已导入，无变化", out)
         self.assertEqual(Notice.objects.count(), 1)
         self.assertEqual(list(Task.objects.values_list("pk", flat=True)), pks)
-        self.assertIsNotNone(authenticate(username="office", password=demo.PASSWORD))
+        self.assertIsNotNone(log_in("office"))
+
+    @mock.patch.dict("os.environ", {"DUBAN_DEMO_PASSWORD": ""})
+    def test_it_refuses_the_published_password_in_production(self):
+        with (
+            self.settings(DUBAN_PRODUCTION=True),
+            self.assertRaisesMessage(CommandError, "DUBAN_DEMO_PASSWORD"),
+        ):
+            run()
+        self.assertFalse(User.objects.exists())
+
+    @mock.patch.dict("os.environ", {"DUBAN_DEMO_PASSWORD": "Lucheng-2022-ducha"})
+    def test_in_production_it_creates_the_log_ins_with_the_password_set(self):
+        with self.settings(DUBAN_PRODUCTION=True):
+            out = run()
+        self.assertIn("Lucheng-2022-ducha", out)
+        self.assertIsNotNone(log_in("office", "Lucheng-2022-ducha"))
+        self.assertIsNone(log_in("office"))

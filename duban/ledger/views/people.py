@@ -19,7 +19,7 @@ from duban.accounts.access import (
     visible_tasks,
 )
 from duban.ledger.choices import Role, UnitKind
-from duban.ledger.forms import MergeUnitsForm, UnitKindForm
+from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
 from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
@@ -101,10 +101,10 @@ def unit_list(request):
         joint=Count("assignments", filter=Q(assignments__role=Role.JOINT)),
         support=Count("assignments", filter=Q(assignments__role=Role.SUPPORT)),
     )
-    kind = request.GET.get("kind", "")
-    if kind in UnitKind.values:
+    filters = UnitFilterForm(request.GET).filters()
+    kind, q = filters.get("kind", ""), filters.get("q", "")
+    if kind:
         units = units.filter(kind=kind)
-    q = request.GET.get("q", "").strip()
     if q:
         units = units.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -20,6 +20,11 @@ class Command(BaseCommand):
             except FileNotFoundError as exc:
                 raise CommandError(str(exc), returncode=2) from exc
             return
+        if demo.published_password_refused():
+            raise CommandError(
+                "DUBAN_DEBUG=0：不能用公开的演示密码创建账号。"
+                "请先设置 DUBAN_DEMO_PASSWORD=<不少于 8 位、非纯数字的密码> 再运行 duban demo。"
+            )
         state = demo.Demo()
         try:
             for step in demo.STEPS:

@@ -1,0 +1,90 @@
+"""Every URL pattern × every role × GET and POST, against the table in url_table.py."""
+
+import fnmatch
+import shutil
+import tempfile
+
+from django.db import transaction
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client, TestCase, override_settings
+from django.urls import reverse
+
+from duban.tests.url_table import ADMIN, DATA, KWARGS, PLAIN_REDIRECTS, TABLE
+from duban.tests.urls import patterns
+from duban.tests.world import ROLES, build_world
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="duban-test-media-")
+
+
+def admin_kwargs(p) -> dict:
+    """Arguments for an admin pattern: any object id (the admin refuses before looking)."""
+    values = {"app_label": "ledger", "object_id": "1", "content_type_id": "1", "id": "1"}
+    return {name: values[name] for name in p.params}
+
+
+def table_row(name: str):
+    if name in TABLE:
+        return TABLE[name]
+    return next((row for glob, row in ADMIN.items() if fnmatch.fnmatch(name, glob)), None)
+
+
+@override_settings(MEDIA_ROOT=MEDIA_ROOT)
+class UrlPermissionTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def request(self, role: str, method: str, url: str, data: dict):
+        client = Client(enforce_csrf_checks=True)
+        token = _get_new_csrf_string()
+        client.cookies["csrftoken"] = token
+        if self.world.users[role] is not None:
+            client.force_login(self.world.users[role])
+        savepoint = transaction.savepoint_create()
+        try:
+            if method == "get":
+                response = client.get(url)
+            else:
+                response = client.post(url, {**data, "csrfmiddlewaretoken": token})
+        finally:
+            transaction.savepoint_rollback(savepoint)
+        if response.streaming:
+            # Reading a download to the end is what makes the test client close its file.
+            b"".join(response.streaming_content)
+        return response
+
+    def test_every_url_name_has_a_row(self):
+        missing = [p.name for p in patterns() if table_row(p.name) is None]
+        self.assertEqual(missing, [], "add these URL names to duban/tests/url_table.py")
+
+    def test_every_role_gets_what_the_table_declares(self):
+        w = self.world
+        for p in patterns():
+            row = table_row(p.name)
+            if row is None:
+                continue
+            kwargs = (
+                admin_kwargs(p)
+                if p.name.startswith("admin:")
+                else KWARGS.get(p.name, lambda w: {})(w)
+            )
+            url = reverse(p.name, kwargs=kwargs)
+            data = DATA.get(p.name, lambda w: {})(w)
+            for method in ("get", "post"):
+                for role, expected in zip(ROLES, row.codes(method), strict=True):
+                    with self.subTest(url=p.name, method=method, role=role):
+                        response = self.request(role, method, url, data)
+                        self.assertEqual(response.status_code, expected)
+                        anonymous_redirect = role == "anonymous" and expected == 302
+                        if anonymous_redirect and p.name not in PLAIN_REDIRECTS:
+                            login = (
+                                "/admin/login/"
+                                if p.name.startswith("admin:")
+                                else "/accounts/login/"
+                            )
+                            self.assertTrue(response["Location"].startswith(login))

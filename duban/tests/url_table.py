@@ -1,0 +1,162 @@
+"""Who may do what, declared: one row per URL name, checked by test_url_permissions.py.
+
+Each row gives the URL's arguments in the world of duban/tests/world.py, and the status each
+role gets for GET and for POST (with a valid CSRF token and the row's data), in the order of
+`world.ROLES`: anonymous, noprofile, office, leader, lead, joint, support, other.
+
+302 for anonymous is the redirect to the log-in page; for others, the redirect after an
+action (or of a page that only redirects). 403: the page exists for this user, the role is
+missing. 404: the object lies outside the user's scope. 405: the method is refused.
+A new URL name needs a row here, or the test fails. Admin URLs are matched by pattern.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Row:
+    get: str
+    post: str
+    kwargs: Callable = lambda w: {}  # noqa: E731
+    data: Callable = field(default=lambda w: {})
+
+    def codes(self, method: str) -> list[int]:
+        return [int(c) for c in getattr(self, method).split()]
+
+
+# Pages that redirect everybody elsewhere than the log-in page: the home page to the ledger,
+# the admin's log-out to its log-in page's "logged out" notice.
+PLAIN_REDIRECTS = {"home", "admin:logout"}
+
+
+def pk(attr: str) -> Callable:
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+# fmt: off
+TABLE = {
+    #                                     anon nopr offi lead lunit joint supp other
+    "home":                           Row("302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302"),
+    "accounts:login":                 Row("200 302 302 302 302 302 302 302", "200 302 302 302 302 302 302 302"),
+    "accounts:logout":                Row("405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302"),
+    "accounts:password-change":       Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "accounts:password-done":         Row("302 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405"),
+    "accounts:lockouts":              Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "accounts:lockout-lift":          Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
+    "targets:target":                 Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "targets:target-value":           Row("405 405 405 405 405 405 405 405", "302 404 302 403 302 302 302 404"),  # item 1 (another branch) limits this to the lead unit's report
+    "targets:target-revise":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "targets:notice-links":           Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "targets:link-add":               Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "targets:link-confirm":           Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "targets:link-remove":            Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "targets:metrics":                Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),  # item 7 (another branch): not for users without a role
+    "targets:metric":                 Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),  # item 7 (another branch): not for users without a role
+    "targets:import-values":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "supervision:overview":           Row("302 403 200 200 403 403 403 403", "302 403 200 200 403 403 403 403"),
+    "supervision:notices":            Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "supervision:notice":             Row("302 404 200 200 200 404 404 404", "302 404 200 200 200 404 404 404"),
+    "supervision:notice-respond":     Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 404 404 404"),
+    "supervision:notice-escalate":    Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "supervision:notice-close":       Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "supervision:problems":           Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "supervision:problem":            Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "supervision:problem-action":     Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 403 403 404"),
+    "supervision:notice-issue":       Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "supervision:problem-raise":      Row("302 404 403 403 200 200 200 404", "302 404 403 403 200 200 200 404"),
+    "supervision:notifications":      Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "supervision:notification-read":  Row("405 405 405 405 405 405 405 405", "302 404 404 404 302 404 404 404"),
+    "progress:my-reports":            Row("302 403 302 403 200 200 200 200", "302 403 302 403 200 200 200 200"),
+    "progress:review-queue":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "progress:cycle-list":            Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "progress:cycle-generate":        Row("405 405 405 405 405 405 405 405", "302 403 200 403 403 403 403 403"),
+    "progress:cycle-open":            Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "progress:cycle-lock":            Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "progress:report-start":          Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 302 302 404"),
+    "progress:report":                Row("302 404 200 404 200 404 404 404", "302 404 200 404 200 404 404 404"),
+    "progress:report-edit":           Row("302 404 403 404 200 404 404 404", "302 404 403 404 200 404 404 404"),
+    "progress:report-consolidate":    Row("302 404 403 404 200 404 404 404", "302 404 403 404 302 404 404 404"),
+    "progress:report-review":         Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 404 403 404"),
+    "progress:attachment-upload":     Row("405 405 405 405 405 405 405 405", "302 404 403 403 403 404 302 404"),
+    "progress:attachment-download":   Row("302 404 200 200 200 404 200 404", "302 404 200 200 200 404 200 404"),
+    "progress:attachment-remove":     Row("405 405 405 405 405 405 405 405", "302 404 403 403 403 404 302 404"),
+    "progress:milestones":            Row("302 404 200 200 200 200 200 404", "302 404 403 403 302 403 403 404"),
+    "progress:milestone-confirm":     Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 403 403 404"),
+    "progress:milestone-done":        Row("405 405 405 405 405 405 405 405", "302 404 403 403 302 403 403 404"),
+    "ledger:tasks":                   Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "ledger:task":                    Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "ledger:official":                Row("302 404 200 200 404 404 404 404", "302 404 200 200 404 404 404 404"),
+    "ledger:units":                   Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:unit":                    Row("302 404 200 200 200 404 404 404", "302 404 200 200 200 404 404 404"),
+    "ledger:unit-kind":               Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "ledger:unit-merge":              Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
+    "ledger:placeholders":            Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:placeholder-resolve":     Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:notices":                 Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:notice":                  Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "ledger:plan":                    Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "ledger:import":                  Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:import-preview":          Row("302 403 404 403 403 403 403 403", "302 403 404 403 403 403 403 403"),
+}
+
+# The admin is for superusers only: the log-in page answers, everything else sends to it.
+ADMIN = {
+    "admin:login":                    Row("200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
+    "admin:*":                        Row("302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302"),
+}
+# fmt: on
+
+# POST data that passes the row's form, so a refusal shows as a status, not as a form error.
+DATA = {
+    "targets:target-value": lambda w: {"value": "12", "on_date": f"{w.year}-06-30"},
+    "supervision:notice-respond": lambda w: {"response": "已落实。"},
+    "supervision:problem-action": lambda w: {"text": "已协调。"},
+    "progress:report-review": lambda w: {"decision": "return", "comment": "请补充数据。"},
+    "progress:milestone-confirm": lambda w: {
+        "description": "完成立项",
+        "due_on": f"{w.year}-12-31",
+    },
+}
+
+KWARGS = {
+    "targets:target": pk("target"),
+    "targets:target-value": pk("target"),
+    "targets:target-revise": pk("target"),
+    "targets:notice-links": pk("notice"),
+    "targets:link-add": pk("notice"),
+    "targets:link-confirm": pk("link"),
+    "targets:link-remove": pk("link"),
+    "targets:metric": pk("metric"),
+    "supervision:notice": pk("supervision_notice"),
+    "supervision:notice-respond": pk("supervision_notice"),
+    "supervision:notice-escalate": pk("supervision_notice"),
+    "supervision:notice-close": pk("supervision_notice"),
+    "supervision:problem": pk("problem"),
+    "supervision:problem-action": lambda w: {"pk": w.problem.pk, "action": "coordinate"},
+    "supervision:notice-issue": lambda w: {"task_pk": w.task.pk},
+    "supervision:problem-raise": lambda w: {"task_pk": w.task.pk},
+    "supervision:notification-read": pk("notification"),
+    "progress:cycle-open": pk("locked_cycle"),
+    "progress:cycle-lock": pk("cycle"),
+    "progress:report-start": lambda w: {"cycle_pk": w.cycle.pk, "task_pk": w.task.pk},
+    "progress:report": pk("consolidated"),
+    "progress:report-edit": pk("consolidated"),
+    "progress:report-consolidate": pk("consolidated"),
+    "progress:report-review": pk("part"),
+    "progress:attachment-upload": pk("part"),
+    "progress:attachment-download": pk("attachment"),
+    "progress:attachment-remove": pk("attachment"),
+    "progress:milestones": lambda w: {"task_pk": w.task.pk, "year": w.year},
+    "progress:milestone-confirm": pk("milestone"),
+    "progress:milestone-done": pk("milestone"),
+    "ledger:task": pk("task"),
+    "ledger:official": pk("official"),
+    "ledger:unit": pk("lead_unit"),
+    "ledger:unit-kind": pk("lead_unit"),
+    "ledger:unit-merge": pk("lead_unit"),
+    "ledger:placeholder-resolve": pk("placeholder_assignment"),
+    "ledger:notice": pk("notice"),
+    "ledger:plan": pk("plan"),
+    "ledger:import-preview": lambda w: {"digest": "0" * 64},
+}
