@@ -81,7 +81,7 @@ class EscapingTestCase(TestCase):
         preview = office.get(response["Location"])
         self.assertContains(preview, "&lt;svg/onload=alert(1)&gt;")
         self.assert_inert(preview, "the import preview")
-        office.post(response["Location"])
+        office.post(response["Location"] + "confirm/")  # the preview confirms at confirm/
         return Notice.objects.get(doc_number="测政办〔2022〕9号")
 
     def test_every_page_renders_script_like_text_inert(self):

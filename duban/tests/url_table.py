@@ -45,14 +45,14 @@ TABLE = {
     "accounts:lockouts":              Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "accounts:lockout-lift":          Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
     "targets:target":                 Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
-    "targets:target-value":           Row("405 405 405 405 405 405 405 405", "302 404 302 403 302 302 302 404"),  # item 1 (another branch) limits this to the lead unit's report
+    "targets:target-value":           Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),  # the office only; units report values through their report
     "targets:target-revise":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "targets:notice-links":           Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
     "targets:link-add":               Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
     "targets:link-confirm":           Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
     "targets:link-remove":            Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
     "targets:metrics":                Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),  # item 7 (another branch): not for users without a role
-    "targets:metric":                 Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),  # item 7 (another branch): not for users without a role
+    "targets:metric":                 Row("302 404 200 200 200 200 200 200", "302 404 200 200 200 200 200 200"),
     "targets:import-values":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "supervision:overview":           Row("302 403 200 200 403 403 403 403", "302 403 200 200 403 403 403 403"),
     "supervision:notices":            Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
@@ -97,7 +97,12 @@ TABLE = {
     "ledger:notice":                  Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
     "ledger:plan":                    Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
     "ledger:import":                  Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
-    "ledger:import-preview":          Row("302 403 404 403 403 403 403 403", "302 403 404 403 403 403 403 403"),
+    "ledger:import-preview":          Row("302 404 200 404 404 404 404 404", "302 404 200 404 404 404 404 404"),
+    "ledger:import-confirm":          Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
+    "ledger:import-alias":            Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
+    "ledger:import-undo":             Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
+    "ledger:import-row":              Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
+    "ledger:import-columns":          Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
 }
 
 # The admin is for superusers only: the log-in page answers, everything else sends to it.
@@ -158,5 +163,10 @@ KWARGS = {
     "ledger:placeholder-resolve": pk("placeholder_assignment"),
     "ledger:notice": pk("notice"),
     "ledger:plan": pk("plan"),
-    "ledger:import-preview": lambda w: {"digest": "0" * 64},
+    "ledger:import-preview": pk("import_draft"),
+    "ledger:import-columns": pk("import_draft"),
+    "ledger:import-row": pk("import_draft"),
+    "ledger:import-undo": pk("import_draft"),
+    "ledger:import-alias": pk("import_draft"),
+    "ledger:import-confirm": pk("import_draft"),
 }

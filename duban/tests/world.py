@@ -18,13 +18,13 @@ from django.core.files.base import ContentFile
 from duban.accounts.choices import Role as UserRole
 from duban.ledger import demo
 from duban.ledger.choices import PlanKind, Role, UnitKind
-from duban.ledger.models import Assignment, Notice, Plan
+from duban.ledger.models import Assignment, ImportDraft, Notice, Plan
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
 from duban.supervision.choices import Tier
 from duban.supervision.models import Notification, Problem, SupervisionNotice
 from duban.targets.models import Metric, Target, TargetLink
-from duban.testing import PASSWORD, make_task, make_unit, make_user
+from duban.testing import PASSWORD, make_task, make_unit, make_user, notice_text
 
 ROLES = ("anonymous", "noprofile", "office", "leader", "lead", "joint", "support", "other")
 PDF = b"%PDF-1.7\n%%EOF\n"
@@ -135,4 +135,6 @@ def build_world(mark: str = "") -> SimpleNamespace:
     )
     # The reference notice has its own (相关街镇 and the like), on tasks outside the test task.
     w.placeholder_assignment = Assignment.objects.filter(unit__kind=UnitKind.PLACEHOLDER).first()
+    # A notice uploaded for import, its preview open for the office to correct.
+    w.import_draft = ImportDraft.start(notice_text().encode(), "notice.txt", w.users["office"])
     return w

@@ -26,6 +26,7 @@ from duban.ledger.forms import (
 from duban.ledger.importing.corrections import column_roles
 from duban.ledger.importing.review import review
 from duban.ledger.models import ImportDraft
+from duban.lib.params import parse_count
 from duban.parsing import ParseError, parse_bytes
 
 
@@ -81,9 +82,9 @@ def preview(request, pk: int):
 @require_POST
 def columns(request, pk: int):
     draft = _open_draft(request, pk)
-    table = request.POST.get("table", "")
-    if "reset" in request.POST and table.isdigit():
-        draft.reset_columns(int(table), request.user)
+    table = parse_count(request.POST.get("table"))
+    if "reset" in request.POST and table is not None:
+        draft.reset_columns(table, request.user)
         return redirect(f"{draft.get_absolute_url()}#table-{table}")
     width = sum(1 for name in request.POST if name.startswith("role_"))
     form = ColumnRolesForm(request.POST, width=width)
@@ -122,9 +123,11 @@ def row(request, pk: int):
 @require_POST
 def undo(request, pk: int):
     draft = _open_draft(request, pk)
-    index = request.POST.get("index", "")
+    index = parse_count(request.POST.get("index"))
     try:
-        draft.undo_row(int(index), request.user)
+        if index is None:
+            raise ValueError(index)
+        draft.undo_row(index, request.user)
     except ValueError:
         messages.error(request, "没有这项更正。")
     return redirect(draft)
