@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import MilestoneState
 from duban.progress.models.rules import TransitionError, lead_unit_id, unit_id_of
 
@@ -94,6 +95,7 @@ class Milestone(models.Model):
         self.confirmed_by = user
         self.confirmed_at = timezone.now()
         self.save()
+        announce_tasks_changed([self.task_id])
         record(
             "progress.milestone.confirmed",
             self,
@@ -110,4 +112,5 @@ class Milestone(models.Model):
         self.state = MilestoneState.DONE
         self.done_at = timezone.now()
         self.save(update_fields=["state", "done_at", "updated_at"])
+        announce_tasks_changed([self.task_id])
         record("progress.milestone.done", self, user=user, data={"to": self.state})

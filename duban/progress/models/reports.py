@@ -9,6 +9,7 @@ from django.utils import timezone
 from duban.audit.log import record
 from duban.ledger.choices import TaskStatus
 from duban.ledger.models import Task
+from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models.cycles import ReportingCycle, require_open_cycle
 from duban.progress.models.rules import (
@@ -242,6 +243,7 @@ class Report(models.Model):
             submitted_at=timezone.now(),
             submitted_by=user,
         )
+        announce_tasks_changed([self.task_id])
         return previous
 
     @transaction.atomic
@@ -335,6 +337,7 @@ class Report(models.Model):
         require_open_cycle(self.cycle)
         previous = self.state
         self._write(None, state=target)
+        announce_tasks_changed([self.task_id])
         review = Review.objects.create(
             report=self, decision=decision, comment=comment.strip(), reviewer=user
         )
