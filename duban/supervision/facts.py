@@ -193,6 +193,7 @@ def _refresh_batch(tasks: list[Task], today: date, thresholds, user, dry_run: bo
     if not dry_run:
         statuses = statuses.select_for_update()
     by_task = {status.task_id: status for status in statuses}
+    before = {task_id: (s.colour, s.reasons) for task_id, s in by_task.items()}
     now = timezone.now()
     created, changes, entries = [], [], []
     for task in tasks:
@@ -208,9 +209,15 @@ def _refresh_batch(tasks: list[Task], today: date, thresholds, user, dry_run: bo
             entries.append(entry("supervision.status.changed", task, user, change.audit_data()))
     if not dry_run:
         TaskStatus.objects.bulk_create(created)
-        new = {id(status) for status in created}
-        updated = [status for status in by_task.values() if id(status) not in new]
-        TaskStatus.objects.bulk_update(updated, ["colour", "reasons", "since", "computed_at"])
+        # Most statuses keep their colour and reasons from one day to the next: only the
+        # time of the computation is written for those, in one query.
+        TaskStatus.objects.filter(task__in=list(before)).update(computed_at=now)
+        updated = [
+            by_task[t]
+            for t, old in before.items()
+            if old != (by_task[t].colour, by_task[t].reasons)
+        ]
+        TaskStatus.objects.bulk_update(updated, ["colour", "reasons", "since"])
         StatusChange.objects.bulk_create(changes)
         LogEntry.objects.bulk_create(entries)
     return [by_task[task.pk].colour for task in tasks]
