@@ -7,7 +7,7 @@ from django.utils import timezone
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import MilestoneState
-from duban.progress.models.rules import TransitionError, lead_unit_id, unit_id_of
+from duban.progress.models.rules import TransitionError, unit_id_of
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -75,7 +75,7 @@ class Milestone(models.Model):
         return self.state != MilestoneState.DONE and on > self.due_on
 
     def _require_lead_unit(self, user) -> None:
-        if unit_id_of(user) is None or unit_id_of(user) != lead_unit_id(self.task):
+        if unit_id_of(user) is None or unit_id_of(user) != self.task.lead_unit_id:
             raise PermissionDenied("只有牵头单位可以确认形象进度节点。")
 
     @transaction.atomic

@@ -17,7 +17,6 @@ from duban.progress.models.rules import (
     EDITABLE_STATES,
     StaleReport,
     TransitionError,
-    lead_unit_id,
     require_office,
     unit_id_of,
 )
@@ -173,7 +172,7 @@ class Report(models.Model):
         if report is not None:
             return report
         require_open_cycle(cycle)
-        kind = ReportKind.CONSOLIDATED if unit.pk == lead_unit_id(task) else ReportKind.PART
+        kind = ReportKind.CONSOLIDATED if unit.pk == task.lead_unit_id else ReportKind.PART
         # get_or_create: two clicks on "开始填报" at once must not hit the unique constraint.
         report, created = cls.objects.get_or_create(
             task=task, unit=unit, cycle=cycle, defaults={"kind": kind}
@@ -322,7 +321,7 @@ class Report(models.Model):
         if self.is_consolidated_kind:
             require_office(user)
             return self._review(user, ReviewDecision.RETURN, comment, ReportState.RETURNED)
-        if unit_id_of(user) != lead_unit_id(self.task):
+        if unit_id_of(user) != self.task.lead_unit_id:
             raise PermissionDenied("只有牵头单位可以退回配合单位的报告。")
         return self._review(
             user,
