@@ -7,6 +7,13 @@ from duban.audit.models import LogEntry
 
 def record(action: str, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
     """Write one audit entry; `user` None means the system (an import from the console)."""
+    written = entry(action, obj, user, data)
+    written.save()
+    return written
+
+
+def entry(action: str, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
+    """An audit entry not yet saved, for callers that write many at once (bulk_create)."""
     entry = LogEntry(action=action, data=data or {})
     if obj is not None:
         entry.object_type = obj._meta.label_lower
@@ -15,5 +22,4 @@ def record(action: str, obj: models.Model | None = None, user=None, data=None) -
     if user is not None and user.is_authenticated:
         entry.user = user
         entry.user_name = user.get_username()
-    entry.save()
     return entry

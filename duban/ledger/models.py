@@ -298,6 +298,24 @@ class TaskQuerySet(models.QuerySet):
         """Tasks the official leads: row leaders where a row names them, else the section's."""
         return self.filter(pk__in=TaskLeader.objects.filter(official=official).values("task_id"))
 
+    def lead_unit_ids(self) -> dict[int, list[int]]:
+        """{task pk: the units that lead it, in order}: those a remark names (由…牵头), else the
+        牵头 units, else, in a row without a marked lead, its 共同 units. Two SQL queries."""
+        tasks = self.values("pk")
+        overrides = Task.lead_override_units.through.objects.filter(task__in=tasks)
+        leads: dict[int, list[int]] = {}
+        for task_id, unit_id in overrides.order_by("unit__name").values_list("task_id", "unit_id"):
+            leads.setdefault(task_id, []).append(unit_id)
+        by_role: dict[tuple[int, str], list[int]] = {}
+        assignments = Assignment.objects.filter(task__in=tasks, role__in=(Role.LEAD, Role.JOINT))
+        for task_id, role, unit_id in assignments.order_by("position").values_list(
+            "task_id", "role", "unit_id"
+        ):
+            by_role.setdefault((task_id, role), []).append(unit_id)
+        for (task_id, role), units in sorted(by_role.items(), key=lambda kv: kv[0][1] != Role.LEAD):
+            leads.setdefault(task_id, units)
+        return leads
+
     def in_plan(self, plan: Plan) -> "TaskQuerySet":
         return self.filter(plan=plan)
 
@@ -379,16 +397,20 @@ class Task(models.Model):
         return reverse("ledger:task", args=[self.pk])
 
     def lead_unit_ids(self) -> list[int]:
-        """The units that lead the task, in order: those a remark names (由…牵头), else the 牵头
-        units, else, in a row without a marked lead, its 共同 units. Up to three SQL queries."""
-        override = list(self.lead_override_units.order_by("name").values_list("pk", flat=True))
-        if override:
-            return override
-        for role in (Role.LEAD, Role.JOINT):
-            units = self.assignments.filter(role=role).order_by("position")
-            if ids := list(units.values_list("unit_id", flat=True)):
-                return ids
-        return []
+        """The units that lead the task, in order (TaskQuerySet.lead_unit_ids). Two SQL queries."""
+        return Task.objects.filter(pk=self.pk).lead_unit_ids().get(self.pk, [])
+
+    @property
+    def lead_unit_id(self) -> int | None:
+        """The unit that consolidates the task's reports: the first of its lead units; None when
+        the row has only 配合 units. This causes SQL queries."""
+        return next(iter(self.lead_unit_ids()), None)
+
+    @property
+    def lead_unit(self) -> Unit | None:
+        """The unit of `lead_unit_id`. This causes SQL queries."""
+        lead_id = self.lead_unit_id
+        return Unit.objects.get(pk=lead_id) if lead_id is not None else None
 
     @property
     def reported_on(self) -> "Task":

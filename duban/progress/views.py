@@ -34,7 +34,6 @@ from duban.progress.models import (
     Report,
     ReportingCycle,
     TransitionError,
-    lead_unit_id,
     unit_id_of,
 )
 from duban.progress.targets import reportable_targets, value_rows
@@ -102,7 +101,7 @@ def start_report(request, cycle_pk: int, task_pk: int):
 @login_required
 def report_detail(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    is_lead = unit_id_of(request.user) == lead_unit_id(report.task)
+    is_lead = unit_id_of(request.user) == report.task.lead_unit_id
     returnable = report.state in (ReportState.SUBMITTED, ReportState.CONSOLIDATED)
     ctx = {
         "report": report,
@@ -316,7 +315,7 @@ def milestones(request, task_pk: int, year: int):
     """A task's milestones of a year; the lead unit proposes, confirms and edits them."""
     task = get_task_for_user(request.user, task_pk)
     unit_id = unit_id_of(request.user)
-    is_lead = unit_id is not None and unit_id == lead_unit_id(task)
+    is_lead = unit_id is not None and unit_id == task.lead_unit_id
     if request.method == "POST":
         if not is_lead:
             raise PermissionDenied

@@ -6,4 +6,4 @@ class SupervisionConfig(AppConfig):
     verbose_name = "督办"
 
     def ready(self) -> None:
-        from duban.supervision import signals  # noqa: F401  (connects the receivers)
+        from duban.supervision import receivers  # noqa: F401  (connects the receivers)

@@ -26,7 +26,7 @@ from duban.progress.choices import (
     ReportState,
     ReviewDecision,
 )
-from duban.progress.models import Milestone, Report, ReportingCycle, Review, lead_unit_id
+from duban.progress.models import Milestone, Report, ReportingCycle, Review
 from duban.progress.periods import quarterly_periods
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.facts import refresh_all
@@ -143,7 +143,7 @@ def _cycles(plan: Plan, today: date) -> list[ReportingCycle]:
 def _stories(plan: Plan) -> list[Story]:
     stories = []
     for i, task in enumerate(plan.tasks.active().order_by("position")):
-        lead = lead_unit_id(task)
+        lead = task.lead_unit_id
         if lead is not None:
             unit, kind = Unit.objects.get(pk=lead), ReportKind.CONSOLIDATED
         else:

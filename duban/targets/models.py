@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.ledger.signals import announce_tasks_changed
 from duban.lib import clock
 from duban.lib.text import metric_key, plain_number
 from duban.targets.choices import (
@@ -99,6 +100,12 @@ class TargetQuerySet(models.QuerySet):
 
     def in_notice(self, notice) -> "TargetQuerySet":
         return self.filter(task__plan__notice=notice)
+
+    def taking(self, key: dict, unit: str) -> "TargetQuerySet":
+        """The targets a value stored under `key` ({"target"} or {"metric"}) counts for."""
+        if key.get("target") is not None:
+            return self.filter(pk=key["target"].pk)
+        return self.filter(metric=key["metric"], unit=unit)
 
 
 class Target(models.Model):
@@ -220,6 +227,7 @@ class Target(models.Model):
     def revise(self, new_value, *, reason: str, document: str, effective_on: date, user):
         """Record a target change (任务调整); the old value stays in the history."""
         old_value = self.value_on(effective_on)
+        announce_tasks_changed([self.task_id])
         revision = self.revisions.create(
             old_value=old_value,
             new_value=new_value,

@@ -81,12 +81,19 @@ class PaceStatus:
         return Pace(self.pace).label
 
 
-def _latest(target: Target, on_date: date) -> Measurement | None:
-    values = target.measurements_in_effect().filter(on_date__lte=on_date)
+def _latest(target: Target, on_date: date, measurements=None) -> Measurement | None:
+    """The value the target is judged on; `measurements`, when given, are its values in effect."""
     plan = target.task.plan
-    if target.period in (Period.ANNUAL, "") and plan.start_year:
-        # An annual target is judged on its own year's values only.
-        values = values.filter(on_date__year=plan.start_year)
+    # An annual target is judged on its own year's values only.
+    year = plan.start_year if target.period in (Period.ANNUAL, "") else None
+    if measurements is not None:
+        values = [
+            m for m in measurements if m.on_date <= on_date and (not year or m.on_date.year == year)
+        ]
+        return max(values, key=lambda m: (m.on_date, m.created_at), default=None)
+    values = target.measurements_in_effect().filter(on_date__lte=on_date)
+    if year:
+        values = values.filter(on_date__year=year)
     return values.order_by("on_date", "created_at").last()
 
 
@@ -111,10 +118,13 @@ def _classify(target: Target, value: Decimal, due: Decimal) -> str:
     return Pace.AHEAD if ahead else Pace.ON_PACE
 
 
-def status_of(target: Target, on_date: date | None = None) -> PaceStatus:
-    """The 序时进度 class of the target's latest value on or before `on_date` (today by default)."""
+def status_of(target: Target, on_date: date | None = None, measurements=None) -> PaceStatus:
+    """The 序时进度 class of the target's latest value on or before `on_date` (today by default).
+
+    `measurements` spares a query when a batch already loaded the target's values in effect.
+    """
     on_date = on_date or clock.today()
-    measurement = _latest(target, on_date)
+    measurement = _latest(target, on_date, measurements)
     if measurement is None:
         return PaceStatus(Pace.NO_DATA, goal=target.value_on(on_date))
     measured_on, value = measurement.on_date, measurement.value

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from duban.accounts.access import is_office
 from duban.audit.log import record
+from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import ReportState
 from duban.targets.checks import describe_problem, impossible
 from duban.targets.choices import ValueSource
@@ -139,6 +140,8 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
     else:
         reporter = user if user is not None and user.is_authenticated else None
     measurement = Measurement.objects.select_for_update().filter(**key).first()
+    taking = Target.objects.active().taking(key, unit)
+    announce_tasks_changed(taking.values_list("task_id", flat=True))
     data = {"on_date": key["on_date"].isoformat(), "value": str(value), "unit": unit}
     data["source"] = source
     if report is not None:

@@ -25,8 +25,8 @@ from duban.ledger.changes import ChangeReport
 from duban.ledger.importing.corrections import apply_corrections, column_roles
 from duban.ledger.importing.diff import Diff
 from duban.ledger.importing.writer import Writer
-from duban.ledger.models import Notice
-from duban.ledger.signals import notice_imported
+from duban.ledger.models import Notice, Task
+from duban.ledger.signals import announce_tasks_changed, notice_imported
 from duban.lib.locks import hold_lock
 from duban.parsing import ParseError, parse_bytes
 from duban.parsing.errors import NO_TASKS
@@ -120,4 +120,6 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
         writer = Writer(preview, diff, user)
         notice = writer.run()
         notice_imported.send(sender=Notice, notice=notice, user=user, targets=writer.targets)
+        tasks = Task.objects.active().filter(plan__notice=notice)
+        announce_tasks_changed(tasks.values_list("pk", flat=True))
         return notice

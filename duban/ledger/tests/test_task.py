@@ -37,3 +37,15 @@ class TaskQuerySetTestCase(BaseTestCase):
     def test_it_reads_as_seq_and_text(self):
         self.assertEqual(str(self.task), "1. 地区生产总值增长 7%。")
         self.assertEqual(self.task.get_absolute_url(), f"/tasks/{self.task.pk}/")
+
+
+class LeadUnitTestCase(BaseTestCase):
+    def test_the_lead_unit_is_the_first_leading_unit_and_none_without_one(self):
+        support_only = make_task(self.section, "9", "配合事项。", [(self.caizheng, Role.SUPPORT)])
+        assert self.task.lead_unit == self.fagai
+        assert support_only.lead_unit is None
+
+    def test_the_queryset_gives_every_tasks_lead_units_in_two_queries(self):
+        with self.assertNumQueries(2):
+            leads = Task.objects.all().lead_unit_ids()
+        assert leads == {self.task.pk: [self.fagai.pk], self.other_task.pk: [self.caizheng.pk]}

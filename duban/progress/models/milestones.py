@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import MilestoneState
-from duban.progress.models.rules import TransitionError, lead_unit_id, unit_id_of
+from duban.progress.models.rules import TransitionError, unit_id_of
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -74,7 +75,7 @@ class Milestone(models.Model):
         return self.state != MilestoneState.DONE and on > self.due_on
 
     def _require_lead_unit(self, user) -> None:
-        if unit_id_of(user) is None or unit_id_of(user) != lead_unit_id(self.task):
+        if unit_id_of(user) is None or unit_id_of(user) != self.task.lead_unit_id:
             raise PermissionDenied("只有牵头单位可以确认形象进度节点。")
 
     @transaction.atomic
@@ -94,6 +95,7 @@ class Milestone(models.Model):
         self.confirmed_by = user
         self.confirmed_at = timezone.now()
         self.save()
+        announce_tasks_changed([self.task_id])
         record(
             "progress.milestone.confirmed",
             self,
@@ -110,4 +112,5 @@ class Milestone(models.Model):
         self.state = MilestoneState.DONE
         self.done_at = timezone.now()
         self.save(update_fields=["state", "done_at", "updated_at"])
+        announce_tasks_changed([self.task_id])
         record("progress.milestone.done", self, user=user, data={"to": self.state})

@@ -9,6 +9,7 @@ from django.utils import timezone
 from duban.audit.log import record
 from duban.ledger.choices import TaskStatus
 from duban.ledger.models import Task
+from duban.ledger.signals import announce_tasks_changed
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models.cycles import ReportingCycle, require_open_cycle
 from duban.progress.models.rules import (
@@ -16,7 +17,6 @@ from duban.progress.models.rules import (
     EDITABLE_STATES,
     StaleReport,
     TransitionError,
-    lead_unit_id,
     require_office,
     unit_id_of,
 )
@@ -172,7 +172,7 @@ class Report(models.Model):
         if report is not None:
             return report
         require_open_cycle(cycle)
-        kind = ReportKind.CONSOLIDATED if unit.pk == lead_unit_id(task) else ReportKind.PART
+        kind = ReportKind.CONSOLIDATED if unit.pk == task.lead_unit_id else ReportKind.PART
         # get_or_create: two clicks on "开始填报" at once must not hit the unique constraint.
         report, created = cls.objects.get_or_create(
             task=task, unit=unit, cycle=cycle, defaults={"kind": kind}
@@ -242,6 +242,7 @@ class Report(models.Model):
             submitted_at=timezone.now(),
             submitted_by=user,
         )
+        announce_tasks_changed([self.task_id])
         return previous
 
     @transaction.atomic
@@ -320,7 +321,7 @@ class Report(models.Model):
         if self.is_consolidated_kind:
             require_office(user)
             return self._review(user, ReviewDecision.RETURN, comment, ReportState.RETURNED)
-        if unit_id_of(user) != lead_unit_id(self.task):
+        if unit_id_of(user) != self.task.lead_unit_id:
             raise PermissionDenied("只有牵头单位可以退回配合单位的报告。")
         return self._review(
             user,
@@ -335,6 +336,7 @@ class Report(models.Model):
         require_open_cycle(self.cycle)
         previous = self.state
         self._write(None, state=target)
+        announce_tasks_changed([self.task_id])
         review = Review.objects.create(
             report=self, decision=decision, comment=comment.strip(), reviewer=user
         )

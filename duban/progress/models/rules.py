@@ -33,16 +33,10 @@ def unit_id_of(user) -> int | None:
     return profile.unit_id
 
 
-def lead_unit_id(task: Task) -> int | None:
-    """The unit that consolidates a task's reports: the first of its lead units (Task.lead_unit_ids);
-    None when the row has only 配合 units."""
-    return next(iter(task.lead_unit_ids()), None)
-
-
 def led_task_ids(unit_id: int):
     """A subquery of the tasks whose parts the unit reads as (one of) its leading units.
 
-    It follows `lead_unit_id`, except that every 牵头 unit of a row with several reads them.
+    It follows `Task.lead_unit_id`, except that every 牵头 unit of a row with several reads them.
     """
     overrides = Task.lead_override_units.through.objects
     own = Assignment.objects.filter(unit_id=unit_id)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role, TaskStatus
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
-from duban.progress.models import Report, ReportingCycle, StaleReport, TransitionError, lead_unit_id
+from duban.progress.models import Report, ReportingCycle, StaleReport, TransitionError
 from duban.progress.tests.base import ProgressTestCase
 from duban.testing import make_task
 
@@ -291,13 +291,13 @@ class LeadUnitTestCase(ProgressTestCase):
             "财政收入增长8%",
             [(self.y, Role.SUPPORT), (self.z, Role.JOINT), (self.x, Role.JOINT)],
         )
-        self.assertEqual(lead_unit_id(task), self.z.pk)
+        self.assertEqual(task.lead_unit_id, self.z.pk)
         self.assertEqual(Report.start(task, self.z, self.cycle, self.zoe).kind, "consolidated")
         self.assertEqual(Report.start(task, self.x, self.cycle, self.xavier).kind, "part")
 
     def test_a_unit_the_remark_names_leads_instead(self):
         self.task.lead_override_units.add(self.z)
-        self.assertEqual(lead_unit_id(self.task), self.z.pk)
+        self.assertEqual(self.task.lead_unit_id, self.z.pk)
         self.assertEqual(Report.start(self.task, self.x, self.cycle, self.xavier).kind, "part")
 
     def test_a_withdrawn_task_takes_no_reports(self):

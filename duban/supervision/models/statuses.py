@@ -48,29 +48,29 @@ class TaskStatus(models.Model):
     @transaction.atomic
     def apply(self, verdict, user=None) -> "StatusChange | None":
         """Store a verdict of the rules; a new colour is kept in the history and audited."""
-        now = timezone.now()
+        change = self.take(verdict, timezone.now())
+        if change is not None:
+            change.save()
+            record("supervision.status.changed", self.task, user=user, data=change.audit_data())
+        self.save()
+        return change
+
+    def take(self, verdict, now) -> "StatusChange | None":
+        """Take a verdict without saving; the history entry (unsaved) if the colour changes."""
         previous = self.colour if self.pk else None
         self.reasons = list(verdict.reasons)
         self.computed_at = now
-        change = None
-        if previous != verdict.colour:
-            self.colour = verdict.colour
-            self.since = now
-            change = StatusChange.objects.create(
-                task_id=self.task_id,
-                from_colour=previous or "",
-                to_colour=verdict.colour,
-                reasons=self.reasons,
-                at=now,
-            )
-            record(
-                "supervision.status.changed",
-                self.task,
-                user=user,
-                data={"from": previous or "", "to": verdict.colour, "reasons": self.reasons},
-            )
-        self.save()
-        return change
+        if previous == verdict.colour:
+            return None
+        self.colour = verdict.colour
+        self.since = now
+        return StatusChange(
+            task_id=self.task_id,
+            from_colour=previous or "",
+            to_colour=verdict.colour,
+            reasons=self.reasons,
+            at=now,
+        )
 
 
 class StatusChange(models.Model):
@@ -100,3 +100,6 @@ class StatusChange(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.task.get_absolute_url()
+
+    def audit_data(self) -> dict:
+        return {"from": self.from_colour, "to": self.to_colour, "reasons": self.reasons}

@@ -8,6 +8,9 @@ from duban.supervision.management.options import add_date_option
 
 class Command(BaseCommand):
     help = "Recompute the supervision status (colour and reasons) of every active task."
+    # The nightly job: the checks import every view and with them the parser's readers, a
+    # second of start-up; `duban check` runs them in `make test` and at deployment.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         add_date_option(parser)

@@ -1,0 +1,14 @@
+"""Recompute the statuses of the tasks whose facts changed (duban.ledger.signals.tasks_changed)."""
+
+from django.db.models import Q
+from django.dispatch import receiver
+
+from duban.ledger.models import Task
+from duban.ledger.signals import tasks_changed
+from duban.supervision.facts import refresh_tasks
+
+
+@receiver(tasks_changed, dispatch_uid="supervision_refresh_changed_tasks")
+def refresh_changed_tasks(sender, task_ids, **kwargs) -> None:
+    # A copy of a task printed twice follows the task it repeats.
+    refresh_tasks(Task.objects.filter(Q(pk__in=task_ids) | Q(twin_of__in=task_ids)))

@@ -1,0 +1,99 @@
+"""A full status refresh costs a constant number of queries per plan, however many tasks it has."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from duban.ledger.choices import Role
+from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
+from duban.progress.models import Milestone, Report, ReportingCycle
+from duban.supervision.facts import refresh_all
+from duban.supervision.tests.base import SupervisionTestCase
+from duban.targets.choices import Measure, ValueSource
+from duban.targets.models import Measurement, Metric, Target
+from duban.testing import make_task
+
+DAY = date(2022, 7, 10)
+# The tasks; reading what the rules need (lead units 2, reports, cycles, milestones,
+# targets 2, values, statuses); writing statuses, history and audit; the savepoint.
+FIRST_REFRESH = 15
+# The same, with statuses both to update and to create.
+LATER_REFRESH = 16
+
+
+class RefreshQueriesTestCase(SupervisionTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.metric = Metric.objects.create(name="新增就业")
+        cls.cycle = ReportingCycle.objects.create(
+            plan=cls.plan,
+            kind=CycleKind.QUARTERLY,
+            name="2022年第一季度",
+            period_start=date(2022, 1, 1),
+            period_end=date(2022, 3, 31),
+            due_on=date(2022, 4, 10),
+            state=CycleState.OPEN,
+        )
+        ReportingCycle.objects.create(
+            plan=cls.plan,
+            kind=CycleKind.QUARTERLY,
+            name="2022年第二季度",
+            period_start=date(2022, 4, 1),
+            period_end=date(2022, 6, 30),
+            due_on=date(2022, 7, 5),
+            state=CycleState.OPEN,
+        )
+
+    def add_tasks(self, count: int) -> None:
+        """Tasks with everything the rules read: a report, a target with a value, a milestone."""
+        for i in range(count):
+            task = make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+            Report.objects.create(
+                task=task,
+                unit=self.fagai,
+                cycle=self.cycle,
+                kind=ReportKind.CONSOLIDATED,
+                progress="推进中",
+                percent_complete=20,
+                state=ReportState.ACCEPTED,
+            )
+            target = Target.objects.create(
+                task=task,
+                metric=self.metric,
+                metric_text="新增就业",
+                measure=Measure.INCREASE,
+                value=Decimal(100),
+                unit="人",
+            )
+            Measurement.objects.create(
+                target=target,
+                on_date=date(2022, 6, 30),
+                value=Decimal(30),
+                unit="人",
+                source=ValueSource.OFFICE,
+            )
+            Milestone.objects.create(
+                task=task,
+                year=2022,
+                seq=1,
+                title="开工",
+                description="完成开工",
+                due_on=date(2022, 5, 1),
+                state=MilestoneState.CONFIRMED,
+            )
+
+    def refresh_queries(self) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            refresh_all(DAY)
+        return len(queries)
+
+    def test_a_full_refresh_costs_a_constant_number_of_queries_per_plan(self):
+        self.add_tasks(3)
+        assert self.refresh_queries() == FIRST_REFRESH
+        self.add_tasks(20)
+        assert self.refresh_queries() == LATER_REFRESH
+        self.add_tasks(40)
+        assert self.refresh_queries() == LATER_REFRESH
