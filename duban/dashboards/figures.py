@@ -195,7 +195,8 @@ def status_trend(scope: Scope, today: date | None = None) -> dict:
             if at > end:
                 break
             colour_of[task_id] = colour
-        points.append(Counter(colour_of.values()))
+        # Before the first status was computed there is nothing to count, not zero.
+        points.append(Counter(colour_of.values()) if colour_of else None)
     now = TaskStatus.counts(scope.tasks)
     return {
         "id": "trend",
@@ -206,7 +207,7 @@ def status_trend(scope: Scope, today: date | None = None) -> dict:
             {
                 "name": colour.label,
                 "key": colour.value,
-                "data": [{"value": p.get(colour, 0), "url": None} for p in points]
+                "data": [{"value": p and p.get(colour, 0), "url": None} for p in points]
                 + [
                     {
                         "value": now.get(colour, 0),

@@ -13,7 +13,7 @@
     function colour(series) { return COLOURS[series.key] || null; }
 
     function bar(figure, narrow) {
-        var horizontal = figure.categories.length > 2;
+        var horizontal = figure.categories.length !== 2;
         var categoryAxis = {
             type: "category", data: figure.categories, inverse: horizontal,
             axisLabel: { width: narrow ? 90 : 200, overflow: "truncate", interval: 0 }
@@ -46,8 +46,8 @@
             series: figure.series.map(function (s) {
                 return {
                     name: s.name, type: "line", data: s.data, connectNulls: s.key !== "reported",
-                    lineStyle: s.key === "reported" ? {} : { type: "dashed" },
-                    symbolSize: s.key === "reported" || s.key === "annual" ? 8 : 0,
+                    lineStyle: s.key === "planned" || s.key === "path" ? { type: "dashed" } : {},
+                    symbolSize: s.key === "planned" || s.key === "path" ? 0 : 7,
                     itemStyle: { color: colour(s) }
                 };
             })
@@ -80,8 +80,8 @@
                 var narrow = element.clientWidth < 500;
                 var option = figure.kind === "bar" ? bar(figure, narrow)
                     : figure.kind === "gauge" ? gauge(figure) : line(figure);
-                if (figure.kind === "bar" && figure.categories.length > 2) {
-                    element.style.height = Math.max(200, 60 + 30 * figure.categories.length) + "px";
+                if (figure.kind === "bar" && figure.categories.length !== 2) {
+                    element.style.height = Math.max(110, 56 + 26 * figure.categories.length) + "px";
                 }
                 element.classList.add("drawn");
                 var chart = echarts.init(element, null, { renderer: "svg" });
