@@ -367,7 +367,7 @@ OVERVIEW = {
 def unit_reporting(unit: Unit, tasks: QuerySet[Task], today: date | None = None) -> list[dict]:
     """Per cycle of the year: the tasks the unit consolidates, its reports delivered, on time."""
     today = today or clock.today()
-    led = tasks.filter(pk__in=led_task_ids(unit.pk)).reported()
+    led = tasks.active().filter(pk__in=led_task_ids(unit.pk)).reported()
     scope = Scope(led)
     rows = []
     for name, group in _cycles(scope, today):
