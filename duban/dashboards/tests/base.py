@@ -20,7 +20,8 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from duban.accounts.choices import Role as UserRole
-from duban.ledger.choices import PlanKind, Role, TaskStatus as LedgerStatus, UnitKind
+from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.ledger.choices import TaskStatus as LedgerStatus
 from duban.ledger.models import Official
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models import Report, ReportingCycle, Review

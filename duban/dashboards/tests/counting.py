@@ -1,7 +1,6 @@
 """Reading the numbers a dashboard links and the count of the list each link opens."""
 
 import re
-from datetime import timedelta
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 

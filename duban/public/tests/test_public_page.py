@@ -1,28 +1,11 @@
-import re
-
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from duban.public.models import PublicProject
 from duban.public.tests.base import MARKER, PublicTestCase
+from duban.public.tests.routes import fill, routes
 
 # The pages anyone may read; every other page sends an anonymous visitor to log in.
 ANONYMOUS_PAGES = {"/public/", "/accounts/login/"}
-
-
-def routes(resolver=None, prefix=""):
-    """Every path() route of the site (Django's admin, with its own log-in, left out)."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            if entry.app_name != "admin":
-                yield from routes(entry, prefix + route)
-        elif isinstance(entry, URLPattern):
-            yield prefix + route
-
-
-def fill(route: str, pk: int) -> str:
-    path = re.sub(r"<int:\w+>", str(pk), route)
-    return "/" + re.sub(r"<\w+:\w+>", "x", path)
 
 
 class PublicPageTestCase(PublicTestCase):
