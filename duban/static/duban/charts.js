@@ -12,19 +12,17 @@
 
     function colour(series) { return COLOURS[series.key] || null; }
 
+    // Horizontal stacked bars: long plan and unit names read along their rows.
     function bar(figure, narrow) {
-        var horizontal = figure.categories.length !== 2;
-        var categoryAxis = {
-            type: "category", data: figure.categories, inverse: horizontal,
-            axisLabel: { width: narrow ? 90 : 200, overflow: "truncate", interval: 0 }
-        };
-        var valueAxis = { type: "value", minInterval: 1 };
         return {
             tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
             legend: { top: 0 },
             grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-            xAxis: horizontal ? valueAxis : categoryAxis,
-            yAxis: horizontal ? categoryAxis : valueAxis,
+            xAxis: { type: "value", minInterval: 1 },
+            yAxis: {
+                type: "category", data: figure.categories, inverse: true,
+                axisLabel: { width: narrow ? 90 : 200, overflow: "truncate", interval: 0 }
+            },
             series: figure.series.map(function (s) {
                 return {
                     name: s.name, type: "bar", stack: "all", data: s.data,
@@ -42,7 +40,7 @@
             legend: { top: 0 },
             grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
             xAxis: { type: "category", data: figure.categories },
-            yAxis: { type: "value", scale: figure.id === "trajectory" },
+            yAxis: { type: "value", scale: figure.id === "trajectory", minInterval: figure.unit ? 0 : 1 },
             series: figure.series.map(function (s) {
                 return {
                     name: s.name, type: "line", data: s.data, connectNulls: s.key !== "reported",
@@ -80,11 +78,13 @@
                 var narrow = element.clientWidth < 500;
                 var option = figure.kind === "bar" ? bar(figure, narrow)
                     : figure.kind === "gauge" ? gauge(figure) : line(figure);
-                if (figure.kind === "bar" && figure.categories.length !== 2) {
+                if (figure.kind === "bar") {
                     element.style.height = Math.max(110, 56 + 26 * figure.categories.length) + "px";
                 }
                 element.classList.add("drawn");
                 var chart = echarts.init(element, null, { renderer: "svg" });
+                // Drawn at once: a leader glances, and a print or a click does not wait for it.
+                option.animation = false;
                 chart.setOption(option);
                 chart.on("click", function (params) {
                     if (params.data && params.data.url) { window.location.href = params.data.url; }
