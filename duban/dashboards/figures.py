@@ -280,11 +280,13 @@ def targets_pace(scope: Scope, today: date | None = None) -> dict:
     for target in targets:
         paces[target.measure][status_of(target, today).pace] += 1
     families = [m for m in Measure if m in paces]
+    # A gauge for each family with a value to judge; the counts list every family.
+    gauged = [m for m in families if paces[m].total() > paces[m][Pace.NO_DATA]]
     return {
         "id": "pace",
         "title": "欠序时进度的指标（按类别，%）",
         "kind": "gauge",
-        "categories": [m.label for m in families],
+        "categories": [m.label for m in gauged],
         "series": [
             {
                 "name": "欠进度占比",
@@ -296,7 +298,7 @@ def targets_pace(scope: Scope, today: date | None = None) -> dict:
                         ),
                         "url": None,
                     }
-                    for m in families
+                    for m in gauged
                 ],
             }
         ],

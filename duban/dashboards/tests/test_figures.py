@@ -3,6 +3,7 @@ from duban.dashboards import figures
 from duban.dashboards.tests.base import TODAY, DashboardTestCase
 from duban.ledger.models import Task
 from duban.supervision.models import TaskStatus
+from duban.targets.sync import sync_targets
 
 
 def values(figure: dict) -> dict:
@@ -72,6 +73,25 @@ class FiguresTestCase(DashboardTestCase):
         figure = figures.targets_pace(self.office_scope(), TODAY)
         assert figure["counts"] == [{"family": "增长", "behind": 1, "measured": 1, "total": 1}]
         assert figure["series"][0]["data"][0]["value"] == 100.0
+
+    def test_a_family_without_values_is_counted_but_has_no_gauge(self):
+        sync_targets(
+            self.t3,
+            [
+                {
+                    "metric": "改造小区",
+                    "measure": "count",
+                    "comparator": "=",
+                    "value": 12,
+                    "unit": "个",
+                    "period": "annual",
+                    "text": "改造老旧小区12个",
+                }
+            ],
+        )
+        figure = figures.targets_pace(self.office_scope(), TODAY)
+        assert figure["categories"] == ["增长"]
+        assert figure["counts"][1] == {"family": "数量", "behind": 0, "measured": 0, "total": 1}
 
     def test_open_problems_and_notices_are_counted_by_age(self):
         ages = values(figures.open_by_age(self.office_scope(), TODAY))

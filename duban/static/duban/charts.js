@@ -52,19 +52,24 @@
         };
     }
 
+    // One gauge per family, three to a row.
     function gauge(figure) {
         var n = figure.categories.length || 1;
+        var cols = Math.min(n, 3), rows = Math.ceil(n / cols);
         return {
             series: figure.categories.map(function (name, i) {
+                var col = i % cols, row = Math.floor(i / cols);
                 return {
-                    type: "gauge", min: 0, max: 100, radius: Math.min(80, 260 / n) + "%",
-                    center: [((i + 0.5) * 100 / n) + "%", "60%"],
-                    startAngle: 200, endAngle: -20, progress: { show: true },
+                    type: "gauge", min: 0, max: 100,
+                    radius: (rows > 1 ? 40 : Math.min(80, 160 / cols)) + "%",
+                    center: [((col + 0.5) * 100 / cols) + "%", ((row + 0.55) * 100 / rows) + "%"],
+                    startAngle: 200, endAngle: -20, progress: { show: true, width: 10 },
+                    axisLine: { lineStyle: { width: 10 } }, pointer: { show: false },
                     itemStyle: { color: "#b42318" },
                     axisLabel: { show: false }, splitLine: { show: false }, axisTick: { show: false },
-                    title: { offsetCenter: [0, "70%"], fontSize: 12 },
-                    detail: { formatter: function (v) { return v === null ? "—" : v + "%"; },
-                              fontSize: 14, offsetCenter: [0, "20%"] },
+                    title: { offsetCenter: [0, "55%"], fontSize: 12 },
+                    detail: { formatter: function (v) { return isNaN(v) ? "—" : v + "%"; },
+                              fontSize: 14, offsetCenter: [0, "0%"] },
                     data: [{ name: name, value: figure.series[0].data[i].value }]
                 };
             })
@@ -80,6 +85,8 @@
                     : figure.kind === "gauge" ? gauge(figure) : line(figure);
                 if (figure.kind === "bar") {
                     element.style.height = Math.max(110, 56 + 26 * figure.categories.length) + "px";
+                } else if (figure.kind === "gauge") {
+                    element.style.height = 180 * Math.ceil(figure.categories.length / 3) + "px";
                 }
                 element.classList.add("drawn");
                 var chart = echarts.init(element, null, { renderer: "svg" });
