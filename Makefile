@@ -18,7 +18,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+# ECharts comes from the npm registry at the version package-lock.json pins, copied where
+# Django's static files finder looks (git-ignored): nothing is fetched from a CDN.
+VENDOR := duban/static/vendor/echarts
+$(VENDOR)/echarts.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/
+
+install: $(VENV)/.installed $(VENDOR)/echarts.min.js
 
 # The demo's data belong to the reference notice's year: serve it as of the demo's date.
 run: install
@@ -38,4 +46,4 @@ pytest: install
 test: lint pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules $(VENDOR)

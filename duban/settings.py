@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "duban.targets",
     "duban.progress",
     "duban.supervision",
+    "duban.dashboards",
+    "duban.public",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("targets/", include("duban.targets.urls")),
     path("supervision/", include("duban.supervision.urls")),
     path("progress/", include("duban.progress.urls")),
+    path("dashboards/", include("duban.dashboards.urls")),
+    path("", include("duban.public.urls")),
     path("", include("duban.ledger.urls")),
 ]
 

@@ -8,6 +8,7 @@ from duban.ledger.models import Official, Plan, Unit
 from duban.lib.params import IdMultipleChoiceField
 from duban.lib.widgets import LongSelect
 from duban.parsing import ParseError, errors, parse_bytes
+from duban.supervision.choices import Colour
 
 # The parser explains itself in English; the office reads why, and what to do, in Chinese.
 PARSE_ERRORS = {
@@ -86,6 +87,9 @@ class LedgerFilterForm(forms.Form):
     )
     role = forms.ChoiceField(
         label="单位职责", required=False, choices=[("", "任意职责"), *Role.choices]
+    )
+    colour = forms.ChoiceField(
+        label="督办状态", required=False, choices=[("", "任意督办状态"), *Colour.choices]
     )
     status = forms.ChoiceField(
         label="状态",

@@ -13,8 +13,16 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
-from duban.ledger.models import Unit
+from duban.accounts.access import (
+    get_official_for_user,
+    get_task_for_user,
+    is_office,
+    office_required,
+    visible_tasks,
+)
+from duban.ledger.models import Task, Unit
+from duban.lib import clock
+from duban.lib.ages import AGES, date_range
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
@@ -43,11 +51,22 @@ def _query(request) -> str:
     return params.urlencode()
 
 
-def _list_by_state(request, queryset, states) -> dict:
-    """A page of the records in the state asked for by ?state= (all for none or a bad one)."""
+def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
+    """A page of the records filtered by ?state=, ?open=1, ?age= (lib.ages) and ?leader=;
+    bad values are ignored. The overview links here with the same filters it counts by."""
     state = request.GET.get("state")
     if state in states.values:
         queryset = queryset.filter(state=state)
+    if request.GET.get("open") == "1":
+        queryset = queryset.filter(state__in=open_states)
+    if request.GET.get("age") in AGES:
+        first, last = date_range(request.GET["age"], clock.today())
+        queryset = queryset.filter(**{f"{started}__date__lte": last})
+        if first is not None:
+            queryset = queryset.filter(**{f"{started}__date__gte": first})
+    if request.GET.get("leader", "").isdigit():
+        official = get_official_for_user(request.user, int(request.GET["leader"]))
+        queryset = queryset.filter(task__in=Task.objects.for_official(official))
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     return {"page": page, "states": states.choices, "query": _query(request)}
 
@@ -103,7 +122,9 @@ def notice_issue(request, task_pk: int):
 @login_required
 def notice_list(request):
     notices = access.visible_notices(request.user).select_related("task", "unit")
-    ctx = _list_by_state(request, notices, NoticeState)
+    ctx = _list_by_state(
+        request, notices, NoticeState, open_states=[NoticeState.ISSUED], started="issued_at"
+    )
     return render(request, "supervision/notice_list.html", ctx)
 
 
@@ -180,7 +201,9 @@ def problem_raise(request, task_pk: int):
 @login_required
 def problem_list(request):
     problems = access.visible_problems(request.user).select_related("task", "unit")
-    ctx = _list_by_state(request, problems, ProblemState)
+    ctx = _list_by_state(
+        request, problems, ProblemState, open_states=Problem.OPEN_STATES, started="raised_at"
+    )
     return render(request, "supervision/problem_list.html", ctx)
 
 

@@ -62,6 +62,8 @@ def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
             tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
     if "q" in filters:
         tasks = tasks.search(filters["q"])
+    if "colour" in filters:
+        tasks = tasks.filter(supervision_status__colour=filters["colour"])
     return tasks
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DashboardsConfig(AppConfig):
+    name = "duban.dashboards"
+    verbose_name = "一屏统揽"

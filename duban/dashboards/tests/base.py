@@ -1,0 +1,212 @@
+"""The dashboards' world: a year of supervision small enough to count by hand, as of 2022-09-10.
+
+- 林杰 leads annual tasks 1–3 and livelihood project 1; 张伟 leads annual task 4 and project 2.
+- Task 1: 区发改局 leads, 区财政局 supports; red (green at the end of Q1, red since July).
+  Task 2: 区财政局 (共同); yellow. Task 3: 五马街道 leads, a remark moves the lead to 区发改局
+  as well; green. Task 4: 南汇街道 leads; red. A withdrawn task of 区发改局 is red too and
+  counts nowhere; a task without a status counts in no colour.
+- Project 1 (五马街道) is green, project 2 (区发改局) done.
+- Q1 and Q2 have ended: 区发改局 reported task 1 on time in Q1 and late in Q2; 五马街道's
+  Q1 report on task 3 was returned; 南汇街道 reported task 4 on time in Q2.
+- Open problems on tasks 1 (5 days old) and 4 (71 days); a resolved one on task 2.
+- A pending, late 督办单 to 区发改局 on task 1 (21 days old); one to 南汇街道 on task 4 answered
+  after its deadline (101 days old).
+- Task 1 commits to 地区生产总值增长 7%; 5% was recorded for June: behind pace.
+"""
+
+from datetime import date, datetime
+
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from duban.accounts.choices import Role as UserRole
+from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.ledger.choices import TaskStatus as LedgerStatus
+from duban.ledger.models import Official
+from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState, ReviewDecision
+from duban.progress.models import Report, ReportingCycle, Review
+from duban.supervision.choices import Colour, NoticeState, ProblemState
+from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
+from duban.targets.choices import ValueSource
+from duban.targets.sync import sync_targets
+from duban.targets.values import record_value
+from duban.testing import make_notice, make_plan, make_section, make_task, make_unit, make_user
+
+TODAY = date(2022, 9, 10)
+
+
+def at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10))
+
+
+def colour(task, value: str) -> None:
+    TaskStatus.objects.create(task=task, colour=value, since=at(date(2022, 7, 10)))
+
+
+def build_world(obj) -> None:
+    obj.lin_official = Official.objects.create(name="林杰")
+    obj.zhang_official = Official.objects.create(name="张伟")
+    obj.fagai = make_unit("区发改局")
+    obj.caizheng = make_unit("区财政局")
+    obj.wuma = make_unit("五马街道", UnitKind.SUBDISTRICT)
+    obj.nanhui = make_unit("南汇街道", UnitKind.SUBDISTRICT)
+    notice = make_notice()
+    obj.annual = make_plan(notice, title="2022年重点工作责任分解表")
+    obj.livelihood = make_plan(
+        notice, PlanKind.LIVELIHOOD, annex="3", title="2022年民生实事项目任务分解表"
+    )
+    lin = make_section(obj.annual, [obj.lin_official], position=0)
+    zhang = make_section(obj.annual, [obj.zhang_official], position=1)
+    obj.t1 = make_task(
+        lin, "1", "地区生产总值增长 7%。", [(obj.fagai, Role.LEAD), (obj.caizheng, Role.SUPPORT)]
+    )
+    obj.t2 = make_task(lin, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, Role.JOINT)])
+    obj.t3 = make_task(lin, "3", "推进老旧小区改造。", [(obj.wuma, Role.LEAD)])
+    obj.t3.lead_override_units.add(obj.fagai)
+    obj.t4 = make_task(zhang, "4", "推进城中村改造。", [(obj.nanhui, Role.LEAD)])
+    obj.withdrawn = make_task(
+        lin, "5", "已撤销的任务。", [(obj.fagai, Role.LEAD)], status=LedgerStatus.WITHDRAWN
+    )
+    obj.unrated = make_task(lin, "6", "尚未计算状态的任务。", [(obj.fagai, Role.LEAD)])
+    obj.p1 = make_task(
+        make_section(obj.livelihood, [obj.lin_official], position=2),
+        "1",
+        "新建社区食堂15家。",
+        [(obj.wuma, Role.LEAD)],
+        name="社区食堂",
+    )
+    obj.p2 = make_task(
+        make_section(obj.livelihood, [obj.zhang_official], position=3),
+        "2",
+        "新增公办幼儿园学位900个。",
+        [(obj.fagai, Role.LEAD)],
+        name="幼儿园学位",
+    )
+    for task, value in [
+        (obj.t1, Colour.RED),
+        (obj.t2, Colour.YELLOW),
+        (obj.t3, Colour.GREEN),
+        (obj.t4, Colour.RED),
+        (obj.withdrawn, Colour.RED),
+        (obj.p1, Colour.GREEN),
+        (obj.p2, Colour.DONE),
+    ]:
+        colour(task, value)
+    StatusChange.objects.create(task=obj.t1, to_colour=Colour.GREEN, at=at(date(2022, 3, 15)))
+    StatusChange.objects.create(
+        task=obj.t1, from_colour=Colour.GREEN, to_colour=Colour.RED, at=at(date(2022, 7, 10))
+    )
+    StatusChange.objects.create(task=obj.t4, to_colour=Colour.YELLOW, at=at(date(2022, 5, 1)))
+
+    obj.office = make_user("office", UserRole.OFFICE)
+    obj.lin = make_user("lin", UserRole.LEADER, official=obj.lin_official)
+    obj.zhang = make_user("zhang", UserRole.LEADER, official=obj.zhang_official)
+    obj.bob = make_user("bob", UserRole.UNIT, unit=obj.fagai)
+    obj.wuma_user = make_user("wuma", UserRole.UNIT, unit=obj.wuma)
+
+    quarters = [
+        ("2022年第一季度", date(2022, 1, 1), date(2022, 3, 31), date(2022, 4, 10)),
+        ("2022年第二季度", date(2022, 4, 1), date(2022, 6, 30), date(2022, 7, 10)),
+        ("2022年第三季度", date(2022, 7, 1), date(2022, 9, 30), date(2022, 10, 10)),
+    ]
+    obj.cycles = {}
+    for plan in (obj.annual, obj.livelihood):
+        for i, (name, start, end, due) in enumerate(quarters, 1):
+            obj.cycles[plan.pk, i] = ReportingCycle.objects.create(
+                plan=plan,
+                kind=CycleKind.QUARTERLY,
+                name=name,
+                period_start=start,
+                period_end=end,
+                due_on=due,
+                state=CycleState.OPEN,
+            )
+
+    def report(task, unit, quarter, state, submitted, progress="按季度报送。"):
+        return Report.objects.create(
+            task=task,
+            unit=unit,
+            cycle=obj.cycles[task.plan_id, quarter],
+            kind=ReportKind.CONSOLIDATED,
+            progress=progress,
+            state=state,
+            submitted_at=at(submitted),
+        )
+
+    obj.t1_q1 = report(obj.t1, obj.fagai, 1, ReportState.ACCEPTED, date(2022, 4, 8))
+    obj.t1_q2 = report(obj.t1, obj.fagai, 2, ReportState.ACCEPTED, date(2022, 7, 15))
+    obj.t3_q1 = report(obj.t3, obj.wuma, 1, ReportState.RETURNED, date(2022, 4, 9))
+    Review.objects.create(
+        report=obj.t3_q1,
+        decision=ReviewDecision.RETURN,
+        comment="请补充数据。",
+        reviewer=obj.office,
+        created_at=at(date(2022, 4, 12)),
+    )
+    obj.t4_q2 = report(obj.t4, obj.nanhui, 2, ReportState.SUBMITTED, date(2022, 7, 8))
+
+    obj.problem_new = Problem.objects.create(
+        task=obj.t1,
+        unit=obj.fagai,
+        title="用地指标不足",
+        description="缺少用地指标。",
+        raised_at=at(date(2022, 9, 5)),
+    )
+    obj.problem_old = Problem.objects.create(
+        task=obj.t4,
+        unit=obj.nanhui,
+        title="拆迁受阻",
+        description="部分住户未签约。",
+        state=ProblemState.ESCALATED,
+        raised_at=at(date(2022, 7, 1)),
+    )
+    Problem.objects.create(
+        task=obj.t2,
+        unit=obj.caizheng,
+        title="已解决的问题",
+        description="已解决。",
+        state=ProblemState.RESOLVED,
+        raised_at=at(date(2022, 5, 1)),
+        resolved_at=at(date(2022, 6, 1)),
+    )
+    obj.notice_pending = SupervisionNotice.objects.create(
+        task=obj.t1,
+        unit=obj.fagai,
+        reason="进度滞后。",
+        respond_by=date(2022, 8, 27),
+        issued_at=at(date(2022, 8, 20)),
+    )
+    obj.notice_answered = SupervisionNotice.objects.create(
+        task=obj.t4,
+        unit=obj.nanhui,
+        reason="进度滞后。",
+        respond_by=date(2022, 6, 10),
+        issued_at=at(date(2022, 6, 1)),
+        state=NoticeState.RESPONDED,
+        response="已加快推进。",
+        responded_at=at(date(2022, 6, 15)),
+    )
+
+    sync_targets(
+        obj.t1,
+        [
+            {
+                "metric": "地区生产总值",
+                "measure": "growth",
+                "comparator": "=",
+                "value": 7,
+                "unit": "%",
+                "period": "annual",
+                "text": "地区生产总值增长 7%",
+            }
+        ],
+    )
+    obj.target = obj.t1.targets.get()
+    record_value(obj.target, 5, date(2022, 6, 30), user=obj.office, source=ValueSource.OFFICE)
+
+
+@override_settings(DUBAN_TODAY=TODAY)
+class DashboardTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_world(cls)

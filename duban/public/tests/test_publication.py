@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+from duban.audit.models import LogEntry
+from duban.public.choices import Visibility
+from duban.public.models import PublicationError, PublicProject, PublicReport
+from duban.public.tests.base import PublicTestCase
+
+
+class PublicationTestCase(PublicTestCase):
+    def test_the_office_publishes_a_livelihood_project_and_it_is_audited(self):
+        project = PublicProject.publish(self.p2, self.office)
+        assert project.state == Visibility.PUBLISHED
+        entry = LogEntry.objects.get(action="public.project.published", object_id=str(self.p2.pk))
+        assert entry.user == self.office
+
+    def test_a_task_of_another_plan_cannot_be_published(self):
+        with pytest.raises(PublicationError):
+            PublicProject.publish(self.t1, self.office)
+
+    def test_a_published_project_is_not_published_twice(self):
+        with pytest.raises(PublicationError):
+            PublicProject.publish(self.p1, self.office)
+
+    def test_taking_down_is_audited_and_can_be_undone(self):
+        self.p1.publication.take_down(self.office)
+        self.p1.publication.refresh_from_db()
+        assert self.p1.publication.state == Visibility.TAKEN_DOWN
+        assert LogEntry.objects.filter(action="public.project.taken_down").count() == 1
+        assert PublicProject.publish(self.p1, self.office).state == Visibility.PUBLISHED
+
+    def test_only_an_accepted_report_can_be_published(self):
+        self.returned.publication.delete()
+        with pytest.raises(PublicationError):
+            PublicReport.publish(self.returned, self.office)
+
+
+class PublishViewsTestCase(PublicTestCase):
+    def test_the_office_publishes_from_the_task_page(self):
+        self.client.force_login(self.office)
+        html = self.client.get(self.p2.get_absolute_url()).content.decode()
+        assert reverse("public:project-publish", args=[self.p2.pk]) in html
+        response = self.client.post(reverse("public:project-publish", args=[self.p2.pk]))
+        assert response.url == self.p2.get_absolute_url()
+        assert PublicProject.objects.get(task=self.p2).state == Visibility.PUBLISHED
+
+    def test_the_office_takes_a_report_down_from_the_report_page(self):
+        self.client.force_login(self.office)
+        html = self.client.get(self.accepted.get_absolute_url()).content.decode()
+        assert reverse("public:report-take-down", args=[self.accepted.pk]) in html
+        self.client.post(reverse("public:report-take-down", args=[self.accepted.pk]))
+        assert (
+            "已建成社区食堂6家。" not in self.client.get(reverse("public:index")).content.decode()
+        )
+
+    def test_no_toggle_on_a_task_of_another_plan(self):
+        self.client.force_login(self.office)
+        html = self.client.get(self.t1.get_absolute_url()).content.decode()
+        assert "公开到民生实事页" not in html
+
+    def test_a_unit_liaison_may_not_publish(self):
+        self.client.force_login(self.wuma_user)
+        response = self.client.post(reverse("public:project-publish", args=[self.p1.pk]))
+        assert response.status_code == 403
+        html = self.client.get(self.p1.get_absolute_url()).content.decode()
+        assert "公开到民生实事页" not in html and "撤下公开" not in html

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from duban.public import views
+
+app_name = "public"
+
+urlpatterns = [
+    # /public/: anonymous
+    path("public/", views.index, name="index"),
+    # /publishing/: the office's choices
+    path("publishing/tasks/<int:pk>/publish/", views.project_publish, name="project-publish"),
+    path("publishing/tasks/<int:pk>/take-down/", views.project_take_down, name="project-take-down"),
+    path("publishing/reports/<int:pk>/publish/", views.report_publish, name="report-publish"),
+    path("publishing/reports/<int:pk>/take-down/", views.report_take_down, name="report-take-down"),
+]
