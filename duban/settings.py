@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "duban.targets",
     "duban.progress",
     "duban.supervision",
+    "duban.exports",
+    "duban.bulletins",
 ]
 
 MIDDLEWARE = [
