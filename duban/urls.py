@@ -9,6 +9,8 @@ urlpatterns = [
     path("targets/", include("duban.targets.urls")),
     path("supervision/", include("duban.supervision.urls")),
     path("progress/", include("duban.progress.urls")),
+    path("exports/", include("duban.exports.urls")),
+    path("bulletins/", include("duban.bulletins.urls")),
     path("", include("duban.ledger.urls")),
 ]
 

@@ -76,7 +76,9 @@ def _targets(task_ids: list[int]) -> dict[int, list[str]]:
     for target in targets.order_by("task_id", "position"):
         pace = status_of(target)
         value = "暂无数据" if pace.value is None else f"{pace.value.normalize():f}{target.unit}"
-        found.setdefault(target.task_id, []).append(f"{target.metric_text}：{value}（{pace.label}）")
+        found.setdefault(target.task_id, []).append(
+            f"{target.metric_text}：{value}（{pace.label}）"
+        )
     return found
 
 

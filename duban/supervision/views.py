@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from duban.accounts.access import get_task_for_user, is_office, office_required, visible_tasks
+from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.models import Unit
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
@@ -73,6 +74,8 @@ def overview(request):
     rated = tasks.filter(supervision_status__isnull=False)
     if "colour" in filters:
         rated = rated.filter(supervision_status__colour=filters["colour"])
+    if wants_xlsx(request):
+        return ledger_response(rated, "督办总览")
     # Tasks in printed order walk the ledger_task_plan_position index; ordering the statuses
     # by their tasks would sort every status before the page is cut.
     rated = rated.select_related("plan", "supervision_status").order_by("plan_id", "position")
