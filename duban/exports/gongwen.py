@@ -108,7 +108,10 @@ def table(document, header: Sequence[str], rows: Sequence[Sequence[str]], widths
     for values in rows:
         for cell, value in zip(grid.add_row().cells, values, strict=True):
             _set_font(cell.paragraphs[0].add_run(str(value)), BODY_FONT, TABLE_SIZE)
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    grid.autofit = False
     for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
     return grid

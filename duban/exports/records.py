@@ -3,14 +3,16 @@
 Tasks are read in chunks so a ledger of 100 000 tasks never sits in memory at once.
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from duban.ledger.choices import Role
 from duban.ledger.models import Assignment, Task, TaskLeader
 from duban.progress.models import Report
+from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
 from duban.targets.models import Target
 from duban.targets.pacing import status_of
@@ -54,10 +56,6 @@ class LedgerRow:
         return tuple(getattr(self, name) for name in self.__slots__)
 
 
-def _units(task: Task, role: str) -> str:
-    return "、".join(a.unit.name for a in task.assignments.all() if a.role == role)
-
-
 def _latest_progress(task_ids: list[int]) -> dict[int, str]:
     """The progress text of each task's latest delivered consolidated report."""
     reports = (
@@ -82,36 +80,56 @@ def _targets(task_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
+def _grouped(rows) -> dict[int, list]:
+    found: dict[int, list] = defaultdict(list)
+    for task_id, *values in rows:
+        found[task_id].append(values)
+    return found
+
+
 def ledger_records(tasks: QuerySet[Task]) -> Iterator[LedgerRow]:
-    """One LedgerRow per task, in printed order; a handful of queries per chunk."""
+    """One LedgerRow per task, in printed order; a handful of value queries per chunk."""
     ids = list(tasks.order_by("plan_id", "position", "pk").values_list("pk", flat=True))
+    colours = dict(Colour.choices)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = (
             Task.objects.filter(pk__in=chunk)
             .order_by("plan_id", "position", "pk")
-            .select_related("plan")
-            .prefetch_related(
-                Prefetch("task_leaders", TaskLeader.objects.select_related("official")),
-                Prefetch("assignments", Assignment.objects.select_related("unit")),
-            )
+            .values_list("pk", "seq", "plan__title", "text", "deadline")
         )
-        statuses = {s.task_id: s for s in TaskStatus.objects.filter(task_id__in=chunk)}
+        leaders = _grouped(
+            TaskLeader.objects.filter(task_id__in=chunk)
+            .order_by("task_id", "position", "pk")
+            .values_list("task_id", "official__name")
+        )
+        units = _grouped(
+            Assignment.objects.filter(task_id__in=chunk)
+            .order_by("task_id", "position", "pk")
+            .values_list("task_id", "role", "unit__name")
+        )
+        statuses = {
+            task_id: (colour, reasons)
+            for task_id, colour, reasons in TaskStatus.objects.filter(
+                task_id__in=chunk
+            ).values_list("task_id", "colour", "reasons")
+        }
         progress = _latest_progress(chunk)
         targets = _targets(chunk)
-        for task in rows:
-            status = statuses.get(task.pk)
+        for pk, seq, plan, text, deadline in rows:
+            colour, reasons = statuses.get(pk, ("", []))
+            assigned = units.get(pk, [])
             yield LedgerRow(
-                seq=task.seq,
-                plan=task.plan.title,
-                text=task.text,
-                leaders="、".join(tl.official.name for tl in task.task_leaders.all()),
-                lead=_units(task, Role.LEAD),
-                joint=_units(task, Role.JOINT),
-                support=_units(task, Role.SUPPORT),
-                deadline=task.deadline,
-                status=status.get_colour_display() if status else "",
-                reason=status.reasons[0] if status and status.reasons else "",
-                progress=progress.get(task.pk, ""),
-                targets="\n".join(targets.get(task.pk, [])),
+                seq=seq,
+                plan=plan,
+                text=text,
+                leaders="、".join(name for (name,) in leaders.get(pk, [])),
+                lead="、".join(name for role, name in assigned if role == Role.LEAD),
+                joint="、".join(name for role, name in assigned if role == Role.JOINT),
+                support="、".join(name for role, name in assigned if role == Role.SUPPORT),
+                deadline=deadline,
+                status=colours.get(colour, ""),
+                reason=reasons[0] if reasons else "",
+                progress=progress.get(pk, ""),
+                targets="\n".join(targets.get(pk, [])),
             )

@@ -5,8 +5,11 @@ from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 # A cell starting with one of these would be read by a spreadsheet as a formula.
@@ -18,7 +21,7 @@ _HEAD = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _BOLD = Font(bold=True)
 
 
-def text_cell(sheet, value, *, header: bool = False) -> WriteOnlyCell:
+def text_cell(sheet, value, *, header: bool = False) -> Cell:
     """A bordered, wrapped cell; text that looks like a formula stays text."""
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -28,6 +31,29 @@ def text_cell(sheet, value, *, header: bool = False) -> WriteOnlyCell:
     if header:
         cell.font = _BOLD
     return cell
+
+
+def body_value(sheet, value):
+    """A table value as is, or as a text cell when a spreadsheet would read it as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def new_workbook() -> Workbook:
+    """A streaming workbook whose unstyled cells are bordered and wrapped.
+
+    Styling a million cells one by one takes most of a 100 000-row export (issue 13), so the
+    table's style is made the workbook's default (xf 0), which unstyled cells use.
+    """
+    workbook = Workbook(write_only=True)
+    default = StyleArray()
+    default.alignmentId = workbook._alignments.add(_WRAP)
+    default.borderId = workbook._borders.add(_BORDER)
+    workbook._cell_styles = IndexedList([default])
+    return workbook
 
 
 def add_sheet(
@@ -54,17 +80,21 @@ def add_sheet(
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     for line in before:
-        sheet.append([WriteOnlyCell(sheet, value=value) for value in line])
+        sheet.append([_headline(sheet, value) for value in line])
     sheet.append([text_cell(sheet, heading, header=True) for heading, _ in columns])
     count = 0
     for row in rows:
-        sheet.append([text_cell(sheet, value) for value in row])
+        sheet.append([body_value(sheet, value) for value in row])
         count += 1
     return count
 
 
-def new_workbook() -> Workbook:
-    return Workbook(write_only=True)
+def _headline(sheet, value) -> Cell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True, size=14)
+    cell.border = Border()
+    cell.alignment = Alignment()
+    return cell
 
 
 def to_bytes(workbook: Workbook) -> bytes:
