@@ -26,7 +26,8 @@ def numbered(tasks: QuerySet[Task], progress: Callable[[], None] | None = None):
 def write_ledger(tasks: QuerySet[Task], target, title: str, progress=None) -> int:
     """Write the tasks' ledger to `target` (a path or a binary file); returns the rows."""
     workbook = new_workbook()
-    headline = [f"{title}（截至{clock.today():%Y年%m月%d日}）"]
+    today = clock.today()
+    headline = [f"{title}（截至{today.year}年{today.month}月{today.day}日）"]
     count = add_sheet(workbook, "台账", COLUMNS, numbered(tasks, progress), before=[headline])
     workbook.save(target)
     return count

@@ -7,9 +7,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 # A cell starting with one of these would be read by a spreadsheet as a formula.
@@ -33,27 +31,8 @@ def text_cell(sheet, value, *, header: bool = False) -> Cell:
     return cell
 
 
-def body_value(sheet, value):
-    """A table value as is, or as a text cell when a spreadsheet would read it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def new_workbook() -> Workbook:
-    """A streaming workbook whose unstyled cells are bordered and wrapped.
-
-    Styling a million cells one by one takes most of a 100 000-row export (issue 13), so the
-    table's style is made the workbook's default (xf 0), which unstyled cells use.
-    """
-    workbook = Workbook(write_only=True)
-    default = StyleArray()
-    default.alignmentId = workbook._alignments.add(_WRAP)
-    default.borderId = workbook._borders.add(_BORDER)
-    workbook._cell_styles = IndexedList([default])
-    return workbook
+    return Workbook(write_only=True)
 
 
 def add_sheet(
@@ -82,9 +61,17 @@ def add_sheet(
     for line in before:
         sheet.append([_headline(sheet, value) for value in line])
     sheet.append([text_cell(sheet, heading, header=True) for heading, _ in columns])
+    # One styled cell per column, refilled row after row: a write-only sheet writes each row
+    # as it is appended, and styling a million cells one by one would take most of a
+    # 100 000-row export (issue 13).
+    cells = [text_cell(sheet, None) for _ in columns]
     count = 0
     for row in rows:
-        sheet.append([body_value(sheet, value) for value in row])
+        for cell, value in zip(cells, row, strict=True):
+            cell.value = value
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"
+        sheet.append(cells)
         count += 1
     return count
 
