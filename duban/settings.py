@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "duban.supervision",
     "duban.dashboards",
     "duban.public",
+    "duban.exports",
+    "duban.bulletins",
 ]
 
 MIDDLEWARE = [

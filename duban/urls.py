@@ -11,6 +11,8 @@ urlpatterns = [
     path("progress/", include("duban.progress.urls")),
     path("dashboards/", include("duban.dashboards.urls")),
     path("", include("duban.public.urls")),
+    path("exports/", include("duban.exports.urls")),
+    path("bulletins/", include("duban.bulletins.urls")),
     path("", include("duban.ledger.urls")),
 ]
 

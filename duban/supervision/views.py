@@ -20,6 +20,7 @@ from duban.accounts.access import (
     office_required,
     visible_tasks,
 )
+from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.models import Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
@@ -92,6 +93,8 @@ def overview(request):
     rated = tasks.filter(supervision_status__isnull=False)
     if "colour" in filters:
         rated = rated.filter(supervision_status__colour=filters["colour"])
+    if wants_xlsx(request):
+        return ledger_response(rated, "督办总览")
     # Tasks in printed order walk the ledger_task_plan_position index; ordering the statuses
     # by their tasks would sort every status before the page is cut.
     rated = rated.select_related("plan", "supervision_status").order_by("plan_id", "position")

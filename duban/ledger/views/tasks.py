@@ -15,6 +15,7 @@ from duban.accounts.access import (
     visible_units,
 )
 from duban.accounts.choices import Role as UserRole
+from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Assignment, Official, Task, TaskLeader, Unit
@@ -91,6 +92,8 @@ def task_list(request):
     visible = visible_tasks(request.user)
     form = LedgerFilterForm(request.GET, **filter_choices(request.user, visible))
     tasks = filter_tasks(visible, form.filters(), request.user)
+    if wants_xlsx(request):
+        return ledger_response(tasks, "督办台账")
     page = Paginator(ledger_rows(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
     kinds = dict(tasks.order_by().values_list("plan__kind").annotate(n=Count("pk")))
     counts = [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds]

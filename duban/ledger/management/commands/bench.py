@@ -11,6 +11,7 @@ from django.test.utils import (
 from rich.console import Console
 from rich.table import Table
 
+from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
 from duban.parsing.bench import bench_parse, default_seed_dir, render
 from duban.scale import bench_pages
 
@@ -19,12 +20,13 @@ class Command(BaseCommand):
     # `parse` reads files only and `pages` makes its own database: no checks to wait for.
     requires_system_checks = []
     help = (
-        "Benchmark the parser on the reference notice (parse), or the main pages on a "
-        "province's worth of synthetic data in a throwaway database (pages)."
+        "Benchmark the parser on the reference notice (parse), or the main pages (pages) or "
+        "the Excel ledger export (export) on a province's worth of synthetic data in a "
+        "throwaway database."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["parse", "pages"], help="what to benchmark")
+        parser.add_argument("what", choices=["parse", "pages", "export"], help="what to benchmark")
         parser.add_argument(
             "--repeat", type=int, default=None, help="runs per case (parse: 20, pdf 3; pages: 5)"
         )
@@ -32,13 +34,19 @@ class Command(BaseCommand):
             "--seed-dir", type=Path, default=None, help="parse: folder of the reference files"
         )
         parser.add_argument(
-            "--tasks", type=int, default=100_000, help="pages: tasks of the large database"
+            "--tasks",
+            type=int,
+            default=100_000,
+            help="pages: tasks of the large database; export: tasks exported",
         )
         parser.add_argument(
             "--small", type=int, default=1_000, help="pages: tasks of the baseline database"
         )
         parser.add_argument(
-            "--reports-per-task", type=int, default=10, help="pages: progress reports per task"
+            "--reports-per-task",
+            type=int,
+            default=10,
+            help="pages, export: progress reports per task",
         )
 
     def handle(self, *args, what, repeat, **options):
@@ -48,6 +56,8 @@ class Command(BaseCommand):
         console = Console(file=io.StringIO(), width=120, force_terminal=self.stdout.isatty())
         if what == "parse":
             self.parse(console, options["seed_dir"] or default_seed_dir(), repeat)
+        elif what == "export":
+            self.export(console, options["tasks"], options["reports_per_task"])
         else:
             self.pages(console, options, repeat or 5)
         self.stdout.write(console.file.getvalue(), ending="")
@@ -57,6 +67,23 @@ class Command(BaseCommand):
         if not figures:
             raise CommandError(f"no reference notice in {seed_dir}", returncode=2)
         render(figures, seed_dir, console)
+
+    def export(self, console, tasks, reports_per_task):
+        if tasks < 1:
+            raise CommandError("--tasks must be at least 1", returncode=2)
+        setup_test_environment()
+        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        try:
+            figures = bench_export(tasks, reports_per_task, self.stderr.write)
+        finally:
+            teardown_databases(databases, verbosity=0)
+            teardown_test_environment()
+        console.print(
+            f"duban bench export: {figures.rows} rows ({reports_per_task} reports per task), "
+            f"{figures.size_mb:.1f} MB .xlsx"
+        )
+        console.print(f"time {figures.seconds:.2f} s (budget ≤ {BUDGET_SECONDS} s)")
+        console.print(f"peak memory {figures.peak_mb:.1f} MB (budget < {BUDGET_MB} MB)")
 
     def pages(self, console, options, repeat):
         small, large = options["small"], options["tasks"]
