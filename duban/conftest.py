@@ -1,8 +1,31 @@
 import os
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from duban.browser_testing import CHROMIUM, CHROMIUM_ARGS
+
+
+class SerialAppServer(ThreadedWSGIServer):
+    """Reads requests on threads but runs the application for one at a time.
+
+    On in-memory SQLite every thread of the live server shares the test's one connection, and a
+    page whose charts fetch their data at once would use it from several threads together.
+    """
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def serial(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(serial)
+
+
+LiveServerThread.server_class = SerialAppServer
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,12 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
+
+from duban.lib.params import IdConverter, YearConverter
+
+# Keys and years in URLs match only values their columns hold: others are a 404, not a 500.
+register_converter(IdConverter, "id")
+register_converter(YearConverter, "year")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="ledger:tasks"), name="home"),

@@ -8,7 +8,7 @@ urlpatterns = [
     # /bulletins/
     path("", views.bulletin_list, name="bulletins"),
     path("issue/", views.bulletin_issue, name="bulletin-issue"),
-    path("<int:pk>/", views.bulletin_detail, name="bulletin"),
-    path("<int:pk>/download/", views.bulletin_download, name="bulletin-download"),
-    path("<int:pk>/figures/<slug:key>/", views.bulletin_figure, name="bulletin-figure"),
+    path("<id:pk>/", views.bulletin_detail, name="bulletin"),
+    path("<id:pk>/download/", views.bulletin_download, name="bulletin-download"),
+    path("<id:pk>/figures/<slug:key>/", views.bulletin_figure, name="bulletin-figure"),
 ]

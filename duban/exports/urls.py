@@ -6,11 +6,11 @@ app_name = "exports"
 
 urlpatterns = [
     # /exports/notices/
-    path("notices/<int:pk>/annexes/<slug:fmt>/", views.notice_annexes, name="notice-annexes"),
+    path("notices/<id:pk>/annexes/<slug:fmt>/", views.notice_annexes, name="notice-annexes"),
     # /exports/cycles/
-    path("cycles/<int:pk>/reports/", views.cycle_reports, name="cycle-reports"),
+    path("cycles/<id:pk>/reports/", views.cycle_reports, name="cycle-reports"),
     # /exports/supervision-notices/
-    path("supervision-notices/<int:pk>/", views.supervision_notice, name="supervision-notice"),
+    path("supervision-notices/<id:pk>/", views.supervision_notice, name="supervision-notice"),
     # /exports/leaders/
-    path("leaders/<int:pk>/pack/", views.leader_pack, name="leader-pack"),
+    path("leaders/<id:pk>/pack/", views.leader_pack, name="leader-pack"),
 ]

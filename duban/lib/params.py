@@ -43,6 +43,21 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class IdConverter:
+    """A primary key in a URL: ASCII digits a key column can hold, else the URL does not match."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value) -> str:
+        return str(int(value))
+
+
 class YearConverter:
     """A year in a URL: four ASCII digits between 1900 and 2100, else the URL does not match."""
 

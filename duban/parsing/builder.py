@@ -592,7 +592,7 @@ def _next_sub_item(text: str, before: str) -> bool:
     if number is None:
         return False
     seq, style = number.seq, number.style
-    if seq.isdigit():
+    if seq.isdecimal():
         previous = str(int(seq) - 1) if int(seq) > 1 else None
     elif style == "circled":
         previous = chr(ord(seq) - 1) if seq != "①" else None

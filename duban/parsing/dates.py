@@ -14,7 +14,7 @@ DATE = re.compile(
 
 def chinese_number(text: str) -> int | None:
     """「十二」 -> 12, 「二十一」 -> 21, 「二〇二二」 -> 2022, 「7」 -> 7."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")

@@ -223,7 +223,7 @@ def _content(cells: list[str], only: str | None = None) -> dict[str, float]:
 
 
 def _counts_up(cells: list[str]) -> bool:
-    numbers = [int(cell) for cell in map(squeeze, cells) if cell.isdigit()]
+    numbers = [int(cell) for cell in map(squeeze, cells) if cell.isdecimal()]
     steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
     return len(numbers) < 2 or sum(step == 1 for step in steps) >= len(steps) / 2
 

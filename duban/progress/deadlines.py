@@ -22,7 +22,7 @@ _DEADLINE_RE = re.compile(
 
 
 def _number(text: str) -> int:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text.startswith("十"):
         return 10 + _CN_NUMBERS.get(text[1:], 0)

@@ -6,6 +6,7 @@ The lead unit enters them with its report; consolidating checks them, and they a
 
 from decimal import Decimal
 
+from duban.lib.params import parse_id
 from duban.progress.models import Report, TransitionError
 from duban.targets.checks import describe_problem, far_off, impossible
 from duban.targets.choices import MetricKind, ValueSource
@@ -40,7 +41,9 @@ def reportable_targets(report: Report):
 def reported_values(report: Report) -> list[tuple[Target, Decimal]]:
     """The reportable targets the report gives a value for, with the value."""
     values = {k: v for k, v in (report.target_values or {}).items() if v not in (None, "")}
-    targets = reportable_targets(report).filter(pk__in=[int(k) for k in values if k.isdigit()])
+    targets = reportable_targets(report).filter(
+        pk__in=[pk for k in values if (pk := parse_id(k)) is not None]
+    )
     return [(target, Decimal(values[str(target.pk)])) for target in targets]
 
 

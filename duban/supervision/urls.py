@@ -9,18 +9,18 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     # /supervision/notices/
     path("notices/", views.notice_list, name="notices"),
-    path("notices/<int:pk>/", views.notice_detail, name="notice"),
-    path("notices/<int:pk>/respond/", views.notice_respond, name="notice-respond"),
-    path("notices/<int:pk>/escalate/", views.notice_escalate, name="notice-escalate"),
-    path("notices/<int:pk>/close/", views.notice_close, name="notice-close"),
+    path("notices/<id:pk>/", views.notice_detail, name="notice"),
+    path("notices/<id:pk>/respond/", views.notice_respond, name="notice-respond"),
+    path("notices/<id:pk>/escalate/", views.notice_escalate, name="notice-escalate"),
+    path("notices/<id:pk>/close/", views.notice_close, name="notice-close"),
     # /supervision/problems/
     path("problems/", views.problem_list, name="problems"),
-    path("problems/<int:pk>/", views.problem_detail, name="problem"),
-    path("problems/<int:pk>/<slug:action>/", views.problem_action, name="problem-action"),
+    path("problems/<id:pk>/", views.problem_detail, name="problem"),
+    path("problems/<id:pk>/<slug:action>/", views.problem_action, name="problem-action"),
     # /supervision/tasks/: what is started from a task page
-    path("tasks/<int:task_pk>/notices/new/", views.notice_issue, name="notice-issue"),
-    path("tasks/<int:task_pk>/problems/new/", views.problem_raise, name="problem-raise"),
+    path("tasks/<id:task_pk>/notices/new/", views.notice_issue, name="notice-issue"),
+    path("tasks/<id:task_pk>/problems/new/", views.problem_raise, name="problem-raise"),
     # /supervision/notifications/
     path("notifications/", views.notifications, name="notifications"),
-    path("notifications/<int:pk>/read/", views.notification_read, name="notification-read"),
+    path("notifications/<id:pk>/read/", views.notification_read, name="notification-read"),
 ]

@@ -24,6 +24,7 @@ from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.models import Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
+from duban.lib.params import parse_id
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
@@ -65,8 +66,9 @@ def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
         queryset = queryset.filter(**{f"{started}__date__lte": last})
         if first is not None:
             queryset = queryset.filter(**{f"{started}__date__gte": first})
-    if request.GET.get("leader", "").isdigit():
-        official = get_official_for_user(request.user, int(request.GET["leader"]))
+    leader = parse_id(request.GET.get("leader"))
+    if leader is not None:
+        official = get_official_for_user(request.user, leader)
         queryset = queryset.filter(task__in=Task.objects.for_official(official))
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     return {"page": page, "states": states.choices, "query": _query(request)}

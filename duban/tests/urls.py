@@ -8,8 +8,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 @dataclass
 class Pattern:
     name: str  # namespaced, e.g. "ledger:task"
-    route: str  # the full route, e.g. "tasks/<int:pk>/"
-    params: dict  # parameter name -> converter class name ("int", "slug", "str", "path", "re")
+    route: str  # the full route, e.g. "tasks/<id:pk>/"
+    params: (
+        dict  # parameter name -> converter class name ("id", "year", "slug", "str", "path", "re")
+    )
     defaults: dict  # extra kwargs passed by the pattern (e.g. {"action": "open"})
 
 

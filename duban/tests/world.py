@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
 from duban.accounts.choices import Role as UserRole
+from duban.bulletins.models import Bulletin
 from duban.ledger import demo
 from duban.ledger.choices import PlanKind, Role, UnitKind
 from duban.ledger.models import Assignment, ImportDraft, Notice, Plan
@@ -137,4 +138,6 @@ def build_world(mark: str = "") -> SimpleNamespace:
     w.placeholder_assignment = Assignment.objects.filter(unit__kind=UnitKind.PLACEHOLDER).first()
     # A notice uploaded for import, its preview open for the office to correct.
     w.import_draft = ImportDraft.start(notice_text().encode(), "notice.txt", w.users["office"])
+    # A 通报 issued on the world's cycle, its figures frozen.
+    w.bulletin = Bulletin.issue(on=w.cycle.due_on, cycle=w.cycle, user=w.users["office"])
     return w

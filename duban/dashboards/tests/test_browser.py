@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from duban.browser_testing import BROWSER, log_in
 from duban.dashboards.tests.base import TODAY, build_world
@@ -45,11 +46,25 @@ def open_overview(page, live_server, username, width=1366, height=900):
     wait_drawn(page)
 
 
+UNDRAWN = """async () => {
+    const undrawn = [...document.querySelectorAll('[data-chart]')]
+        .filter(c => c.querySelectorAll('svg path').length === 0);
+    return Promise.all(undrawn.map(async c => {
+        const response = await fetch(c.dataset.chart);
+        return [c.dataset.chart, response.status, (await response.text()).slice(0, 300)];
+    }));
+}"""
+
+
 def wait_drawn(page) -> None:
-    page.wait_for_function(
-        "[...document.querySelectorAll('[data-chart]')]"
-        ".every(c => c.querySelectorAll('svg path').length > 0)"
-    )
+    try:
+        page.wait_for_function(
+            "[...document.querySelectorAll('[data-chart]')]"
+            ".every(c => c.querySelectorAll('svg path').length > 0)"
+        )
+    except PlaywrightTimeout:
+        # Say which chart stayed blank and what its figure answers now.
+        pytest.fail(f"charts not drawn: {page.evaluate(UNDRAWN)}")
 
 
 def assert_every_chart_drawn(page) -> int:

@@ -22,7 +22,8 @@ def public_toggle(context, obj):
     is_report = obj is not task
     if is_report:
         shown = shown and obj.kind == ReportKind.CONSOLIDATED and obj.state == ReportState.ACCEPTED
-    published = _state(obj) == Visibility.PUBLISHED
+    # Only the office sees the button: others pay no query for the publication's state.
+    published = shown and _state(obj) == Visibility.PUBLISHED
     prefix = "public:report-" if is_report else "public:project-"
     return {
         "shown": shown,

@@ -17,5 +17,5 @@ def routes(resolver=None, prefix=""):
 
 
 def fill(route: str, pk: int) -> str:
-    path = re.sub(r"<int:\w+>", str(pk), route)
+    path = re.sub(r"<id:\w+>", str(pk), route)
     return "/" + re.sub(r"<\w+:\w+>", "x", path)
