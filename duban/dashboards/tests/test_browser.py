@@ -112,3 +112,16 @@ def test_the_overview_fits_a_phone(new_browser_page, live_server, world):
     assert_every_chart_drawn(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(SHOTS / "overview-390x844.png"))
+
+
+def test_the_print_head_shows_in_print_only_and_the_tables_replace_the_charts(
+    new_browser_page, live_server, world
+):
+    page = new_browser_page()
+    open_overview(page, live_server, "office")
+    assert not page.is_visible(".print-head")
+    assert page.is_visible(".site-header")
+    page.emulate_media(media="print")
+    assert page.is_visible(".print-head")
+    assert not page.is_visible(".site-header")
+    assert not page.is_visible(".chart")
