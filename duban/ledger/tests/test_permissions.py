@@ -24,7 +24,7 @@ PAGES = {
     "unit registry": lambda c: ("get", reverse("ledger:units"), None),
     "upload page": lambda c: ("get", reverse("ledger:import"), None),
     "upload post": lambda c: ("post", reverse("ledger:import"), {}),
-    "unknown preview": lambda c: ("get", reverse("ledger:import-preview", args=[0]), None),
+    "unknown preview": lambda c: ("get", reverse("ledger:import-preview", args=[10**9]), None),
     "import preview": lambda c: ("get", c.draft.get_absolute_url(), None),
     "import columns": lambda c: (
         "post",
