@@ -208,7 +208,9 @@ def _refresh_batch(tasks: list[Task], today: date, thresholds, user, dry_run: bo
             changes.append(change)
             entries.append(entry("supervision.status.changed", task, user, change.audit_data()))
     if not dry_run:
-        TaskStatus.objects.bulk_create(created)
+        # Two refreshes committing at once may both find a task without a status: the first
+        # row stands, and the next refresh judges the task again.
+        TaskStatus.objects.bulk_create(created, ignore_conflicts=True)
         # Most statuses keep their colour and reasons from one day to the next: only the
         # time of the computation is written for those, in one query.
         TaskStatus.objects.filter(task__in=list(before)).update(computed_at=now)
