@@ -7,6 +7,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from duban.lib.transitions import TransitionError
+
 __all__ = [
     "ALLOWED_TYPES",
     "EvidenceError",
@@ -35,7 +37,7 @@ _SNIFF_BYTES = 8192
 _MARKUP_RE = re.compile(rb"<\s*(?:!doctype|html|script|svg|iframe|body|head)\b", re.IGNORECASE)
 
 
-class EvidenceError(ValueError):
+class EvidenceError(TransitionError):
     """A file that cannot be kept as evidence; the message is shown to the user."""
 
 

@@ -7,7 +7,8 @@ The lead unit enters them with its report; consolidating checks them, and they a
 from decimal import Decimal
 
 from duban.lib.params import parse_id
-from duban.progress.models import Report, TransitionError
+from duban.lib.transitions import TransitionError
+from duban.progress.models import Report
 from duban.targets.checks import describe_problem, far_off, impossible
 from duban.targets.choices import MetricKind, ValueSource
 from duban.targets.models import Target

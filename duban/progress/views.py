@@ -11,6 +11,7 @@ from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
 from duban.lib.params import parse_count, parse_id
+from duban.lib.transitions import TransitionError
 from duban.progress.access import (
     get_attachment_for_user,
     get_cycle_for_user,
@@ -19,7 +20,6 @@ from duban.progress.access import (
 )
 from duban.progress.choices import CycleState, ReportState, ReviewDecision
 from duban.progress.cycles import generate_cycles
-from duban.progress.files import EvidenceError
 from duban.progress.forms import (
     GenerateCyclesForm,
     MilestoneForm,
@@ -28,14 +28,7 @@ from duban.progress.forms import (
     UploadForm,
 )
 from duban.progress.milestones import propose_milestones
-from duban.progress.models import (
-    Attachment,
-    Milestone,
-    Report,
-    ReportingCycle,
-    TransitionError,
-    unit_id_of,
-)
+from duban.progress.models import Attachment, Milestone, Report, ReportingCycle, unit_id_of
 from duban.progress.targets import reportable_targets, value_rows
 
 
@@ -218,7 +211,7 @@ def upload_attachment(request, pk: int):
         return redirect("progress:report-edit", report.pk)
     try:
         Attachment.add(report, form.cleaned_data["file"], request.user)
-    except (EvidenceError, TransitionError) as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "佐证材料已上传。")

@@ -2,7 +2,7 @@
 
 Every state change is a model method that checks the current state, runs in a transaction
 and writes an audit entry. Reports are written with optimistic locking: each write bumps
-`version` and is refused with `StaleReport` when the version it started from is no longer
+`version` and is refused with `StaleRecord` when the version it started from is no longer
 the one in the database.
 """
 
@@ -13,9 +13,7 @@ from duban.progress.models.reports import Report, ReportQuerySet, Review
 from duban.progress.models.rules import (
     DELIVERED_STATES,
     EDITABLE_STATES,
-    STALE_MESSAGE,
-    StaleReport,
-    TransitionError,
+    STALE_REPORT_MESSAGE,
     led_task_ids,
     require_office,
     unit_id_of,
@@ -24,7 +22,7 @@ from duban.progress.models.rules import (
 __all__ = [
     "DELIVERED_STATES",
     "EDITABLE_STATES",
-    "STALE_MESSAGE",
+    "STALE_REPORT_MESSAGE",
     "Attachment",
     "Milestone",
     "MilestoneQuerySet",
@@ -33,8 +31,6 @@ __all__ = [
     "ReportingCycle",
     "ReportingCycleQuerySet",
     "Review",
-    "StaleReport",
-    "TransitionError",
     "evidence_path",
     "led_task_ids",
     "require_office",

@@ -7,9 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
-from duban.progress.models.cycles import require_open_cycle
 from duban.progress.models.reports import Report
-from duban.progress.models.rules import EDITABLE_STATES
 
 
 def evidence_path(instance: "Attachment", filename: str) -> str:
@@ -70,9 +68,7 @@ class Attachment(models.Model):
         """
         from duban.progress.files import EvidenceError, check_evidence, sanitise_name, sha256_of
 
-        report.require_own_unit(user)
-        report.require_state(*EDITABLE_STATES)
-        require_open_cycle(report.cycle)
+        report.require_editable(user)
         name = sanitise_name(upload.name)
         max_bytes = settings.DUBAN_MAX_EVIDENCE_BYTES
         sniffed = check_evidence(upload, name, upload.size, max_bytes)
@@ -106,9 +102,7 @@ class Attachment(models.Model):
     def remove(self, user) -> None:
         """Delete the file while its report may still be edited by the report's unit."""
         report = self.report
-        report.require_own_unit(user)
-        report.require_state(*EDITABLE_STATES)
-        require_open_cycle(report.cycle)
+        report.require_editable(user)
         data = {"attachment": self.pk, "name": self.original_name, "sha256": self.file_hash}
         self.delete()
         transaction.on_commit(lambda: self.file.delete(save=False))

@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
 from duban.progress.choices import CycleKind, CycleState
-from duban.progress.models.rules import TransitionError, require_office
+from duban.progress.models.rules import require_office
 
 
 class ReportingCycleQuerySet(models.QuerySet):
@@ -97,12 +98,15 @@ class ReportingCycle(models.Model):
     def _change_state(self, user, source: CycleState, target: CycleState, stamp: str, action: str):
         require_office(user)
         now = timezone.now()
-        updated = ReportingCycle.objects.filter(pk=self.pk, state=source).update(
-            state=target, **{stamp: now}
-        )
-        if not updated:
+        # The compare-and-set is the state check: it also refuses a cycle held as `source`
+        # in memory that another request has moved on since.
+        try:
+            compare_and_set(ReportingCycle, self.pk, "state", source, state=target, **{stamp: now})
+        except StaleRecord:
             self.refresh_from_db(fields=["state"])
-            raise TransitionError(f"报送周期当前为“{self.get_state_display()}”，不能执行此操作。")
+            raise StaleRecord(
+                f"报送周期当前为“{self.get_state_display()}”，不能执行此操作。"
+            ) from None
         self.state = target
         setattr(self, stamp, now)
         record(action, self, user=user, data={"from": source, "to": target})

@@ -1,13 +1,13 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
+from duban.lib.transitions import advance, require_permission, require_state
 from duban.progress.choices import MilestoneState
-from duban.progress.models.rules import TransitionError, unit_id_of
+from duban.progress.models.rules import unit_id_of
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -75,26 +75,39 @@ class Milestone(models.Model):
         return self.state != MilestoneState.DONE and on > self.due_on
 
     def _require_lead_unit(self, user) -> None:
-        if unit_id_of(user) is None or unit_id_of(user) != self.task.lead_unit_id:
-            raise PermissionDenied("只有牵头单位可以确认形象进度节点。")
+        unit_id = unit_id_of(user)
+        require_permission(
+            unit_id is not None and unit_id == self.task.lead_unit_id,
+            "只有牵头单位可以确认形象进度节点。",
+        )
 
     @transaction.atomic
     def confirm(self, user, *, description: str | None = None, due_on=None) -> None:
         """The lead unit confirms the milestone, optionally with its own text and date."""
         self._require_lead_unit(user)
-        if self.state == MilestoneState.DONE:
-            raise TransitionError("已完成的节点不能再修改。")
-        changes = {}
+        require_state(
+            self,
+            "state",
+            (MilestoneState.PROPOSED, MilestoneState.CONFIRMED),
+            "已完成的节点不能再修改。",
+        )
+        edits, changes = {}, {}
         if description is not None and description.strip() != self.description:
-            changes["description"] = self.description = description.strip()
+            changes["description"] = edits["description"] = description.strip()
         if due_on is not None and due_on != self.due_on:
             changes["due_on"] = str(due_on)
-            self.due_on = due_on
+            edits["due_on"] = due_on
         previous = self.state
-        self.state = MilestoneState.CONFIRMED
-        self.confirmed_by = user
-        self.confirmed_at = timezone.now()
-        self.save()
+        now = timezone.now()
+        advance(
+            self,
+            "state",
+            state=MilestoneState.CONFIRMED,
+            confirmed_by=user,
+            confirmed_at=now,
+            updated_at=now,
+            **edits,
+        )
         announce_tasks_changed([self.task_id])
         record(
             "progress.milestone.confirmed",
@@ -107,10 +120,8 @@ class Milestone(models.Model):
     def mark_done(self, user) -> None:
         """The lead unit reports a confirmed milestone as reached."""
         self._require_lead_unit(user)
-        if self.state != MilestoneState.CONFIRMED:
-            raise TransitionError("请先确认该节点，再标记完成。")
-        self.state = MilestoneState.DONE
-        self.done_at = timezone.now()
-        self.save(update_fields=["state", "done_at", "updated_at"])
+        require_state(self, "state", (MilestoneState.CONFIRMED,), "请先确认该节点，再标记完成。")
+        now = timezone.now()
+        advance(self, "state", state=MilestoneState.DONE, done_at=now, updated_at=now)
         announce_tasks_changed([self.task_id])
         record("progress.milestone.done", self, user=user, data={"to": self.state})

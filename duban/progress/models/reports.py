@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -10,16 +9,24 @@ from duban.audit.log import record
 from duban.ledger.choices import TaskStatus
 from duban.ledger.models import Task
 from duban.ledger.signals import announce_tasks_changed
+from duban.lib.transitions import (
+    StaleRecord,
+    TransitionError,
+    compare_and_set,
+    require_permission,
+    require_state,
+)
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models.cycles import ReportingCycle, require_open_cycle
 from duban.progress.models.rules import (
     DELIVERED_STATES,
     EDITABLE_STATES,
-    StaleReport,
-    TransitionError,
+    STALE_REPORT_MESSAGE,
     require_office,
     unit_id_of,
 )
+
+STATE_MESSAGE = "报告当前为“{state}”，不能执行此操作。"
 
 
 class ReportQuerySet(models.QuerySet):
@@ -53,7 +60,7 @@ class Report(models.Model):
     Part: draft → submitted (now visible to the lead unit) → consolidated (folded into the
     lead unit's report); the lead unit may return a part. Consolidated: draft → submitted
     (by `consolidate()`) → accepted or returned by the office; returned reports are edited
-    and submitted again. Every write bumps `version`; see `StaleReport`.
+    and submitted again. Every write bumps `version`, compared and set (see `_write`).
     """
 
     task = models.ForeignKey(
@@ -158,16 +165,14 @@ class Report(models.Model):
         Refused unless the user acts for the unit, the unit is responsible for the task and
         the cycle, of the task's plan, is open.
         """
-        if unit_id_of(user) != unit.pk:
-            raise PermissionDenied("只能填报本单位的报告。")
+        require_permission(unit_id_of(user) == unit.pk, "只能填报本单位的报告。")
         if cycle.plan_id != task.plan_id:
             raise TransitionError("该任务不属于此报送周期所在的计划。")
         if task.status != TaskStatus.ACTIVE:
             raise TransitionError("该任务已撤销，无需报送。")
         if task.twin_of_id is not None:
             raise TransitionError(f"该任务与“{task.twin_of}”为同一任务，请在该任务下报送。")
-        if not task.is_responsible(unit):
-            raise PermissionDenied("本单位不是该任务的责任单位。")
+        require_permission(task.is_responsible(unit), "本单位不是该任务的责任单位。")
         report = cls.objects.filter(task=task, unit=unit, cycle=cycle).first()
         if report is not None:
             return report
@@ -182,24 +187,32 @@ class Report(models.Model):
         return report
 
     def require_own_unit(self, user) -> None:
-        if unit_id_of(user) != self.unit_id:
-            if self.is_consolidated_kind:
-                raise PermissionDenied("汇总报告只能由牵头单位填报和报送。")
-            raise PermissionDenied("只能修改本单位的报告。")
+        if self.is_consolidated_kind:
+            message = "汇总报告只能由牵头单位填报和报送。"
+        else:
+            message = "只能修改本单位的报告。"
+        require_permission(unit_id_of(user) == self.unit_id, message)
 
-    def require_state(self, *states) -> None:
-        if self.state not in states:
-            raise TransitionError(f"报告当前为“{self.get_state_display()}”，不能执行此操作。")
+    def require_editable(self, user) -> None:
+        """Refuse a change by anyone but the report's unit, or once the report is handed in
+        or its cycle no longer open."""
+        self.require_own_unit(user)
+        require_state(self, "state", EDITABLE_STATES, STATE_MESSAGE)
+        require_open_cycle(self.cycle)
 
     def _write(self, version: int | None, **fields) -> None:
-        """Store the fields and bump the version, or raise StaleReport if it moved on."""
+        """Store the fields and bump the version, or raise StaleRecord if it moved on."""
         expected = self.version if version is None else int(version)
         fields["updated_at"] = timezone.now()
-        updated = Report.objects.filter(pk=self.pk, version=expected).update(
-            version=F("version") + 1, **fields
+        compare_and_set(
+            Report,
+            self.pk,
+            "version",
+            expected,
+            message=STALE_REPORT_MESSAGE,
+            version=F("version") + 1,
+            **fields,
         )
-        if not updated:
-            raise StaleReport()
         for name, value in fields.items():
             setattr(self, name, value)
         self.version = expected + 1
@@ -220,9 +233,7 @@ class Report(models.Model):
         }
         if not set(content) <= allowed:
             raise ValueError(f"unknown report fields: {sorted(set(content) - allowed)}")
-        self.require_own_unit(user)
-        self.require_state(*EDITABLE_STATES)
-        require_open_cycle(self.cycle)
+        self.require_editable(user)
         changed = sorted(k for k, v in content.items() if getattr(self, k) != v)
         self._write(version, **content)
         record("progress.report.edited", self, user=user, data={"fields": changed})
@@ -232,7 +243,7 @@ class Report(models.Model):
         state it had. Shared by submit() and consolidate(), which run it in their transaction.
         """
         self.require_own_unit(user)
-        self.require_state(*EDITABLE_STATES)
+        require_state(self, "state", EDITABLE_STATES, STATE_MESSAGE)
         self._require_content()
         require_open_cycle(self.cycle)
         previous = self.state
@@ -276,9 +287,12 @@ class Report(models.Model):
         check_report_values(self)
         parts = Report.objects.parts().filter(task_id=self.task_id, cycle_id=self.cycle_id)
         folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
-        parts.filter(pk__in=folded).update(
+        # Compare and set for the lot: a part returned meanwhile is not folded in silently.
+        moved = parts.filter(pk__in=folded, state=ReportState.SUBMITTED).update(
             state=ReportState.CONSOLIDATED, version=F("version") + 1, updated_at=timezone.now()
         )
+        if moved != len(folded):
+            raise StaleRecord(STALE_REPORT_MESSAGE)
         for part in parts.filter(pk__in=folded):
             record(
                 "progress.report.folded",
@@ -321,8 +335,9 @@ class Report(models.Model):
         if self.is_consolidated_kind:
             require_office(user)
             return self._review(user, ReviewDecision.RETURN, comment, ReportState.RETURNED)
-        if unit_id_of(user) != self.task.lead_unit_id:
-            raise PermissionDenied("只有牵头单位可以退回配合单位的报告。")
+        require_permission(
+            unit_id_of(user) == self.task.lead_unit_id, "只有牵头单位可以退回配合单位的报告。"
+        )
         return self._review(
             user,
             ReviewDecision.RETURN,
@@ -332,7 +347,7 @@ class Report(models.Model):
         )
 
     def _review(self, user, decision, comment, target, sources=(ReportState.SUBMITTED,)):
-        self.require_state(*sources)
+        require_state(self, "state", sources, STATE_MESSAGE)
         require_open_cycle(self.cycle)
         previous = self.state
         self._write(None, state=target)

@@ -1,28 +1,17 @@
-"""The rules the progress models share: errors, who acts for which unit, who leads a task."""
+"""The rules the progress models share: report states, who acts for which unit, who leads a task."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from duban.accounts.access import get_profile, is_office
 from duban.accounts.choices import Role as UserRole
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
+from duban.lib.transitions import require_permission
 from duban.progress.choices import ReportState
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 DELIVERED_STATES = (ReportState.SUBMITTED, ReportState.CONSOLIDATED, ReportState.ACCEPTED)
-STALE_MESSAGE = "该报告已被他人修改，请刷新后重试"
-
-
-class TransitionError(Exception):
-    """A state change the object's current state does not allow; the message is for users."""
-
-
-class StaleReport(TransitionError):
-    """A write that started from an older version of the report than the one stored."""
-
-    def __init__(self, message: str = STALE_MESSAGE):
-        super().__init__(message)
+STALE_REPORT_MESSAGE = "该报告已被他人修改，请刷新后重试"
 
 
 def unit_id_of(user) -> int | None:
@@ -51,5 +40,4 @@ def led_task_ids(unit_id: int):
 
 def require_office(user) -> None:
     """Refuse anyone but the office; `user` None is the system (a command), which may act."""
-    if user is not None and not is_office(user):
-        raise PermissionDenied("只有督查室可以执行此操作。")
+    require_permission(user is None or is_office(user), "只有督查室可以执行此操作。")

@@ -8,9 +8,10 @@ from django.test import override_settings
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import ReportState
 from duban.progress.files import EvidenceError
-from duban.progress.models import Attachment, TransitionError
+from duban.progress.models import Attachment
 from duban.progress.tests.base import ProgressTestCase
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"

@@ -7,8 +7,9 @@ Run with DATABASE_URL pointing at a PostgreSQL server and `-m postgres`.
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role
 from duban.ledger.models import Assignment
+from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import ReportKind, ReportState
-from duban.progress.models import STALE_MESSAGE, Report, StaleReport, TransitionError
+from duban.progress.models import STALE_REPORT_MESSAGE, Report
 from duban.progress.tests.base import build_world, make_report
 from duban.testing import ConcurrencyTestCase, make_unit, make_user, run_threads
 
@@ -29,14 +30,14 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
             barrier.wait()
             try:
                 mine.save_content(self.xavier, version=1, progress=f"第{i}次修改")
-            except StaleReport as exc:
+            except StaleRecord as exc:
                 refused.append(str(exc))
             else:
                 saved.append(i)
 
         self.assertEqual(run_threads(save, THREADS), [])
         self.assertEqual(len(saved), 1)
-        self.assertEqual(refused, [STALE_MESSAGE] * (THREADS - 1))
+        self.assertEqual(refused, [STALE_REPORT_MESSAGE] * (THREADS - 1))
         report.refresh_from_db()
         self.assertEqual((report.progress, report.version), (f"第{saved[0]}次修改", 2))
 
@@ -62,7 +63,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
                     try:
                         mine.save_content(self.xavier, progress=mine.progress + f"[{i}]")
                         return
-                    except StaleReport as exc:
+                    except StaleRecord as exc:
                         refusals.append(str(exc))
             part, user = parts[i - THREADS // 2]
             part.save_content(user, progress=f"配合单位{i}完成情况")
@@ -79,7 +80,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
             ).count(),
             THREADS // 2,
         )
-        self.assertTrue(all(message == STALE_MESSAGE for message in refusals))
+        self.assertTrue(all(message == STALE_REPORT_MESSAGE for message in refusals))
         for i, (part, _) in enumerate(parts, start=THREADS // 2):
             part.refresh_from_db()
             self.assertEqual(

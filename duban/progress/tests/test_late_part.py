@@ -2,8 +2,9 @@ from datetime import date
 
 from django.urls import reverse
 
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import CycleState, ReportState
-from duban.progress.models import ReportingCycle, TransitionError
+from duban.progress.models import ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
 
 

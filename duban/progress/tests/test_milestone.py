@@ -4,9 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import MilestoneState
 from duban.progress.milestones import propose_milestones
-from duban.progress.models import Milestone, TransitionError
+from duban.progress.models import Milestone
 from duban.progress.tests.base import ProgressTestCase
 
 
@@ -66,6 +67,17 @@ class MilestoneTransitionsTestCase(ProgressTestCase):
         self.milestone.mark_done(self.xavier)
         with self.assertRaises(TransitionError):
             self.milestone.confirm(self.xavier, description="改")
+
+    def test_a_milestone_done_in_another_request_is_not_confirmed_over(self):
+        self.milestone.confirm(self.xavier)
+        held = Milestone.objects.get(pk=self.milestone.pk)
+        self.milestone.mark_done(self.xavier)
+        with self.assertRaises(TransitionError):
+            held.confirm(self.xavier, description="改")
+        held.refresh_from_db()
+        self.assertEqual(
+            (held.state, held.description), (MilestoneState.DONE, self.milestone.description)
+        )
 
     def test_it_is_overdue_after_its_date_until_done(self):
         self.assertTrue(self.milestone.is_overdue(date(2022, 4, 1)))

@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from duban.audit.models import LogEntry
 from duban.ledger.choices import Role, TaskStatus
+from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
-from duban.progress.models import Report, ReportingCycle, StaleReport, TransitionError
+from duban.progress.models import Report, ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
 from duban.testing import make_task
 
@@ -68,7 +69,7 @@ class EditReportTestCase(ProgressTestCase):
         report = self.make_report(self.y)
         stale = Report.objects.get(pk=report.pk)
         report.save_content(self.yvonne, progress="甲的修改")
-        with self.assertRaisesMessage(StaleReport, "该报告已被他人修改，请刷新后重试"):
+        with self.assertRaisesMessage(StaleRecord, "该报告已被他人修改，请刷新后重试"):
             stale.save_content(self.yvonne, progress="乙的修改")
         report.refresh_from_db()
         self.assertEqual((report.progress, report.version), ("甲的修改", 2))
@@ -76,7 +77,7 @@ class EditReportTestCase(ProgressTestCase):
     def test_it_refuses_a_save_with_the_version_a_form_was_loaded_with(self):
         report = self.make_report(self.y)
         report.save_content(self.yvonne, version=1, progress="第一次")
-        with self.assertRaises(StaleReport):
+        with self.assertRaises(StaleRecord):
             report.save_content(self.yvonne, version=1, progress="第二次")
 
     def test_another_unit_cannot_edit_the_report(self):
@@ -278,7 +279,7 @@ class ReviewTestCase(ProgressTestCase):
         report.return_for_changes(self.office, "请补充")
         report.save_content(self.xavier, progress="补充后")
         report.submit(self.xavier)
-        with self.assertRaises(StaleReport):
+        with self.assertRaises(StaleRecord):
             stale.accept(self.office)
         self.assertEqual(report.reviews.count(), 1)
 

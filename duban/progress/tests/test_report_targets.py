@@ -3,8 +3,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import ReportState
-from duban.progress.models import TransitionError
 from duban.progress.tests.base import ProgressTestCase
 from duban.targets.choices import Measure, MetricKind, ValueSource
 from duban.targets.models import Measurement, Metric, Target

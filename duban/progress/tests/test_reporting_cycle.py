@@ -4,8 +4,9 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import CycleKind, CycleState
-from duban.progress.models import ReportingCycle, TransitionError
+from duban.progress.models import ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
 
 
