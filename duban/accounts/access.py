@@ -1,40 +1,17 @@
-"""Who may see what. Every page that shows ledger objects goes through these helpers.
+"""Who the user is: the office, a district leader, a unit's liaison, or nobody.
 
-The rules, one for each object type:
-
-- The office (督查室, and every superuser) sees everything.
-- A district leader sees the tasks they lead (the task's effective leaders, see
-  `TaskLeader`), their own leader page, and the pages of the units, plans and notices
-  those tasks belong to.
-- A unit liaison sees the tasks their unit is assigned to in any role, including tasks
-  where the office resolved a placeholder (相关街镇) to their unit and tasks whose remark
-  moves the lead to their unit (由区委政法委牵头), their own unit's page, and the plans and
-  notices of those tasks. They do not open leader pages.
-- A logged-in user without a profile sees no object at all.
-- An import preview (ImportDraft) is the office's: every office user may open it, nobody
-  else (404).
-
-Every page lists only the tasks of `visible_tasks(user)`, so a leader opening a unit's page
-sees that unit's tasks in their portfolio, not the unit's whole workload.
-
-Two kinds of denial, on purpose: an object outside the user's scope is a 404 (the page
-does not say whether it exists), while an office-only action page (import, the unit
-registry, placeholder resolution, merging units, editing a unit's kind) answers 403 to a
-logged-in user of another role, because such a page exists for everybody and only the role
-is missing. Anonymous users are sent to the login page by both.
+Each app's `access.py` builds its visibility rules on these (the ledger's in
+`duban.ledger.access`); an object outside the user's scope is a 404 there, while an office-only
+action page answers 403 to a logged-in user of another role (`office_required`).
 """
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from duban.accounts.choices import Role
 from duban.accounts.models import Profile
-from duban.ledger.models import Assignment, ImportDraft, Notice, Official, Plan, Task, Unit
 
 
 def get_profile(user) -> Profile | None:
@@ -54,84 +31,25 @@ def is_office(user) -> bool:
     return profile is not None and profile.role == Role.OFFICE
 
 
-def visible_tasks(user) -> QuerySet[Task]:
-    """The tasks the user may see, in any state."""
-    if is_office(user):
-        return Task.objects.all()
+def unit_id_of(user) -> int | None:
+    """The id of the unit a unit liaison acts for, None for every other user."""
     profile = get_profile(user)
-    if profile is None:
-        return Task.objects.none()
-    if profile.role == Role.LEADER:
-        return Task.objects.for_official(profile.official)
-    if profile.role == Role.UNIT:
-        return Task.objects.for_unit(profile.unit)
-    return Task.objects.none()
+    if profile is None or profile.role != Role.UNIT:
+        return None
+    return profile.unit_id
 
 
-def visible_units(user) -> QuerySet[Unit]:
-    if is_office(user):
-        return Unit.objects.all()
+def unit_of(user):
+    """The unit a unit liaison acts for (a `ledger.Unit`), None for every other user."""
+    return get_profile(user).unit if unit_id_of(user) is not None else None
+
+
+def official_of(user):
+    """The district leader a leader's account stands for (a `ledger.Official`), else None."""
     profile = get_profile(user)
-    if profile is None:
-        return Unit.objects.none()
-    if profile.role == Role.UNIT:
-        return Unit.objects.filter(pk=profile.unit_id)
-    if profile.role == Role.LEADER:
-        tasks = visible_tasks(user)
-        assigned = Assignment.objects.filter(task__in=tasks).values("unit_id")
-        overriding = Task.lead_override_units.through.objects.filter(task__in=tasks)
-        return Unit.objects.filter(Q(pk__in=assigned) | Q(pk__in=overriding.values("unit_id")))
-    return Unit.objects.none()
-
-
-def visible_officials(user) -> QuerySet[Official]:
-    if is_office(user):
-        return Official.objects.all()
-    profile = get_profile(user)
-    if profile is not None and profile.role == Role.LEADER:
-        return Official.objects.filter(pk=profile.official_id)
-    return Official.objects.none()
-
-
-def visible_plans(user) -> QuerySet[Plan]:
-    if is_office(user):
-        return Plan.objects.all()
-    return Plan.objects.filter(pk__in=visible_tasks(user).values("plan_id"))
-
-
-def visible_notices(user) -> QuerySet[Notice]:
-    if is_office(user):
-        return Notice.objects.all()
-    return Notice.objects.filter(pk__in=visible_tasks(user).values("plan__notice_id"))
-
-
-def get_task_for_user(user, pk: int) -> Task:
-    """The task, or 404 when it does not exist or lies outside the user's scope."""
-    return get_object_or_404(visible_tasks(user).select_related("plan__notice", "section"), pk=pk)
-
-
-def get_unit_for_user(user, pk: int) -> Unit:
-    return get_object_or_404(visible_units(user), pk=pk)
-
-
-def get_official_for_user(user, pk: int) -> Official:
-    return get_object_or_404(visible_officials(user), pk=pk)
-
-
-def get_plan_for_user(user, pk: int) -> Plan:
-    return get_object_or_404(visible_plans(user).select_related("notice"), pk=pk)
-
-
-def get_notice_for_user(user, pk: int) -> Notice:
-    return get_object_or_404(visible_notices(user), pk=pk)
-
-
-def get_draft_for_user(user, pk: int) -> ImportDraft:
-    """An import preview, for any office user; a 404 for everybody else, as for objects
-    outside their scope."""
-    if not is_office(user):
-        raise Http404
-    return get_object_or_404(ImportDraft.objects.select_related("uploaded_by"), pk=pk)
+    if profile is None or profile.role != Role.LEADER:
+        return None
+    return profile.official
 
 
 def office_required(view):

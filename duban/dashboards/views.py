@@ -10,14 +10,9 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from duban.accounts.access import (
-    get_official_for_user,
-    get_unit_for_user,
-    is_office,
-    visible_tasks,
-)
+from duban.accounts.access import is_office, official_of
 from duban.dashboards import figures
-from duban.supervision.access import user_official
+from duban.ledger.access import get_official_for_user, get_unit_for_user, visible_tasks
 from duban.targets.access import get_metric_for_user, get_target_for_user
 
 # The leader chart is left out of one leader's portfolio: its co-leaders' links would
@@ -29,7 +24,7 @@ def _own_leader(user):
     """None for the office (every task); the leader a leader is; a 403 for anyone else."""
     if is_office(user):
         return None
-    leader = user_official(user)
+    leader = official_of(user)
     if leader is None:
         raise PermissionDenied
     return leader

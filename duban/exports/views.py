@@ -6,21 +6,17 @@ from urllib.parse import quote
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 
-from duban.accounts.access import (
-    get_notice_for_user,
-    get_official_for_user,
-    office_required,
-    visible_tasks,
-)
+from duban.accounts.access import office_required
 from duban.exports.annexes import annexes_docx, annexes_xlsx
 from duban.exports.cycle import cycle_reports_xlsx
 from duban.exports.leader_pack import pack_docx
 from duban.exports.ledger import XLSX
 from duban.exports.pdf import PdfUnavailable, to_pdf
 from duban.exports.supervision_notice import notice_docx, notice_number
+from duban.ledger.access import get_notice_for_user, get_official_for_user, visible_tasks
 from duban.lib import clock
 from duban.progress.models import ReportingCycle
-from duban.supervision.access import get_notice_for_user as get_supervision_notice_for_user
+from duban.supervision.access import get_supervision_notice_for_user
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -13,8 +13,8 @@ model methods, which raise PermissionDenied (a 403) for a user who may see but n
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from duban.accounts.access import get_profile, is_office, visible_tasks
-from duban.accounts.choices import Role
+from duban.accounts.access import is_office, official_of, unit_id_of
+from duban.ledger.access import visible_tasks
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle, led_task_ids
 
@@ -22,16 +22,13 @@ from duban.progress.models import Attachment, Milestone, Report, ReportingCycle,
 def visible_reports(user) -> QuerySet[Report]:
     if is_office(user):
         return Report.objects.all()
-    profile = get_profile(user)
-    if profile is None:
-        return Report.objects.none()
-    if profile.role == Role.LEADER:
+    if official_of(user) is not None:
         return Report.objects.not_draft().filter(task__in=visible_tasks(user))
-    if profile.role == Role.UNIT:
-        parts_to_consolidate = Q(kind=ReportKind.PART, task__in=led_task_ids(profile.unit_id)) & ~Q(
+    if (unit_id := unit_id_of(user)) is not None:
+        parts_to_consolidate = Q(kind=ReportKind.PART, task__in=led_task_ids(unit_id)) & ~Q(
             state=ReportState.DRAFT
         )
-        return Report.objects.filter(Q(unit_id=profile.unit_id) | parts_to_consolidate)
+        return Report.objects.filter(Q(unit_id=unit_id) | parts_to_consolidate)
     return Report.objects.none()
 
 

@@ -6,7 +6,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_task_for_user, is_office, office_required
+from duban.accounts.access import is_office, office_required, unit_id_of, unit_of
+from duban.ledger.access import get_task_for_user
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
@@ -28,7 +29,7 @@ from duban.progress.forms import (
     UploadForm,
 )
 from duban.progress.milestones import propose_milestones
-from duban.progress.models import Attachment, Milestone, Report, ReportingCycle, unit_id_of
+from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
 from duban.progress.targets import reportable_targets, value_rows
 
 
@@ -84,7 +85,7 @@ def start_report(request, cycle_pk: int, task_pk: int):
     if unit_id_of(request.user) is None:
         raise PermissionDenied
     try:
-        report = Report.start(task, request.user.profile.unit, cycle, request.user)
+        report = Report.start(task, unit_of(request.user), cycle, request.user)
     except TransitionError as exc:
         messages.error(request, str(exc))
         return redirect("progress:my-reports")

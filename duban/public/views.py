@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_task_for_user, office_required
+from duban.accounts.access import office_required
+from duban.ledger.access import get_task_for_user
 from duban.progress.models import Report
 from duban.public.models import PublicationError, PublicProject, PublicReport
 from duban.public.page import public_entries

@@ -1,4 +1,4 @@
-"""Who may act on problems and 督办单, on top of `duban.accounts.access`.
+"""Who may act on problems and 督办单, on top of `duban.ledger.access`.
 
 As there: an object outside the user's scope is a 404; an action on a visible object that the
 user's role does not allow is a 403. The office may do everything except write a leader's 批示;
@@ -7,43 +7,29 @@ a leader reads their portfolio and instructs; a unit acts only on tasks it is as
 
 from django.shortcuts import get_object_or_404
 
-from duban.accounts.access import get_profile, is_office, visible_tasks
-from duban.accounts.choices import Role
+from duban.accounts.access import is_office, official_of, unit_id_of
+from duban.ledger.access import visible_tasks
 from duban.supervision.choices import ProblemState
 from duban.supervision.models import Notification, Problem, SupervisionNotice
 
 
-def user_unit_id(user) -> int | None:
-    profile = get_profile(user)
-    if profile is None or profile.role != Role.UNIT:
-        return None
-    return profile.unit_id
-
-
-def user_official(user):
-    profile = get_profile(user)
-    if profile is None or profile.role != Role.LEADER:
-        return None
-    return profile.official
-
-
 def may_see_overview(user) -> bool:
     """The status overview: the office for every task, a leader for their portfolio."""
-    return is_office(user) or user_official(user) is not None
+    return is_office(user) or official_of(user) is not None
 
 
 def is_responsible_unit(user, task) -> bool:
-    unit_id = user_unit_id(user)
+    unit_id = unit_id_of(user)
     return unit_id is not None and task.is_responsible(unit_id)
 
 
 def is_lead_unit(user, task) -> bool:
-    unit_id = user_unit_id(user)
+    unit_id = unit_id_of(user)
     return unit_id is not None and unit_id in task.lead_unit_ids()
 
 
 def is_task_leader(user, task) -> bool:
-    official = user_official(user)
+    official = official_of(user)
     return official is not None and task.task_leaders.filter(official=official).exists()
 
 
@@ -81,18 +67,18 @@ def may_act_on_problem(user, problem: Problem, action: str) -> bool:
 
 
 def may_respond(user, notice: SupervisionNotice) -> bool:
-    return user_unit_id(user) == notice.unit_id
+    return unit_id_of(user) == notice.unit_id
 
 
 def visible_problems(user):
     return Problem.objects.filter(task__in=visible_tasks(user))
 
 
-def visible_notices(user):
+def visible_supervision_notices(user):
     """督办单 the user may read: the office all, a unit its own, a leader those in the portfolio."""
     if is_office(user):
         return SupervisionNotice.objects.all()
-    unit_id = user_unit_id(user)
+    unit_id = unit_id_of(user)
     if unit_id is not None:
         return SupervisionNotice.objects.filter(unit_id=unit_id)
     return SupervisionNotice.objects.filter(task__in=visible_tasks(user))
@@ -103,8 +89,10 @@ def get_problem_for_user(user, pk: int) -> Problem:
     return get_object_or_404(visible_problems(user).select_related("task", "unit"), pk=pk)
 
 
-def get_notice_for_user(user, pk: int) -> SupervisionNotice:
-    return get_object_or_404(visible_notices(user).select_related("task", "unit"), pk=pk)
+def get_supervision_notice_for_user(user, pk: int) -> SupervisionNotice:
+    return get_object_or_404(
+        visible_supervision_notices(user).select_related("task", "unit"), pk=pk
+    )
 
 
 def get_notification_for_user(user, pk: int) -> Notification:

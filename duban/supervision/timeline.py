@@ -3,11 +3,10 @@ notices, targets and their metrics, each as far as the user may see it."""
 
 from django.db.models import Q
 
-from duban.accounts.access import is_office
+from duban.accounts.access import is_office, unit_id_of
 from duban.audit.models import LogEntry
 from duban.progress.access import visible_reports
-from duban.progress.models import unit_id_of
-from duban.supervision.access import visible_notices
+from duban.supervision.access import visible_supervision_notices
 from duban.targets.models import Metric
 
 # A report's working entries: only its unit and the office see how it was drafted; others
@@ -39,7 +38,11 @@ def timeline_for_task(task, user, limit: int = 200):
     office = is_office(user)
     reports = task.reports.all() if office else visible_reports(user).filter(task=task)
     own_reports = reports if office else reports.filter(unit_id=unit_id_of(user))
-    notices = task.supervision_notices.all() if office else visible_notices(user).filter(task=task)
+    notices = (
+        task.supervision_notices.all()
+        if office
+        else visible_supervision_notices(user).filter(task=task)
+    )
     targets = task.targets.all()
     condition = (
         _entries_about("ledger.task", [str(task.pk)])

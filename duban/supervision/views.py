@@ -13,14 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import (
-    get_official_for_user,
-    get_task_for_user,
-    is_office,
-    office_required,
-    visible_tasks,
-)
+from duban.accounts.access import is_office, office_required, official_of, unit_of
 from duban.exports.ledger import ledger_response, wants_xlsx
+from duban.ledger.access import get_official_for_user, get_task_for_user, visible_tasks
 from duban.ledger.models import Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
@@ -126,7 +121,7 @@ def notice_issue(request, task_pk: int):
 
 @login_required
 def notice_list(request):
-    notices = access.visible_notices(request.user).select_related("task", "unit")
+    notices = access.visible_supervision_notices(request.user).select_related("task", "unit")
     ctx = _list_by_state(
         request, notices, NoticeState, open_states=[NoticeState.ISSUED], started="issued_at"
     )
@@ -135,7 +130,7 @@ def notice_list(request):
 
 @login_required
 def notice_detail(request, pk: int):
-    notice = access.get_notice_for_user(request.user, pk)
+    notice = access.get_supervision_notice_for_user(request.user, pk)
     ctx = {
         "notice": notice,
         "form": ResponseForm(),
@@ -149,7 +144,7 @@ def notice_detail(request, pk: int):
 @require_POST
 @login_required
 def notice_respond(request, pk: int):
-    notice = access.get_notice_for_user(request.user, pk)
+    notice = access.get_supervision_notice_for_user(request.user, pk)
     if not access.may_respond(request.user, notice):
         raise PermissionDenied
     form = ResponseForm(request.POST)
@@ -167,7 +162,7 @@ def notice_respond(request, pk: int):
 @require_POST
 @office_required
 def notice_escalate(request, pk: int):
-    notice = access.get_notice_for_user(request.user, pk)
+    notice = access.get_supervision_notice_for_user(request.user, pk)
     try:
         notice = notice.escalate(request.user)
         messages.success(request, f"已升级为{notice.get_tier_display()}督办单。")
@@ -179,7 +174,7 @@ def notice_escalate(request, pk: int):
 @require_POST
 @office_required
 def notice_close(request, pk: int):
-    notice = access.get_notice_for_user(request.user, pk)
+    notice = access.get_supervision_notice_for_user(request.user, pk)
     try:
         notice.close(request.user)
         messages.success(request, "督办单已办结。")
@@ -196,7 +191,7 @@ def problem_raise(request, task_pk: int):
         raise PermissionDenied
     form = ProblemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        unit = Unit.objects.get(pk=access.user_unit_id(request.user))
+        unit = unit_of(request.user)
         problem = Problem.raise_on(task=task, unit=unit, user=request.user, **form.cleaned_data)
         messages.success(request, "问题已提出，牵头单位将收到通知。")
         return redirect(problem)
@@ -241,12 +236,12 @@ def problem_action(request, pk: int, action: str):
     text, user = form.cleaned_data["text"], request.user
     try:
         if action == "coordinate":
-            unit = Unit.objects.get(pk=access.user_unit_id(user))
+            unit = unit_of(user)
             problem.coordinate(unit=unit, text=text, user=user)
         elif action == "escalate":
             problem.escalate(reason=text, user=user)
         elif action == "instruct":
-            problem.instruct(official=access.user_official(user), text=text, user=user)
+            problem.instruct(official=official_of(user), text=text, user=user)
         elif action == "resolve":
             problem.resolve(resolution=text, user=user)
         else:

@@ -1,4 +1,4 @@
-"""Who may see targets and metrics, on top of `duban.accounts.access`.
+"""Who may see targets and metrics, on top of `duban.ledger.access`.
 
 Values are recorded by the office (or a statistics import) and, for a task's own targets,
 by its lead unit through its consolidated report: see `duban.targets.values`.
@@ -7,7 +7,8 @@ by its lead unit through its consolidated report: see `duban.targets.values`.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from duban.accounts.access import get_profile, is_office, visible_tasks
+from duban.accounts.access import get_profile, is_office
+from duban.ledger.access import visible_tasks
 from duban.targets.choices import MetricKind
 from duban.targets.models import Metric, Target
 

@@ -5,12 +5,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import (
-    get_notice_for_user,
-    is_office,
-    office_required,
-    visible_tasks,
-)
+from duban.accounts.access import is_office, office_required
+from duban.ledger.access import get_notice_for_user, visible_tasks
 from duban.lib import clock
 from duban.targets import access
 from duban.targets.chart import trajectory

@@ -5,18 +5,17 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
-from duban.accounts.access import (
+from duban.accounts.access import is_office, office_required
+from duban.accounts.choices import Role as AccountRole
+from duban.accounts.models import Profile
+from duban.ledger.access import (
     get_notice_for_user,
     get_official_for_user,
     get_plan_for_user,
     get_task_for_user,
     get_unit_for_user,
-    is_office,
-    office_required,
     visible_tasks,
 )
-from duban.accounts.choices import Role as AccountRole
-from duban.accounts.models import Profile
 from duban.ledger.choices import Role, UnitKind
 from duban.ledger.models import Task
 from duban.ledger.registry import resolve_placeholder

@@ -1,6 +1,6 @@
-from duban.accounts.access import visible_tasks
 from duban.dashboards import figures
 from duban.dashboards.tests.base import TODAY, DashboardTestCase
+from duban.ledger.access import visible_tasks
 from duban.ledger.models import Task
 from duban.supervision.models import TaskStatus
 from duban.targets.sync import sync_targets

@@ -1,4 +1,4 @@
-"""Who gets what: every role against every page and action (see accounts/access.py)."""
+"""Who gets what: every role against every page and action (see ledger/access.py)."""
 
 import pytest
 from django.urls import reverse

@@ -14,7 +14,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import get_draft_for_user, office_required
+from duban.accounts.access import office_required
+from duban.ledger.access import get_draft_for_user
 from duban.ledger.forms import (
     COLUMN_ROLES,
     AliasForm,

@@ -4,13 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from duban.accounts.access import (
-    get_notice_for_user,
-    get_plan_for_user,
-    is_office,
-    office_required,
-    visible_tasks,
-)
+from duban.accounts.access import is_office, office_required
+from duban.ledger.access import get_notice_for_user, get_plan_for_user, visible_tasks
 from duban.ledger.choices import TaskStatus
 from duban.ledger.models import Notice
 from duban.ledger.views.tasks import ledger_rows

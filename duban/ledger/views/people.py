@@ -10,15 +10,14 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import (
+from duban.accounts.access import is_office, office_required
+from duban.exports.ledger import ledger_response, wants_xlsx
+from duban.ledger.access import (
     get_official_for_user,
     get_unit_for_user,
-    is_office,
-    office_required,
     visible_plans,
     visible_tasks,
 )
-from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.choices import Role, UnitKind
 from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Plan, Unit

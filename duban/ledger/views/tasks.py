@@ -5,17 +5,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import render
 
-from duban.accounts.access import (
-    get_profile,
+from duban.accounts.access import get_profile, is_office, unit_of
+from duban.exports.ledger import ledger_response, wants_xlsx
+from duban.ledger.access import (
     get_task_for_user,
-    is_office,
     visible_officials,
     visible_plans,
     visible_tasks,
     visible_units,
 )
-from duban.accounts.choices import Role as UserRole
-from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Assignment, Official, Task, TaskLeader, Unit
@@ -56,9 +54,8 @@ def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
             assignments = assignments.filter(role=role)
         tasks = tasks.filter(pk__in=assignments.values("task_id"))
     if role and "unit" not in filters and "kind" not in filters:
-        profile = get_profile(user)
-        if profile is not None and profile.role == UserRole.UNIT:
-            tasks = tasks.for_unit(profile.unit, role)
+        if (unit := unit_of(user)) is not None:
+            tasks = tasks.for_unit(unit, role)
         else:
             tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
     if "q" in filters:

@@ -16,7 +16,6 @@ from duban.progress.models.rules import (
     STALE_REPORT_MESSAGE,
     led_task_ids,
     require_office,
-    unit_id_of,
 )
 
 __all__ = [
@@ -35,5 +34,4 @@ __all__ = [
     "led_task_ids",
     "require_office",
     "require_open_cycle",
-    "unit_id_of",
 ]

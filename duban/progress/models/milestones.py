@@ -3,11 +3,11 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from duban.accounts.access import unit_id_of
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib.transitions import advance, require_permission, require_state
 from duban.progress.choices import MilestoneState
-from duban.progress.models.rules import unit_id_of
 
 
 class MilestoneQuerySet(models.QuerySet):

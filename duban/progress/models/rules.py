@@ -2,8 +2,7 @@
 
 from django.db.models import Q
 
-from duban.accounts.access import get_profile, is_office
-from duban.accounts.choices import Role as UserRole
+from duban.accounts.access import is_office
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib.transitions import require_permission
@@ -12,14 +11,6 @@ from duban.progress.choices import ReportState
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 DELIVERED_STATES = (ReportState.SUBMITTED, ReportState.CONSOLIDATED, ReportState.ACCEPTED)
 STALE_REPORT_MESSAGE = "该报告已被他人修改，请刷新后重试"
-
-
-def unit_id_of(user) -> int | None:
-    """The unit a unit liaison acts for, None for every other user."""
-    profile = get_profile(user)
-    if profile is None or profile.role != UserRole.UNIT:
-        return None
-    return profile.unit_id
 
 
 def led_task_ids(unit_id: int):

@@ -1,9 +1,10 @@
 from django import template
 
+from duban.accounts.access import unit_id_of
 from duban.lib import clock
 from duban.progress.access import visible_reports
 from duban.progress.milestones import is_text_only
-from duban.progress.models import Milestone, Report, ReportingCycle, unit_id_of
+from duban.progress.models import Milestone, Report, ReportingCycle
 
 register = template.Library()
 

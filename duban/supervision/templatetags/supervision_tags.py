@@ -1,7 +1,8 @@
 from django import template
 from django.db.models import Case, IntegerField, Value, When
 
-from duban.accounts.access import is_office, visible_tasks
+from duban.accounts.access import is_office
+from duban.ledger.access import visible_tasks
 from duban.lib.text import plain_number
 from duban.supervision import access
 from duban.supervision.choices import Colour, ProblemState
@@ -78,7 +79,9 @@ def task_supervision_panel(task, user):
         "task": task,
         "status": status,
         "changes": task.status_changes.all()[:10],
-        "notices": access.visible_notices(user).filter(task=task).select_related("unit"),
+        "notices": access.visible_supervision_notices(user)
+        .filter(task=task)
+        .select_related("unit"),
         "problems": access.visible_problems(user).filter(task=task).select_related("unit"),
         "timeline": timeline_for_task(task, user),
         "may_issue": is_office(user),

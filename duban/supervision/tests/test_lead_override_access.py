@@ -4,8 +4,8 @@ from datetime import date
 
 from django.urls import reverse
 
-from duban.accounts.access import visible_tasks
 from duban.accounts.choices import Role as AccountRole
+from duban.ledger.access import visible_tasks
 from duban.ledger.choices import Role, UnitKind
 from duban.ledger.models import Task
 from duban.progress.choices import CycleKind, CycleState, ReportKind
