@@ -20,6 +20,7 @@ from duban.ledger.models import Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
+from duban.lib.transitions import TransitionError
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
@@ -29,7 +30,7 @@ from duban.supervision.forms import (
     ProblemForm,
     ResponseForm,
 )
-from duban.supervision.models import Problem, StateError, SupervisionNotice, TaskStatus
+from duban.supervision.models import Problem, SupervisionNotice, TaskStatus
 
 PAGE_SIZE = 50
 ACTION_DONE = {
@@ -154,8 +155,8 @@ def notice_respond(request, pk: int):
     try:
         notice.respond(form.cleaned_data["response"], request.user)
         messages.success(request, "已反馈。")
-    except StateError as error:
-        messages.error(request, error.message)
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect(notice)
 
 
@@ -166,8 +167,8 @@ def notice_escalate(request, pk: int):
     try:
         notice = notice.escalate(request.user)
         messages.success(request, f"已升级为{notice.get_tier_display()}督办单。")
-    except StateError as error:
-        messages.error(request, error.message)
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect(notice)
 
 
@@ -178,8 +179,8 @@ def notice_close(request, pk: int):
     try:
         notice.close(request.user)
         messages.success(request, "督办单已办结。")
-    except StateError as error:
-        messages.error(request, error.message)
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect(notice)
 
 
@@ -247,8 +248,8 @@ def problem_action(request, pk: int, action: str):
         else:
             problem.close(user=user)
         messages.success(request, ACTION_DONE[action])
-    except StateError as error:
-        messages.error(request, error.message)
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect(problem)
 
 

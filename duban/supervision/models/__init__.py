@@ -1,8 +1,8 @@
 """Task status with history, 督办单 with escalation, problems with leaders' instructions, and
 in-app notifications.
 
-Every state change is a model method that checks the current state (`StateError` otherwise),
-runs in a transaction and writes an audit entry.
+Every state change is a model method that checks the user's role and the current state
+(`duban.lib.transitions`), writes by compare-and-set in a transaction and an audit entry.
 """
 
 from duban.supervision.models.notices import (
@@ -24,11 +24,9 @@ from duban.supervision.models.problems import (
 from duban.supervision.models.rules import (
     DEFAULT_RESPONSE_DAYS,
     TIER_ORDER,
-    StateError,
     escalation_grace_days,
     leader_users,
     liaisons,
-    require_state,
     response_days,
 )
 from duban.supervision.models.statuses import StatusChange, TaskStatus
@@ -44,7 +42,6 @@ __all__ = [
     "Problem",
     "ReminderSent",
     "ProblemQuerySet",
-    "StateError",
     "StatusChange",
     "SupervisionNotice",
     "TaskStatus",
@@ -52,6 +49,5 @@ __all__ = [
     "escalation_grace_days",
     "leader_users",
     "liaisons",
-    "require_state",
     "response_days",
 ]

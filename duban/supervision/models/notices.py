@@ -8,17 +8,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from duban.accounts.access import is_office
 from duban.audit.log import record
 from duban.lib import clock
+from duban.lib.transitions import TransitionError, advance, require_permission, require_state
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.emails import send
 from duban.supervision.models.notifications import Notification
 from duban.supervision.models.rules import (
     TIER_ORDER,
-    StateError,
     escalation_grace_days,
     liaisons,
-    require_state,
     response_days,
 )
 
@@ -110,6 +110,11 @@ class SupervisionNotice(models.Model):
     def is_late(self, today: date) -> bool:
         return self.state == NoticeState.ISSUED and self.respond_by < today
 
+    @staticmethod
+    def require_office(user) -> None:
+        """Refuse anyone but the office; `user` None is the system (the nightly job)."""
+        require_permission(user is None or is_office(user), "只有督查室可以处理督办单。")
+
     @property
     def next_tier(self) -> str | None:
         index = TIER_ORDER.index(self.tier)
@@ -119,6 +124,7 @@ class SupervisionNotice(models.Model):
     @transaction.atomic
     def issue(cls, *, task, unit, tier, reason, respond_by, user=None, escalated_from=None):
         """Create a notice, audit it and tell the unit's liaisons."""
+        cls.require_office(user)
         notice = cls.objects.create(
             task=task,
             unit=unit,
@@ -145,33 +151,41 @@ class SupervisionNotice(models.Model):
 
     @transaction.atomic
     def respond(self, text: str, user) -> None:
-        require_state(self, [NoticeState.ISSUED], "反馈")
-        self.state = NoticeState.RESPONDED
-        self.response = text
-        self.responded_at = timezone.now()
-        self.responded_by = user
-        self.save(update_fields=["state", "response", "responded_at", "responded_by"])
+        """The unit the notice went to answers it; `user` None is the system (the demo)."""
+        from duban.supervision.access import may_respond  # access reads these models
+
+        allowed = user is None or may_respond(user, self)
+        require_permission(allowed, "只有被督办单位可以反馈。")
+        require_state(self, "state", [NoticeState.ISSUED], "“{state}”状态下不能反馈")
+        advance(
+            self,
+            "state",
+            state=NoticeState.RESPONDED,
+            response=text,
+            responded_at=timezone.now(),
+            responded_by=user,
+        )
         record("supervision.notice.responded", self, user=user, data={"task": self.task_id})
 
     @transaction.atomic
     def close(self, user) -> None:
-        require_state(self, [NoticeState.RESPONDED], "办结")
-        self.state = NoticeState.CLOSED
-        self.closed_at = timezone.now()
-        self.save(update_fields=["state", "closed_at"])
+        self.require_office(user)
+        require_state(self, "state", [NoticeState.RESPONDED], "“{state}”状态下不能办结")
+        advance(self, "state", state=NoticeState.CLOSED, closed_at=timezone.now())
         record("supervision.notice.closed", self, user=user, data={"task": self.task_id})
 
     @transaction.atomic
     def escalate(self, user=None, today: date | None = None) -> "SupervisionNotice":
         """Mark this notice escalated and issue the next tier; `user` None is the nightly job."""
-        require_state(self, [NoticeState.ISSUED, NoticeState.RESPONDED], "升级")
+        self.require_office(user)
+        require_state(
+            self, "state", [NoticeState.ISSUED, NoticeState.RESPONDED], "“{state}”状态下不能升级"
+        )
         tier = self.next_tier
         if tier is None:
-            raise StateError("通报已是最高等级，不能再升级")
+            raise TransitionError("通报已是最高等级，不能再升级")
         today = today or clock.today()
-        self.state = NoticeState.ESCALATED
-        self.escalated_at = timezone.now()
-        self.save(update_fields=["state", "escalated_at"])
+        advance(self, "state", state=NoticeState.ESCALATED, escalated_at=timezone.now())
         record(
             "supervision.notice.escalated",
             self,

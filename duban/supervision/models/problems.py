@@ -7,9 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib.transitions import advance, require_permission, require_state
 from duban.supervision.choices import ProblemState
 from duban.supervision.models.notifications import Notification
-from duban.supervision.models.rules import leader_users, liaisons, require_state
+from duban.supervision.models.rules import leader_users, liaisons
+
+# The states in which the lead unit coordinates a problem or puts it before the leaders.
+COORDINATING_STATES = [ProblemState.RAISED, ProblemState.COORDINATING]
 
 
 class ProblemQuerySet(models.QuerySet):
@@ -89,6 +93,13 @@ class Problem(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("supervision:problem", args=[self.pk])
 
+    def _require_role(self, user, action: str) -> None:
+        """Refuse a user whose role does not allow the action; `user` None is the system."""
+        from duban.supervision.access import may_act_on_problem  # access reads these models
+
+        allowed = user is None or may_act_on_problem(user, self, action)
+        require_permission(allowed, "您无权对该问题执行此操作。")
+
     def _audit(self, action: str, user, **data) -> None:
         record(
             f"supervision.problem.{action}", self, user=user, data={"task": self.task_id, **data}
@@ -98,6 +109,10 @@ class Problem(models.Model):
     @transaction.atomic
     def raise_on(cls, *, task, unit, title, description, user=None) -> "Problem":
         """Record a problem a responsible unit raises and tell the lead unit's liaisons."""
+        from duban.supervision.access import is_responsible_unit  # access reads these models
+
+        allowed = user is None or is_responsible_unit(user, task)
+        require_permission(allowed, "只有任务的责任单位可以提出问题。")
         problem = cls.objects.create(
             task=task, unit=unit, title=title, description=description, raised_by=user
         )
@@ -111,11 +126,14 @@ class Problem(models.Model):
     @transaction.atomic
     def coordinate(self, *, unit, text: str, user=None) -> "CoordinationNote":
         """The lead unit records what it did to coordinate; the first note starts coordination."""
-        require_state(self, [ProblemState.RAISED, ProblemState.COORDINATING], "记录协调情况")
-        if self.state == ProblemState.RAISED:
-            self.state = ProblemState.COORDINATING
-            self.coordinating_at = timezone.now()
-            self.save(update_fields=["state", "coordinating_at"])
+        self._require_role(user, "coordinate")
+        require_state(self, "state", COORDINATING_STATES, "“{state}”状态下不能记录协调情况")
+        advance(
+            self,
+            "state",
+            state=ProblemState.COORDINATING,
+            coordinating_at=self.coordinating_at or timezone.now(),
+        )
         note = self.notes.create(unit=unit, author=user, text=text)
         self._audit("coordinated", user, unit=unit.name)
         return note
@@ -123,11 +141,15 @@ class Problem(models.Model):
     @transaction.atomic
     def escalate(self, *, reason: str, user=None) -> None:
         """Put the problem before the task's leaders, whom it notifies."""
-        require_state(self, [ProblemState.RAISED, ProblemState.COORDINATING], "提请区领导")
-        self.state = ProblemState.ESCALATED
-        self.escalated_at = timezone.now()
-        self.escalation_reason = reason
-        self.save(update_fields=["state", "escalated_at", "escalation_reason"])
+        self._require_role(user, "escalate")
+        require_state(self, "state", COORDINATING_STATES, "“{state}”状态下不能提请区领导")
+        advance(
+            self,
+            "state",
+            state=ProblemState.ESCALATED,
+            escalated_at=timezone.now(),
+            escalation_reason=reason,
+        )
         self._audit("escalated", user, reason=reason)
         Notification.objects.notify(
             leader_users(self.task),
@@ -138,12 +160,20 @@ class Problem(models.Model):
     @transaction.atomic
     def instruct(self, *, official, text: str, user=None) -> "Instruction":
         """A leader's 批示; a further one may follow the first."""
-        require_state(self, [ProblemState.ESCALATED, ProblemState.INSTRUCTED], "批示")
+        self._require_role(user, "instruct")
+        require_state(
+            self,
+            "state",
+            [ProblemState.ESCALATED, ProblemState.INSTRUCTED],
+            "“{state}”状态下不能批示",
+        )
         instruction = self.instructions.create(official=official, author=user, text=text)
-        if self.state == ProblemState.ESCALATED:
-            self.state = ProblemState.INSTRUCTED
-            self.instructed_at = instruction.created_at
-            self.save(update_fields=["state", "instructed_at"])
+        advance(
+            self,
+            "state",
+            state=ProblemState.INSTRUCTED,
+            instructed_at=self.instructed_at or instruction.created_at,
+        )
         self._audit("instructed", user, official=official.name)
         units = {*self.task.lead_unit_ids(), self.unit_id}
         Notification.objects.notify(
@@ -153,19 +183,22 @@ class Problem(models.Model):
 
     @transaction.atomic
     def resolve(self, *, resolution: str, user=None) -> None:
-        require_state(self, self.OPEN_STATES, "标记解决")
-        self.state = ProblemState.RESOLVED
-        self.resolved_at = timezone.now()
-        self.resolution = resolution
-        self.save(update_fields=["state", "resolved_at", "resolution"])
+        self._require_role(user, "resolve")
+        require_state(self, "state", self.OPEN_STATES, "“{state}”状态下不能标记解决")
+        advance(
+            self,
+            "state",
+            state=ProblemState.RESOLVED,
+            resolved_at=timezone.now(),
+            resolution=resolution,
+        )
         self._audit("resolved", user)
 
     @transaction.atomic
     def close(self, user=None) -> None:
-        require_state(self, [ProblemState.RESOLVED], "关闭")
-        self.state = ProblemState.CLOSED
-        self.closed_at = timezone.now()
-        self.save(update_fields=["state", "closed_at"])
+        self._require_role(user, "close")
+        require_state(self, "state", [ProblemState.RESOLVED], "“{state}”状态下不能关闭")
+        advance(self, "state", state=ProblemState.CLOSED, closed_at=timezone.now())
         self._audit("closed", user)
 
 

@@ -1,8 +1,7 @@
-"""What the supervision models share: response days, liaisons, lead units and state checks."""
+"""What the supervision models share: response days, liaisons and leaders."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 
 from duban.accounts.choices import Role as ProfileRole
 from duban.supervision.choices import Tier
@@ -19,15 +18,6 @@ def response_days(tier: str) -> int:
 def escalation_grace_days() -> int:
     """Days after a notice's response deadline before `duban remind` escalates it."""
     return settings.DUBAN_NOTICE_ESCALATE_AFTER_DAYS
-
-
-class StateError(ValidationError):
-    """A transition asked of a record in a state that does not allow it."""
-
-
-def require_state(obj, allowed, action: str) -> None:
-    if obj.state not in allowed:
-        raise StateError(f"“{obj.get_state_display()}”状态下不能{action}")
 
 
 def liaisons(unit_ids):

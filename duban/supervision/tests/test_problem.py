@@ -1,8 +1,10 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.supervision.choices import ProblemState
-from duban.supervision.models import Notification, Problem, StateError
+from duban.supervision.models import Notification, Problem
 from duban.supervision.tests.base import SupervisionTestCase
 
 
@@ -62,25 +64,42 @@ class ProblemTestCase(SupervisionTestCase):
 
     def test_it_refuses_an_instruction_before_escalation(self):
         problem = self.raise_problem()
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             problem.instruct(official=self.lin_official, text="批示", user=self.lin)
         assert problem.instructions.count() == 0
 
     def test_it_refuses_coordination_once_escalated(self):
         problem = self.raise_problem()
         problem.escalate(reason="无法解决", user=self.bob)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             problem.coordinate(unit=self.fagai, text="协调", user=self.bob)
+
+    def test_a_problem_resolved_meanwhile_is_not_escalated_from_an_older_copy(self):
+        problem = self.raise_problem()
+        held = Problem.objects.get(pk=problem.pk)
+        problem.resolve(resolution="已解决", user=self.bob)
+        with pytest.raises(TransitionError, match="已被他人修改"):
+            held.escalate(reason="无法解决", user=self.bob)
+        problem.refresh_from_db()
+        assert (problem.state, problem.escalation_reason) == (ProblemState.RESOLVED, "")
+
+    def test_a_user_whose_role_does_not_allow_the_action_is_refused(self):
+        problem = self.raise_problem()
+        with pytest.raises(PermissionDenied):
+            problem.coordinate(unit=self.caizheng, text="协调", user=self.charlie)
+        with pytest.raises(PermissionDenied):
+            problem.close(user=self.bob)
+        assert problem.notes.count() == 0
 
     def test_it_refuses_escalating_twice(self):
         problem = self.raise_problem()
         problem.escalate(reason="无法解决", user=self.bob)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             problem.escalate(reason="再提", user=self.bob)
 
     def test_it_refuses_closing_an_unresolved_problem(self):
         problem = self.raise_problem()
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             problem.close(user=self.alice)
         problem.refresh_from_db()
         assert problem.state == ProblemState.RAISED
@@ -89,5 +108,5 @@ class ProblemTestCase(SupervisionTestCase):
         problem = self.raise_problem()
         problem.resolve(resolution="已解决", user=self.bob)
         problem.close(user=self.alice)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             problem.resolve(resolution="再次解决", user=self.bob)

@@ -4,15 +4,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.supervision.choices import NoticeState, Tier
-from duban.supervision.models import (
-    Notification,
-    StateError,
-    SupervisionNotice,
-    escalate_late_notices,
-)
+from duban.supervision.models import Notification, SupervisionNotice, escalate_late_notices
 from duban.supervision.tests.base import SupervisionTestCase
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -49,12 +46,31 @@ class SupervisionNoticeTestCase(SupervisionTestCase):
     def test_it_refuses_a_second_response(self):
         notice = self.issue()
         notice.respond("已补报", self.bob)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             notice.respond("再次反馈", self.bob)
+
+    def test_a_notice_escalated_meanwhile_takes_no_response_from_an_older_copy(self):
+        notice = self.issue()
+        held = SupervisionNotice.objects.get(pk=notice.pk)
+        notice.escalate(self.alice, today=date(2022, 5, 12))
+        with pytest.raises(TransitionError):
+            held.respond("已补报", self.bob)
+        notice.refresh_from_db()
+        assert (notice.state, notice.response) == (NoticeState.ESCALATED, "")
+
+    def test_only_the_office_closes_or_escalates_and_only_the_unit_responds(self):
+        notice = self.issue()
+        with pytest.raises(PermissionDenied):
+            notice.respond("代为反馈", self.alice)
+        notice.respond("已补报", self.bob)
+        with pytest.raises(PermissionDenied):
+            notice.close(self.bob)
+        with pytest.raises(PermissionDenied):
+            notice.escalate(self.bob)
 
     def test_it_refuses_closing_before_a_response(self):
         notice = self.issue()
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             notice.close(self.alice)
 
     def test_escalation_issues_the_next_tier_with_a_fresh_deadline(self):
@@ -69,14 +85,14 @@ class SupervisionNoticeTestCase(SupervisionTestCase):
 
     def test_it_refuses_escalating_a_bulletin(self):
         notice = self.issue(tier=Tier.BULLETIN)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             notice.escalate(today=date(2022, 5, 12))
 
     def test_it_refuses_escalating_a_closed_notice(self):
         notice = self.issue()
         notice.respond("已补报", self.bob)
         notice.close(self.alice)
-        with pytest.raises(StateError):
+        with pytest.raises(TransitionError):
             notice.escalate(user=self.alice)
 
     def test_the_job_escalates_only_late_notices_after_the_grace_days(self):
