@@ -14,21 +14,27 @@ from rich.table import Table
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
 from duban.parsing.bench import bench_parse, default_seed_dir, render
 from duban.scale import bench_pages
+from duban.supervision.bench import bench_refresh
 
 
 class Command(BaseCommand):
-    # `parse` reads files only and `pages` makes its own database: no checks to wait for.
+    # `parse` reads files only and the others make their own database: no checks to wait for.
     requires_system_checks = []
     help = (
         "Benchmark the parser on the reference notice (parse), or the main pages (pages) or "
         "the Excel ledger export (export) on a province's worth of synthetic data in a "
-        "throwaway database."
+        "throwaway database, or refresh-status on the demo (refresh)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["parse", "pages", "export"], help="what to benchmark")
         parser.add_argument(
-            "--repeat", type=int, default=None, help="runs per case (parse: 20, pdf 3; pages: 5)"
+            "what", choices=["parse", "pages", "export", "refresh"], help="what to benchmark"
+        )
+        parser.add_argument(
+            "--repeat",
+            type=int,
+            default=None,
+            help="runs per case (parse: 20, pdf 3; pages: 5; refresh: 5)",
         )
         parser.add_argument(
             "--seed-dir", type=Path, default=None, help="parse: folder of the reference files"
@@ -58,6 +64,8 @@ class Command(BaseCommand):
             self.parse(console, options["seed_dir"] or default_seed_dir(), repeat)
         elif what == "export":
             self.export(console, options["tasks"], options["reports_per_task"])
+        elif what == "refresh":
+            self.refresh(console, repeat or 5)
         else:
             self.pages(console, options, repeat or 5)
         self.stdout.write(console.file.getvalue(), ending="")
@@ -71,13 +79,7 @@ class Command(BaseCommand):
     def export(self, console, tasks, reports_per_task):
         if tasks < 1:
             raise CommandError("--tasks must be at least 1", returncode=2)
-        setup_test_environment()
-        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-        try:
-            figures = bench_export(tasks, reports_per_task, self.stderr.write)
-        finally:
-            teardown_databases(databases, verbosity=0)
-            teardown_test_environment()
+        figures = throwaway_database(bench_export, tasks, reports_per_task, self.stderr.write)
         console.print(
             f"duban bench export: {figures.rows} rows ({reports_per_task} reports per task), "
             f"{figures.size_mb:.1f} MB .xlsx"
@@ -89,16 +91,9 @@ class Command(BaseCommand):
         small, large = options["small"], options["tasks"]
         if not 1 <= small <= large:
             raise CommandError("--small must be at least 1 and at most --tasks", returncode=2)
-        # A test database, created and dropped here: the configured one is never touched.
-        setup_test_environment()
-        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-        try:
-            timings = bench_pages(
-                small, large, options["reports_per_task"], repeat, self.stderr.write
-            )
-        finally:
-            teardown_databases(databases, verbosity=0)
-            teardown_test_environment()
+        timings = throwaway_database(
+            bench_pages, small, large, options["reports_per_task"], repeat, self.stderr.write
+        )
         table = Table(
             title=f"duban bench pages: {small} tasks, then {large} more beside them "
             f"({options['reports_per_task']} reports per task)",
@@ -117,3 +112,31 @@ class Command(BaseCommand):
             )
         console.print(table)
         console.print("medians; a page should cost what it shows, so a ratio near 1×")
+
+    def refresh(self, console, repeat):
+        try:
+            figures = throwaway_database(bench_refresh, repeat, self.stderr.write)
+        except FileNotFoundError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        console.print(
+            f"duban bench refresh: the demo's {figures.tasks} active tasks in {figures.plans} plans"
+        )
+        console.print(
+            f"refresh-status  {figures.seconds:.3f} s (median of {repeat}), "
+            f"{figures.queries} queries"
+        )
+        console.print(
+            f"one task at a time  {figures.single_seconds:.3f} s, "
+            f"{figures.single_queries} queries ({figures.single_seconds / figures.seconds:.0f}×)"
+        )
+
+
+def throwaway_database(bench, *args):
+    """Run `bench(*args)` in a test database created and dropped here, never the configured one."""
+    setup_test_environment()
+    databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    try:
+        return bench(*args)
+    finally:
+        teardown_databases(databases, verbosity=0)
+        teardown_test_environment()
