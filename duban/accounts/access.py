@@ -22,34 +22,32 @@ def get_profile(user) -> Profile | None:
     return getattr(user, "profile", None)
 
 
-def is_office(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
+def _profile_as(user, role: str) -> Profile | None:
+    """The user's profile when it has `role`, else None."""
     profile = get_profile(user)
-    return profile is not None and profile.role == Role.OFFICE
+    return profile if profile is not None and profile.role == role else None
+
+
+def is_office(user) -> bool:
+    return user.is_superuser or _profile_as(user, Role.OFFICE) is not None
 
 
 def unit_id_of(user) -> int | None:
     """The id of the unit a unit liaison acts for, None for every other user."""
-    profile = get_profile(user)
-    if profile is None or profile.role != Role.UNIT:
-        return None
-    return profile.unit_id
+    profile = _profile_as(user, Role.UNIT)
+    return None if profile is None else profile.unit_id
 
 
 def unit_of(user):
     """The unit a unit liaison acts for (a `ledger.Unit`), None for every other user."""
-    return get_profile(user).unit if unit_id_of(user) is not None else None
+    profile = _profile_as(user, Role.UNIT)
+    return None if profile is None else profile.unit
 
 
 def official_of(user):
     """The district leader a leader's account stands for (a `ledger.Official`), else None."""
-    profile = get_profile(user)
-    if profile is None or profile.role != Role.LEADER:
-        return None
-    return profile.official
+    profile = _profile_as(user, Role.LEADER)
+    return None if profile is None else profile.official
 
 
 def office_required(view):

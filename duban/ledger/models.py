@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from duban.audit.log import record
 from duban.ledger.choices import (
     DraftStatus,
     KindSource,
@@ -17,6 +18,7 @@ from duban.ledger.choices import (
     TaskStatus,
     UnitKind,
 )
+from duban.ledger.names import normalise_name
 
 
 class Official(models.Model):
@@ -43,9 +45,6 @@ class Official(models.Model):
 class UnitQuerySet(models.QuerySet):
     def by_name(self, name: str) -> "UnitQuerySet":
         """Units whose canonical name or one of whose aliases matches `name` once normalised."""
-        # Imported here: the registry's services import these models.
-        from duban.ledger.registry import normalise_name
-
         key = normalise_name(name)
         return self.filter(Q(name=key) | Q(aliases__alias=key)).distinct()
 
@@ -90,12 +89,22 @@ class Unit(models.Model):
     def is_placeholder(self) -> bool:
         return self.kind == UnitKind.PLACEHOLDER
 
+    @transaction.atomic
+    def add_alias(self, name: str, user=None, note: str = "") -> "UnitAlias":
+        """Record another spelling of the unit's name, so imports resolve it to the unit."""
+        alias = normalise_name(name)
+        if not alias or Unit.objects.by_name(alias).exists():
+            raise ValueError(f"“{alias}”已是登记的单位名称或别名")
+        created = UnitAlias.objects.create(unit=self, alias=alias, note=note)
+        record("ledger.unit.alias_added", self, user=user, data={"alias": alias, "note": note})
+        return created
+
 
 class UnitAlias(models.Model):
     """Another spelling of a unit's name that imports resolve to the unit."""
 
     unit = models.ForeignKey(Unit, models.CASCADE, related_name="aliases", verbose_name="责任单位")
-    # Stored normalised (see registry.normalise_name), so lookups are exact matches.
+    # Stored normalised (see names.normalise_name), so lookups are exact matches.
     alias = models.CharField("别名", max_length=150, unique=True)
     note = models.CharField("说明", max_length=200, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -592,7 +601,6 @@ class ImportDraft(models.Model):
     def start(cls, content: bytes, filename: str, user, doc_number: str = "") -> "ImportDraft":
         """Stage an upload as a new preview, starting from the corrections last confirmed for
         the same file or the same 文号."""
-        from duban.audit.log import record
         from duban.ledger.staging import stage
 
         digest = stage(content)
@@ -622,7 +630,6 @@ class ImportDraft(models.Model):
         self.status, self.corrections = locked.status, locked.corrections
 
     def _change(self, user, change: dict) -> None:
-        from duban.audit.log import record
 
         self.save(update_fields=["corrections", "updated_at"])
         record("ledger.importdraft.corrected", self, user, change)
@@ -673,16 +680,13 @@ class ImportDraft(models.Model):
     @transaction.atomic
     def accept_alias(self, name: str, unit: Unit, user=None) -> None:
         """Record a new unit name as an alias of a known unit, in the registry itself."""
-        from duban.ledger.registry import add_alias
-
         self._lock()
-        add_alias(unit, name, user=user, note=f"导入“{self.filename}”时确认")
+        unit.add_alias(name, user=user, note=f"导入“{self.filename}”时确认")
 
     def confirm(self, user=None):
         """Import the corrected reading; the notice keeps the corrections for re-imports.
 
         Returns the applied ImportPreview (its notice and report)."""
-        from duban.audit.log import record
         from duban.ledger.importing import apply_import
         from duban.ledger.importing.review import review
         from duban.ledger.staging import discard

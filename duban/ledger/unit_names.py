@@ -12,7 +12,7 @@ from functools import lru_cache
 from opencc import OpenCC
 from rapidfuzz import fuzz, process
 
-from duban.ledger.registry import is_placeholder, normalise_name
+from duban.ledger.names import is_placeholder, normalise_name
 
 # (the form names fold to, the other forms it is printed in). Longer forms win where they
 # overlap, so 农业农村 is not read as 农业 followed by 农村.

@@ -149,3 +149,7 @@ class ImportGraphTests(SimpleTestCase):
 
     def test_lib_imports_no_app_and_not_the_parser(self):
         assert leaving("duban.lib", import_graph()) == set()
+
+    def test_accounts_imports_no_app_but_audit(self):
+        reached = {target.split(".")[1] for _, target in leaving("duban.accounts", import_graph())}
+        assert reached <= {"audit"}

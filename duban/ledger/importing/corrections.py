@@ -17,15 +17,15 @@ import copy
 import hashlib
 import re
 
-from duban.ledger.registry import normalise_name, normalise_person
+from duban.ledger.names import normalise_name
+from duban.parsing.text import squeeze
 
 EDIT, DROP, JOIN = "edit", "drop", "join"
 ROLE_STRENGTH = {"lead": 3, "joint": 2, "support": 1}
-_SPACE = re.compile(r"\s+")
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(_SPACE.sub("", text or "").encode()).hexdigest()[:16]
+    return hashlib.sha256(squeeze(text or "").encode()).hexdigest()[:16]
 
 
 def plan_id(plan: dict, index: int) -> str:
@@ -159,6 +159,6 @@ def split_names(value: str, person: bool = False) -> list[str]:
     """Names typed into one field, separated by 、，,；; or lines, normalised and deduplicated.
 
     Spaces do not separate: they pad two-character names (张 伟) and wrap long ones."""
-    normalise = normalise_person if person else normalise_name
+    normalise = squeeze if person else normalise_name
     names = (normalise(part) for part in re.split(r"[、，,；;\n]+", value or ""))
     return list(dict.fromkeys(name for name in names if name))

@@ -20,7 +20,7 @@ from duban.ledger.models import (
     Unit,
     UnitAlias,
 )
-from duban.ledger.registry import alias_note, canonical_names, normalise_name, normalise_person
+from duban.ledger.names import alias_note, canonical_names, normalise_name
 
 # Rows whose texts are at least this similar may be the same row renumbered or moved.
 SIMILAR = 0.6
@@ -229,7 +229,7 @@ class Diff:
         self.report.new_units.sort()
         self.report.new_aliases.sort()
         known = set(Official.objects.values_list("name", flat=True))
-        self.report.new_officials = sorted({normalise_person(n) for n in officials} - known)
+        self.report.new_officials = sorted({squeeze(n) for n in officials} - known)
 
     def unit_name(self, printed: str) -> str:
         return self.unit_names[normalise_name(printed)]
@@ -242,7 +242,7 @@ class Diff:
             sections = []
             for s_index, section in enumerate(plan.get("sections", [])):
                 leaders = [
-                    (normalise_person(leader["name"]), list(leader.get("titles") or []))
+                    (squeeze(leader["name"]), list(leader.get("titles") or []))
                     for leader in section.get("leaders", [])
                 ]
                 sections.append(IncomingSection(s_index, clean(section.get("heading")), leaders))
@@ -278,7 +278,7 @@ class Diff:
             if name not in units or ROLE_STRENGTH[unit["role"]] > ROLE_STRENGTH[units[name]]:
                 units[name] = unit["role"]
             raw_units.setdefault(name, unit.get("raw") or unit["name"])
-        row_leaders = [normalise_person(leader["name"]) for leader in item.get("leaders", [])]
+        row_leaders = [squeeze(leader["name"]) for leader in item.get("leaders", [])]
         if row_leaders:
             leaders, source = row_leaders, LeaderSource.ROW
         else:

@@ -29,7 +29,7 @@ from duban.ledger.models import (
     Unit,
     UnitAlias,
 )
-from duban.ledger.registry import infer_kind, normalise_person
+from duban.ledger.names import infer_kind
 from duban.ledger.twins import link_twins
 
 if TYPE_CHECKING:
@@ -143,9 +143,7 @@ class Writer:
             for section in plan.get("sections", []):
                 for item in section.get("items", []):
                     for leader in item.get("leaders", []):
-                        titles.setdefault(
-                            normalise_person(leader["name"]), leader.get("titles") or []
-                        )
+                        titles.setdefault(squeeze(leader["name"]), leader.get("titles") or [])
         names = (
             set(titles)
             | {name for row in self.diff.row_pairs for name in row[0].leaders}
