@@ -2,7 +2,7 @@
 
 A4 with the standard margins, 方正小标宋 titles, 黑体 headings and 仿宋_GB2312 text, a page
 number "— n —" at the foot. The fonts are named as offices have them; where they are missing
-(here: Debian), LibreOffice and Word fall back to an installed Chinese font (Noto CJK).
+(here: Debian), the PDF conversion maps them to Noto CJK faces (fonts.conf).
 """
 
 import io

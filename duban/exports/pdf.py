@@ -1,5 +1,6 @@
 """Converting Word and Excel files to PDF with LibreOffice headless."""
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -7,6 +8,8 @@ from pathlib import Path
 
 # A conversion of a few pages takes seconds; a hung LibreOffice must not hold a worker.
 TIMEOUT = 120
+# Maps the 公文 fonts the documents name (仿宋_GB2312, 黑体…) to installed Noto CJK faces.
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
 
 
 class PdfUnavailable(RuntimeError):
@@ -40,6 +43,7 @@ def to_pdf(data: bytes, suffix: str) -> bytes:
                 check=True,
                 capture_output=True,
                 timeout=TIMEOUT,
+                env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             raise PdfUnavailable("PDF 转换失败。") from exc

@@ -4,10 +4,13 @@ import io
 import re
 from datetime import date
 
+import pdfplumber
+import pytest
 from django.urls import reverse
 from docx import Document
 
 from duban.bulletins.models import Bulletin
+from duban.exports.pdf import soffice
 from duban.ledger.choices import Role
 from duban.ledger.models import Official, Unit
 from duban.progress.choices import ReportKind, ReportState
@@ -108,3 +111,23 @@ class BulletinTests(DemoYearTestCase):
         response = self.client.post(reverse("bulletins:bulletin-issue"), {"on": "2022-09-10"})
         self.assertEqual(response.status_code, 403)
         self.assertEqual(Bulletin.objects.count(), 1)
+
+    @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+    def test_the_pdf_sets_the_gongwen_fonts_in_their_noto_substitutes(self):
+        bulletin = self.issue()
+        url = reverse("bulletins:bulletin-download", args=[bulletin.pk])
+        response = self.client.get(url + "?format=pdf")
+        with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+            chars = pdf.pages[0].chars
+        text = "".join(char["text"] for char in chars)
+
+        def font_of(words: str) -> str:
+            return chars[text.index(words)]["fontname"]
+
+        # 方正小标宋 (title) and 仿宋_GB2312 (text) are serif, 黑体 (headings) sans; the text
+        # holds the title, so no glyph is missing.
+        self.assertIn("NotoSerifCJK", font_of(bulletin.title))
+        self.assertIn("NotoSerifCJK", font_of("截至"))
+        self.assertIn("NotoSansCJK", font_of("一、滞后任务"))
+        han = {char["fontname"] for char in chars if "\u4e00" <= char["text"] <= "\u9fff"}
+        self.assertTrue(all("CJK" in name for name in han), han)
