@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 
 from duban.accounts.choices import Role
 from duban.accounts.models import Profile
+from duban.lib.transitions import require_permission
 
 
 def get_profile(user) -> Profile | None:
@@ -30,6 +31,11 @@ def _profile_as(user, role: str) -> Profile | None:
 
 def is_office(user) -> bool:
     return user.is_superuser or _profile_as(user, Role.OFFICE) is not None
+
+
+def require_office(user) -> None:
+    """Refuse (403) anyone but the office; `user` None is the system (a command), which may act."""
+    require_permission(user is None or is_office(user), "只有督查室可以执行此操作。")
 
 
 def unit_id_of(user) -> int | None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.bulletins import figures
 
@@ -66,7 +67,8 @@ class Bulletin(models.Model):
     @classmethod
     @transaction.atomic
     def issue(cls, *, on: date, cycle=None, user=None) -> "Bulletin":
-        """Count the ledger as it stands and freeze the counts in a new bulletin."""
+        """Count the ledger as it stands and freeze the counts in a new bulletin (the office)."""
+        require_office(user)
         cycles = figures.cycles_for(on, cycle)
         snapshot = figures.compute(figures.scope(cycle), cycles, on)
         last = cls.objects.select_for_update().filter(year=on.year).order_by("-number").first()

@@ -94,4 +94,4 @@ def record_report_values(report: Report, user) -> None:
         except AlreadyRecorded:
             continue
         except ImpossibleValue as exc:
-            raise TransitionError(" ".join(exc.messages) + "，请退回修改。") from exc
+            raise TransitionError(f"{exc}，请退回修改。") from exc

@@ -4,18 +4,15 @@ Nothing is public by default; the page shows only what a record here says is pub
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.choices import PlanKind
+from duban.lib.transitions import TransitionError, advance
 from duban.progress.choices import ReportKind, ReportState
 from duban.public.choices import Visibility
-
-
-class PublicationError(ValidationError):
-    """A publication the record's state or kind does not allow."""
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -43,10 +40,15 @@ class Publication(models.Model):
         abstract = True
 
     def _set(self, state: str, user) -> None:
-        if self.pk and self.state == state:
-            raise PublicationError(f"已是“{Visibility(state).label}”状态。")
-        self.state, self.changed_at, self.changed_by = state, timezone.now(), user
-        self.save()
+        """Publish or take down; the office decides, and only a change of state is one."""
+        require_office(user)
+        if self.pk is None:
+            self.state, self.changed_at, self.changed_by = state, timezone.now(), user
+            self.save()
+            return
+        if self.state == state:
+            raise TransitionError(f"已是“{Visibility(state).label}”状态。")
+        advance(self, "state", state=state, changed_at=timezone.now(), changed_by=user)
 
     def get_absolute_url(self) -> str:
         return self.subject.get_absolute_url()
@@ -77,7 +79,7 @@ class PublicProject(Publication):
     def publish(cls, task, user) -> "PublicProject":
         """Show a project of a livelihood plan on the public page."""
         if task.plan.kind != PlanKind.LIVELIHOOD:
-            raise PublicationError("只有民生实事项目可以公开。")
+            raise TransitionError("只有民生实事项目可以公开。")
         project = cls.objects.select_for_update().filter(task=task).first() or cls(task=task)
         project._set(Visibility.PUBLISHED, user)
         record("public.project.published", task, user=user)
@@ -114,9 +116,9 @@ class PublicReport(Publication):
     def publish(cls, report, user) -> "PublicReport":
         """Show the progress text of an accepted consolidated report of a livelihood project."""
         if report.task.plan.kind != PlanKind.LIVELIHOOD:
-            raise PublicationError("只有民生实事项目的进展可以公开。")
+            raise TransitionError("只有民生实事项目的进展可以公开。")
         if report.kind != ReportKind.CONSOLIDATED or report.state != ReportState.ACCEPTED:
-            raise PublicationError("只有已采纳的汇总报告可以公开。")
+            raise TransitionError("只有已采纳的汇总报告可以公开。")
         public = cls.objects.select_for_update().filter(report=report).first() or cls(report=report)
         public._set(Visibility.PUBLISHED, user)
         record("public.report.published", report, user=user)

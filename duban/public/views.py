@@ -6,8 +6,9 @@ from django.views.decorators.http import require_POST
 
 from duban.accounts.access import office_required
 from duban.ledger.access import get_task_for_user
+from duban.lib.transitions import TransitionError
 from duban.progress.models import Report
-from duban.public.models import PublicationError, PublicProject, PublicReport
+from duban.public.models import PublicProject, PublicReport
 from duban.public.page import public_entries
 
 
@@ -20,8 +21,8 @@ def _change(request, action, subject):
     try:
         action()
         messages.success(request, "已更新公开状态。")
-    except PublicationError as error:
-        messages.error(request, error.message)
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect(subject)
 
 

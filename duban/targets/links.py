@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.choices import PlanKind
 from duban.lib.pacing import PathYear, implied_path, required_average
 from duban.lib.text import plain_number as num
+from duban.lib.transitions import TransitionError
 from duban.targets.choices import LinkOrigin, LinkState, Measure, Period
 from duban.targets.models import Target, TargetLink
 
@@ -67,8 +68,9 @@ def propose_links(notice) -> list[TargetLink]:
 @transaction.atomic
 def add_link(annual: Target, five_year: Target, user) -> TargetLink:
     """Link two targets by hand (confirmed at once), or confirm the link if it already exists."""
+    require_office(user)
     if annual.task.plan.kind != PlanKind.ANNUAL or five_year.task.plan.kind != PlanKind.FIVE_YEAR:
-        raise ValidationError("只能把年度计划的指标关联到五年计划的指标。")
+        raise TransitionError("只能把年度计划的指标关联到五年计划的指标。")
     link, new = TargetLink.objects.get_or_create(
         five_year=five_year,
         annual=annual,

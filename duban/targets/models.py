@@ -7,10 +7,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib import clock
 from duban.lib.text import metric_key, plain_number
+from duban.lib.transitions import advance, require_state
 from duban.targets.choices import (
     Comparator,
     LinkOrigin,
@@ -226,6 +228,7 @@ class Target(models.Model):
     @transaction.atomic
     def revise(self, new_value, *, reason: str, document: str, effective_on: date, user):
         """Record a target change (任务调整); the old value stays in the history."""
+        require_office(user)
         old_value = self.value_on(effective_on)
         announce_tasks_changed([self.task_id])
         revision = self.revisions.create(
@@ -348,23 +351,26 @@ class TargetLink(models.Model):
         return reverse("targets:notice-links", args=[self.annual.task.plan.notice_id])
 
     def _decide(self, state: str, user, action: str) -> None:
+        """Move the link to `state` from any other; the office decides, `user` None is the system."""
+        require_office(user)
+        others = [s for s in LinkState if s != state]
+        require_state(self, "state", others, f"关联{LinkState(state).label}")
         before = self.state
-        self.state = state
-        self.decided_by = user if user is not None and user.is_authenticated else None
-        self.decided_at = timezone.now()
-        self.save(update_fields=["state", "decided_by", "decided_at"])
+        advance(
+            self,
+            "state",
+            state=state,
+            decided_by=user if user is not None and user.is_authenticated else None,
+            decided_at=timezone.now(),
+        )
         record(action, self, user=user, data={"from": before, "to": state})
 
     @transaction.atomic
     def confirm(self, user) -> None:
-        if self.state == LinkState.CONFIRMED:
-            raise ValueError("关联已确认")
         self._decide(LinkState.CONFIRMED, user, "targets.link.confirmed")
 
     @transaction.atomic
     def remove(self, user) -> None:
-        if self.state == LinkState.REMOVED:
-            raise ValueError("关联已移除")
         self._decide(LinkState.REMOVED, user, "targets.link.removed")
 
 

@@ -9,12 +9,13 @@ macro indicators never come from units.
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from duban.accounts.access import is_office
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
+from duban.lib.transitions import TransitionError
 from duban.progress.choices import ReportState
 from duban.targets.checks import describe_problem, impossible
 from duban.targets.choices import ValueSource
@@ -29,11 +30,11 @@ __all__ = [
 ]
 
 
-class AlreadyRecorded(ValidationError):
+class AlreadyRecorded(TransitionError):
     """A unit reported a value that the office or a statistics import has already entered."""
 
 
-class ImpossibleValue(ValidationError):
+class ImpossibleValue(TransitionError):
     """A value the target cannot take (a negative count, a share over 100 %)."""
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST
 from duban.accounts.access import is_office, office_required
 from duban.ledger.access import get_notice_for_user, visible_tasks
 from duban.lib import clock
+from duban.lib.transitions import TransitionError
 from duban.targets import access
 from duban.targets.chart import trajectory
 from duban.targets.choices import MetricKind, ValueSource
@@ -48,7 +48,7 @@ def change_link(request, pk: int, action: str):
             link.confirm(request.user)
         else:
             link.remove(request.user)
-    except ValueError as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     return redirect(link)
 
@@ -62,8 +62,8 @@ def link_add(request, pk: int):
         try:
             add_link(form.cleaned_data["annual"], form.cleaned_data["five_year"], request.user)
             messages.success(request, "已添加关联。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except TransitionError as exc:
+            messages.error(request, str(exc))
     else:
         messages.error(request, "请选择年度目标和五年目标。")
     return redirect("targets:notice-links", notice.pk)
@@ -115,8 +115,8 @@ def target_value(request, pk: int):
             source=ValueSource.OFFICE,
             note=form.cleaned_data["note"],
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except TransitionError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, "数值已保存。")
     return redirect(target)

@@ -15,7 +15,6 @@ from duban.progress.models.rules import (
     EDITABLE_STATES,
     STALE_REPORT_MESSAGE,
     led_task_ids,
-    require_office,
 )
 
 __all__ = [
@@ -32,6 +31,5 @@ __all__ = [
     "Review",
     "evidence_path",
     "led_task_ids",
-    "require_office",
     "require_open_cycle",
 ]

@@ -3,10 +3,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
 from duban.progress.choices import CycleKind, CycleState
-from duban.progress.models.rules import require_office
 
 
 class ReportingCycleQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from duban.accounts.access import unit_id_of
+from duban.accounts.access import require_office, unit_id_of
 from duban.audit.log import record
 from duban.ledger.choices import TaskStatus
 from duban.ledger.models import Task
@@ -23,7 +23,6 @@ from duban.progress.models.rules import (
     DELIVERED_STATES,
     EDITABLE_STATES,
     STALE_REPORT_MESSAGE,
-    require_office,
 )
 
 STATE_MESSAGE = "报告当前为“{state}”，不能执行此操作。"

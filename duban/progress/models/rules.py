@@ -2,10 +2,8 @@
 
 from django.db.models import Q
 
-from duban.accounts.access import is_office
 from duban.ledger.choices import Role as AssignmentRole
 from duban.ledger.models import Assignment, Task
-from duban.lib.transitions import require_permission
 from duban.progress.choices import ReportState
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
@@ -27,8 +25,3 @@ def led_task_ids(unit_id: int):
         | (Q(pk__in=own.filter(role=AssignmentRole.JOINT).values("task_id")) & ~Q(pk__in=with_lead))
     )
     return Task.objects.filter(led).values("pk")
-
-
-def require_office(user) -> None:
-    """Refuse anyone but the office; `user` None is the system (a command), which may act."""
-    require_permission(user is None or is_office(user), "只有督查室可以执行此操作。")

@@ -1,9 +1,11 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
+from duban.lib.transitions import TransitionError
 from duban.public.choices import Visibility
-from duban.public.models import PublicationError, PublicProject, PublicReport
+from duban.public.models import PublicProject, PublicReport
 from duban.public.tests.base import PublicTestCase
 
 
@@ -15,11 +17,11 @@ class PublicationTestCase(PublicTestCase):
         assert entry.user == self.office
 
     def test_a_task_of_another_plan_cannot_be_published(self):
-        with pytest.raises(PublicationError):
+        with pytest.raises(TransitionError):
             PublicProject.publish(self.t1, self.office)
 
     def test_a_published_project_is_not_published_twice(self):
-        with pytest.raises(PublicationError):
+        with pytest.raises(TransitionError):
             PublicProject.publish(self.p1, self.office)
 
     def test_taking_down_is_audited_and_can_be_undone(self):
@@ -29,9 +31,21 @@ class PublicationTestCase(PublicTestCase):
         assert LogEntry.objects.filter(action="public.project.taken_down").count() == 1
         assert PublicProject.publish(self.p1, self.office).state == Visibility.PUBLISHED
 
+    def test_a_project_taken_down_meanwhile_is_not_taken_down_again_from_an_older_copy(self):
+        held = PublicProject.objects.get(task=self.p1)
+        self.p1.publication.take_down(self.office)
+        with pytest.raises(TransitionError, match="已被他人修改"):
+            held.take_down(self.office)
+        assert LogEntry.objects.filter(action="public.project.taken_down").count() == 1
+
+    def test_only_the_office_publishes(self):
+        with pytest.raises(PermissionDenied):
+            PublicProject.publish(self.p2, self.wuma_user)
+        assert not PublicProject.objects.filter(task=self.p2).exists()
+
     def test_only_an_accepted_report_can_be_published(self):
         self.returned.publication.delete()
-        with pytest.raises(PublicationError):
+        with pytest.raises(TransitionError):
             PublicReport.publish(self.returned, self.office)
 
 

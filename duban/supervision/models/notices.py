@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from duban.accounts.access import is_office
+from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
@@ -110,11 +110,6 @@ class SupervisionNotice(models.Model):
     def is_late(self, today: date) -> bool:
         return self.state == NoticeState.ISSUED and self.respond_by < today
 
-    @staticmethod
-    def require_office(user) -> None:
-        """Refuse anyone but the office; `user` None is the system (the nightly job)."""
-        require_permission(user is None or is_office(user), "只有督查室可以处理督办单。")
-
     @property
     def next_tier(self) -> str | None:
         index = TIER_ORDER.index(self.tier)
@@ -124,7 +119,7 @@ class SupervisionNotice(models.Model):
     @transaction.atomic
     def issue(cls, *, task, unit, tier, reason, respond_by, user=None, escalated_from=None):
         """Create a notice, audit it and tell the unit's liaisons."""
-        cls.require_office(user)
+        require_office(user)
         notice = cls.objects.create(
             task=task,
             unit=unit,
@@ -169,7 +164,7 @@ class SupervisionNotice(models.Model):
 
     @transaction.atomic
     def close(self, user) -> None:
-        self.require_office(user)
+        require_office(user)
         require_state(self, "state", [NoticeState.RESPONDED], "“{state}”状态下不能办结")
         advance(self, "state", state=NoticeState.CLOSED, closed_at=timezone.now())
         record("supervision.notice.closed", self, user=user, data={"task": self.task_id})
@@ -177,7 +172,7 @@ class SupervisionNotice(models.Model):
     @transaction.atomic
     def escalate(self, user=None, today: date | None = None) -> "SupervisionNotice":
         """Mark this notice escalated and issue the next tier; `user` None is the nightly job."""
-        self.require_office(user)
+        require_office(user)
         require_state(
             self, "state", [NoticeState.ISSUED, NoticeState.RESPONDED], "“{state}”状态下不能升级"
         )

@@ -1,6 +1,8 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from duban.ledger.choices import PlanKind
+from duban.lib.transitions import TransitionError
 from duban.targets.choices import LinkOrigin, LinkState
 from duban.targets.links import add_link, linked_path, propose_links
 from duban.targets.models import Target, TargetLink
@@ -110,7 +112,7 @@ class ProposeLinksTestCase(TargetsTestCase):
         link.confirm(self.alice)
         self.assertEqual(link.state, LinkState.CONFIRMED)
         self.assertEqual(link.decided_by, self.alice)
-        with pytest.raises(ValueError):
+        with pytest.raises(TransitionError, match="关联已确认"):
             link.confirm(self.alice)
 
     def test_add_link_confirms_a_manual_link(self):
@@ -120,3 +122,21 @@ class ProposeLinksTestCase(TargetsTestCase):
         five_year = Target.objects.get(task__plan=self.five_year, metric__name="固定资产投资")
         link = add_link(annual, five_year, self.alice)
         self.assertEqual((link.state, link.origin), (LinkState.CONFIRMED, LinkOrigin.MANUAL))
+
+    def test_a_link_removed_meanwhile_is_not_confirmed_from_an_older_copy(self):
+        propose_links(self.notice)
+        link = TargetLink.objects.first()
+        held = TargetLink.objects.get(pk=link.pk)
+        link.remove(self.alice)
+        with pytest.raises(TransitionError, match="已被他人修改"):
+            held.confirm(self.alice)
+        link.refresh_from_db()
+        self.assertEqual(link.state, LinkState.REMOVED)
+
+    def test_only_the_office_decides_on_links(self):
+        propose_links(self.notice)
+        link = TargetLink.objects.first()
+        with pytest.raises(PermissionDenied):
+            link.confirm(self.bob)
+        link.refresh_from_db()
+        self.assertEqual(link.state, LinkState.PROPOSED)
