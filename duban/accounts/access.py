@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 
 from duban.accounts.choices import Role
 from duban.accounts.models import Profile
-from duban.lib.transitions import require_permission
 
 
 def get_profile(user) -> Profile | None:
@@ -35,7 +34,8 @@ def is_office(user) -> bool:
 
 def require_office(user) -> None:
     """Refuse (403) anyone but the office; `user` None is the system (a command), which may act."""
-    require_permission(user is None or is_office(user), "只有督查室可以执行此操作。")
+    if user is not None and not is_office(user):
+        raise PermissionDenied("只有督查室可以执行此操作。")
 
 
 def unit_id_of(user) -> int | None:
