@@ -13,14 +13,12 @@ from django.db import transaction
 
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Task
-from duban.progress.choices import CycleState, ReportKind, ReportState
+from duban.progress.choices import CycleState, ReportKind
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Urgency
 from duban.supervision.emails import send
 from duban.supervision.models import Notification, ReminderSent, liaisons
 
-# Reports in these states still need the unit to act (write, or correct and resubmit).
-OUTSTANDING = (ReportState.DRAFT, ReportState.RETURNED)
 URGENCY_ORDER = [Urgency.DUE_SOON, Urgency.OVERDUE, Urgency.SERIOUSLY_OVERDUE]
 SUBJECTS = {
     Urgency.DUE_SOON: "【提醒】{count} 项进度报告即将到期",
@@ -85,7 +83,8 @@ def outstanding_reports(today: date, days: int) -> dict:
     ).order_by("due_on")
     owed: dict = {}
     for cycle in cycles:
-        reports = Report.objects.filter(cycle=cycle).exclude(state__in=OUTSTANDING)
+        # A draft or a returned report still needs the unit to act: only delivered ones count.
+        reports = Report.objects.filter(cycle=cycle).delivered()
         sent = set(reports.values_list("task_id", "unit_id"))
         # Once the lead unit has consolidated, a missing part no longer holds anything up.
         closed = set(reports.filter(kind=ReportKind.CONSOLIDATED).values_list("task_id", flat=True))
