@@ -27,7 +27,7 @@ from duban.supervision.choices import Colour, NoticeState
 from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
 from duban.targets.choices import LinkState, Measure, Pace, Period
 from duban.targets.models import Target
-from duban.targets.pacing import due_by, status_of
+from duban.targets.pacing import status_of
 
 # Worst first: the order of stacked segments and legends.
 COLOURS = [Colour.RED, Colour.YELLOW, Colour.GREEN, Colour.DONE]
@@ -491,10 +491,7 @@ def _target_years(target: Target, today: date) -> tuple[int, int]:
 def _planned(target: Target, months: list[date]) -> list[float | None]:
     """The 序时 path month by month, None outside the target's own years."""
     first, last = _target_years(target, months[0])
-    return [
-        float(due_by(target, target.value_on(d), d)) if first <= d.year <= last else None
-        for d in months
-    ]
+    return [float(target.pace_on(d)) if first <= d.year <= last else None for d in months]
 
 
 def _reported(measurements, months: list[date]) -> list[float | None]:

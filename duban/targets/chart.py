@@ -11,7 +11,6 @@ from duban.lib.pacing import month_end
 from duban.lib.text import plain_number
 from duban.targets.choices import Period
 from duban.targets.models import Target
-from duban.targets.pacing import due_by
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 32
@@ -43,7 +42,7 @@ def trajectory(target: Target, today: date) -> Chart:
     """Due by month against the values reported, over the target's plan years (or this year)."""
     months = _months(target, today)
     index = {(d.year, d.month): i for i, d in enumerate(months)}
-    planned = [(i, due_by(target, target.value_on(d), d)) for i, d in enumerate(months)]
+    planned = [(i, target.pace_on(d)) for i, d in enumerate(months)]
     reported = [
         (index[(m.on_date.year, m.on_date.month)], m)
         for m in target.measurements_in_effect()

@@ -10,7 +10,6 @@ from decimal import Decimal
 from duban.lib.text import plain_number as num
 from duban.targets.choices import Measure
 from duban.targets.models import Target
-from duban.targets.pacing import due_by
 
 __all__ = ["FAR_FACTOR", "RATE_SPREAD", "describe_problem", "far_off", "impossible"]
 
@@ -46,7 +45,7 @@ def far_off(target: Target, value: Decimal, on_date: date) -> str | None:
         return f"是全年（全期）目标 {num(goal)}{target.unit} 的 {value / goal:.1f} 倍"
     if value < 0:
         return "为负数"
-    due = due_by(target, goal, on_date)
+    due = target.pace_on(on_date)
     if due > 0 and value < due / 10:
         return f"不到序时应完成的 {num(due)}{target.unit} 的十分之一"
     return None

@@ -11,6 +11,7 @@ from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib import clock
+from duban.lib.pacing import due_fraction
 from duban.lib.text import metric_key, plain_number
 from duban.lib.transitions import advance, require_state
 from duban.targets.choices import (
@@ -25,6 +26,7 @@ from duban.targets.choices import (
 )
 
 VALUE_DIGITS = {"max_digits": 18, "decimal_places": 4}
+_QUANTITIES = (Measure.COUNT, Measure.INCREASE, Measure.DECREASE)
 
 
 class MetricQuerySet(models.QuerySet):
@@ -103,6 +105,18 @@ class TargetQuerySet(models.QuerySet):
     def in_notice(self, notice) -> "TargetQuerySet":
         return self.filter(task__plan__notice=notice)
 
+    def with_history(self) -> "TargetQuerySet":
+        """Targets that carry a record: values, revisions, or links a person made or confirmed."""
+        decided = TargetLink.objects.filter(
+            Q(origin=LinkOrigin.MANUAL) | Q(state=LinkState.CONFIRMED)
+        )
+        return self.filter(
+            Q(measurements__isnull=False)
+            | Q(revisions__isnull=False)
+            | Q(pk__in=decided.values("five_year"))
+            | Q(pk__in=decided.values("annual"))
+        ).distinct()
+
     def taking(self, key: dict, unit: str) -> "TargetQuerySet":
         """The targets a value stored under `key` ({"target"} or {"metric"}) counts for."""
         if key.get("target") is not None:
@@ -178,18 +192,11 @@ class Target(models.Model):
     @classmethod
     def keeps_task(cls, task) -> bool:
         """Whether the task's targets carry history, so a revised notice may withdraw it but not delete it."""
-        decided = Q(origin=LinkOrigin.MANUAL) | Q(state=LinkState.CONFIRMED)
-        links = TargetLink.objects.filter(decided)
-        return (
-            cls.objects.filter(task=task)
-            .filter(
-                Q(measurements__isnull=False)
-                | Q(revisions__isnull=False)
-                | Q(pk__in=links.values("five_year"))
-                | Q(pk__in=links.values("annual"))
-            )
-            .exists()
-        )
+        return cls.objects.filter(task=task).with_history().exists()
+
+    def has_history(self) -> bool:
+        """Whether the target carries a record (see `with_history`): then it is withdrawn, not deleted."""
+        return Target.objects.filter(pk=self.pk).with_history().exists()
 
     def value_on(self, day: date) -> Decimal:
         """The target in force on `day`: the latest revision effective by then, else as printed.
@@ -204,6 +211,25 @@ class Target(models.Model):
     @property
     def value_in_force(self) -> Decimal:
         return self.value_on(clock.today())
+
+    @property
+    def is_prorated(self) -> bool:
+        """Whether the target is a quantity due month by month (not a rate or a level)."""
+        return self.measure in _QUANTITIES and self.unit != "%"
+
+    def elapsed_share(self, day: date) -> Decimal:
+        """The share of the target's period elapsed at the end of `day`'s month."""
+        plan = self.task.plan
+        if self.period == Period.CUMULATIVE and plan.start_year and plan.end_year:
+            months = (day.year - plan.start_year) * 12 + day.month
+            total = (plan.end_year - plan.start_year + 1) * 12
+            return Decimal(min(max(months, 0), total)) / total
+        return Decimal(str(due_fraction(day.month)))
+
+    def pace_on(self, day: date) -> Decimal:
+        """What is due by `day` (序时进度): the target in force then, month by month for a quantity."""
+        goal = self.value_on(day)
+        return goal * self.elapsed_share(day) if self.is_prorated else goal
 
     def meets(self, value: Decimal, goal: Decimal | None = None) -> bool:
         """Whether `value` attains `goal` (the target in force today by default), direction-aware.

@@ -12,52 +12,19 @@ from datetime import date
 from decimal import Decimal
 
 from duban.lib import clock
-from duban.lib.pacing import due_fraction
 from duban.lib.text import plain_number as num
 from duban.targets.choices import Measure, Pace, Period
 from duban.targets.models import Measurement, Target
 
-__all__ = [
-    "AHEAD_MARGIN",
-    "PaceStatus",
-    "completion_ratio",
-    "due_by",
-    "elapsed_fraction",
-    "is_prorated",
-    "status_of",
-]
+__all__ = ["AHEAD_MARGIN", "PaceStatus", "completion_ratio", "status_of"]
 
 # A value beating what is due by more than a tenth of it counts as 超进度 rather than 达进度.
 AHEAD_MARGIN = Decimal("0.1")
 
-_QUANTITIES = (Measure.COUNT, Measure.INCREASE, Measure.DECREASE)
-
-
-def is_prorated(target: Target) -> bool:
-    """Whether the target is a quantity due month by month (not a rate or a level)."""
-    return target.measure in _QUANTITIES and target.unit != "%"
-
-
-def elapsed_fraction(target: Target, on_date: date) -> Decimal:
-    """The share of the target's period elapsed at the end of `on_date`'s month."""
-    plan = target.task.plan
-    if target.period == Period.CUMULATIVE and plan.start_year and plan.end_year:
-        months = (on_date.year - plan.start_year) * 12 + on_date.month
-        total = (plan.end_year - plan.start_year + 1) * 12
-        return Decimal(min(max(months, 0), total)) / total
-    return Decimal(str(due_fraction(on_date.month)))
-
-
-def due_by(target: Target, goal: Decimal, on_date: date) -> Decimal:
-    """What is due by `on_date` for a target whose value in force is `goal`."""
-    if is_prorated(target):
-        return goal * elapsed_fraction(target, on_date)
-    return goal
-
 
 def completion_ratio(target: Target, value: Decimal, goal: Decimal) -> Decimal | None:
     """Percent of the target attained, for quantities and levels; None for rates."""
-    if target.measure not in (*_QUANTITIES, Measure.LEVEL) or target.unit == "%":
+    if not (target.is_prorated or (target.measure == Measure.LEVEL and target.unit != "%")):
         return None
     if target.lower_is_better:
         return goal / value * 100 if value else None
@@ -100,7 +67,7 @@ def _latest(target: Target, on_date: date, measurements=None) -> Measurement | N
 def _is_done(target: Target, value: Decimal, goal: Decimal, measured_on: date) -> bool:
     if not target.meets(value, goal):
         return False
-    if is_prorated(target) or (target.measure == Measure.LEVEL and target.unit != "%"):
+    if target.is_prorated or (target.measure == Measure.LEVEL and target.unit != "%"):
         return True
     # A rate or share is only settled by the year's (or the period's) final figure.
     plan = target.task.plan
@@ -129,7 +96,7 @@ def status_of(target: Target, on_date: date | None = None, measurements=None) ->
         return PaceStatus(Pace.NO_DATA, goal=target.value_on(on_date))
     measured_on, value = measurement.on_date, measurement.value
     goal = target.value_on(measured_on)
-    due = due_by(target, goal, measured_on)
+    due = target.pace_on(measured_on)
     pace = (
         Pace.DONE if _is_done(target, value, goal, measured_on) else _classify(target, value, due)
     )
@@ -137,8 +104,8 @@ def status_of(target: Target, on_date: date | None = None, measurements=None) ->
     unit = target.unit
     when = f"截至{measured_on.year}年{measured_on.month}月"
     goal_text = f"目标{target.describe(goal)}" + ("（任务调整后）" if revised else "")
-    if is_prorated(target):
-        share = elapsed_fraction(target, measured_on)
+    if target.is_prorated:
+        share = target.elapsed_share(measured_on)
         basis = f"序时应完成{num(due)}{unit}（{share:.0%}），实际完成{num(value)}{unit}"
     elif target.measure == Measure.GROWTH:
         basis = f"累计增长{num(value)}{unit}"

@@ -106,7 +106,7 @@ def sync_targets(task, target_dicts: list[dict]) -> SyncResult:
         else:
             result.unchanged += 1
     for target in (t for targets in existing.values() for t in targets):
-        if _has_history(target):
+        if target.has_history():
             if target.status != TargetStatus.WITHDRAWN:
                 target.status = TargetStatus.WITHDRAWN
                 target.save(update_fields=["status", "updated_at"])
@@ -126,15 +126,6 @@ def sync_targets(task, target_dicts: list[dict]) -> SyncResult:
             },
         )
     return result
-
-
-def _has_history(target: Target) -> bool:
-    return (
-        target.measurements.exists()
-        or target.revisions.exists()
-        or target.annual_links.exists()
-        or target.five_year_links.exists()
-    )
 
 
 @transaction.atomic

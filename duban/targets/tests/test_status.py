@@ -2,7 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 from duban.targets.choices import Pace, ValueSource
-from duban.targets.pacing import completion_ratio, due_by, status_of
+from duban.targets.pacing import completion_ratio, status_of
 from duban.targets.tests.base import TargetsTestCase, growth, make_task
 from duban.targets.values import record_value
 
@@ -28,21 +28,21 @@ class StatusTestCase(TargetsTestCase):
 
     def test_a_quantity_is_due_month_by_month(self):
         target = self.make(quantity(120))
-        self.assertEqual(due_by(target, Decimal(120), date(2022, 6, 30)), Decimal(60))
-        self.assertEqual(due_by(target, Decimal(120), date(2022, 3, 31)), Decimal(30))
+        self.assertEqual(target.pace_on(date(2022, 6, 30)), Decimal(60))
+        self.assertEqual(target.pace_on(date(2022, 3, 31)), Decimal(30))
 
     def test_a_growth_target_is_due_at_its_rate_all_year(self):
         target = self.make(growth("地区生产总值", 7, ">="))
-        self.assertEqual(due_by(target, Decimal(7), date(2022, 3, 31)), Decimal(7))
+        self.assertEqual(target.pace_on(date(2022, 3, 31)), Decimal(7))
 
     def test_a_share_is_due_at_its_level(self):
         target = self.make(quantity("1.2", "<=", "share", "%"))
-        self.assertEqual(due_by(target, Decimal("1.2"), date(2022, 3, 31)), Decimal("1.2"))
+        self.assertEqual(target.pace_on(date(2022, 3, 31)), Decimal("1.2"))
 
     def test_a_five_year_total_is_due_over_the_whole_period(self):
         target = self.make(quantity(600, period="cumulative"), plan=self.five_year)
         # End of June 2023: 18 of 60 months.
-        self.assertEqual(due_by(target, Decimal(600), date(2023, 6, 30)), Decimal(180))
+        self.assertEqual(target.pace_on(date(2023, 6, 30)), Decimal(180))
 
     def test_without_values_there_is_no_data(self):
         status = status_of(self.make(quantity()), date(2022, 6, 30))

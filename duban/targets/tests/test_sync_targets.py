@@ -9,8 +9,8 @@ from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
 from duban.parsing.targets import extract_targets
-from duban.targets.choices import MetricKind, Period, TargetStatus, ValueSource
-from duban.targets.models import Metric, Target
+from duban.targets.choices import LinkState, MetricKind, Period, TargetStatus, ValueSource
+from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets, sync_targets
 from duban.targets.tests.base import TargetsTestCase, growth, make_task
 from duban.targets.values import record_value
@@ -81,6 +81,23 @@ class SyncTargetsTestCase(TargetsTestCase):
         sync_targets(task, COUNTS)
         second.refresh_from_db()
         self.assertEqual(second.status, TargetStatus.ACTIVE)
+
+    def test_a_link_counts_as_history_once_a_person_made_or_confirmed_it(self):
+        five_year = make_task(self.five_year, "…", COUNTS).targets.get(metric_text="高新技术企业")
+        task = make_task(self.annual, "…", COUNTS)
+        annual = task.targets.get(metric_text="高新技术企业")
+        link = TargetLink.objects.create(five_year=five_year, annual=annual)
+        assert not annual.has_history()
+        assert not five_year.has_history()
+        link.state = LinkState.CONFIRMED
+        link.save()
+        assert annual.has_history()
+        assert five_year.has_history()
+        assert list(Target.objects.with_history()) == [five_year, annual]
+        assert Target.keeps_task(task)
+        sync_targets(task, COUNTS[1:])
+        annual.refresh_from_db()
+        self.assertEqual(annual.status, TargetStatus.WITHDRAWN)
 
     def test_it_binds_aliases_to_one_metric(self):
         a = make_task(self.annual, "…", [{**COUNTS[0], "metric": "城镇新增就业", "unit": "人"}])
