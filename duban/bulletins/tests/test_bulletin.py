@@ -6,6 +6,7 @@ from datetime import date
 
 import pdfplumber
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from docx import Document
 
@@ -110,6 +111,9 @@ class BulletinTests(DemoYearTestCase):
         self.assertEqual(self.client.get(bulletin.get_absolute_url()).status_code, 403)
         response = self.client.post(reverse("bulletins:bulletin-issue"), {"on": "2022-09-10"})
         self.assertEqual(response.status_code, 403)
+        self.assertEqual(Bulletin.objects.count(), 1)
+        with self.assertRaises(PermissionDenied):
+            Bulletin.issue(on=TODAY, user=self.bob)
         self.assertEqual(Bulletin.objects.count(), 1)
 
     @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")

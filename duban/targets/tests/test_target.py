@@ -2,6 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
 from duban.targets.models import Target
@@ -50,6 +51,18 @@ class TargetTestCase(TargetsTestCase):
         entry = LogEntry.objects.get(action="targets.target.revised")
         self.assertEqual(entry.user, self.alice)
         self.assertEqual(entry.data["document"], "某政办〔2022〕12号")
+
+    def test_only_the_office_revises_a_target(self):
+        target = self.make(value=100)
+        with self.assertRaises(PermissionDenied):
+            target.revise(
+                Decimal(80),
+                reason="自行调低",
+                document="无",
+                effective_on=date(2022, 7, 1),
+                user=self.bob,
+            )
+        self.assertFalse(target.revisions.exists())
 
     def test_describe_reads_like_the_notice(self):
         self.assertEqual(self.make(comparator=">=", value=150).describe(), "新增150家以上")
