@@ -9,8 +9,12 @@ from django.shortcuts import get_object_or_404
 
 from duban.accounts.access import is_office, official_of, unit_id_of
 from duban.ledger.access import visible_tasks
-from duban.supervision.choices import ProblemState
-from duban.supervision.models import Notification, Problem, SupervisionNotice
+from duban.supervision.models import (
+    PROBLEM_ACTIONS,
+    Notification,
+    Problem,
+    SupervisionNotice,
+)
 
 
 def may_see_overview(user) -> bool:
@@ -33,14 +37,8 @@ def is_task_leader(user, task) -> bool:
     return official is not None and task.task_leaders.filter(official=official).exists()
 
 
-# The states in which each problem action is possible (the model methods guard the same).
-PROBLEM_ACTION_STATES = {
-    "coordinate": {ProblemState.RAISED, ProblemState.COORDINATING},
-    "escalate": {ProblemState.RAISED, ProblemState.COORDINATING},
-    "instruct": {ProblemState.ESCALATED, ProblemState.INSTRUCTED},
-    "resolve": set(Problem.OPEN_STATES),
-    "close": {ProblemState.RESOLVED},
-}
+# The states in which each problem action is possible: the ones the model methods check.
+PROBLEM_ACTION_STATES = {action: set(states) for action, (states, _) in PROBLEM_ACTIONS.items()}
 
 
 def problem_actions(user, problem: Problem) -> set[str]:

@@ -16,6 +16,7 @@ from duban.supervision.models.notifications import (
     ReminderSent,
 )
 from duban.supervision.models.problems import (
+    PROBLEM_ACTIONS,
     CoordinationNote,
     Instruction,
     Problem,
@@ -34,6 +35,7 @@ from duban.supervision.models.statuses import StatusChange, TaskStatus
 __all__ = [
     "DEFAULT_RESPONSE_DAYS",
     "TIER_ORDER",
+    "PROBLEM_ACTIONS",
     "CoordinationNote",
     "Instruction",
     "NoticeQuerySet",

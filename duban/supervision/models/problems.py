@@ -12,9 +12,6 @@ from duban.supervision.choices import ProblemState
 from duban.supervision.models.notifications import Notification
 from duban.supervision.models.rules import leader_users, liaisons
 
-# The states in which the lead unit coordinates a problem or puts it before the leaders.
-COORDINATING_STATES = [ProblemState.RAISED, ProblemState.COORDINATING]
-
 
 class ProblemQuerySet(models.QuerySet):
     def open(self) -> "ProblemQuerySet":
@@ -93,12 +90,15 @@ class Problem(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("supervision:problem", args=[self.pk])
 
-    def _require_role(self, user, action: str) -> None:
-        """Refuse a user whose role does not allow the action; `user` None is the system."""
+    def _require(self, user, action: str) -> None:
+        """Refuse a user whose role does not allow the action (`user` None is the system),
+        then a problem whose state does not."""
         from duban.supervision.access import may_act_on_problem  # access reads these models
 
         allowed = user is None or may_act_on_problem(user, self, action)
         require_permission(allowed, "您无权对该问题执行此操作。")
+        states, name = PROBLEM_ACTIONS[action]
+        require_state(self, "state", states, f"“{{state}}”状态下不能{name}")
 
     def _audit(self, action: str, user, **data) -> None:
         record(
@@ -126,8 +126,7 @@ class Problem(models.Model):
     @transaction.atomic
     def coordinate(self, *, unit, text: str, user=None) -> "CoordinationNote":
         """The lead unit records what it did to coordinate; the first note starts coordination."""
-        self._require_role(user, "coordinate")
-        require_state(self, "state", COORDINATING_STATES, "“{state}”状态下不能记录协调情况")
+        self._require(user, "coordinate")
         advance(
             self,
             "state",
@@ -141,8 +140,7 @@ class Problem(models.Model):
     @transaction.atomic
     def escalate(self, *, reason: str, user=None) -> None:
         """Put the problem before the task's leaders, whom it notifies."""
-        self._require_role(user, "escalate")
-        require_state(self, "state", COORDINATING_STATES, "“{state}”状态下不能提请区领导")
+        self._require(user, "escalate")
         advance(
             self,
             "state",
@@ -160,13 +158,7 @@ class Problem(models.Model):
     @transaction.atomic
     def instruct(self, *, official, text: str, user=None) -> "Instruction":
         """A leader's 批示; a further one may follow the first."""
-        self._require_role(user, "instruct")
-        require_state(
-            self,
-            "state",
-            [ProblemState.ESCALATED, ProblemState.INSTRUCTED],
-            "“{state}”状态下不能批示",
-        )
+        self._require(user, "instruct")
         instruction = self.instructions.create(official=official, author=user, text=text)
         advance(
             self,
@@ -183,8 +175,7 @@ class Problem(models.Model):
 
     @transaction.atomic
     def resolve(self, *, resolution: str, user=None) -> None:
-        self._require_role(user, "resolve")
-        require_state(self, "state", self.OPEN_STATES, "“{state}”状态下不能标记解决")
+        self._require(user, "resolve")
         advance(
             self,
             "state",
@@ -196,10 +187,19 @@ class Problem(models.Model):
 
     @transaction.atomic
     def close(self, user=None) -> None:
-        self._require_role(user, "close")
-        require_state(self, "state", [ProblemState.RESOLVED], "“{state}”状态下不能关闭")
+        self._require(user, "close")
         advance(self, "state", state=ProblemState.CLOSED, closed_at=timezone.now())
         self._audit("closed", user)
+
+
+# Each action on a problem: the states it may start from, and its name in a refusal.
+PROBLEM_ACTIONS = {
+    "coordinate": ([ProblemState.RAISED, ProblemState.COORDINATING], "记录协调情况"),
+    "escalate": ([ProblemState.RAISED, ProblemState.COORDINATING], "提请区领导"),
+    "instruct": ([ProblemState.ESCALATED, ProblemState.INSTRUCTED], "批示"),
+    "resolve": (Problem.OPEN_STATES, "标记解决"),
+    "close": ([ProblemState.RESOLVED], "关闭"),
+}
 
 
 class CoordinationNote(models.Model):
