@@ -3,17 +3,24 @@
 `BaseTestCase` gives every test the same cast (healthchecks' alice/bob/charlie):
 
 - alice, the supervision office (督查室);
-- lin, the district leader 林杰, who leads the section;
-- bob, liaison of 区发改局, the lead unit of `task`;
-- charlie, liaison of 区财政局, the cooperating unit of `task` (and the only unit of `other_task`);
-- dave, liaison of 区教育局, an outsider to both tasks.
+- lin, the district leader 林杰, who leads `section` and its tasks `task` and `other_task`;
+- wang, the district leader 王明, who leads none of these tasks;
+- bob, liaison of 区发改局 (`fagai`), the lead (牵头) unit of `task`;
+- joan, liaison of 区商务局 (`shangwu`), the joint (共同) unit of `task`;
+- charlie, liaison of 区财政局 (`caizheng`), the support (配合) unit of `task` and the only
+  (共同) unit of `other_task`;
+- dave, liaison of 区教育局 (`jiaoyu`), an outsider to every task;
+- nobody, a user without a profile; admin, a superuser without one.
 
-`make_notice()` and friends build further data.
+`make_notice()`, `make_task()`, `make_cycle()`, `make_report()`, `make_target()`,
+`make_problem()` and friends build further data; a test case that needs more adds it in its
+own setUpTestData on top of the cast.
 Their passwords are hashed with MD5: conftest.py's session fixture sets the hasher before any
 setUpTestData runs.
 """
 
 import threading
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -34,6 +41,11 @@ from duban.ledger.models import (
     TaskLeader,
     Unit,
 )
+from duban.progress.choices import CycleKind, CycleState, ReportKind
+from duban.progress.models import Report, ReportingCycle
+from duban.supervision.models import Problem
+from duban.targets.models import Target
+from duban.targets.sync import sync_targets
 
 PASSWORD = "password"  # noqa: S105 (test users only)
 
@@ -95,6 +107,59 @@ def make_task(
     return task
 
 
+def make_cycle(plan: Plan, start: date = date(2022, 3, 1), **fields) -> ReportingCycle:
+    """An open monthly cycle of `plan` for the month of `start`, due on the 5th after it."""
+    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    values = {
+        "kind": CycleKind.MONTHLY,
+        "name": f"{start:%Y年%-m月}",
+        "period_start": start,
+        "period_end": end,
+        "due_on": end + timedelta(days=5),
+        "state": CycleState.OPEN,
+    }
+    values.update(fields)
+    return ReportingCycle.objects.create(plan=plan, **values)
+
+
+def make_report(task: Task, unit: Unit, cycle: ReportingCycle, **fields) -> Report:
+    """A report of `unit` on `task` in `cycle`: consolidated for a lead unit, else a part."""
+    kind = ReportKind.CONSOLIDATED if unit.pk in task.lead_unit_ids() else ReportKind.PART
+    values = {"kind": kind, "progress": "一季度完成投资32亿元，3个项目开工。"}
+    values.update(fields)
+    return Report.objects.create(task=task, unit=unit, cycle=cycle, **values)
+
+
+def growth(metric: str, value, comparator: str = "=", period: str = "annual") -> dict:
+    """A growth target dict as the parser returns it (spec/targets.md)."""
+    return {
+        "metric": metric,
+        "measure": "growth",
+        "comparator": comparator,
+        "value": value,
+        "unit": "%",
+        "period": period,
+        "text": f"{metric}增长 {value}%",
+    }
+
+
+def make_target(task: Task, metric: str = "地区生产总值", value=7, **fields) -> Target:
+    """A growth target of `task` (`fields` override the parser's dict), synced as an import does."""
+    sync_targets(task, [{**growth(metric, value), **fields}])
+    return task.targets.get(metric_text=metric)
+
+
+def make_problem(
+    task: Task,
+    unit: Unit,
+    user=None,
+    title: str = "用地指标不足",
+    description: str = "二期用地指标缺 30 亩",
+) -> Problem:
+    """A problem `unit` raises on `task`, audited and notified as in the app."""
+    return Problem.raise_on(task=task, unit=unit, title=title, description=description, user=user)
+
+
 NOTICE_ROWS = [
     (
         "城建",
@@ -141,7 +206,9 @@ class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.lin_official = Official.objects.create(name="林杰", titles=["常委", "常务副区长"])
+        cls.wang_official = Official.objects.create(name="王明", titles=["副区长"])
         cls.fagai = make_unit("区发改局")
+        cls.shangwu = make_unit("区商务局")
         cls.caizheng = make_unit("区财政局")
         cls.jiaoyu = make_unit("区教育局")
         cls.notice = make_notice()
@@ -151,7 +218,7 @@ class BaseTestCase(TestCase):
             cls.section,
             "1",
             "地区生产总值增长 7%。",
-            [(cls.fagai, Role.LEAD), (cls.caizheng, Role.SUPPORT)],
+            [(cls.fagai, Role.LEAD), (cls.shangwu, Role.JOINT), (cls.caizheng, Role.SUPPORT)],
         )
         cls.other_task = make_task(
             cls.section, "2", "一般公共预算收入增长 8%。", [(cls.caizheng, Role.JOINT)]
@@ -159,9 +226,13 @@ class BaseTestCase(TestCase):
 
         cls.alice = make_user("alice", AccountRole.OFFICE)
         cls.lin = make_user("lin", AccountRole.LEADER, official=cls.lin_official)
+        cls.wang = make_user("wang", AccountRole.LEADER, official=cls.wang_official)
         cls.bob = make_user("bob", AccountRole.UNIT, unit=cls.fagai)
+        cls.joan = make_user("joan", AccountRole.UNIT, unit=cls.shangwu)
         cls.charlie = make_user("charlie", AccountRole.UNIT, unit=cls.caizheng)
         cls.dave = make_user("dave", AccountRole.UNIT, unit=cls.jiaoyu)
+        cls.nobody = User.objects.create_user("nobody", "nobody@example.org", PASSWORD)
+        cls.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
 
 
 def run_threads(target, count: int) -> list:

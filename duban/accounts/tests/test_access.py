@@ -27,18 +27,14 @@ class VisibleTasksTestCase(BaseTestCase):
         assert set(visible_tasks(self.alice)) == {self.task, self.other_task}
 
     def test_a_superuser_counts_as_office(self):
-        root = User.objects.create_superuser("root", password="x")
-        assert is_office(root)
-        assert set(visible_tasks(root)) == {self.task, self.other_task}
+        assert is_office(self.admin)
+        assert set(visible_tasks(self.admin)) == {self.task, self.other_task}
 
     def test_a_leader_sees_the_tasks_they_lead(self):
         assert set(visible_tasks(self.lin)) == {self.task, self.other_task}
 
     def test_a_leader_does_not_see_other_leaders_tasks(self):
-        from duban.ledger.models import Official
-
-        wang = make_user("wang", AccountRole.LEADER, official=Official.objects.create(name="王强"))
-        assert not visible_tasks(wang).exists()
+        assert not visible_tasks(self.wang).exists()
 
     def test_a_unit_sees_tasks_in_any_role(self):
         assert set(visible_tasks(self.bob)) == {self.task}
@@ -63,8 +59,7 @@ class VisibleTasksTestCase(BaseTestCase):
         assert not Task.objects.for_unit(zhengfa, Role.SUPPORT).exists()
 
     def test_a_user_without_profile_sees_nothing(self):
-        nobody = User.objects.create_user("nobody", password="x")
-        assert not visible_tasks(nobody).exists()
+        assert not visible_tasks(self.nobody).exists()
         assert not visible_tasks(AnonymousUser()).exists()
 
 

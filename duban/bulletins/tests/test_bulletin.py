@@ -103,7 +103,9 @@ class BulletinTests(DemoYearTestCase):
         bulletin = self.issue()
         groups = {g["group"]: g["rows"] for g in bulletin.snapshot["ranking"]}
         self.assertEqual({row[1] for row in groups["街道、镇"]}, {f"演示单位{i}" for i in range(3)})
-        self.assertEqual({row[1] for row in groups["区级部门"]}, {"区发改局", "区财政局"})
+        self.assertEqual(
+            {row[1] for row in groups["区级部门"]}, {"区发改局", "区商务局", "区财政局"}
+        )
 
     def test_only_the_office_issues_and_reads_bulletins(self):
         bulletin = self.issue()

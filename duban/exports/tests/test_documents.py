@@ -138,7 +138,7 @@ class AnnexDownloadTests(BaseTestCase):
         )
         self.assertEqual(
             [c.text for c in table.rows[1].cells][:3],
-            ["1", "地区生产总值增长 7%。", "区发改局*、区财政局"],
+            ["1", "地区生产总值增长 7%。", "区发改局*、区商务局、区财政局"],
         )
 
 

@@ -66,7 +66,7 @@ class LedgerExportTests(BaseTestCase):
                 "地区生产总值增长 7%。",
                 "林杰",
                 "区发改局",
-                None,
+                "区商务局",
                 "区财政局",
                 None,
                 "滞后",

@@ -1,7 +1,5 @@
-from duban.accounts.choices import Role as AccountRole
 from duban.ledger.choices import PlanKind, Role
-from duban.ledger.models import Official
-from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_user
+from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
 
 class OfficialDetailTestCase(BaseTestCase):
@@ -13,9 +11,8 @@ class OfficialDetailTestCase(BaseTestCase):
         cls.five_year_task = make_task(
             section, "1", "地区生产总值年均增长 7%。", [(cls.fagai, Role.LEAD)]
         )
-        cls.wang = Official.objects.create(name="王强")
         cls.wang_task = make_task(
-            make_section(cls.five_year, [cls.wang], position=1),
+            make_section(cls.five_year, [cls.wang_official], position=1),
             "2",
             "一般公共预算收入年均增长 8%。",
             [(cls.caizheng, Role.LEAD)],
@@ -38,11 +35,10 @@ class OfficialDetailTestCase(BaseTestCase):
 
     def test_the_office_sees_any_leader(self):
         self.client.force_login(self.alice)
-        assert self.client.get(self.wang.get_absolute_url()).status_code == 200
+        assert self.client.get(self.wang_official.get_absolute_url()).status_code == 200
 
     def test_another_leader_gets_404(self):
-        wang = make_user("wang", AccountRole.LEADER, official=self.wang)
-        self.client.force_login(wang)
+        self.client.force_login(self.wang)
         assert self.client.get(self.url).status_code == 404
 
     def test_a_unit_liaison_gets_404(self):

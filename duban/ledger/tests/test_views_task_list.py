@@ -5,7 +5,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from duban.ledger.choices import PlanKind, Role, TaskStatus, UnitKind
-from duban.ledger.models import Official
 from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit
 
 
@@ -13,10 +12,9 @@ class TaskListTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.wang = Official.objects.create(name="王强")
         cls.street = make_unit("七都街道", UnitKind.SUBDISTRICT)
         cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, "1", title="今后五年重点工作")
-        cls.wang_section = make_section(cls.five_year, [cls.wang])
+        cls.wang_section = make_section(cls.five_year, [cls.wang_official])
         cls.street_task = make_task(
             cls.wang_section,
             "1",
@@ -42,7 +40,7 @@ class TaskListTestCase(BaseTestCase):
         assert self.shown(plan=self.five_year.pk) == {self.street_task}
 
     def test_it_filters_by_leader(self):
-        assert self.shown(leader=self.wang.pk) == {self.street_task}
+        assert self.shown(leader=self.wang_official.pk) == {self.street_task}
         assert self.shown(leader=self.lin_official.pk) == {self.task, self.other_task}
 
     def test_it_filters_by_unit_in_any_role(self):
@@ -87,9 +85,9 @@ class TaskListTestCase(BaseTestCase):
         response = self.get()
         assert set(response.context["page"].object_list) == {self.task, self.other_task}
         form = response.context["form"]
-        assert set(form.fields["unit"].queryset) == {self.fagai, self.caizheng}
+        assert set(form.fields["unit"].queryset) == {self.fagai, self.shangwu, self.caizheng}
         assert set(form.fields["leader"].queryset) == {self.lin_official}
-        assert self.wang.name not in response.content.decode()
+        assert self.wang_official.name not in response.content.decode()
 
     def test_it_shows_counts_by_plan_kind(self):
         counts = dict(self.get().context["counts"])
@@ -128,9 +126,7 @@ class TaskListTestCase(BaseTestCase):
         self.assertContains(response, "&lt;script&gt;alert(")
 
     def test_it_tells_a_user_without_profile_to_ask_the_office(self):
-        from django.contrib.auth.models import User
-
-        self.client.force_login(User.objects.create_user("nobody"))
+        self.client.force_login(self.nobody)
         response = self.get()
         assert not response.context["page"].object_list
         self.assertContains(response, "尚未分配角色")

@@ -10,10 +10,10 @@ from duban.supervision.access import (
     is_task_leader,
 )
 from duban.supervision.models import Problem
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class AccessTestCase(SupervisionTestCase):
+class AccessTestCase(BaseTestCase):
     def test_the_lead_unit_is_the_marked_one(self):
         assert self.task.lead_unit_ids() == [self.fagai.pk]
 
@@ -25,7 +25,7 @@ class AccessTestCase(SupervisionTestCase):
         assert self.other_task.lead_unit_ids() == [self.caizheng.pk]
 
     def test_a_task_with_only_supporting_units_has_no_lead(self):
-        Assignment.objects.filter(task=self.task, role=Role.LEAD).update(role=Role.SUPPORT)
+        Assignment.objects.filter(task=self.task).update(role=Role.SUPPORT)
         assert self.task.lead_unit_ids() == []
 
     def test_the_role_helpers(self):

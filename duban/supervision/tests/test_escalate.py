@@ -5,10 +5,10 @@ from django.core.management import call_command
 
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import SupervisionNotice
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class EscalateCommandTestCase(SupervisionTestCase):
+class EscalateCommandTestCase(BaseTestCase):
     def setUp(self):
         self.notice = SupervisionNotice.issue(
             task=self.task,

@@ -16,12 +16,12 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 IN_2022 = datetime(2022, 2, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-class EventsTestCase(SupervisionTestCase):
+class EventsTestCase(BaseTestCase):
     @time_machine.travel(IN_2022, tick=False)
     def test_an_imported_notices_tasks_are_on_the_overview_without_a_refresh(self):
         with self.captureOnCommitCallbacks(execute=True):

@@ -4,12 +4,12 @@ from decimal import Decimal
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.quality import flags_for_report
-from duban.supervision.tests.base import SupervisionTestCase
 from duban.targets.choices import Comparator, Measure, Period, ValueSource
 from duban.targets.models import Measurement, Metric, Target
+from duban.testing import BaseTestCase
 
 
-class FlagsForReportTestCase(SupervisionTestCase):
+class FlagsForReportTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()

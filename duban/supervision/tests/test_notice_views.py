@@ -6,12 +6,12 @@ from django.urls import reverse
 
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import SupervisionNotice
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-class NoticeViewsTestCase(SupervisionTestCase):
+class NoticeViewsTestCase(BaseTestCase):
     def issue(self):
         return SupervisionNotice.issue(
             task=self.task,

@@ -1,8 +1,8 @@
 from duban.supervision.models import Notification
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class NotificationTestCase(SupervisionTestCase):
+class NotificationTestCase(BaseTestCase):
     def test_notify_creates_one_per_user_unread(self):
         Notification.objects.notify([self.bob, self.charlie], "请报送", "/tasks/1/")
         assert Notification.objects.unread().count() == 2

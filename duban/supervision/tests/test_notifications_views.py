@@ -3,10 +3,10 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from duban.supervision.models import Notification
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class NotificationsViewTestCase(SupervisionTestCase):
+class NotificationsViewTestCase(BaseTestCase):
     def test_it_lists_only_the_users_own_notifications(self):
         Notification.objects.notify([self.bob], "请报送3月进度")
         Notification.objects.notify([self.charlie], "他人的通知")
@@ -30,7 +30,7 @@ class NotificationsViewTestCase(SupervisionTestCase):
         self.assertRedirects(response, reverse("supervision:notifications"))
 
 
-class UnreadTagTestCase(SupervisionTestCase):
+class UnreadTagTestCase(BaseTestCase):
     def test_it_counts_the_unread_notifications_of_the_user(self):
         Notification.objects.notify([self.bob, self.bob, self.charlie], "请报送")
         template = Template("{% load supervision_tags %}{% unread_notifications user %}")

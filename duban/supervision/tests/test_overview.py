@@ -1,12 +1,23 @@
 from django.urls import reverse
 
+from duban.ledger.choices import Role
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase, make_section, make_task
 
 
-class OverviewTestCase(SupervisionTestCase):
+class WangTaskTestCase(BaseTestCase):
+    """The cast plus a task of wang's, which dave's unit leads."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        section = make_section(cls.plan, [cls.wang_official], position=1)
+        cls.wang_task = make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, Role.LEAD)])
+
+
+class OverviewTestCase(WangTaskTestCase):
     def setUp(self):
         TaskStatus(task=self.task).apply(Verdict(Colour.RED, ("2 期进度未报送",)))
         TaskStatus(task=self.other_task).apply(Verdict(Colour.GREEN, ("按计划推进",)))
@@ -43,7 +54,7 @@ class OverviewTestCase(SupervisionTestCase):
         assert "leader" not in response.context["form"].fields
 
 
-class PortfolioPanelTestCase(SupervisionTestCase):
+class PortfolioPanelTestCase(WangTaskTestCase):
     def setUp(self):
         TaskStatus(task=self.task).apply(Verdict(Colour.RED, ("2 期进度未报送",)))
         TaskStatus(task=self.other_task).apply(Verdict(Colour.YELLOW, ("进度滞后 12 个百分点",)))

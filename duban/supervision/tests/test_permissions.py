@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from duban.supervision.choices import Tier
 from duban.supervision.models import Notification, Problem, SupervisionNotice
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 PEOPLE = ["anonymous", "alice", "lin", "wang", "bob", "charlie", "dave"]
 #            anonymous  office  leader A  leader B  lead X  coop Y  outsider Z
@@ -31,7 +31,7 @@ MATRIX = {
 }
 
 
-class PermissionMatrixTestCase(SupervisionTestCase):
+class PermissionMatrixTestCase(BaseTestCase):
     def make_problem(self, escalated=False):
         problem = Problem.raise_on(
             task=self.task, unit=self.caizheng, title="资金缺口", description="缺 500 万元"

@@ -5,10 +5,10 @@ from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
 from duban.supervision.choices import ProblemState
 from duban.supervision.models import Notification, Problem
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class ProblemTestCase(SupervisionTestCase):
+class ProblemTestCase(BaseTestCase):
     def raise_problem(self):
         return Problem.raise_on(
             task=self.task,

@@ -2,10 +2,10 @@ from django.urls import reverse
 
 from duban.supervision.choices import ProblemState
 from duban.supervision.models import Problem
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class ProblemViewsTestCase(SupervisionTestCase):
+class ProblemViewsTestCase(BaseTestCase):
     def raise_problem(self):
         return Problem.raise_on(
             task=self.task, unit=self.caizheng, title="资金缺口", description="缺 500 万元"

@@ -8,11 +8,10 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
-from duban.supervision.tests.base import SupervisionTestCase
-from duban.testing import make_task
+from duban.testing import BaseTestCase, make_task
 
 
-class RefreshAfterReviewTestCase(SupervisionTestCase):
+class RefreshAfterReviewTestCase(BaseTestCase):
     @time_machine.travel(datetime(2022, 2, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
     def test_accepting_a_complete_report_marks_the_task_done(self):
         cycle = ReportingCycle.objects.create(

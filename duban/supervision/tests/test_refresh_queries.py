@@ -10,10 +10,9 @@ from duban.ledger.choices import Role
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision.facts import refresh_all
-from duban.supervision.tests.base import SupervisionTestCase
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
-from duban.testing import make_task
+from duban.testing import BaseTestCase, make_task
 
 DAY = date(2022, 7, 10)
 # The tasks; reading what the rules need (lead units 2, reports, cycles, milestones,
@@ -23,7 +22,7 @@ FIRST_REFRESH = 15
 LATER_REFRESH = 16
 
 
-class RefreshQueriesTestCase(SupervisionTestCase):
+class RefreshQueriesTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()

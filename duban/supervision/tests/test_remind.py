@@ -12,14 +12,15 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, ReminderSent, SupervisionNotice
-from duban.supervision.tests.base import SupervisionTestCase
-from duban.testing import make_task, make_user
+from duban.testing import BaseTestCase, make_section, make_task, make_user
 
 
-class RemindTestCase(SupervisionTestCase):
+class RemindTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
+        section = make_section(cls.plan, [cls.wang_official], position=1)
+        make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, Role.LEAD)])
         # March is due on 5 April, April on 5 May.
         cls.march, cls.april = (
             ReportingCycle.objects.create(
@@ -42,7 +43,7 @@ class RemindTestCase(SupervisionTestCase):
     def test_dry_run_lists_what_it_would_send_and_sends_nothing(self):
         out = self.remind("--dry-run", "--date", "2022-04-03", "--days", "3")
         assert "bob <bob@example.org>" in out
-        assert "将发送 3 份提醒" in out  # bob, charlie, dave
+        assert "将发送 4 份提醒" in out  # bob, charlie, dave, joan
         assert mail.outbox == []
         assert Notification.objects.count() == 0
 
@@ -53,6 +54,7 @@ class RemindTestCase(SupervisionTestCase):
             "bob@example.org",
             "charlie@example.org",
             "dave@example.org",
+            "joan@example.org",
         ]
         # charlie's unit is on two tasks: one e-mail lists both.
         charlie = by_recipient["charlie@example.org"]
@@ -124,11 +126,11 @@ class RemindTestCase(SupervisionTestCase):
         first_mails, first_notes = len(mail.outbox), Notification.objects.count()
         out = self.remind("--date", "2022-04-03", "--days", "3")
         assert (
-            (len(mail.outbox), Notification.objects.count()) == (first_mails, first_notes) == (3, 3)
+            (len(mail.outbox), Notification.objects.count()) == (first_mails, first_notes) == (4, 4)
         )
-        assert "已发送 0 份提醒" in out and "3 份今日已发送过，未重复发送" in out
+        assert "已发送 0 份提醒" in out and "4 份今日已发送过，未重复发送" in out
         self.remind("--date", "2022-04-04", "--days", "3")
-        assert len(mail.outbox) == 6  # a new day, a new reminder
+        assert len(mail.outbox) == 8  # a new day, a new reminder
 
     def test_a_mail_server_failure_leaves_no_record_so_a_rerun_retries(self):
         with (
@@ -138,7 +140,7 @@ class RemindTestCase(SupervisionTestCase):
             self.remind("--date", "2022-04-03", "--days", "3")
         assert ReminderSent.objects.count() == 0 and Notification.objects.count() == 0
         self.remind("--date", "2022-04-03", "--days", "3")
-        assert len(mail.outbox) == 3
+        assert len(mail.outbox) == 4
 
     def test_it_escalates_late_notices(self):
         notice = SupervisionNotice.issue(

@@ -10,12 +10,12 @@ from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, SupervisionNotice, escalate_late_notices
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-class SupervisionNoticeTestCase(SupervisionTestCase):
+class SupervisionNoticeTestCase(BaseTestCase):
     def issue(self, tier=Tier.REMIND, respond_by=date(2022, 5, 10)):
         return SupervisionNotice.issue(
             task=self.task,

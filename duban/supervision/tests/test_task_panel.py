@@ -5,10 +5,10 @@ from django.urls import reverse
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.models import Problem, SupervisionNotice, TaskStatus
 from duban.supervision.status import Verdict
-from duban.supervision.tests.base import SupervisionTestCase
+from duban.testing import BaseTestCase
 
 
-class TaskPanelTestCase(SupervisionTestCase):
+class TaskPanelTestCase(BaseTestCase):
     def setUp(self):
         TaskStatus(task=self.task).apply(Verdict(Colour.YELLOW, ("1 期进度未报送",)))
         self.problem = Problem.raise_on(

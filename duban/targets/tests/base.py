@@ -14,19 +14,6 @@ from duban.targets.sync import sync_targets
 from duban.testing import make_user
 
 
-def growth(metric: str, value, comparator: str = "=", period: str = "annual") -> dict:
-    """A growth target dict as the parser returns it (spec/targets.md)."""
-    return {
-        "metric": metric,
-        "measure": "growth",
-        "comparator": comparator,
-        "value": value,
-        "unit": "%",
-        "period": period,
-        "text": f"{metric}增长 {value}%",
-    }
-
-
 def make_notice(
     issuer: str = "某区人民政府办公室", doc_number: str = "某政办〔2022〕4号"
 ) -> Notice:

@@ -2,8 +2,9 @@ from datetime import date
 
 from duban.targets.chart import HEIGHT, trajectory
 from duban.targets.choices import ValueSource
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
 from duban.targets.values import record_value
+from duban.testing import growth
 
 FIRMS = {"metric": "高新技术企业", "measure": "increase", "value": 120, "unit": "家"}
 

@@ -7,7 +7,8 @@ from openpyxl import Workbook
 
 from duban.targets.importing import ReleaseFileError, apply_values, read_values
 from duban.targets.models import Measurement
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.testing import growth
 
 
 def xlsx(rows) -> bytes:

@@ -3,8 +3,9 @@ from django.urls import reverse
 from duban.ledger.choices import PlanKind
 from duban.targets.choices import LinkOrigin, LinkState
 from duban.targets.models import TargetLink
-from duban.targets.tests.base import growth, make_task
+from duban.targets.tests.base import make_task
 from duban.targets.tests.views_base import TargetViewsTestCase
+from duban.testing import growth
 
 
 class LinkActionsTestCase(TargetViewsTestCase):

@@ -6,7 +6,8 @@ from duban.lib.transitions import TransitionError
 from duban.targets.choices import LinkOrigin, LinkState
 from duban.targets.links import add_link, linked_path, propose_links
 from duban.targets.models import Target, TargetLink
-from duban.targets.tests.base import TargetsTestCase, growth, make_notice, make_plan, make_task
+from duban.targets.tests.base import TargetsTestCase, make_notice, make_plan, make_task
+from duban.testing import growth
 
 # The twelve rows of the reference notice that carry the macro growth targets:
 # metric, five-year average (comparator), this year's target (comparator).

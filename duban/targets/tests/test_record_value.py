@@ -11,12 +11,12 @@ from duban.targets.pacing import status_of
 from duban.targets.tests.base import (
     TargetsTestCase,
     accepted_report,
-    growth,
     make_notice,
     make_plan,
     make_task,
 )
 from duban.targets.values import AlreadyRecorded, record_metric_value, record_value
+from duban.testing import growth
 
 
 class RecordValueTestCase(TargetsTestCase):

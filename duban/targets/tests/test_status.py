@@ -3,8 +3,9 @@ from decimal import Decimal
 
 from duban.targets.choices import Pace, ValueSource
 from duban.targets.pacing import completion_ratio, status_of
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
 from duban.targets.values import record_value
+from duban.testing import growth
 
 
 def quantity(value=120, comparator="=", measure="increase", unit="家", period="annual") -> dict:

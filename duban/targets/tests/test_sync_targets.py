@@ -12,8 +12,9 @@ from duban.parsing.targets import extract_targets
 from duban.targets.choices import LinkState, MetricKind, Period, TargetStatus, ValueSource
 from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets, sync_targets
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
 from duban.targets.values import record_value
+from duban.testing import growth
 
 COUNTS = [
     {

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
 from duban.targets.models import Target
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.testing import growth
 
 
 def target_dict(measure="increase", comparator="=", value=100, unit="家") -> dict:

@@ -3,9 +3,10 @@ from datetime import date
 from django.urls import reverse
 
 from duban.targets.choices import ValueSource
-from duban.targets.tests.base import growth, make_task
+from duban.targets.tests.base import make_task
 from duban.targets.tests.views_base import TargetViewsTestCase
 from duban.targets.values import record_metric_value
+from duban.testing import growth
 
 
 class TaskPanelTestCase(TargetViewsTestCase):

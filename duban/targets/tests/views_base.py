@@ -1,7 +1,8 @@
 """A notice with linked revenue targets for the view tests; bob's unit leads both revenue tasks."""
 
 from duban.targets.links import propose_links
-from duban.targets.tests.base import TargetsTestCase, growth, make_task
+from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.testing import growth
 
 
 class TargetViewsTestCase(TargetsTestCase):
