@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from duban.audit.log import entry
@@ -33,7 +32,7 @@ from duban.supervision.status import (
 )
 from duban.targets.choices import Pace
 from duban.targets.models import Measurement, Target
-from duban.targets.pacing import status_of
+from duban.targets.pacing import status_of, values_in_effect
 
 # Only the last year's cycles count as missed: older gaps belong to earlier years' verdicts.
 MISSED_WINDOW = timedelta(days=366)
@@ -60,8 +59,7 @@ class Inputs:
     cycles: dict[int, list[ReportingCycle]] = field(default_factory=lambda: defaultdict(list))
     milestones: dict[int, list[Milestone]] = field(default_factory=lambda: defaultdict(list))
     targets: dict[int, list[Target]] = field(default_factory=lambda: defaultdict(list))
-    # Values by target pk, and those of no one target by (metric pk, unit): see Target.takes.
-    measurements: dict = field(default_factory=lambda: defaultdict(list))
+    measurements: dict[int, list[Measurement]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, tasks: list[Task], today: date) -> "Inputs":
@@ -91,9 +89,7 @@ class Inputs:
         )
         for target in targets:
             inputs.targets[target.task_id].append(target)
-        shared = Q(target__isnull=True, metric__in={target.metric_id for target in targets})
-        for value in Measurement.objects.filter(Q(target__in=targets) | shared):
-            inputs.measurements[value.target_id or (value.metric_id, value.unit)].append(value)
+        inputs.measurements = values_in_effect(targets)
         return inputs
 
     def own_reports(self, task: Task) -> list[Report]:
@@ -118,11 +114,7 @@ def missed_cycles(task: Task, inputs: Inputs) -> int:
 def _targets(task: Task, inputs: Inputs) -> tuple[TargetFact, ...]:
     facts = []
     for target in inputs.targets[task.pk]:
-        values = [
-            *inputs.measurements[target.pk],
-            *inputs.measurements[(target.metric_id, target.unit)],
-        ]
-        pace = status_of(target, inputs.today, measurements=values)
+        pace = status_of(target, inputs.today, measurements=inputs.measurements[target.pk])
         facts.append(
             TargetFact(
                 name=target.metric_text,

@@ -7,19 +7,31 @@ compares the cumulative year-on-year rate with the target rate; a level or a sha
 the level itself. A value is judged against the target in force on its own date (任务调整).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from django.db.models import Q
 
 from duban.lib import clock
 from duban.lib.text import plain_number as num
 from duban.targets.choices import Measure, Pace, Period
 from duban.targets.models import Measurement, Target
 
-__all__ = ["AHEAD_MARGIN", "PaceStatus", "completion_ratio", "status_of"]
+__all__ = ["AHEAD_MARGIN", "PaceStatus", "completion_ratio", "status_of", "values_in_effect"]
 
 # A value beating what is due by more than a tenth of it counts as 超进度 rather than 达进度.
 AHEAD_MARGIN = Decimal("0.1")
+
+
+def values_in_effect(targets) -> dict[int, list[Measurement]]:
+    """Each target's values in effect (`Target.measurements_in_effect`) by its pk, in one query."""
+    shared = Q(target__isnull=True, metric__in={target.metric_id for target in targets})
+    by_key = defaultdict(list)
+    for value in Measurement.objects.filter(Q(target__in=targets) | shared):
+        by_key[value.target_id or (value.metric_id, value.unit)].append(value)
+    return {t.pk: [*by_key[t.pk], *by_key[(t.metric_id, t.unit)]] for t in targets}
 
 
 def completion_ratio(target: Target, value: Decimal, goal: Decimal) -> Decimal | None:

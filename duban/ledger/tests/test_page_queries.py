@@ -99,8 +99,8 @@ class PageQueriesTestCase(BaseTestCase):
 
     def test_a_task_page_costs_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])
-        self.assert_flat(self.alice, url, self.add_task_rows, 0)
+        self.assert_flat(self.alice, url, self.add_task_rows, 31)
 
     def test_a_task_page_costs_the_lead_unit_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])
-        self.assert_flat(self.bob, url, self.add_task_rows, 32)
+        self.assert_flat(self.bob, url, self.add_task_rows, 35)

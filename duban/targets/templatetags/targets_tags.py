@@ -1,11 +1,12 @@
 from django import template
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from duban.lib import clock
 from duban.lib.text import plain_number
 from duban.targets.links import linked_path
-from duban.targets.models import Target
-from duban.targets.pacing import completion_ratio, status_of
+from duban.targets.models import Target, TargetLink
+from duban.targets.pacing import completion_ratio, status_of, values_in_effect
 
 register = template.Library()
 
@@ -31,20 +32,24 @@ def task_targets_panel(task, user):
     The task page has already checked that `user` may see the task.
     """
     today = clock.today()
-    targets = (
+    live_links = TargetLink.objects.live().select_related("five_year__task__plan")
+    targets = list(
         Target.objects.active()
         .filter(task=task)
         .select_related("metric", "task__plan")
-        .prefetch_related("revisions")
+        .prefetch_related(
+            "revisions", Prefetch("five_year_links", live_links, to_attr="live_five_year_links")
+        )
     )
+    values = values_in_effect(targets)
     rows = []
     for target in targets:
-        status = status_of(target, today)
+        status = status_of(target, today, measurements=values[target.pk])
         ratio = None
         if status.value is not None:
             ratio = completion_ratio(target, status.value, status.goal)
         paths = [linked_path(target)]
-        paths += [linked_path(link.five_year) for link in target.five_year_links.live()]
+        paths += [linked_path(link.five_year) for link in target.live_five_year_links]
         warnings = [p.warning for p in paths if p is not None and p.warning]
         rows.append(
             {
