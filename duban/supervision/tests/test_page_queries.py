@@ -1,18 +1,35 @@
-"""Query-count baseline of 督办总览: it costs the same however many tasks it lists."""
+"""Query-count baseline of 督办总览: it costs the same with N tasks and with 3N."""
 
 from django.urls import reverse
 
 from duban.ledger.choices import Role
 from duban.supervision.facts import refresh_all
-from duban.testing import BaseTestCase, make_task
+from duban.testing import BaseTestCase, make_problem, make_task
+
+ROWS = 8
 
 
 class OverviewQueriesTestCase(BaseTestCase):
-    def test_the_overview_costs_a_fixed_number_of_queries(self):
-        for i in range(8):
-            make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+    def add_tasks(self, count: int) -> None:
+        """Tasks with a status and an open problem each."""
+        start = self.plan.tasks.count()
+        for i in range(start, start + count):
+            task = make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+            make_problem(task, self.fagai, self.bob)
         refresh_all()
+
+    def test_the_overview_costs_the_same_with_three_times_the_tasks(self):
         self.client.force_login(self.alice)
-        with self.assertNumQueries(9):
-            response = self.client.get(reverse("supervision:overview"))
-        assert response.context["page"].paginator.count == 10
+        for count in (ROWS, 2 * ROWS):
+            self.add_tasks(count)
+            with self.assertNumQueries(9):
+                response = self.client.get(reverse("supervision:overview"))
+            assert response.context["page"].paginator.count == self.plan.tasks.count()
+
+    def test_a_leaders_overview_costs_the_same_with_three_times_the_tasks(self):
+        self.client.force_login(self.lin)
+        for count in (ROWS, 2 * ROWS):
+            self.add_tasks(count)
+            with self.assertNumQueries(9):
+                response = self.client.get(reverse("supervision:overview"))
+            assert response.context["page"].paginator.count == self.plan.tasks.count()
