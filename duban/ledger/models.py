@@ -1,5 +1,5 @@
 import copy
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
@@ -19,6 +19,7 @@ from duban.ledger.choices import (
     UnitKind,
 )
 from duban.ledger.names import normalise_name
+from duban.lib.deadlines import parse_deadline
 
 
 class Official(models.Model):
@@ -420,6 +421,18 @@ class Task(models.Model):
         """The unit of `lead_unit_id`. This causes SQL queries."""
         lead_id = self.lead_unit_id
         return Unit.objects.get(pk=lead_id) if lead_id is not None else None
+
+    def period(self, today: date) -> tuple[date, date, date | None]:
+        """The task's start, its end for 序时进度, and its own deadline when the text names one.
+
+        A plan without years spans `today`'s year.
+        """
+        first_year = self.plan.start_year or self.plan.end_year or today.year
+        last_year = self.plan.end_year or first_year
+        start = date(first_year, 1, 1)
+        deadline = parse_deadline(self.deadline, last_year) if self.deadline else None
+        end = deadline if deadline and deadline >= start else date(last_year, 12, 31)
+        return start, end, deadline
 
     @property
     def reported_on(self) -> "Task":

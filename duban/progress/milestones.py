@@ -4,8 +4,8 @@ from django.db import transaction
 
 from duban.audit.log import record
 from duban.ledger.models import Task
+from duban.lib.deadlines import milestone_dates, parse_deadline
 from duban.lib.pacing import month_end
-from duban.progress.deadlines import milestone_dates, parse_deadline
 from duban.progress.models import Milestone
 from duban.progress.periods import QUARTER_NAMES
 

@@ -19,7 +19,6 @@ from duban.ledger.models import Task
 from duban.lib import clock
 from duban.lib.periods import elapsed_share
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
-from duban.progress.deadlines import parse_deadline
 from duban.progress.models import DELIVERED_STATES, Milestone, Report, ReportingCycle
 from duban.supervision.models import StatusChange, TaskStatus
 from duban.supervision.status import (
@@ -36,17 +35,6 @@ from duban.targets.pacing import status_of, values_in_effect
 
 # Only the last year's cycles count as missed: older gaps belong to earlier years' verdicts.
 MISSED_WINDOW = timedelta(days=366)
-
-
-def task_period(task: Task, today: date) -> tuple[date, date, date | None]:
-    """The task's start, its end for 序时进度, and its own deadline when the text names one."""
-    plan = task.plan
-    first_year = plan.start_year or plan.end_year or today.year
-    last_year = plan.end_year or first_year
-    start = date(first_year, 1, 1)
-    deadline = parse_deadline(task.deadline, last_year) if task.deadline else None
-    end = deadline if deadline and deadline >= start else date(last_year, 12, 31)
-    return start, end, deadline
 
 
 @dataclass
@@ -135,7 +123,7 @@ def _newest_first(reports: list[Report]) -> list[Report]:
 def facts_from(task: Task, inputs: Inputs, previous: str | None = None) -> StatusFacts:
     """Everything the rules need about one task of a batch."""
     today = inputs.today
-    start, end, deadline = task_period(task, today)
+    start, end, deadline = task.period(today)
     reports = _newest_first([r for r in inputs.own_reports(task) if r.cycle.period_start <= today])
     latest = next(
         (r for r in reports if r.state in DELIVERED_STATES and r.percent_complete is not None),

@@ -1,3 +1,5 @@
+from datetime import date
+
 from duban.ledger.choices import Role, TaskStatus
 from duban.ledger.models import Official, Task
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
@@ -49,3 +51,23 @@ class LeadUnitTestCase(BaseTestCase):
         with self.assertNumQueries(2):
             leads = Task.objects.all().lead_unit_ids()
         assert leads == {self.task.pk: [self.fagai.pk], self.other_task.pk: [self.caizheng.pk]}
+
+
+class TaskPeriodTestCase(BaseTestCase):
+    def test_a_task_runs_over_its_plans_years_to_the_deadline_it_names(self):
+        self.task.deadline = "6月底前"
+        assert self.task.period(date(2022, 9, 10)) == (
+            date(2022, 1, 1),
+            date(2022, 6, 30),
+            date(2022, 6, 30),
+        )
+
+    def test_without_a_deadline_it_ends_with_the_plans_last_year(self):
+        five_year = make_plan(self.notice, annex="1", position=1, start_year=2021, end_year=2025)
+        task = Task(plan=five_year, deadline="长期坚持")
+        assert task.period(date(2022, 9, 10)) == (date(2021, 1, 1), date(2025, 12, 31), None)
+
+    def test_a_plan_without_years_spans_todays_year(self):
+        plan = make_plan(self.notice, annex="3", position=2, start_year=None, end_year=None)
+        task = Task(plan=plan, deadline="")
+        assert task.period(date(2023, 5, 1)) == (date(2023, 1, 1), date(2023, 12, 31), None)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from duban.progress.deadlines import milestone_dates, parse_deadline
+from duban.lib.deadlines import milestone_dates, parse_deadline
 
 
 @pytest.mark.parametrize(
