@@ -19,8 +19,7 @@ def numbered(tasks: QuerySet[Task], progress: Callable[[], None] | None = None):
     for index, row in enumerate(ledger_records(tasks), start=1):
         if progress:
             progress()
-        # An empty cell is not written at all: a third of a sparse ledger's cells.
-        yield (index, *(value or None for value in row.cells()))
+        yield (index, *row)
 
 
 def write_ledger(tasks: QuerySet[Task], target, title: str, progress=None) -> int:

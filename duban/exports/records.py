@@ -1,22 +1,35 @@
 """The ledger as rows for export: one per task, with units, status, progress and targets.
 
-Tasks are read in chunks so a ledger of 100 000 tasks never sits in memory at once.
+A fixed handful of queries, each in the ledger's order and streamed, merged task by task: a
+ledger of 100 000 tasks never sits in memory at once and costs no query per task.
 """
 
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from itertools import batched, groupby
+from operator import itemgetter
+from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import (
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Concat
 
 from duban.ledger.choices import Role
 from duban.ledger.models import Assignment, Task, TaskLeader
 from duban.progress.models import Report
 from duban.supervision.choices import Colour
-from duban.supervision.models import TaskStatus
-from duban.targets.models import Target
+from duban.targets.models import Measurement, Target
 from duban.targets.pacing import status_of
 
+# Rows fetched from the database at a time, and targets whose values are loaded at once.
 CHUNK = 2000
 
 # (heading, width in characters) of the ledger's columns, in order.
@@ -36,9 +49,12 @@ COLUMNS = [
     ("量化指标（最新值）", 28),
 ]
 
+# The ledger's order, and the same order reached from a row that belongs to a task.
+ORDER = ("plan_id", "position", "pk")
+TASK_ORDER = ("task__plan_id", "task__position", "task_id")
 
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
+
+class LedgerRow(NamedTuple):
     seq: str
     plan: str
     text: str
@@ -52,84 +68,112 @@ class LedgerRow:
     progress: str
     targets: str
 
-    def cells(self) -> tuple[str, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
+
+class _Merged:
+    """Rows (task_id, *values) in the ledger's order, handed out task by task."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self._groups = groupby(rows, key=itemgetter(0))
+        self._next = next(self._groups, None)
+
+    def take(self, task_id: int) -> list[tuple]:
+        if self._next is None or self._next[0] != task_id:
+            return []
+        rows = list(self._next[1])
+        self._next = next(self._groups, None)
+        return rows
 
 
-def _latest_progress(task_ids: list[int]) -> dict[int, str]:
-    """The progress text of each task's latest delivered consolidated report."""
-    reports = (
+def _tasks(tasks: QuerySet[Task]) -> QuerySet:
+    """The tasks' own cells, status and latest delivered consolidated report, in one query."""
+    latest = (
         Report.objects.consolidated()
         .delivered()
-        .filter(task_id__in=task_ids)
-        .order_by("task_id", "cycle__period_end")
-        .values_list("task_id", "cycle__name", "progress")
+        .filter(task=OuterRef("pk"))
+        .order_by("-cycle__period_end", "-pk")
+        .annotate(line=Concat("cycle__name", Value("："), "progress", output_field=TextField()))
     )
-    return {task_id: f"{cycle}：{text}" for task_id, cycle, text in reports}
-
-
-def _targets(task_ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    targets = Target.objects.active().filter(task_id__in=task_ids).select_related("task__plan")
-    for target in targets.order_by("task_id", "position"):
-        pace = status_of(target)
-        value = "暂无数据" if pace.value is None else f"{pace.value.normalize():f}{target.unit}"
-        found.setdefault(target.task_id, []).append(
-            f"{target.metric_text}：{value}（{pace.label}）"
+    return (
+        Task.objects.filter(pk__in=tasks.values("pk"))
+        .order_by(*ORDER)
+        .annotate(
+            progress=Subquery(latest.values("line")[:1]),
+            # The first reason, unpacked by the database rather than the whole list in Python.
+            reason=KeyTextTransform(0, "supervision_status__reasons"),
         )
-    return found
+        .values_list(
+            "pk",
+            "seq",
+            "plan__title",
+            "text",
+            "deadline",
+            "supervision_status__colour",
+            "reason",
+            "progress",
+        )
+    )
 
 
-def _grouped(rows) -> dict[int, list]:
-    found: dict[int, list] = defaultdict(list)
-    for task_id, *values in rows:
-        found[task_id].append(values)
+def _target_texts(chosen: QuerySet[Task]) -> Iterator[tuple[int, str]]:
+    """(task_id, "指标：最新值（序时进度）") for each active target, in the ledger's order."""
+    targets = (
+        Target.objects.active()
+        .filter(task__in=chosen)
+        .select_related("task__plan")
+        .order_by(*TASK_ORDER, "position", "pk")
+    )
+    for batch in batched(targets.iterator(chunk_size=CHUNK), CHUNK):
+        values = _values_in_effect(batch)
+        for target in batch:
+            pace = status_of(
+                target, measurements=values[target.pk] + values[(target.metric_id, target.unit)]
+            )
+            value = "暂无数据" if pace.value is None else f"{pace.value.normalize():f}{target.unit}"
+            yield target.task_id, f"{target.metric_text}：{value}（{pace.label}）"
+
+
+def _values_in_effect(targets: tuple[Target, ...]) -> dict:
+    """Each target's own values (by pk) and its metric's shared ones (by metric and unit)."""
+    prefetch_related_objects(targets, "revisions")
+    found: dict = defaultdict(list)
+    shared = Q(target__isnull=True, metric__in={target.metric_id for target in targets})
+    for value in Measurement.objects.filter(Q(target__in=targets) | shared):
+        found[value.target_id or (value.metric_id, value.unit)].append(value)
     return found
 
 
 def ledger_records(tasks: QuerySet[Task]) -> Iterator[LedgerRow]:
-    """One LedgerRow per task, in printed order; a handful of value queries per chunk."""
-    ids = list(tasks.order_by("plan_id", "position", "pk").values_list("pk", flat=True))
+    """One LedgerRow per task, in printed order."""
+    chosen = Task.objects.filter(pk__in=tasks.values("pk"))
+    leaders = _Merged(
+        TaskLeader.objects.filter(task__in=chosen)
+        .order_by(*TASK_ORDER, "position", "pk")
+        .values_list("task_id", "official__name")
+        .iterator(chunk_size=CHUNK)
+    )
+    units = _Merged(
+        Assignment.objects.filter(task__in=chosen)
+        .order_by(*TASK_ORDER, "position", "pk")
+        .values_list("task_id", "role", "unit__name")
+        .iterator(chunk_size=CHUNK)
+    )
+    targets = _Merged(_target_texts(chosen))
     colours = dict(Colour.choices)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        rows = (
-            Task.objects.filter(pk__in=chunk)
-            .order_by("plan_id", "position", "pk")
-            .values_list("pk", "seq", "plan__title", "text", "deadline")
+    for pk, seq, plan, text, deadline, colour, reason, progress in _tasks(tasks).iterator(
+        chunk_size=CHUNK
+    ):
+        assigned = units.take(pk)
+        yield LedgerRow(
+            seq=seq,
+            plan=plan,
+            text=text,
+            leaders="、".join(name for _, name in leaders.take(pk)),
+            lead="、".join(name for _, role, name in assigned if role == Role.LEAD),
+            joint="、".join(name for _, role, name in assigned if role == Role.JOINT),
+            support="、".join(name for _, role, name in assigned if role == Role.SUPPORT),
+            deadline=deadline,
+            status=colours.get(colour, ""),
+            reason=reason or "",
+            progress=progress or "",
+            targets="\n".join(line for _, line in targets.take(pk)),
         )
-        leaders = _grouped(
-            TaskLeader.objects.filter(task_id__in=chunk)
-            .order_by("task_id", "position", "pk")
-            .values_list("task_id", "official__name")
-        )
-        units = _grouped(
-            Assignment.objects.filter(task_id__in=chunk)
-            .order_by("task_id", "position", "pk")
-            .values_list("task_id", "role", "unit__name")
-        )
-        statuses = {
-            task_id: (colour, reasons)
-            for task_id, colour, reasons in TaskStatus.objects.filter(
-                task_id__in=chunk
-            ).values_list("task_id", "colour", "reasons")
-        }
-        progress = _latest_progress(chunk)
-        targets = _targets(chunk)
-        for pk, seq, plan, text, deadline in rows:
-            colour, reasons = statuses.get(pk, ("", []))
-            assigned = units.get(pk, [])
-            yield LedgerRow(
-                seq=seq,
-                plan=plan,
-                text=text,
-                leaders="、".join(name for (name,) in leaders.get(pk, [])),
-                lead="、".join(name for role, name in assigned if role == Role.LEAD),
-                joint="、".join(name for role, name in assigned if role == Role.JOINT),
-                support="、".join(name for role, name in assigned if role == Role.SUPPORT),
-                deadline=deadline,
-                status=colours.get(colour, ""),
-                reason=reasons[0] if reasons else "",
-                progress=progress.get(pk, ""),
-                targets="\n".join(targets.get(pk, [])),
-            )

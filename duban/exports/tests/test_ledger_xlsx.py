@@ -1,18 +1,26 @@
 """The ledger's "导出 Excel": read back and compared with the database, cell by cell."""
 
 import io
+from datetime import date
+from decimal import Decimal
 from tempfile import NamedTemporaryFile
 
 import openpyxl
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from duban.exports.ledger import write_ledger
 from duban.exports.records import COLUMNS
 from duban.ledger.choices import Role
+from duban.ledger.models import Task
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import SupervisionNotice, TaskStatus
+from duban.targets.choices import Measure, ValueSource
+from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase, make_task
 
 
@@ -79,6 +87,48 @@ class LedgerExportTests(BaseTestCase):
             rows[1][3:8], ["一般公共预算收入增长 8%。", "林杰", None, "区财政局", None]
         )
         self.assertEqual(len(rows), 2)
+
+    def test_targets_show_their_latest_value_and_pace_in_printed_order(self):
+        metric = Metric.objects.create(name="新增就业")
+        for position, (text, value) in enumerate([("新增就业", 100), ("新增城镇就业", 200)]):
+            target = Target.objects.create(
+                task=self.task,
+                metric=metric,
+                metric_text=text,
+                measure=Measure.INCREASE,
+                value=Decimal(value),
+                unit="人",
+                position=position,
+            )
+        Measurement.objects.create(
+            target=target,
+            on_date=date(2022, 6, 30),
+            value=Decimal("150.0"),
+            unit="人",
+            source=ValueSource.OFFICE,
+        )
+        rows = self.download(self.alice)
+        self.assertEqual(
+            rows[0][12], "新增就业：暂无数据（暂无数据）\n新增城镇就业：150人（超进度）"
+        )
+        self.assertIsNone(rows[1][12])
+
+    def test_the_export_costs_the_same_queries_for_twice_the_tasks(self):
+        def queries() -> int:
+            with CaptureQueriesContext(connection) as captured:
+                write_ledger(Task.objects.all(), io.BytesIO(), "督办台账")
+            return len(captured)
+
+        metric = Metric.objects.create(name="新增就业")
+        Target.objects.create(task=self.task, metric=metric, metric_text="新增就业", value=9)
+        few = queries()
+        for position in range(3, 7):
+            task = make_task(
+                self.section, str(position), f"任务{position}", [(self.fagai, Role.LEAD)]
+            )
+            TaskStatus.objects.create(task=task, reasons=["原因"])
+            Target.objects.create(task=task, metric=metric, metric_text="新增就业", value=9)
+        self.assertEqual(queries(), few)
 
     def test_the_list_filters_apply_to_the_export(self):
         rows = self.download(self.alice, query="q=公共预算&format=xlsx")
