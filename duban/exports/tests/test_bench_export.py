@@ -18,5 +18,6 @@ def test_it_prints_seconds_and_peak_memory_with_their_budget(tmp_path):
     )
     assert "duban bench export: 1000 rows" in done.stdout
     assert re.search(r"time [\d.]+ s \(budget ≤ 10 s\)", done.stdout)
+    assert re.search(r"baseline .* [\d.]+ s, CPU [\d.]+ s; ratio [\d.]+×", done.stdout)
     assert re.search(r"peak memory [\d.]+ MB \(budget < 300 MB\)", done.stdout)
     assert list(tmp_path.iterdir()) == []

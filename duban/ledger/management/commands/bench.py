@@ -84,7 +84,14 @@ class Command(BaseCommand):
             f"duban bench export: {figures.rows} rows ({reports_per_task} reports per task), "
             f"{figures.size_mb:.1f} MB .xlsx"
         )
-        console.print(f"time {figures.seconds:.2f} s (budget ≤ {BUDGET_SECONDS} s)")
+        export, baseline = figures.export, figures.baseline
+        console.print(
+            f"time {export.wall:.2f} s (budget ≤ {BUDGET_SECONDS} s), CPU {export.cpu:.2f} s"
+        )
+        console.print(
+            f"baseline (openpyxl write-only, as many plain rows) {baseline.wall:.2f} s, "
+            f"CPU {baseline.cpu:.2f} s; ratio {figures.ratio:.2f}×"
+        )
         console.print(f"peak memory {figures.peak_mb:.1f} MB (budget < {BUDGET_MB} MB)")
 
     def pages(self, console, options, repeat):
