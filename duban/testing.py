@@ -200,39 +200,44 @@ def notice_text(
     return "\n".join(lines) + "\n"
 
 
+def build_cast(obj) -> None:
+    """Set the cast's objects as attributes of `obj` (a test class, a test or a namespace)."""
+    obj.lin_official = Official.objects.create(name="林杰", titles=["常委", "常务副区长"])
+    obj.wang_official = Official.objects.create(name="王明", titles=["副区长"])
+    obj.fagai = make_unit("区发改局")
+    obj.shangwu = make_unit("区商务局")
+    obj.caizheng = make_unit("区财政局")
+    obj.jiaoyu = make_unit("区教育局")
+    obj.notice = make_notice()
+    obj.plan = make_plan(obj.notice)
+    obj.section = make_section(obj.plan, [obj.lin_official])
+    obj.task = make_task(
+        obj.section,
+        "1",
+        "地区生产总值增长 7%。",
+        [(obj.fagai, Role.LEAD), (obj.shangwu, Role.JOINT), (obj.caizheng, Role.SUPPORT)],
+    )
+    obj.other_task = make_task(
+        obj.section, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, Role.JOINT)]
+    )
+
+    obj.alice = make_user("alice", AccountRole.OFFICE)
+    obj.lin = make_user("lin", AccountRole.LEADER, official=obj.lin_official)
+    obj.wang = make_user("wang", AccountRole.LEADER, official=obj.wang_official)
+    obj.bob = make_user("bob", AccountRole.UNIT, unit=obj.fagai)
+    obj.joan = make_user("joan", AccountRole.UNIT, unit=obj.shangwu)
+    obj.charlie = make_user("charlie", AccountRole.UNIT, unit=obj.caizheng)
+    obj.dave = make_user("dave", AccountRole.UNIT, unit=obj.jiaoyu)
+    obj.nobody = User.objects.create_user("nobody", "nobody@example.org", PASSWORD)
+    obj.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
+
+
 class BaseTestCase(TestCase):
     """A notice with one annual plan, one section led by 林杰, two tasks and the cast above."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.lin_official = Official.objects.create(name="林杰", titles=["常委", "常务副区长"])
-        cls.wang_official = Official.objects.create(name="王明", titles=["副区长"])
-        cls.fagai = make_unit("区发改局")
-        cls.shangwu = make_unit("区商务局")
-        cls.caizheng = make_unit("区财政局")
-        cls.jiaoyu = make_unit("区教育局")
-        cls.notice = make_notice()
-        cls.plan = make_plan(cls.notice)
-        cls.section = make_section(cls.plan, [cls.lin_official])
-        cls.task = make_task(
-            cls.section,
-            "1",
-            "地区生产总值增长 7%。",
-            [(cls.fagai, Role.LEAD), (cls.shangwu, Role.JOINT), (cls.caizheng, Role.SUPPORT)],
-        )
-        cls.other_task = make_task(
-            cls.section, "2", "一般公共预算收入增长 8%。", [(cls.caizheng, Role.JOINT)]
-        )
-
-        cls.alice = make_user("alice", AccountRole.OFFICE)
-        cls.lin = make_user("lin", AccountRole.LEADER, official=cls.lin_official)
-        cls.wang = make_user("wang", AccountRole.LEADER, official=cls.wang_official)
-        cls.bob = make_user("bob", AccountRole.UNIT, unit=cls.fagai)
-        cls.joan = make_user("joan", AccountRole.UNIT, unit=cls.shangwu)
-        cls.charlie = make_user("charlie", AccountRole.UNIT, unit=cls.caizheng)
-        cls.dave = make_user("dave", AccountRole.UNIT, unit=cls.jiaoyu)
-        cls.nobody = User.objects.create_user("nobody", "nobody@example.org", PASSWORD)
-        cls.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
+        build_cast(cls)
 
 
 def run_threads(target, count: int) -> list:

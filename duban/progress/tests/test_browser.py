@@ -8,7 +8,8 @@ from django.urls import reverse
 from duban.browser_testing import BROWSER, log_in
 from duban.progress.choices import ReportState
 from duban.progress.models import Report
-from duban.progress.tests.base import build_world
+from duban.progress.tests.base import add_progress_data
+from duban.testing import build_cast
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
@@ -19,7 +20,8 @@ pytestmark = BROWSER
 def world(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
     world = SimpleNamespace()
-    build_world(world)
+    build_cast(world)
+    add_progress_data(world)
     return world
 
 
@@ -37,47 +39,47 @@ def log_in_as(new_browser_page, live_server):
 
 def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in_as, live_server, world):
     # The cooperating unit writes its part, attaches evidence and submits it.
-    yvonne = log_in_as("yvonne")
-    yvonne.click("text=开始填报")
-    yvonne.fill("#id_progress", "已拨付专项资金2亿元。")
-    yvonne.click("button[name=save]")
-    yvonne.wait_for_selector("text=草稿已保存")
-    yvonne.set_input_files(
+    charlie = log_in_as("charlie")
+    charlie.click("text=开始填报")
+    charlie.fill("#id_progress", "已拨付专项资金2亿元。")
+    charlie.click("button[name=save]")
+    charlie.wait_for_selector("text=草稿已保存")
+    charlie.set_input_files(
         "#id_file", files=[{"name": "拨付凭证.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    yvonne.click("form[enctype] button[type=submit]")
-    yvonne.wait_for_selector("text=佐证材料已上传")
-    yvonne.click("button[name=submit]")
-    yvonne.wait_for_selector("text=报告已报送")
-    part = Report.objects.get(unit=world.y)
+    charlie.click("form[enctype] button[type=submit]")
+    charlie.wait_for_selector("text=佐证材料已上传")
+    charlie.click("button[name=submit]")
+    charlie.wait_for_selector("text=报告已报送")
+    part = Report.objects.get(unit=world.caizheng)
     assert part.state == ReportState.SUBMITTED
 
     # The lead unit writes its own report and consolidates the part into it.
-    xavier = log_in_as("xavier")
-    xavier.click("text=开始填报")
-    xavier.fill("#id_progress", "一季度完成投资32亿元，3个项目开工。")
-    xavier.click("button[name=save]")
-    xavier.wait_for_selector("text=草稿已保存")
-    consolidated = Report.objects.get(unit=world.x)
-    xavier.goto(live_server.url + reverse("progress:report-consolidate", args=[consolidated.pk]))
-    assert "已拨付专项资金2亿元。" in xavier.content()
-    assert "拨付凭证.pdf" in xavier.content()
-    xavier.click("text=汇总已报送的配合单位报告并报送督查室")
-    xavier.wait_for_selector("text=已汇总并报送督查室")
+    bob = log_in_as("bob")
+    bob.click("text=开始填报")
+    bob.fill("#id_progress", "一季度完成投资32亿元，3个项目开工。")
+    bob.click("button[name=save]")
+    bob.wait_for_selector("text=草稿已保存")
+    consolidated = Report.objects.get(unit=world.fagai)
+    bob.goto(live_server.url + reverse("progress:report-consolidate", args=[consolidated.pk]))
+    assert "已拨付专项资金2亿元。" in bob.content()
+    assert "拨付凭证.pdf" in bob.content()
+    bob.click("text=汇总已报送的配合单位报告并报送督查室")
+    bob.wait_for_selector("text=已汇总并报送督查室")
 
     # The office returns it with a comment.
-    office = log_in_as("office")
+    office = log_in_as("alice")
     office.goto(live_server.url + reverse("progress:review-queue"))
     office.fill("input[name=comment]", "请补充投资完成率")
     office.click("text=退回")
     office.wait_for_selector("text=没有待审核的报告")
 
     # The lead unit sees the comment, edits and submits again.
-    xavier.goto(live_server.url + reverse("progress:report-edit", args=[consolidated.pk]))
-    assert "请补充投资完成率" in xavier.content()
-    xavier.fill("#id_progress", "一季度完成投资32亿元，占年度计划27%，3个项目开工。")
-    xavier.click("button[name=submit]")
-    xavier.wait_for_selector("text=报告已报送")
+    bob.goto(live_server.url + reverse("progress:report-edit", args=[consolidated.pk]))
+    assert "请补充投资完成率" in bob.content()
+    bob.fill("#id_progress", "一季度完成投资32亿元，占年度计划27%，3个项目开工。")
+    bob.click("button[name=submit]")
+    bob.wait_for_selector("text=报告已报送")
 
     # The office accepts it, and the task page shows the accepted report.
     office.goto(live_server.url + reverse("progress:review-queue"))

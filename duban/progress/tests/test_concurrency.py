@@ -10,8 +10,15 @@ from duban.ledger.models import Assignment
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import STALE_REPORT_MESSAGE, Report
-from duban.progress.tests.base import build_world, make_report
-from duban.testing import ConcurrencyTestCase, make_unit, make_user, run_threads
+from duban.progress.tests.base import add_progress_data
+from duban.testing import (
+    ConcurrencyTestCase,
+    build_cast,
+    make_report,
+    make_unit,
+    make_user,
+    run_threads,
+)
 
 THREADS = 20
 
@@ -19,17 +26,18 @@ THREADS = 20
 class ConcurrentReportsTestCase(ConcurrencyTestCase):
     def setUp(self):
         super().setUp()
-        build_world(self)
+        build_cast(self)
+        add_progress_data(self)
 
     def test_twenty_saves_from_the_same_version_keep_one_and_refuse_the_rest(self):
-        report = make_report(self, self.x, progress="")
+        report = make_report(self.task, self.fagai, self.cycle, progress="")
         refused, saved = [], []
 
         def save(i, barrier):
             mine = Report.objects.get(pk=report.pk)
             barrier.wait()
             try:
-                mine.save_content(self.xavier, version=1, progress=f"第{i}次修改")
+                mine.save_content(self.bob, version=1, progress=f"第{i}次修改")
             except StaleRecord as exc:
                 refused.append(str(exc))
             else:
@@ -42,7 +50,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
         self.assertEqual((report.progress, report.version), (f"第{saved[0]}次修改", 2))
 
     def test_edits_and_submissions_at_once_lose_no_accepted_write(self):
-        shared = make_report(self, self.x, progress="")
+        shared = make_report(self.task, self.fagai, self.cycle, progress="")
         parts = []
         for i in range(THREADS // 2):
             unit = make_unit(f"配合单位{i}")
@@ -61,7 +69,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
                 while True:
                     mine = Report.objects.get(pk=shared.pk)
                     try:
-                        mine.save_content(self.xavier, progress=mine.progress + f"[{i}]")
+                        mine.save_content(self.bob, progress=mine.progress + f"[{i}]")
                         return
                     except StaleRecord as exc:
                         refusals.append(str(exc))
@@ -88,19 +96,21 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
             )
 
     def test_parts_submitted_while_the_lead_unit_consolidates_are_folded_in_or_refused(self):
-        consolidated = make_report(self, self.x)
+        consolidated = make_report(self.task, self.fagai, self.cycle)
         parts = []
         for i in range(THREADS - 1):
             unit = make_unit(f"配合单位{i}")
             Assignment.objects.create(task=self.task, unit=unit, role=Role.SUPPORT)
             user = make_user(f"unit{i}", "unit", unit=unit)
-            parts.append((make_report(self, unit, progress=f"配合单位{i}完成情况"), user))
+            parts.append(
+                (make_report(self.task, unit, self.cycle, progress=f"配合单位{i}完成情况"), user)
+            )
         refused = []
 
         def work(i, barrier):
             barrier.wait()
             if i == THREADS - 1:
-                Report.objects.get(pk=consolidated.pk).consolidate(self.xavier)
+                Report.objects.get(pk=consolidated.pk).consolidate(self.bob)
                 return
             part, user = parts[i]
             try:

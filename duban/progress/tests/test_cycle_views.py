@@ -8,7 +8,7 @@ from duban.progress.tests.base import ProgressTestCase
 
 class CycleViewsTestCase(ProgressTestCase):
     def setUp(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
 
     def test_the_list_shows_cycles_and_the_generate_form(self):
         response = self.client.get(reverse("progress:cycle-list"))

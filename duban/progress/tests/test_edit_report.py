@@ -2,13 +2,14 @@ from django.urls import reverse
 
 from duban.progress.choices import ReportState
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_report
 
 
 class EditReportViewTestCase(ProgressTestCase):
     def setUp(self):
-        self.part = self.make_report(self.y, progress="")
+        self.part = make_report(self.task, self.caizheng, self.cycle, progress="")
         self.url = reverse("progress:report-edit", args=[self.part.pk])
-        self.client.force_login(self.yvonne)
+        self.client.force_login(self.charlie)
 
     def data(self, **extra):
         values = {
@@ -64,25 +65,25 @@ class EditReportViewTestCase(ProgressTestCase):
         self.assertEqual(self.part.state, ReportState.DRAFT)
 
     def test_a_submitted_report_redirects_to_its_page(self):
-        self.part.save_content(self.yvonne, progress="已完成")
-        self.part.submit(self.yvonne)
+        self.part.save_content(self.charlie, progress="已完成")
+        self.part.submit(self.charlie)
         response = self.client.get(self.url)
         self.assertRedirects(response, self.part.get_absolute_url())
 
     def test_a_locked_cycle_redirects_to_the_report(self):
-        self.cycle.lock(self.office)
+        self.cycle.lock(self.alice)
         response = self.client.post(self.url, self.data(save="1"))
         self.assertRedirects(response, self.part.get_absolute_url())
         self.part.refresh_from_db()
         self.assertEqual(self.part.version, 1)
 
     def test_a_draft_is_hidden_from_others_and_a_leader_may_read_but_not_edit(self):
-        self.client.force_login(self.xavier)
+        self.client.force_login(self.bob)
         self.assertEqual(self.client.get(self.url).status_code, 404)
-        self.client.force_login(self.alice)
+        self.client.force_login(self.lin)
         self.assertEqual(self.client.get(self.url).status_code, 404)
-        self.part.save_content(self.yvonne, progress="已完成")
-        self.part.submit(self.yvonne)
+        self.part.save_content(self.charlie, progress="已完成")
+        self.part.submit(self.charlie)
         self.assertEqual(self.client.get(self.url).status_code, 403)
 
     def test_anonymous_users_go_to_the_login_page(self):

@@ -6,24 +6,25 @@ from duban.lib.transitions import TransitionError
 from duban.progress.choices import CycleState, ReportState
 from duban.progress.models import ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_report
 
 
 class LatePartTestCase(ProgressTestCase):
     """区财政局's part is still a draft when 区发改局 consolidates the task's report."""
 
     def setUp(self):
-        self.part = self.make_report(self.y)
-        self.consolidated = self.make_report(self.x)
-        self.consolidated.consolidate(self.xavier)
+        self.part = make_report(self.task, self.caizheng, self.cycle)
+        self.consolidated = make_report(self.task, self.fagai, self.cycle)
+        self.consolidated.consolidate(self.bob)
 
     def submit_part(self):
-        self.client.force_login(self.yvonne)
+        self.client.force_login(self.charlie)
         data = {"progress": self.part.progress, "version": self.part.version, "submit": "1"}
         url = reverse("progress:report-edit", args=[self.part.pk])
         return self.client.post(url, data, follow=True)
 
     def test_a_part_after_acceptance_is_refused_naming_the_next_cycle(self):
-        self.consolidated.accept(self.office)
+        self.consolidated.accept(self.alice)
         ReportingCycle.objects.create(
             plan=self.plan,
             kind=self.cycle.kind,
@@ -43,18 +44,18 @@ class LatePartTestCase(ProgressTestCase):
         self.assertEqual(self.part.state, ReportState.DRAFT)
 
     def test_without_a_next_cycle_it_says_to_ask_the_office(self):
-        self.consolidated.accept(self.office)
+        self.consolidated.accept(self.alice)
         with self.assertRaisesMessage(TransitionError, "下一报送周期尚未设立，请联系督查室"):
-            self.part.submit(self.yvonne)
+            self.part.submit(self.charlie)
 
     def test_a_part_while_the_office_reviews_is_refused_naming_the_lead_unit(self):
         with self.assertRaisesMessage(TransitionError, "请联系牵头单位（区发改局）"):
-            self.part.submit(self.yvonne)
+            self.part.submit(self.charlie)
 
     def test_once_the_office_returns_the_report_the_part_goes_in_again(self):
-        self.consolidated.return_for_changes(self.office, "请补充配合单位情况")
-        self.part.submit(self.yvonne)
+        self.consolidated.return_for_changes(self.alice, "请补充配合单位情况")
+        self.part.submit(self.charlie)
         self.consolidated.refresh_from_db()
-        self.consolidated.consolidate(self.xavier)
+        self.consolidated.consolidate(self.bob)
         self.part.refresh_from_db()
         self.assertEqual(self.part.state, ReportState.CONSOLIDATED)

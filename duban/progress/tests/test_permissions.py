@@ -19,7 +19,7 @@ from duban.progress.models import Attachment, Report, ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="duban-test-media-")
-ROLES = ("anonymous", "office", "alice", "bob", "xavier", "yvonne", "zoe")
+ROLES = ("anonymous", "alice", "lin", "wang", "bob", "charlie", "dave")
 PDF = b"%PDF-1.7\n%%EOF\n"
 
 
@@ -50,10 +50,10 @@ class PermissionMatrixTestCase(ProgressTestCase):
             due_on=date(2022, 6, 5),
         )
         cls.april = april
-        cls.submitted_part = cls.report(cls.y, cls.cycle, ReportState.SUBMITTED)
-        cls.submitted_consolidated = cls.report(cls.x, cls.cycle, ReportState.SUBMITTED)
-        cls.draft_part = cls.report(cls.y, april, ReportState.DRAFT)
-        cls.draft_consolidated = cls.report(cls.x, april, ReportState.DRAFT)
+        cls.submitted_part = cls.report(cls.caizheng, cls.cycle, ReportState.SUBMITTED)
+        cls.submitted_consolidated = cls.report(cls.fagai, cls.cycle, ReportState.SUBMITTED)
+        cls.draft_part = cls.report(cls.caizheng, april, ReportState.DRAFT)
+        cls.draft_consolidated = cls.report(cls.fagai, april, ReportState.DRAFT)
         cls.attachment = Attachment.objects.create(
             report=cls.submitted_part,
             file=ContentFile(PDF, name="evidence.pdf"),
@@ -70,7 +70,7 @@ class PermissionMatrixTestCase(ProgressTestCase):
 
     @classmethod
     def report(cls, unit, cycle, state) -> Report:
-        kind = ReportKind.CONSOLIDATED if unit == cls.x else ReportKind.PART
+        kind = ReportKind.CONSOLIDATED if unit == cls.fagai else ReportKind.PART
         return Report.objects.create(
             task=cls.task, unit=unit, cycle=cycle, kind=kind, state=state, progress="已开工"
         )
@@ -174,12 +174,12 @@ class PermissionMatrixTestCase(ProgressTestCase):
         self.check(row(302, 302, 403, 403, 200, 200, 200), "get", reverse("progress:my-reports"))
 
     def test_state_changing_pages_refuse_get(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         url = reverse("progress:cycle-lock", args=[self.april.pk])
         self.assertEqual(self.client.get(url).status_code, 405)
 
     def test_tampered_ids_are_not_found(self):
-        self.client.force_login(self.zoe)
+        self.client.force_login(self.dave)
         for url in (
             reverse("progress:report", args=[self.submitted_part.pk]),
             reverse("progress:report-edit", args=[self.draft_part.pk]),
@@ -188,7 +188,7 @@ class PermissionMatrixTestCase(ProgressTestCase):
         ):
             with self.subTest(url=url):
                 self.assertEqual(self.client.post(url, {"progress": "x"}).status_code, 404)
-        self.client.force_login(self.yvonne)
+        self.client.force_login(self.charlie)
         self.assertEqual(self.client.get(reverse("progress:report", args=[99999])).status_code, 404)
         url = reverse("progress:report-edit", args=[self.draft_consolidated.pk])
         self.assertEqual(

@@ -9,6 +9,7 @@ from duban.progress.tests.base import ProgressTestCase
 from duban.targets.choices import Measure, MetricKind, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.targets.values import record_value
+from duban.testing import make_report
 
 
 class ReportTargetValuesTestCase(ProgressTestCase):
@@ -26,22 +27,22 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         )
 
     def test_the_lead_units_form_asks_for_the_tasks_target_values(self):
-        report = self.make_report(self.x)
-        self.client.force_login(self.xavier)
+        report = make_report(self.task, self.fagai, self.cycle)
+        self.client.force_login(self.bob)
         response = self.client.get(reverse("progress:report-edit", args=[report.pk]))
         self.assertContains(response, f'name="target_{self.target.pk}"')
         self.assertContains(response, "完成投资（亿元）")
 
     def test_a_cooperating_units_part_does_not(self):
-        part = self.make_report(self.y)
-        self.client.force_login(self.yvonne)
+        part = make_report(self.task, self.caizheng, self.cycle)
+        self.client.force_login(self.charlie)
         response = self.client.get(reverse("progress:report-edit", args=[part.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
 
     def submit(self, value, **extra):
-        """xavier submits the consolidated report with `value` for 完成投资."""
-        report = self.make_report(self.x)
-        self.client.force_login(self.xavier)
+        """bob submits the consolidated report with `value` for 完成投资."""
+        report = make_report(self.task, self.fagai, self.cycle)
+        self.client.force_login(self.bob)
         data = {"progress": "一季度完成投资32亿元", "version": 1, "submit": "1", **extra}
         data[f"target_{self.target.pk}"] = value
         response = self.client.post(reverse("progress:report-edit", args=[report.pk]), data)
@@ -56,16 +57,16 @@ class ReportTargetValuesTestCase(ProgressTestCase):
 
     def test_accepting_records_the_values_as_of_the_cycles_last_day_with_the_report(self):
         report, _ = self.submit("32.5")
-        report.accept(self.office)
+        report.accept(self.alice)
         measurement = Measurement.objects.get(target=self.target)
         self.assertEqual(measurement.on_date, date(2022, 3, 31))
         self.assertEqual(measurement.value, Decimal("32.5"))
         self.assertEqual(measurement.source, ValueSource.REPORT)
-        self.assertEqual((measurement.report, measurement.reported_by), (report, self.xavier))
+        self.assertEqual((measurement.report, measurement.reported_by), (report, self.bob))
 
     def test_a_returned_report_records_nothing(self):
         report, _ = self.submit("32.5")
-        report.return_for_changes(self.office, "请核实投资额")
+        report.return_for_changes(self.alice, "请核实投资额")
         self.assertFalse(Measurement.objects.exists())
 
     def test_a_negative_value_is_refused_on_the_form(self):
@@ -84,42 +85,48 @@ class ReportTargetValuesTestCase(ProgressTestCase):
 
     def test_the_office_sees_a_far_off_value_flagged_when_reviewing(self):
         report, _ = self.submit("1000000000", confirm="on")
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         response = self.client.get(report.get_absolute_url())
         self.assertContains(response, "偏离")
         self.assertContains(response, "督查室审核通过后记录")
 
     def test_an_impossible_value_stored_in_a_draft_is_refused_at_consolidation(self):
-        report = self.make_report(self.x, target_values={str(self.target.pk): "-5"})
+        report = make_report(
+            self.task, self.fagai, self.cycle, target_values={str(self.target.pk): "-5"}
+        )
         with self.assertRaisesMessage(TransitionError, "数值不能为负数"):
-            report.consolidate(self.xavier)
+            report.consolidate(self.bob)
         report.refresh_from_db()
         self.assertEqual(report.state, ReportState.DRAFT)
 
     def test_a_value_the_office_already_entered_refuses_the_submission_with_the_reason(self):
-        record_value(
-            self.target, 33, date(2022, 3, 31), user=self.office, source=ValueSource.OFFICE
+        record_value(self.target, 33, date(2022, 3, 31), user=self.alice, source=ValueSource.OFFICE)
+        report = make_report(
+            self.task, self.fagai, self.cycle, target_values={str(self.target.pk): "32.5"}
         )
-        report = self.make_report(self.x, target_values={str(self.target.pk): "32.5"})
         with self.assertRaisesMessage(TransitionError, "无需重复填报"):
-            report.consolidate(self.xavier)
+            report.consolidate(self.bob)
         report.refresh_from_db()
         self.assertEqual(report.state, ReportState.DRAFT)
 
     def test_macro_indicators_are_not_asked_of_units(self):
         self.target.metric.kind = MetricKind.MACRO
         self.target.metric.save()
-        report = self.make_report(self.x)
-        self.client.force_login(self.xavier)
+        report = make_report(self.task, self.fagai, self.cycle)
+        self.client.force_login(self.bob)
         response = self.client.get(reverse("progress:report-edit", args=[report.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
 
     def test_the_office_cannot_accept_a_report_sent_with_an_impossible_value(self):
         # Sent before the checks existed: the value sits in the submitted report.
-        report = self.make_report(
-            self.x, target_values={str(self.target.pk): "-5"}, state=ReportState.SUBMITTED
+        report = make_report(
+            self.task,
+            self.fagai,
+            self.cycle,
+            target_values={str(self.target.pk): "-5"},
+            state=ReportState.SUBMITTED,
         )
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         url = reverse("progress:report-review", args=[report.pk])
         response = self.client.post(url, {"decision": "accept"}, follow=True)
         self.assertContains(response, "数值不能为负数，请退回修改。")

@@ -23,23 +23,23 @@ class ReportingCycleTestCase(ProgressTestCase):
 
     @time_machine.travel("2022-04-01 09:00 +0800", tick=False)
     def test_the_office_opens_a_draft_cycle(self):
-        self.draft.open(self.office)
+        self.draft.open(self.alice)
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.state, CycleState.OPEN)
         self.assertEqual(self.draft.opened_at.isoformat(), "2022-04-01T01:00:00+00:00")
         entry = LogEntry.objects.get(action="progress.cycle.opened")
-        self.assertEqual(entry.user, self.office)
+        self.assertEqual(entry.user, self.alice)
         self.assertEqual(entry.data, {"from": "draft", "to": "open"})
 
     def test_it_refuses_to_open_an_open_or_locked_cycle(self):
         with self.assertRaisesMessage(TransitionError, "报送中"):
-            self.cycle.open(self.office)
-        self.cycle.lock(self.office)
+            self.cycle.open(self.alice)
+        self.cycle.lock(self.alice)
         with self.assertRaises(TransitionError):
-            self.cycle.open(self.office)
+            self.cycle.open(self.alice)
 
     def test_the_office_locks_an_open_cycle(self):
-        self.cycle.lock(self.office)
+        self.cycle.lock(self.alice)
         self.cycle.refresh_from_db()
         self.assertEqual(self.cycle.state, CycleState.LOCKED)
         self.assertIsNotNone(self.cycle.locked_at)
@@ -47,17 +47,17 @@ class ReportingCycleTestCase(ProgressTestCase):
 
     def test_it_refuses_to_lock_a_draft_cycle(self):
         with self.assertRaises(TransitionError):
-            self.draft.lock(self.office)
+            self.draft.lock(self.alice)
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.state, CycleState.DRAFT)
 
     def test_it_refuses_to_lock_a_cycle_held_in_memory_as_open_after_it_was_locked(self):
         ReportingCycle.objects.filter(pk=self.cycle.pk).update(state=CycleState.LOCKED)
         with self.assertRaisesMessage(TransitionError, "已锁定"):
-            self.cycle.lock(self.office)
+            self.cycle.lock(self.alice)
 
     def test_only_the_office_opens_and_locks(self):
-        for user in (self.alice, self.xavier, self.yvonne):
+        for user in (self.lin, self.bob, self.charlie):
             with self.assertRaises(PermissionDenied):
                 self.draft.open(user)
             with self.assertRaises(PermissionDenied):

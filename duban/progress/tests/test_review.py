@@ -2,14 +2,15 @@ from django.urls import reverse
 
 from duban.progress.choices import ReportState
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_report
 
 
 class ReviewViewTestCase(ProgressTestCase):
     def setUp(self):
-        self.report = self.make_report(self.x)
-        self.report.consolidate(self.xavier)
+        self.report = make_report(self.task, self.fagai, self.cycle)
+        self.report.consolidate(self.bob)
         self.url = reverse("progress:report-review", args=[self.report.pk])
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
 
     def test_the_queue_lists_submitted_consolidated_reports(self):
         response = self.client.get(reverse("progress:review-queue"))
@@ -28,7 +29,7 @@ class ReviewViewTestCase(ProgressTestCase):
         self.client.post(self.url, {"decision": "return", "comment": "请补充投资数据"})
         self.report.refresh_from_db()
         self.assertEqual(self.report.state, ReportState.RETURNED)
-        self.client.force_login(self.xavier)
+        self.client.force_login(self.bob)
         response = self.client.get(reverse("progress:report-edit", args=[self.report.pk]))
         self.assertContains(response, "请补充投资数据")
 
@@ -47,23 +48,23 @@ class ReviewViewTestCase(ProgressTestCase):
     def test_the_report_page_offers_the_review_form_to_the_office_only(self):
         page = reverse("progress:report", args=[self.report.pk])
         self.assertContains(self.client.get(page), "提交审核意见")
-        self.client.force_login(self.alice)
+        self.client.force_login(self.lin)
         self.assertNotContains(self.client.get(page), "提交审核意见")
 
 
 class ReturnPartViewTestCase(ProgressTestCase):
     def test_the_lead_unit_returns_a_submitted_part_from_its_page(self):
-        part = self.make_report(self.y)
-        part.submit(self.yvonne)
+        part = make_report(self.task, self.caizheng, self.cycle)
+        part.submit(self.charlie)
         page = reverse("progress:report", args=[part.pk])
-        self.client.force_login(self.xavier)
+        self.client.force_login(self.bob)
         self.assertContains(self.client.get(page), "退回配合单位修改")
         data = {"decision": "return", "comment": "请补充资金到位率"}
         response = self.client.post(reverse("progress:report-review", args=[part.pk]), data)
         self.assertRedirects(response, page)
         part.refresh_from_db()
         self.assertEqual(part.state, ReportState.RETURNED)
-        self.client.force_login(self.yvonne)
+        self.client.force_login(self.charlie)
         self.assertNotContains(self.client.get(page), "退回配合单位修改")
         response = self.client.get(reverse("progress:report-edit", args=[part.pk]))
         self.assertContains(response, "请补充资金到位率")

@@ -1,15 +1,16 @@
 from django.urls import reverse
 
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_report
 
 FLAG = "内容空泛"
 
 
 class ReviewQualityFlagsTestCase(ProgressTestCase):
     def setUp(self):
-        self.report = self.make_report(self.x, progress="工作有序推进。")
-        self.report.consolidate(self.xavier)
-        self.client.force_login(self.office)
+        self.report = make_report(self.task, self.fagai, self.cycle, progress="工作有序推进。")
+        self.report.consolidate(self.bob)
+        self.client.force_login(self.alice)
 
     def test_the_queue_flags_a_boilerplate_report(self):
         response = self.client.get(reverse("progress:review-queue"))
@@ -27,7 +28,7 @@ class ReviewQualityFlagsTestCase(ProgressTestCase):
         self.assertNotContains(response, FLAG)
 
     def test_the_reporting_unit_does_not_see_the_flag(self):
-        self.client.force_login(self.xavier)
+        self.client.force_login(self.bob)
         response = self.client.get(reverse("progress:report", args=[self.report.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, FLAG)

@@ -4,7 +4,7 @@ from duban.ledger.choices import Role
 from duban.progress.choices import ReportState
 from duban.progress.milestones import propose_milestones
 from duban.progress.tests.base import ProgressTestCase
-from duban.testing import make_task
+from duban.testing import make_report, make_task
 
 PANEL = Template("{% load progress_tags %}{% task_progress_panel task user %}")
 
@@ -14,43 +14,43 @@ class TaskPanelTestCase(ProgressTestCase):
         return PANEL.render(Context({"task": self.task, "user": user}))
 
     def test_it_lists_the_reports_per_cycle_with_their_state(self):
-        self.make_report(self.x, state=ReportState.ACCEPTED)
-        html = self.render(self.office)
+        make_report(self.task, self.fagai, self.cycle, state=ReportState.ACCEPTED)
+        html = self.render(self.alice)
         self.assertIn("2022年3月", html)
         self.assertIn('data-state="accepted"', html)
         self.assertIn("区发改局", html)
 
     def test_it_shows_only_what_the_user_may_see(self):
-        self.make_report(self.y)
-        self.assertNotIn("区财政局", self.render(self.xavier))
-        self.assertIn("区财政局", self.render(self.yvonne))
-        self.assertIn("暂无进度报告", self.render(self.zoe))
+        make_report(self.task, self.caizheng, self.cycle)
+        self.assertNotIn("区财政局", self.render(self.bob))
+        self.assertIn("区财政局", self.render(self.charlie))
+        self.assertIn("暂无进度报告", self.render(self.dave))
 
     def test_it_shows_the_years_milestones(self):
         propose_milestones(self.task, 2022)
-        html = self.render(self.alice)
+        html = self.render(self.lin)
         self.assertIn("2022年形象进度", html)
         self.assertIn("第四季度", html)
 
     def test_it_offers_a_responsible_unit_its_report_for_each_open_cycle(self):
-        self.assertIn("开始填报", self.render(self.yvonne))
-        self.make_report(self.y)
-        html = self.render(self.yvonne)
+        self.assertIn("开始填报", self.render(self.charlie))
+        make_report(self.task, self.caizheng, self.cycle)
+        html = self.render(self.charlie)
         self.assertIn("本单位 2022年3月", html)
         self.assertIn('data-state="draft"', html)
-        self.assertNotIn("开始填报", self.render(self.zoe))
-        self.assertNotIn("开始填报", self.render(self.office))
+        self.assertNotIn("开始填报", self.render(self.dave))
+        self.assertNotIn("开始填报", self.render(self.alice))
 
     def test_the_task_page_carries_the_panel(self):
-        self.client.force_login(self.yvonne)
+        self.client.force_login(self.charlie)
         response = self.client.get(self.task.get_absolute_url())
         self.assertContains(response, "进度报送")
         self.assertContains(response, "开始填报")
 
     def test_a_copy_of_a_task_printed_twice_offers_no_report_of_its_own(self):
-        self.assertIn("开始填报", self.render(self.xavier))
-        copy = make_task(self.task.section, "9", self.task.text, [(self.x, Role.LEAD)])
+        self.assertIn("开始填报", self.render(self.bob))
+        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
         copy.twin_of = self.task
         copy.save()
-        html = PANEL.render(Context({"task": copy, "user": self.xavier}))
+        html = PANEL.render(Context({"task": copy, "user": self.bob}))
         self.assertNotIn("开始填报", html)

@@ -7,10 +7,10 @@ from datetime import date
 
 from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
-from duban.progress.tests.base import build_world
+from duban.progress.tests.base import add_progress_data
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import SupervisionNotice
-from duban.testing import ConcurrencyTestCase, run_threads
+from duban.testing import ConcurrencyTestCase, build_cast, run_threads
 
 THREADS = 10
 
@@ -18,16 +18,17 @@ THREADS = 10
 class ConcurrentNoticeTestCase(ConcurrencyTestCase):
     def setUp(self):
         super().setUp()
-        build_world(self)
+        build_cast(self)
+        add_progress_data(self)
 
     def test_responses_and_escalations_at_once_leave_one_transition(self):
         notice = SupervisionNotice.issue(
             task=self.task,
-            unit=self.x,
+            unit=self.fagai,
             tier=Tier.REMIND,
             reason="3月进度未报送",
             respond_by=date(2022, 5, 10),
-            user=self.office,
+            user=self.alice,
         )
         done, refused = [], []
 
@@ -36,9 +37,9 @@ class ConcurrentNoticeTestCase(ConcurrencyTestCase):
             barrier.wait()
             try:
                 if i % 2:
-                    mine.escalate(self.office, today=date(2022, 5, 12))
+                    mine.escalate(self.alice, today=date(2022, 5, 12))
                 else:
-                    mine.respond(f"第{i}次反馈", self.xavier)
+                    mine.respond(f"第{i}次反馈", self.bob)
             except TransitionError:
                 refused.append(i)
             else:

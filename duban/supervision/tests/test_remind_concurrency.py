@@ -7,11 +7,11 @@ from datetime import date
 
 from django.core import mail
 
-from duban.progress.tests.base import build_world
+from duban.progress.tests.base import add_progress_data
 from duban.supervision.choices import Urgency
 from duban.supervision.models import Notification, ReminderSent
 from duban.supervision.reminders import DueItem, Reminder, send_reminder
-from duban.testing import ConcurrencyTestCase, run_threads
+from duban.testing import ConcurrencyTestCase, build_cast, run_threads
 
 THREADS = 10
 
@@ -19,7 +19,8 @@ THREADS = 10
 class ConcurrentRemindersTestCase(ConcurrencyTestCase):
     def setUp(self):
         super().setUp()
-        build_world(self)
+        build_cast(self)
+        add_progress_data(self)
 
     def test_ten_runs_at_once_send_one_reminder(self):
         today = date(2022, 4, 3)
@@ -27,12 +28,12 @@ class ConcurrentRemindersTestCase(ConcurrencyTestCase):
         sent = []
 
         def remind(i, barrier):
-            reminder = Reminder(self.xavier, self.x, [item])
+            reminder = Reminder(self.bob, self.fagai, [item])
             barrier.wait()
             sent.append(send_reminder(reminder, today))
 
         self.assertEqual(run_threads(remind, THREADS), [])
         assert sorted(sent) == [False] * (THREADS - 1) + [True]
         assert ReminderSent.objects.count() == 1
-        assert Notification.objects.filter(user=self.xavier).count() == 1
+        assert Notification.objects.filter(user=self.bob).count() == 1
         assert len(mail.outbox) == 1

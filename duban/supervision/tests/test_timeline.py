@@ -15,6 +15,7 @@ from duban.supervision.timeline import timeline_for_task
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Metric, Target
 from duban.targets.values import record_metric_value
+from duban.testing import make_report
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 WORKING = {
@@ -25,7 +26,7 @@ WORKING = {
 
 
 class TimelineScopeTestCase(ProgressTestCase):
-    """区财政局 (yvonne) drafts its part with a file; 区发改局 (xavier) gets a 督办单."""
+    """区财政局 (charlie) drafts its part with a file; 区发改局 (bob) gets a 督办单."""
 
     def setUp(self):
         media = tempfile.mkdtemp(prefix="duban-timeline-")
@@ -33,48 +34,48 @@ class TimelineScopeTestCase(ProgressTestCase):
         override = override_settings(MEDIA_ROOT=media)
         override.enable()
         self.addCleanup(override.disable)
-        self.part = Report.start(self.task, self.y, self.cycle, self.yvonne)
-        self.part.save_content(self.yvonne, progress="已拨付专项资金2亿元。")
-        Attachment.add(self.part, SimpleUploadedFile("凭证.pdf", PDF), self.yvonne)
+        self.part = Report.start(self.task, self.caizheng, self.cycle, self.charlie)
+        self.part.save_content(self.charlie, progress="已拨付专项资金2亿元。")
+        Attachment.add(self.part, SimpleUploadedFile("凭证.pdf", PDF), self.charlie)
         SupervisionNotice.issue(
             task=self.task,
-            unit=self.x,
+            unit=self.fagai,
             tier=Tier.WARN,
             reason="未按期报送",
             respond_by=date(2022, 4, 15),
-            user=self.office,
+            user=self.alice,
         )
 
     def actions(self, user) -> set[str]:
         return {entry.action for entry in timeline_for_task(self.task, user)}
 
     def test_the_office_sees_every_entry(self):
-        actions = self.actions(self.office)
+        actions = self.actions(self.alice)
         self.assertLessEqual(WORKING | {"supervision.notice.issued"}, actions)
 
     def test_the_unit_sees_its_own_drafts_edits_and_files(self):
-        self.assertLessEqual(WORKING, self.actions(self.yvonne))
+        self.assertLessEqual(WORKING, self.actions(self.charlie))
 
     def test_a_leader_does_not_see_the_working_of_an_unsubmitted_report(self):
-        entries = timeline_for_task(self.task, self.alice)
+        entries = timeline_for_task(self.task, self.lin)
         self.assertFalse(WORKING & {e.action for e in entries})
-        self.assertNotIn("yvonne", {e.user_name for e in entries})
+        self.assertNotIn("charlie", {e.user_name for e in entries})
 
     def test_the_lead_unit_does_not_see_a_part_before_it_is_submitted(self):
-        self.assertFalse(WORKING & self.actions(self.xavier))
+        self.assertFalse(WORKING & self.actions(self.bob))
 
     def test_once_submitted_the_lead_unit_sees_the_submission_but_not_the_drafting(self):
-        self.part.submit(self.yvonne)
-        actions = self.actions(self.xavier)
+        self.part.submit(self.charlie)
+        actions = self.actions(self.bob)
         self.assertIn("progress.report.submitted", actions)
         self.assertFalse(WORKING & actions)
 
     def test_a_unit_does_not_see_a_notice_issued_to_another_unit(self):
-        self.assertNotIn("supervision.notice.issued", self.actions(self.yvonne))
-        self.assertIn("supervision.notice.issued", self.actions(self.xavier))
+        self.assertNotIn("supervision.notice.issued", self.actions(self.charlie))
+        self.assertIn("supervision.notice.issued", self.actions(self.bob))
 
     def test_a_unit_of_another_task_sees_nothing_of_this_one(self):
-        self.assertEqual(self.actions(self.zoe), set())
+        self.assertEqual(self.actions(self.dave), set())
 
 
 class TimelineValuesTestCase(ProgressTestCase):
@@ -88,14 +89,16 @@ class TimelineValuesTestCase(ProgressTestCase):
             unit="亿元",
             text="全年完成投资120亿元",
         )
-        report = self.make_report(self.x, target_values={str(target.pk): "32.5"})
-        report.consolidate(self.xavier)
-        report.accept(self.office)
-        self.client.force_login(self.alice)
+        report = make_report(
+            self.task, self.fagai, self.cycle, target_values={str(target.pk): "32.5"}
+        )
+        report.consolidate(self.bob)
+        report.accept(self.alice)
+        self.client.force_login(self.lin)
         page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
         self.assertIn(
             "记录指标数值 · 全年完成投资120亿元 32.5亿元（截至2022-03-31），"
-            "来自报告：区发改局 · 2022年3月，填报人：xavier",
+            "来自报告：区发改局 · 2022年3月，填报人：bob",
             page,
         )
 
@@ -112,6 +115,6 @@ class TimelineValuesTestCase(ProgressTestCase):
         record_metric_value(
             metric, 30, date(2022, 3, 31), unit="亿元", user=None, source=ValueSource.IMPORT
         )
-        self.client.force_login(self.xavier)
+        self.client.force_login(self.bob)
         page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
         self.assertIn("记录指标数值 · 固定资产投资额 30亿元（截至2022-03-31），统计数据导入", page)
