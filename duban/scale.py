@@ -20,9 +20,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
-from duban.ledger.choices import LeaderSource, PlanKind, Role, SourceFormat, UnitKind
+from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
     Notice,
@@ -150,7 +150,11 @@ class Ledger:
                 Assignment(task=task, unit=unit, role=role, raw=unit.name, position=position)
                 for task in created
                 for position, (unit, role) in enumerate(
-                    zip(self.random.sample(units, 2), (Role.LEAD, Role.SUPPORT), strict=True)
+                    zip(
+                        self.random.sample(units, 2),
+                        (AssignmentRole.LEAD, AssignmentRole.SUPPORT),
+                        strict=True,
+                    )
                 )
             ),
             batch_size=BATCH,
@@ -171,7 +175,7 @@ class Ledger:
             batch_size=BATCH,
         )
         self._reports(plan, created, reports_per_task)
-        lead = created[0].assignments.get(role=Role.LEAD).unit
+        lead = created[0].assignments.get(role=AssignmentRole.LEAD).unit
         return Built(unit=lead, official=officials[0], task=created[0])
 
     def _reports(self, plan: Plan, tasks: list[Task], per_task: int) -> None:
@@ -197,7 +201,7 @@ class Ledger:
                 task_id=task.pk,
                 unit_id=unit_id,
                 cycle=cycle,
-                kind=ReportKind.CONSOLIDATED if role == Role.LEAD else ReportKind.PART,
+                kind=ReportKind.CONSOLIDATED if role == AssignmentRole.LEAD else ReportKind.PART,
                 progress="按计划推进。",
                 state=ReportState.ACCEPTED,
             )
@@ -213,9 +217,9 @@ def users(built: Built) -> dict[str, object]:
     user_model = get_user_model()
     made = {}
     for name, role, fields in (
-        ("bench-office", AccountRole.OFFICE, {}),
-        ("bench-unit", AccountRole.UNIT, {"unit": built.unit}),
-        ("bench-leader", AccountRole.LEADER, {"official": built.official}),
+        ("bench-office", UserRole.OFFICE, {}),
+        ("bench-unit", UserRole.UNIT, {"unit": built.unit}),
+        ("bench-leader", UserRole.LEADER, {"official": built.official}),
     ):
         user = user_model.objects.create_user(name)
         Profile.objects.create(user=user, role=role, **fields)

@@ -27,9 +27,9 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
-from duban.ledger.choices import LeaderSource, PlanKind, Role, SourceFormat, UnitKind
+from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
     Notice,
@@ -215,19 +215,23 @@ def build_cast(obj) -> None:
         obj.section,
         "1",
         "地区生产总值增长 7%。",
-        [(obj.fagai, Role.LEAD), (obj.shangwu, Role.JOINT), (obj.caizheng, Role.SUPPORT)],
+        [
+            (obj.fagai, AssignmentRole.LEAD),
+            (obj.shangwu, AssignmentRole.JOINT),
+            (obj.caizheng, AssignmentRole.SUPPORT),
+        ],
     )
     obj.other_task = make_task(
-        obj.section, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, Role.JOINT)]
+        obj.section, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, AssignmentRole.JOINT)]
     )
 
-    obj.alice = make_user("alice", AccountRole.OFFICE)
-    obj.lin = make_user("lin", AccountRole.LEADER, official=obj.lin_official)
-    obj.wang = make_user("wang", AccountRole.LEADER, official=obj.wang_official)
-    obj.bob = make_user("bob", AccountRole.UNIT, unit=obj.fagai)
-    obj.joan = make_user("joan", AccountRole.UNIT, unit=obj.shangwu)
-    obj.charlie = make_user("charlie", AccountRole.UNIT, unit=obj.caizheng)
-    obj.dave = make_user("dave", AccountRole.UNIT, unit=obj.jiaoyu)
+    obj.alice = make_user("alice", UserRole.OFFICE)
+    obj.lin = make_user("lin", UserRole.LEADER, official=obj.lin_official)
+    obj.wang = make_user("wang", UserRole.LEADER, official=obj.wang_official)
+    obj.bob = make_user("bob", UserRole.UNIT, unit=obj.fagai)
+    obj.joan = make_user("joan", UserRole.UNIT, unit=obj.shangwu)
+    obj.charlie = make_user("charlie", UserRole.UNIT, unit=obj.caizheng)
+    obj.dave = make_user("dave", UserRole.UNIT, unit=obj.jiaoyu)
     obj.nobody = User.objects.create_user("nobody", "nobody@example.org", PASSWORD)
     obj.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
 

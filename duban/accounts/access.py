@@ -10,7 +10,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
 
 
@@ -29,7 +29,7 @@ def _profile_as(user, role: str) -> Profile | None:
 
 
 def is_office(user) -> bool:
-    return user.is_superuser or _profile_as(user, Role.OFFICE) is not None
+    return user.is_superuser or _profile_as(user, UserRole.OFFICE) is not None
 
 
 def require_office(user) -> None:
@@ -40,19 +40,19 @@ def require_office(user) -> None:
 
 def unit_id_of(user) -> int | None:
     """The id of the unit a unit liaison acts for, None for every other user."""
-    profile = _profile_as(user, Role.UNIT)
+    profile = _profile_as(user, UserRole.UNIT)
     return None if profile is None else profile.unit_id
 
 
 def unit_of(user):
     """The unit a unit liaison acts for (a `ledger.Unit`), None for every other user."""
-    profile = _profile_as(user, Role.UNIT)
+    profile = _profile_as(user, UserRole.UNIT)
     return None if profile is None else profile.unit
 
 
 def official_of(user):
     """The district leader a leader's account stands for (a `ledger.Official`), else None."""
-    profile = _profile_as(user, Role.LEADER)
+    profile = _profile_as(user, UserRole.LEADER)
     return None if profile is None else profile.official
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 
 
 class Profile(models.Model):
@@ -10,7 +10,7 @@ class Profile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="profile", verbose_name="用户"
     )
-    role = models.CharField("角色", max_length=16, choices=Role.choices)
+    role = models.CharField("角色", max_length=16, choices=UserRole.choices)
     official = models.ForeignKey(
         "ledger.Official",
         models.PROTECT,
@@ -36,11 +36,11 @@ class Profile(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="accounts_profile_leader_has_official",
-                condition=~models.Q(role=Role.LEADER) | models.Q(official__isnull=False),
+                condition=~models.Q(role=UserRole.LEADER) | models.Q(official__isnull=False),
             ),
             models.CheckConstraint(
                 name="accounts_profile_unit_has_unit",
-                condition=~models.Q(role=Role.UNIT) | models.Q(unit__isnull=False),
+                condition=~models.Q(role=UserRole.UNIT) | models.Q(unit__isnull=False),
             ),
         ]
 
@@ -49,8 +49,8 @@ class Profile(models.Model):
 
     def get_absolute_url(self) -> str:
         """The page this user starts from: their portfolio, their unit, or the ledger."""
-        if self.role == Role.LEADER:
+        if self.role == UserRole.LEADER:
             return self.official.get_absolute_url()
-        if self.role == Role.UNIT:
+        if self.role == UserRole.UNIT:
             return self.unit.get_absolute_url()
         return "/"

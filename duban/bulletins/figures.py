@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from duban.ledger.choices import Role, UnitKind
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Assignment, Task
 from duban.progress.choices import CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -103,7 +103,9 @@ def _overdue_units(tasks, cycles, on, figures) -> dict:
     units = {}
     for task in tasks:
         if task.get_absolute_url() in late_tasks:
-            for assignment in task.assignments.filter(role=Role.LEAD).select_related("unit"):
+            for assignment in task.assignments.filter(role=AssignmentRole.LEAD).select_related(
+                "unit"
+            ):
                 units.setdefault(assignment.unit, []).append("逾期未报")
     unanswered = SupervisionNotice.objects.filter(
         task__in=tasks, state=NoticeState.ISSUED, respond_by__lt=on
@@ -124,7 +126,9 @@ def _lagging(tasks, statuses) -> list[list[str]]:
         if status is None or status.colour not in (Colour.RED, Colour.YELLOW):
             continue
         units = "、".join(
-            a.unit.name for a in task.assignments.select_related("unit") if a.role == Role.LEAD
+            a.unit.name
+            for a in task.assignments.select_related("unit")
+            if a.role == AssignmentRole.LEAD
         ) or "、".join(a.unit.name for a in task.assignments.select_related("unit"))
         rows.append(
             [
@@ -143,7 +147,9 @@ def _ranking(tasks, statuses) -> list[dict]:
     groups = []
     for name, kinds in RANK_GROUPS.items():
         leads = Assignment.objects.filter(
-            Q(role=Role.LEAD) | Q(role=Role.JOINT), task__in=tasks, unit__kind__in=kinds
+            Q(role=AssignmentRole.LEAD) | Q(role=AssignmentRole.JOINT),
+            task__in=tasks,
+            unit__kind__in=kinds,
         ).select_related("unit")
         tally = defaultdict(lambda: [0, 0])
         for assignment in leads:

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from duban.exports import gongwen
 from duban.exports.xlsx import text_cell
-from duban.ledger.choices import PlanKind, Role
+from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.ledger.models import Assignment, Notice, Section, Task, TaskLeader
 
 SECTIONED = ["序号", "重点工作", "责任单位", "备注"]
@@ -38,7 +38,7 @@ def units_cell(task: Task) -> str:
         if not assignment.from_notice:
             continue
         name = "".join((assignment.raw or assignment.unit.name).split()).rstrip("*")
-        names.append(name + ("*" if assignment.role == Role.LEAD else ""))
+        names.append(name + ("*" if assignment.role == AssignmentRole.LEAD else ""))
     return "、".join(names)
 
 

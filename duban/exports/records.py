@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Concat
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task, TaskLeader
 from duban.progress.models import Report
 from duban.supervision.choices import Colour
@@ -168,9 +168,9 @@ def ledger_records(tasks: QuerySet[Task]) -> Iterator[LedgerRow]:
             plan=plan,
             text=text,
             leaders="、".join(name for _, name in leaders.take(pk)),
-            lead="、".join(name for _, role, name in assigned if role == Role.LEAD),
-            joint="、".join(name for _, role, name in assigned if role == Role.JOINT),
-            support="、".join(name for _, role, name in assigned if role == Role.SUPPORT),
+            lead="、".join(name for _, role, name in assigned if role == AssignmentRole.LEAD),
+            joint="、".join(name for _, role, name in assigned if role == AssignmentRole.JOINT),
+            support="、".join(name for _, role, name in assigned if role == AssignmentRole.SUPPORT),
             deadline=deadline,
             status=colours.get(colour, ""),
             reason=reason or "",

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 
 ROW_FIELDS = {
     "seq": "序号",
@@ -44,7 +44,7 @@ def display(value) -> str:
 def display_item(value) -> str:
     # Units are (name, role) pairs: 区发改局（牵头）.
     if isinstance(value, list | tuple) and len(value) == 2:
-        return f"{value[0]}（{Role(value[1]).label}）"
+        return f"{value[0]}（{AssignmentRole(value[1]).label}）"
     return str(value)
 
 

@@ -33,7 +33,9 @@ class KindSource(models.TextChoices):
     EDITED = "edited", "人工设定"
 
 
-class Role(models.TextChoices):
+class AssignmentRole(models.TextChoices):
+    """A unit's part in a task: 牵头, 共同 or 配合."""
+
     LEAD = "lead", "牵头"
     JOINT = "joint", "共同"
     SUPPORT = "support", "配合"

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from duban.ledger.changes import ChangeReport
-from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
 from duban.ledger.models import Notice, Plan, Unit
 from duban.lib import clock
@@ -105,13 +105,13 @@ def demo_units(notice: Notice) -> tuple[Unit, Unit]:
     plan = Plan.objects.get(notice=notice, kind=PlanKind.ANNUAL)
     units = Unit.objects.exclude(kind=UnitKind.PLACEHOLDER).filter(assignments__task__plan=plan)
     lead = (
-        units.annotate(n=Count("assignments", filter=Q(assignments__role=Role.LEAD)))
+        units.annotate(n=Count("assignments", filter=Q(assignments__role=AssignmentRole.LEAD)))
         .order_by("-n", "name")
         .first()
     )
     support = (
         units.exclude(pk=lead.pk)
-        .annotate(n=Count("assignments", filter=Q(assignments__role=Role.SUPPORT)))
+        .annotate(n=Count("assignments", filter=Q(assignments__role=AssignmentRole.SUPPORT)))
         .order_by("-n", "name")
         .first()
     )
@@ -121,17 +121,17 @@ def demo_units(notice: Notice) -> tuple[Unit, Unit]:
 @transaction.atomic
 def create_accounts(demo: Demo) -> None:
     """Log-ins for the office, the first leader of the annual plan and two of its units."""
-    from duban.accounts.choices import Role as AccountRole
+    from duban.accounts.choices import UserRole
     from duban.accounts.models import Profile
 
     plan = Plan.objects.get(notice=demo.notice, kind=PlanKind.ANNUAL)
     leader = plan.sections.first().leaders.order_by("section_leaders__position").first()
     lead_unit, support_unit = demo_units(demo.notice)
     people = [
-        ("office", AccountRole.OFFICE, None, None, "督查室"),
-        ("leader", AccountRole.LEADER, leader, None, leader.name),
-        ("lead-unit", AccountRole.UNIT, None, lead_unit, f"{lead_unit.name}（牵头任务最多）"),
-        ("support-unit", AccountRole.UNIT, None, support_unit, f"{support_unit.name}（配合）"),
+        ("office", UserRole.OFFICE, None, None, "督查室"),
+        ("leader", UserRole.LEADER, leader, None, leader.name),
+        ("lead-unit", UserRole.UNIT, None, lead_unit, f"{lead_unit.name}（牵头任务最多）"),
+        ("support-unit", UserRole.UNIT, None, support_unit, f"{support_unit.name}（配合）"),
     ]
     User = get_user_model()
     for username, role, official, unit, tied_to in people:
@@ -143,7 +143,7 @@ def create_accounts(demo: Demo) -> None:
         Profile.objects.update_or_create(
             user=user, defaults={"role": role, "official": official, "unit": unit}
         )
-        demo.accounts.append(Account(username, password(), AccountRole(role).label, tied_to))
+        demo.accounts.append(Account(username, password(), UserRole(role).label, tied_to))
 
 
 STEPS = [import_reference, add_targets, create_accounts, year_in_progress]

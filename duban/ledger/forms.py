@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from duban.ledger.choices import Role, TaskStatus, UnitKind
+from duban.ledger.choices import AssignmentRole, TaskStatus, UnitKind
 from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib.params import IdMultipleChoiceField
@@ -86,7 +86,7 @@ class LedgerFilterForm(forms.Form):
         label="单位类别", required=False, choices=[("", "全部类别"), *UnitKind.choices]
     )
     role = forms.ChoiceField(
-        label="单位职责", required=False, choices=[("", "任意职责"), *Role.choices]
+        label="单位职责", required=False, choices=[("", "任意职责"), *AssignmentRole.choices]
     )
     colour = forms.ChoiceField(
         label="督办状态", required=False, choices=[("", "任意督办状态"), *Colour.choices]

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from duban.audit.log import record
 from duban.ledger.choices import (
+    AssignmentRole,
     DraftStatus,
     KindSource,
     LeaderSource,
     PlanKind,
-    Role,
     SourceFormat,
     TaskStatus,
     UnitKind,
@@ -299,7 +299,7 @@ class TaskQuerySet(models.QuerySet):
         if role is not None:
             assignments = assignments.filter(role=role)
         answers_for = Q(pk__in=assignments.values("task_id"))
-        if role in (None, Role.LEAD):
+        if role in (None, AssignmentRole.LEAD):
             overrides = Task.lead_override_units.through.objects.filter(unit=unit)
             answers_for |= Q(pk__in=overrides.values("task_id"))
         return self.filter(answers_for)
@@ -317,12 +317,16 @@ class TaskQuerySet(models.QuerySet):
         for task_id, unit_id in overrides.order_by("unit__name").values_list("task_id", "unit_id"):
             leads.setdefault(task_id, []).append(unit_id)
         by_role: dict[tuple[int, str], list[int]] = {}
-        assignments = Assignment.objects.filter(task__in=tasks, role__in=(Role.LEAD, Role.JOINT))
+        assignments = Assignment.objects.filter(
+            task__in=tasks, role__in=(AssignmentRole.LEAD, AssignmentRole.JOINT)
+        )
         for task_id, role, unit_id in assignments.order_by("position").values_list(
             "task_id", "role", "unit_id"
         ):
             by_role.setdefault((task_id, role), []).append(unit_id)
-        for (task_id, role), units in sorted(by_role.items(), key=lambda kv: kv[0][1] != Role.LEAD):
+        for (task_id, role), units in sorted(
+            by_role.items(), key=lambda kv: kv[0][1] != AssignmentRole.LEAD
+        ):
             leads.setdefault(task_id, units)
         return leads
 
@@ -486,7 +490,7 @@ class Assignment(models.Model):
     unit = models.ForeignKey(
         Unit, models.PROTECT, related_name="assignments", verbose_name="责任单位"
     )
-    role = models.CharField("职责", max_length=10, choices=Role)
+    role = models.CharField("职责", max_length=10, choices=AssignmentRole)
     raw = models.CharField("原文", max_length=200, blank=True)
     position = models.PositiveSmallIntegerField("顺序", default=0)
     # Set when the office resolved a placeholder (相关街镇) to this concrete unit for this task;

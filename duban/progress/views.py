@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from duban.accounts.access import is_office, office_required, unit_id_of, unit_of
 from duban.ledger.access import get_task_for_user
-from duban.ledger.choices import Role as AssignmentRole
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
 from duban.lib.params import parse_count, parse_id

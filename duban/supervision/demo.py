@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
 from duban.ledger.choices import PlanKind, UnitKind
 from duban.ledger.models import Notice, Plan, Task, Unit
@@ -117,7 +117,7 @@ def _log(action: str, obj, user=None, **data) -> None:
 def _liaison(unit: Unit):
     return (
         get_user_model()
-        .objects.filter(profile__role=AccountRole.UNIT, profile__unit=unit)
+        .objects.filter(profile__role=UserRole.UNIT, profile__unit=unit)
         .order_by("pk")
         .first()
     )
@@ -359,9 +359,7 @@ def load_year_in_progress(notice: Notice, today: date) -> list[str]:
         return ["未找到年度计划，跳过年度进展演示数据。"]
     if StatusChange.objects.filter(task__plan=plan).exists():
         return ["年度进展演示数据已存在。"]
-    office = (
-        get_user_model().objects.filter(profile__role=AccountRole.OFFICE).order_by("pk").first()
-    )
+    office = get_user_model().objects.filter(profile__role=UserRole.OFFICE).order_by("pk").first()
     cycles = _cycles(plan, today)
     stories = _stories(plan)
     for quarter, cycle in enumerate(cycles):

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
-from duban.accounts.choices import Role as UserRole
+from duban.accounts.choices import UserRole
 from duban.ledger.models import Notice, Unit
 from duban.testing import make_user
 from duban.tests.url_table import KWARGS

@@ -15,10 +15,10 @@ from types import SimpleNamespace
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from duban.accounts.choices import Role as UserRole
+from duban.accounts.choices import UserRole
 from duban.bulletins.models import Bulletin
 from duban.ledger import demo
-from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
 from duban.ledger.models import Assignment, ImportDraft, Notice, Plan
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
@@ -56,7 +56,11 @@ def build_world(mark: str = "") -> SimpleNamespace:
         section,
         "99",
         "测试任务：全年完成投资50亿元。" + mark,
-        [(w.lead_unit, Role.LEAD), (w.joint_unit, Role.JOINT), (w.support_unit, Role.SUPPORT)],
+        [
+            (w.lead_unit, AssignmentRole.LEAD),
+            (w.joint_unit, AssignmentRole.JOINT),
+            (w.support_unit, AssignmentRole.SUPPORT),
+        ],
     )
     w.users = {
         "anonymous": None,

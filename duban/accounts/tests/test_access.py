@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
 from duban.accounts.access import is_office, office_required
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
 from duban.ledger.access import (
     get_notice_for_user,
@@ -16,7 +16,7 @@ from duban.ledger.access import (
     get_unit_for_user,
     visible_tasks,
 )
-from duban.ledger.choices import Role, UnitKind
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Task
 from duban.ledger.registry import resolve_placeholder
 from duban.testing import BaseTestCase, make_task, make_unit, make_user
@@ -43,9 +43,11 @@ class VisibleTasksTestCase(BaseTestCase):
 
     def test_a_unit_sees_tasks_resolved_from_a_placeholder(self):
         placeholder = make_unit("相关街镇", UnitKind.PLACEHOLDER)
-        task = make_task(self.section, "3", "整治违法建筑。", [(placeholder, Role.SUPPORT)])
+        task = make_task(
+            self.section, "3", "整治违法建筑。", [(placeholder, AssignmentRole.SUPPORT)]
+        )
         street = make_unit("七都街道", UnitKind.SUBDISTRICT)
-        liaison = make_user("qidu", AccountRole.UNIT, unit=street)
+        liaison = make_user("qidu", UserRole.UNIT, unit=street)
         assert not visible_tasks(liaison).exists()
         resolve_placeholder(task.assignments.get(), [street])
         assert set(visible_tasks(liaison)) == {task}
@@ -53,10 +55,10 @@ class VisibleTasksTestCase(BaseTestCase):
     def test_a_unit_sees_tasks_whose_remark_makes_it_lead(self):
         zhengfa = make_unit("区委政法委", UnitKind.PARTY_BODY)
         self.task.lead_override_units.add(zhengfa)
-        liaison = make_user("zhengfa", AccountRole.UNIT, unit=zhengfa)
+        liaison = make_user("zhengfa", UserRole.UNIT, unit=zhengfa)
         assert set(visible_tasks(liaison)) == {self.task}
-        assert set(Task.objects.for_unit(zhengfa, Role.LEAD)) == {self.task}
-        assert not Task.objects.for_unit(zhengfa, Role.SUPPORT).exists()
+        assert set(Task.objects.for_unit(zhengfa, AssignmentRole.LEAD)) == {self.task}
+        assert not Task.objects.for_unit(zhengfa, AssignmentRole.SUPPORT).exists()
 
     def test_a_user_without_profile_sees_nothing(self):
         assert not visible_tasks(self.nobody).exists()
@@ -128,9 +130,9 @@ class ProfileConstraintTestCase(BaseTestCase):
     def test_a_leader_profile_needs_an_official(self):
         user = User.objects.create_user("x", password="x")
         with pytest.raises(IntegrityError), transaction.atomic():
-            Profile.objects.create(user=user, role=AccountRole.LEADER)
+            Profile.objects.create(user=user, role=UserRole.LEADER)
 
     def test_a_unit_profile_needs_a_unit(self):
         user = User.objects.create_user("y", password="x")
         with pytest.raises(IntegrityError), transaction.atomic():
-            Profile.objects.create(user=user, role=AccountRole.UNIT)
+            Profile.objects.create(user=user, role=UserRole.UNIT)

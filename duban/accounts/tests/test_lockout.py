@@ -6,7 +6,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.urls import reverse
 from django.utils import timezone
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
 from duban.testing import PASSWORD, BaseTestCase, make_user
 
@@ -16,7 +16,7 @@ LOGIN = reverse("accounts:login")
 class LockoutTestCase(BaseTestCase):
     def setUp(self):
         # Created per test, so the password is hashed with the test hasher.
-        self.erin = make_user("erin", Role.UNIT, unit=self.fagai)
+        self.erin = make_user("erin", UserRole.UNIT, unit=self.fagai)
 
     def log_in(self, username="erin", password=PASSWORD, ip="10.0.0.1"):
         return self.client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)

@@ -1,14 +1,14 @@
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 from duban.testing import PASSWORD, BaseTestCase, make_user
 
 
 class LoginTestCase(BaseTestCase):
     def setUp(self):
         # Created per test, so the password is hashed with the test hasher.
-        self.erin = make_user("erin", Role.UNIT, unit=self.fagai)
+        self.erin = make_user("erin", UserRole.UNIT, unit=self.fagai)
 
     def test_it_shows_the_login_page(self):
         response = self.client.get(reverse("accounts:login"))

@@ -12,7 +12,7 @@ from docx import Document
 
 from duban.bulletins.models import Bulletin
 from duban.exports.pdf import soffice
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Official, Unit
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -38,7 +38,7 @@ class DemoYearTestCase(BaseTestCase):
                 section,
                 str(i + 3),
                 f"演示任务 {i + 3}，完成投资 {i} 亿元。",
-                [(units[i % 3], Role.LEAD), (units[(i + 1) % 3], Role.SUPPORT)],
+                [(units[i % 3], AssignmentRole.LEAD), (units[(i + 1) % 3], AssignmentRole.SUPPORT)],
             )
         load_year_in_progress(cls.notice, TODAY)
         cls.cycle = ReportingCycle.objects.filter(plan=cls.plan, due_on__lt=TODAY).last()

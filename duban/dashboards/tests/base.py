@@ -19,8 +19,8 @@ from datetime import date, datetime
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from duban.accounts.choices import Role as UserRole
-from duban.ledger.choices import PlanKind, Role, UnitKind
+from duban.accounts.choices import UserRole
+from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
 from duban.ledger.choices import TaskStatus as LedgerStatus
 from duban.ledger.models import Official
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState, ReviewDecision
@@ -58,28 +58,37 @@ def build_world(obj) -> None:
     lin = make_section(obj.annual, [obj.lin_official], position=0)
     zhang = make_section(obj.annual, [obj.zhang_official], position=1)
     obj.t1 = make_task(
-        lin, "1", "地区生产总值增长 7%。", [(obj.fagai, Role.LEAD), (obj.caizheng, Role.SUPPORT)]
+        lin,
+        "1",
+        "地区生产总值增长 7%。",
+        [(obj.fagai, AssignmentRole.LEAD), (obj.caizheng, AssignmentRole.SUPPORT)],
     )
-    obj.t2 = make_task(lin, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, Role.JOINT)])
-    obj.t3 = make_task(lin, "3", "推进老旧小区改造。", [(obj.wuma, Role.LEAD)])
+    obj.t2 = make_task(
+        lin, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, AssignmentRole.JOINT)]
+    )
+    obj.t3 = make_task(lin, "3", "推进老旧小区改造。", [(obj.wuma, AssignmentRole.LEAD)])
     obj.t3.lead_override_units.add(obj.fagai)
-    obj.t4 = make_task(zhang, "4", "推进城中村改造。", [(obj.nanhui, Role.LEAD)])
+    obj.t4 = make_task(zhang, "4", "推进城中村改造。", [(obj.nanhui, AssignmentRole.LEAD)])
     obj.withdrawn = make_task(
-        lin, "5", "已撤销的任务。", [(obj.fagai, Role.LEAD)], status=LedgerStatus.WITHDRAWN
+        lin,
+        "5",
+        "已撤销的任务。",
+        [(obj.fagai, AssignmentRole.LEAD)],
+        status=LedgerStatus.WITHDRAWN,
     )
-    obj.unrated = make_task(lin, "6", "尚未计算状态的任务。", [(obj.fagai, Role.LEAD)])
+    obj.unrated = make_task(lin, "6", "尚未计算状态的任务。", [(obj.fagai, AssignmentRole.LEAD)])
     obj.p1 = make_task(
         make_section(obj.livelihood, [obj.lin_official], position=2),
         "1",
         "新建社区食堂15家。",
-        [(obj.wuma, Role.LEAD)],
+        [(obj.wuma, AssignmentRole.LEAD)],
         name="社区食堂",
     )
     obj.p2 = make_task(
         make_section(obj.livelihood, [obj.zhang_official], position=3),
         "2",
         "新增公办幼儿园学位900个。",
-        [(obj.fagai, Role.LEAD)],
+        [(obj.fagai, AssignmentRole.LEAD)],
         name="幼儿园学位",
     )
     for task, value in [

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from duban.exports.ledger import write_ledger
 from duban.exports.records import COLUMNS
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Task
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -124,7 +124,7 @@ class LedgerExportTests(BaseTestCase):
         few = queries()
         for position in range(3, 7):
             task = make_task(
-                self.section, str(position), f"任务{position}", [(self.fagai, Role.LEAD)]
+                self.section, str(position), f"任务{position}", [(self.fagai, AssignmentRole.LEAD)]
             )
             TaskStatus.objects.create(task=task, reasons=["原因"])
             Target.objects.create(task=task, metric=metric, metric_text="新增就业", value=9)
@@ -143,7 +143,7 @@ class LedgerExportTests(BaseTestCase):
             self.section,
             "3",
             '=HYPERLINK("http://evil.example","点击")',
-            [(self.jiaoyu, Role.LEAD)],
+            [(self.jiaoyu, AssignmentRole.LEAD)],
         )
         self.client.force_login(self.alice)
         response = self.client.get(reverse("ledger:tasks") + "?format=xlsx")

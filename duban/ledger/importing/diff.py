@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Prefetch
 
 from duban.ledger.changes import ChangeReport, FieldChange, RowChange
-from duban.ledger.choices import LeaderSource, PlanKind, Role, TaskStatus
+from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, TaskStatus
 from duban.ledger.models import (
     Assignment,
     Notice,
@@ -25,7 +25,7 @@ from duban.ledger.names import alias_note, canonical_names, normalise_name
 # Rows whose texts are at least this similar may be the same row renumbered or moved.
 SIMILAR = 0.6
 _SPACE = re.compile(r"\s+")
-ROLE_STRENGTH = {Role.LEAD: 3, Role.JOINT: 2, Role.SUPPORT: 1}
+ROLE_STRENGTH = {AssignmentRole.LEAD: 3, AssignmentRole.JOINT: 2, AssignmentRole.SUPPORT: 1}
 COMPARED = [
     "seq",
     "name",

@@ -13,8 +13,8 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import User
 
-from duban.accounts.choices import Role as AccountRole
-from duban.ledger.choices import Role, UnitKind
+from duban.accounts.choices import UserRole
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Official
 from duban.testing import (
     PASSWORD,
@@ -43,16 +43,18 @@ def build_cast() -> SimpleNamespace:
         c.section_a,
         "1",
         "推进滨江商务区建设。",
-        [(c.unit_x_obj, Role.LEAD), (c.placeholder, Role.SUPPORT)],
+        [(c.unit_x_obj, AssignmentRole.LEAD), (c.placeholder, AssignmentRole.SUPPORT)],
     )
     c.placeholder_assignment = c.task_x.assignments.get(unit=c.placeholder)
-    c.task_y = make_task(c.section_b, "2", "一般公共预算收入增长 8%。", [(c.unit_y_obj, Role.LEAD)])
+    c.task_y = make_task(
+        c.section_b, "2", "一般公共预算收入增长 8%。", [(c.unit_y_obj, AssignmentRole.LEAD)]
+    )
 
-    c.office = make_user("office", AccountRole.OFFICE)
-    c.leader_a = make_user("leader_a", AccountRole.LEADER, official=c.official_a)
-    c.leader_b = make_user("leader_b", AccountRole.LEADER, official=c.official_b)
-    c.unit_x = make_user("unit_x", AccountRole.UNIT, unit=c.unit_x_obj)
-    c.unit_y = make_user("unit_y", AccountRole.UNIT, unit=c.unit_y_obj)
+    c.office = make_user("office", UserRole.OFFICE)
+    c.leader_a = make_user("leader_a", UserRole.LEADER, official=c.official_a)
+    c.leader_b = make_user("leader_b", UserRole.LEADER, official=c.official_b)
+    c.unit_x = make_user("unit_x", UserRole.UNIT, unit=c.unit_x_obj)
+    c.unit_y = make_user("unit_y", UserRole.UNIT, unit=c.unit_y_obj)
     c.nobody = User.objects.create_user("nobody", password=PASSWORD)
     c.admin = User.objects.create_superuser("admin", password=PASSWORD)
     return c

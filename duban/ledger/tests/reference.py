@@ -5,7 +5,7 @@ from functools import cache
 
 from django.db.models import Count
 
-from duban.ledger.choices import PlanKind, Role
+from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.ledger.demo import REFERENCE, seed_dir
 from duban.ledger.models import Official, Plan, Task, Unit, UnitAlias
 
@@ -27,8 +27,8 @@ def gold_units() -> set[str]:
 
 def _role(name: str, row: dict) -> str:
     if name in row["lead_units"]:
-        return Role.LEAD
-    return Role.SUPPORT if row["lead_units"] else Role.JOINT
+        return AssignmentRole.LEAD
+    return AssignmentRole.SUPPORT if row["lead_units"] else AssignmentRole.JOINT
 
 
 def reference_notice() -> dict:
@@ -157,7 +157,7 @@ class ReferenceLedgerChecks:
                 assignments = task.assignments.all()
                 self.assertEqual({a.unit for a in assignments}, {units[n] for n in row["units"]})
                 self.assertEqual(
-                    {a.unit for a in assignments if a.role == Role.LEAD},
+                    {a.unit for a in assignments if a.role == AssignmentRole.LEAD},
                     {units[n] for n in row["lead_units"]},
                 )
                 self.assertEqual([o.name for o in task.leaders.all()], [row["leader"]])

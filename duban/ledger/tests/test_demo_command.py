@@ -7,9 +7,9 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.ledger import demo
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
 
@@ -49,14 +49,18 @@ class DemoCommandTestCase(TestCase):
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         run()
         leader = log_in("leader").profile
-        self.assertEqual((leader.role, leader.official.name), (AccountRole.LEADER, "林杰"))
+        self.assertEqual((leader.role, leader.official.name), (UserRole.LEADER, "林杰"))
         lead = log_in("lead-unit").profile
         support = log_in("support-unit").profile
         self.assertTrue(
-            Task.objects.for_unit(lead.unit, role=Role.LEAD).filter(plan__annex="2").exists()
+            Task.objects.for_unit(lead.unit, role=AssignmentRole.LEAD)
+            .filter(plan__annex="2")
+            .exists()
         )
         self.assertTrue(
-            Task.objects.for_unit(support.unit, role=Role.SUPPORT).filter(plan__annex="2").exists()
+            Task.objects.for_unit(support.unit, role=AssignmentRole.SUPPORT)
+            .filter(plan__annex="2")
+            .exists()
         )
         self.assertNotEqual(lead.unit, support.unit)
 

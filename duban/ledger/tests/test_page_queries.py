@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision.facts import refresh_all
@@ -21,7 +21,7 @@ class PageQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
         start = self.plan.tasks.count()
         for i in range(start, start + count):
-            units = [(self.fagai, Role.LEAD), (self.caizheng, Role.SUPPORT)]
+            units = [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)]
             make_task(self.section, f"x{i}", f"任务 {i}", units)
         refresh_all()
 

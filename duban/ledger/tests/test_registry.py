@@ -1,5 +1,5 @@
 from duban.audit.models import LogEntry
-from duban.ledger.choices import KindSource, Role, UnitKind
+from duban.ledger.choices import AssignmentRole, KindSource, UnitKind
 from duban.ledger.models import Assignment, Task, Unit, UnitAlias
 from duban.ledger.registry import merge_units, resolve_placeholder, set_kind
 from duban.testing import BaseTestCase, make_task, make_unit
@@ -22,9 +22,11 @@ class RegistryServicesTestCase(BaseTestCase):
     def test_merge_units_moves_assignments_aliases_and_profiles(self):
         duplicate = make_unit("区发展和改革局")
         UnitAlias.objects.create(unit=duplicate, alias="区发改委")
-        task = make_task(self.section, "3", "新任务。", [(duplicate, Role.LEAD)])
+        task = make_task(self.section, "3", "新任务。", [(duplicate, AssignmentRole.LEAD)])
         # Both units on one task: the kept unit's assignment stays.
-        Assignment.objects.create(task=self.task, unit=duplicate, role=Role.JOINT, position=5)
+        Assignment.objects.create(
+            task=self.task, unit=duplicate, role=AssignmentRole.JOINT, position=5
+        )
         self.bob.profile.unit = duplicate
         self.bob.profile.save()
 
@@ -32,7 +34,9 @@ class RegistryServicesTestCase(BaseTestCase):
 
         self.assertFalse(Unit.objects.filter(pk=duplicate.pk).exists())
         self.assertEqual(task.assignments.get().unit, self.fagai)
-        self.assertEqual(self.task.assignments.filter(unit=self.fagai).get().role, Role.LEAD)
+        self.assertEqual(
+            self.task.assignments.filter(unit=self.fagai).get().role, AssignmentRole.LEAD
+        )
         self.assertEqual(Unit.objects.by_name("区发展和改革局").get(), self.fagai)
         self.assertEqual(Unit.objects.by_name("区发改委").get(), self.fagai)
         self.bob.profile.refresh_from_db()
@@ -50,14 +54,14 @@ class RegistryServicesTestCase(BaseTestCase):
         towns = make_unit("相关街镇", UnitKind.PLACEHOLDER)
         wuma = make_unit("五马街道", UnitKind.SUBDISTRICT)
         placeholder = Assignment.objects.create(
-            task=self.task, unit=towns, role=Role.SUPPORT, position=2
+            task=self.task, unit=towns, role=AssignmentRole.SUPPORT, position=2
         )
 
         created = resolve_placeholder(placeholder, [wuma, self.caizheng], user=self.alice)
 
         # 区财政局 is already on the task, so only 五马街道 is added.
         self.assertEqual([a.unit for a in created], [wuma])
-        self.assertEqual(created[0].role, Role.SUPPORT)
+        self.assertEqual(created[0].role, AssignmentRole.SUPPORT)
         self.assertEqual(created[0].resolved_from, placeholder)
         self.assertIn(self.task, Task.objects.for_unit(wuma))
         self.assertTrue(LogEntry.objects.filter(action="ledger.assignment.resolved").exists())

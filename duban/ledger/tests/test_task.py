@@ -1,6 +1,6 @@
 from datetime import date
 
-from duban.ledger.choices import Role, TaskStatus
+from duban.ledger.choices import AssignmentRole, TaskStatus
 from duban.ledger.models import Official, Task
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
@@ -11,14 +11,18 @@ class TaskQuerySetTestCase(BaseTestCase):
         self.assertEqual(list(Task.objects.for_unit(self.jiaoyu)), [])
 
     def test_for_unit_narrows_to_one_role(self):
-        self.assertEqual(list(Task.objects.for_unit(self.fagai, role=Role.LEAD)), [self.task])
-        self.assertEqual(list(Task.objects.for_unit(self.caizheng, role=Role.SUPPORT)), [self.task])
-        self.assertEqual(list(Task.objects.for_unit(self.caizheng, role=Role.LEAD)), [])
+        self.assertEqual(
+            list(Task.objects.for_unit(self.fagai, role=AssignmentRole.LEAD)), [self.task]
+        )
+        self.assertEqual(
+            list(Task.objects.for_unit(self.caizheng, role=AssignmentRole.SUPPORT)), [self.task]
+        )
+        self.assertEqual(list(Task.objects.for_unit(self.caizheng, role=AssignmentRole.LEAD)), [])
 
     def test_for_official_follows_effective_leaders(self):
         zhang = Official.objects.create(name="张伟")
         section = make_section(self.plan, [zhang], position=1)
-        theirs = make_task(section, "1", "张伟牵头的任务。", [(self.jiaoyu, Role.JOINT)])
+        theirs = make_task(section, "1", "张伟牵头的任务。", [(self.jiaoyu, AssignmentRole.JOINT)])
         self.assertEqual(list(Task.objects.for_official(zhang)), [theirs])
         self.assertEqual(
             list(Task.objects.for_official(self.lin_official)), [self.task, self.other_task]
@@ -43,7 +47,9 @@ class TaskQuerySetTestCase(BaseTestCase):
 
 class LeadUnitTestCase(BaseTestCase):
     def test_the_lead_unit_is_the_first_leading_unit_and_none_without_one(self):
-        support_only = make_task(self.section, "9", "配合事项。", [(self.caizheng, Role.SUPPORT)])
+        support_only = make_task(
+            self.section, "9", "配合事项。", [(self.caizheng, AssignmentRole.SUPPORT)]
+        )
         assert self.task.lead_unit == self.fagai
         assert support_only.lead_unit is None
 

@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 from duban.ledger.choices import PlanKind, TaskStatus
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
@@ -57,7 +57,7 @@ class TwinsTestCase(TestCase):
 
     def test_each_copys_page_names_the_other(self):
         found = copies(ENERGY)
-        self.client.force_login(make_user("office", Role.OFFICE))
+        self.client.force_login(make_user("office", UserRole.OFFICE))
         five_year_page = self.client.get(found[PlanKind.FIVE_YEAR].get_absolute_url())
         self.assertContains(five_year_page, "进展在以下任务下报送")
         self.assertContains(five_year_page, f'href="{found[PlanKind.ANNUAL].get_absolute_url()}"')

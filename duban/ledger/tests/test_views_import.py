@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
 from duban.ledger.choices import DraftStatus
 from duban.ledger.models import ImportDraft, Notice, Task
@@ -157,7 +157,7 @@ class PreviewTestCase(ImportTestCase):
 
     def test_another_office_user_opens_and_confirms_the_preview(self):
         preview_url = self.upload("notice.txt", notice_text().encode())["Location"]
-        colleague = make_user("alice2", AccountRole.OFFICE)
+        colleague = make_user("alice2", UserRole.OFFICE)
         other = Client()
         other.force_login(colleague)
         self.assertContains(other.get(preview_url), "改造老旧小区12个")

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
 from duban.ledger.importing import review as review_module
 from duban.ledger.importing.review import same_place
@@ -202,7 +202,7 @@ class AliasTestCase(PreviewTestCase):
     def setUp(self):
         super().setUp()
         self.zhujian = make_unit("区住建局")
-        self.liaison = make_user("zhujian", AccountRole.UNIT, unit=self.zhujian)
+        self.liaison = make_user("zhujian", UserRole.UNIT, unit=self.zhujian)
         rows = [("城建", "改造老旧小区12个。", "区住房和城乡建设局", "区财政局", "年底前")]
         self.draft = self.upload(notice_text(rows))
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from duban.ledger.choices import PlanKind, Role
+from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.testing import BaseTestCase, make_notice, make_plan, make_section, make_task
 
 
@@ -66,7 +66,10 @@ class PlanDetailTestCase(BaseTestCase):
     def test_an_outsider_gets_404(self):
         other = make_plan(self.notice, PlanKind.FIVE_YEAR, "1")
         make_task(
-            make_section(other, [self.lin_official]), "1", "五年任务。", [(self.jiaoyu, Role.LEAD)]
+            make_section(other, [self.lin_official]),
+            "1",
+            "五年任务。",
+            [(self.jiaoyu, AssignmentRole.LEAD)],
         )
         self.client.force_login(self.bob)
         assert self.client.get(other.get_absolute_url()).status_code == 404

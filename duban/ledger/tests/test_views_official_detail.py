@@ -1,4 +1,4 @@
-from duban.ledger.choices import PlanKind, Role
+from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
 
@@ -9,13 +9,13 @@ class OfficialDetailTestCase(BaseTestCase):
         cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, "1", title="今后五年重点工作")
         section = make_section(cls.five_year, [cls.lin_official])
         cls.five_year_task = make_task(
-            section, "1", "地区生产总值年均增长 7%。", [(cls.fagai, Role.LEAD)]
+            section, "1", "地区生产总值年均增长 7%。", [(cls.fagai, AssignmentRole.LEAD)]
         )
         cls.wang_task = make_task(
             make_section(cls.five_year, [cls.wang_official], position=1),
             "2",
             "一般公共预算收入年均增长 8%。",
-            [(cls.caizheng, Role.LEAD)],
+            [(cls.caizheng, AssignmentRole.LEAD)],
         )
 
     def setUp(self):

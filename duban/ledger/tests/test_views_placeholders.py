@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import Role, UnitKind
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.testing import BaseTestCase, make_task, make_unit
 
 
@@ -14,7 +14,7 @@ class PlaceholderTestCase(BaseTestCase):
             self.section,
             "3",
             "整治违法建筑。",
-            [(self.fagai, Role.LEAD), (self.placeholder, Role.SUPPORT)],
+            [(self.fagai, AssignmentRole.LEAD), (self.placeholder, AssignmentRole.SUPPORT)],
         )
         self.assignment = self.ph_task.assignments.get(unit=self.placeholder)
         self.url = reverse("ledger:placeholder-resolve", args=[self.assignment.pk])
@@ -51,7 +51,7 @@ class PlaceholderResolveTestCase(PlaceholderTestCase):
         self.assertRedirects(response, self.ph_task.get_absolute_url())
         resolved = {a.unit for a in self.assignment.resolutions.all()}
         assert resolved == {self.qidu, self.binjiang}
-        assert all(a.role == Role.SUPPORT for a in self.assignment.resolutions.all())
+        assert all(a.role == AssignmentRole.SUPPORT for a in self.assignment.resolutions.all())
         assert LogEntry.objects.filter(action="ledger.assignment.resolved").exists()
 
     def test_it_requires_at_least_one_unit(self):

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from duban.ledger.choices import LeaderSource, Role, UnitKind
+from duban.ledger.choices import AssignmentRole, LeaderSource, UnitKind
 from duban.ledger.models import Official, TaskLeader
 from duban.ledger.registry import resolve_placeholder
 from duban.testing import BaseTestCase, make_task, make_unit
@@ -78,7 +78,9 @@ class TaskDetailTestCase(BaseTestCase):
     def test_it_shows_placeholder_resolutions(self):
         placeholder = make_unit("相关街镇", UnitKind.PLACEHOLDER)
         street = make_unit("七都街道", UnitKind.SUBDISTRICT)
-        task = make_task(self.section, "3", "整治违法建筑。", [(placeholder, Role.SUPPORT)])
+        task = make_task(
+            self.section, "3", "整治违法建筑。", [(placeholder, AssignmentRole.SUPPORT)]
+        )
         resolve_placeholder(task.assignments.get(), [street])
         self.client.force_login(self.alice)
         response = self.client.get(task.get_absolute_url())

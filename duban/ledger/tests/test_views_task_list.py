@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from duban.ledger.choices import PlanKind, Role, TaskStatus, UnitKind
+from duban.ledger.choices import AssignmentRole, PlanKind, TaskStatus, UnitKind
 from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit
 
 
@@ -19,7 +19,7 @@ class TaskListTestCase(BaseTestCase):
             cls.wang_section,
             "1",
             "推进未来科技岛建设。",
-            [(cls.street, Role.LEAD), (cls.fagai, Role.SUPPORT)],
+            [(cls.street, AssignmentRole.LEAD), (cls.fagai, AssignmentRole.SUPPORT)],
         )
 
     def setUp(self):
@@ -47,12 +47,12 @@ class TaskListTestCase(BaseTestCase):
         assert self.shown(unit=self.fagai.pk) == {self.task, self.street_task}
 
     def test_it_filters_by_unit_as_lead(self):
-        assert self.shown(unit=self.fagai.pk, role=Role.LEAD) == {self.task}
-        assert self.shown(unit=self.fagai.pk, role=Role.SUPPORT) == {self.street_task}
+        assert self.shown(unit=self.fagai.pk, role=AssignmentRole.LEAD) == {self.task}
+        assert self.shown(unit=self.fagai.pk, role=AssignmentRole.SUPPORT) == {self.street_task}
 
     def test_it_filters_by_unit_kind(self):
         assert self.shown(kind=UnitKind.SUBDISTRICT) == {self.street_task}
-        assert self.shown(kind=UnitKind.SUBDISTRICT, role=Role.SUPPORT) == set()
+        assert self.shown(kind=UnitKind.SUBDISTRICT, role=AssignmentRole.SUPPORT) == set()
 
     def test_it_searches_the_text(self):
         assert self.shown(q="科技岛") == {self.street_task}
@@ -77,8 +77,8 @@ class TaskListTestCase(BaseTestCase):
 
     def test_a_role_alone_means_the_liaisons_own_unit(self):
         self.client.force_login(self.bob)
-        assert self.shown(role=Role.LEAD) == {self.task}
-        assert self.shown(role=Role.SUPPORT) == {self.street_task}
+        assert self.shown(role=AssignmentRole.LEAD) == {self.task}
+        assert self.shown(role=AssignmentRole.SUPPORT) == {self.street_task}
 
     def test_a_liaison_only_sees_own_tasks_and_filter_choices(self):
         self.client.force_login(self.charlie)
@@ -95,7 +95,12 @@ class TaskListTestCase(BaseTestCase):
 
     def test_it_paginates_by_fifty(self):
         for i in range(60):
-            make_task(self.wang_section, str(i + 2), f"第{i}项任务。", [(self.street, Role.LEAD)])
+            make_task(
+                self.wang_section,
+                str(i + 2),
+                f"第{i}项任务。",
+                [(self.street, AssignmentRole.LEAD)],
+            )
         first = self.get(plan=self.five_year.pk)
         assert len(first.context["page"].object_list) == 50
         assert first.context["page"].paginator.count == 61
@@ -114,13 +119,15 @@ class TaskListTestCase(BaseTestCase):
                 self.wang_section,
                 str(i + 2),
                 f"第{i}项任务。",
-                [(self.street, Role.LEAD), (self.fagai, Role.SUPPORT)],
+                [(self.street, AssignmentRole.LEAD), (self.fagai, AssignmentRole.SUPPORT)],
             )
         with self.assertNumQueries(len(few)):
             self.get()
 
     def test_it_escapes_notice_text(self):
-        make_task(self.section, "9", "<script>alert('x')</script>", [(self.fagai, Role.LEAD)])
+        make_task(
+            self.section, "9", "<script>alert('x')</script>", [(self.fagai, AssignmentRole.LEAD)]
+        )
         response = self.get()
         self.assertNotContains(response, "<script>alert")
         self.assertContains(response, "&lt;script&gt;alert(")

@@ -2,7 +2,7 @@ from unittest import mock
 
 from django.urls import reverse
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Official
 from duban.testing import BaseTestCase, make_section, make_task
 
@@ -16,7 +16,9 @@ class UnitDetailTestCase(BaseTestCase):
         assert groups == {"牵头": [], "共同": [self.other_task], "配合": [self.task]}
 
     def test_a_long_group_lists_its_first_tasks_and_links_the_ledger_for_all(self):
-        make_task(self.task.section, "9", "又一项配合任务。", [(self.caizheng, Role.SUPPORT)])
+        make_task(
+            self.task.section, "9", "又一项配合任务。", [(self.caizheng, AssignmentRole.SUPPORT)]
+        )
         self.client.force_login(self.charlie)
         with mock.patch("duban.ledger.views.people.GROUP_SIZE", 1):
             response = self.client.get(self.caizheng.get_absolute_url())
@@ -37,7 +39,7 @@ class UnitDetailTestCase(BaseTestCase):
             make_section(self.plan, [wang], position=1),
             "9",
             "另一位领导的任务。",
-            [(self.fagai, Role.LEAD)],
+            [(self.fagai, AssignmentRole.LEAD)],
         )
         self.client.force_login(self.lin)
         response = self.client.get(self.fagai.get_absolute_url())
@@ -61,23 +63,23 @@ class UnitDetailTestCase(BaseTestCase):
         assert self.client.get(self.fagai.get_absolute_url()).status_code == 302
 
     def test_a_unit_that_a_remark_makes_lead_sees_the_task(self):
-        from duban.accounts.choices import Role as AccountRole
+        from duban.accounts.choices import UserRole
         from duban.testing import make_unit, make_user
 
         zhengfa = make_unit("区委政法委")
         self.other_task.lead_override = ["区委政法委"]
         self.other_task.save()
         self.other_task.lead_override_units.add(zhengfa)
-        liaison = make_user("zhengfa", AccountRole.UNIT, unit=zhengfa)
+        liaison = make_user("zhengfa", UserRole.UNIT, unit=zhengfa)
         self.client.force_login(liaison)
         response = self.client.get(zhengfa.get_absolute_url())
         groups = {group.label: group.tasks for group in response.context["groups"]}
         assert groups["改由本单位牵头"] == [self.other_task]
         assert self.client.get(self.other_task.get_absolute_url()).status_code == 200
         assert self.client.get(self.task.get_absolute_url()).status_code == 404
-        response = self.client.get(reverse("ledger:tasks"), {"role": Role.LEAD})
+        response = self.client.get(reverse("ledger:tasks"), {"role": AssignmentRole.LEAD})
         assert list(response.context["page"].object_list) == [self.other_task]
-        response = self.client.get(reverse("ledger:tasks"), {"role": Role.SUPPORT})
+        response = self.client.get(reverse("ledger:tasks"), {"role": AssignmentRole.SUPPORT})
         assert not response.context["page"].object_list
 
     def test_a_leader_opens_the_page_of_a_unit_a_remark_makes_lead(self):

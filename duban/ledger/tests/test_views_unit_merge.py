@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Unit, UnitAlias
 from duban.testing import BaseTestCase, make_task, make_unit
 
@@ -10,7 +10,7 @@ class UnitMergeTestCase(BaseTestCase):
     def setUp(self):
         self.alias_unit = make_unit("区发改局（区粮食局）")
         self.alias_task = make_task(
-            self.section, "5", "保障粮食安全。", [(self.alias_unit, Role.LEAD)]
+            self.section, "5", "保障粮食安全。", [(self.alias_unit, AssignmentRole.LEAD)]
         )
         self.url = reverse("ledger:unit-merge", args=[self.fagai.pk])
 

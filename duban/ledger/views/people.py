@@ -18,7 +18,7 @@ from duban.ledger.access import (
     visible_plans,
     visible_tasks,
 )
-from duban.ledger.choices import Role, UnitKind
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
@@ -87,9 +87,9 @@ def unit_detail(request, pk: int):
             assigned.filter(assignments__unit=unit, assignments__role=role),
             {"unit": unit.pk, "role": role.value},
         )
-        for role in Role
+        for role in AssignmentRole
     ]
-    shown = [group for group in groups if group.total or group.label in Role.labels]
+    shown = [group for group in groups if group.total or group.label in AssignmentRole.labels]
     ctx = {"unit": unit, "groups": shown}
     if is_office(request.user):
         ctx["aliases"] = list(unit.aliases.all())
@@ -101,9 +101,9 @@ def unit_detail(request, pk: int):
 @office_required
 def unit_list(request):
     units = Unit.objects.order_by("name").annotate(
-        lead=Count("assignments", filter=Q(assignments__role=Role.LEAD)),
-        joint=Count("assignments", filter=Q(assignments__role=Role.JOINT)),
-        support=Count("assignments", filter=Q(assignments__role=Role.SUPPORT)),
+        lead=Count("assignments", filter=Q(assignments__role=AssignmentRole.LEAD)),
+        joint=Count("assignments", filter=Q(assignments__role=AssignmentRole.JOINT)),
+        support=Count("assignments", filter=Q(assignments__role=AssignmentRole.SUPPORT)),
     )
     filters = UnitFilterForm(request.GET).filters()
     kind, q = filters.get("kind", ""), filters.get("q", "")

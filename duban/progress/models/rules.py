@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from duban.ledger.choices import Role as AssignmentRole
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.progress.choices import ReportState
 

@@ -6,7 +6,7 @@
 - `cycle` is the plan's open monthly cycle of March 2022.
 """
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Task
 from duban.testing import BaseTestCase, make_cycle, make_section, make_task
 
@@ -19,7 +19,7 @@ def add_progress_data(obj) -> None:
         make_section(obj.plan, [obj.wang_official], position=1),
         "3",
         "推进教育优质均衡发展",
-        [(obj.jiaoyu, Role.LEAD)],
+        [(obj.jiaoyu, AssignmentRole.LEAD)],
         deadline="6月底前",
     )
     obj.cycle = make_cycle(obj.plan)

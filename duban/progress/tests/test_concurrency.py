@@ -5,7 +5,7 @@ Run with DATABASE_URL pointing at a PostgreSQL server and `-m postgres`.
 """
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import ReportKind, ReportState
@@ -54,7 +54,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
         parts = []
         for i in range(THREADS // 2):
             unit = make_unit(f"配合单位{i}")
-            Assignment.objects.create(task=self.task, unit=unit, role=Role.SUPPORT)
+            Assignment.objects.create(task=self.task, unit=unit, role=AssignmentRole.SUPPORT)
             user = make_user(f"unit{i}", "unit", unit=unit)
             part = Report.objects.create(
                 task=self.task, unit=unit, cycle=self.cycle, kind=ReportKind.PART
@@ -100,7 +100,7 @@ class ConcurrentReportsTestCase(ConcurrencyTestCase):
         parts = []
         for i in range(THREADS - 1):
             unit = make_unit(f"配合单位{i}")
-            Assignment.objects.create(task=self.task, unit=unit, role=Role.SUPPORT)
+            Assignment.objects.create(task=self.task, unit=unit, role=AssignmentRole.SUPPORT)
             user = make_user(f"unit{i}", "unit", unit=unit)
             parts.append(
                 (make_report(self.task, unit, self.cycle, progress=f"配合单位{i}完成情况"), user)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from django.urls import reverse
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.testing import BaseTestCase, make_cycle, make_report, make_task
 
 ROWS = 8
@@ -17,7 +17,9 @@ class MyReportsQueriesTestCase(BaseTestCase):
         """Tasks the unit leads, half with a draft report for the open cycle and half without."""
         start = self.plan.tasks.count()
         for i in range(start, start + count):
-            task = make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+            )
             if i % 2:
                 make_report(task, self.fagai, self.cycle)
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import Role, TaskStatus
+from duban.ledger.choices import AssignmentRole, TaskStatus
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models import Report, ReportingCycle
@@ -29,7 +29,9 @@ class StartReportTestCase(ProgressTestCase):
         self.assertEqual(Report.objects.count(), 1)
 
     def test_a_task_printed_twice_is_reported_on_the_copy_it_repeats(self):
-        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy = make_task(
+            self.task.section, "9", self.task.text, [(self.fagai, AssignmentRole.LEAD)]
+        )
         copy.twin_of = self.task
         copy.save()
         with self.assertRaisesMessage(TransitionError, "为同一任务，请在该任务下报送"):
@@ -295,7 +297,11 @@ class LeadUnitTestCase(ProgressTestCase):
             self.task.section,
             "3",
             "财政收入增长8%",
-            [(self.caizheng, Role.SUPPORT), (self.jiaoyu, Role.JOINT), (self.fagai, Role.JOINT)],
+            [
+                (self.caizheng, AssignmentRole.SUPPORT),
+                (self.jiaoyu, AssignmentRole.JOINT),
+                (self.fagai, AssignmentRole.JOINT),
+            ],
         )
         self.assertEqual(task.lead_unit_id, self.jiaoyu.pk)
         self.assertEqual(

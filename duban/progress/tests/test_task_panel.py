@@ -1,6 +1,6 @@
 from django.template import Context, Template
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import ReportState
 from duban.progress.milestones import propose_milestones
 from duban.progress.tests.base import ProgressTestCase
@@ -49,7 +49,9 @@ class TaskPanelTestCase(ProgressTestCase):
 
     def test_a_copy_of_a_task_printed_twice_offers_no_report_of_its_own(self):
         self.assertIn("开始填报", self.render(self.bob))
-        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy = make_task(
+            self.task.section, "9", self.task.text, [(self.fagai, AssignmentRole.LEAD)]
+        )
         copy.twin_of = self.task
         copy.save()
         html = PANEL.render(Context({"task": copy, "user": self.bob}))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from duban.accounts.choices import Role as ProfileRole
+from duban.accounts.choices import UserRole
 from duban.supervision.choices import Tier
 
 # The response days a 督办单 of each tier gives, unless settings.DUBAN_NOTICE_RESPONSE_DAYS says otherwise.
@@ -23,7 +23,7 @@ def escalation_grace_days() -> int:
 def liaisons(unit_ids):
     """Active users who act for one of the units (their liaisons)."""
     return get_user_model().objects.filter(
-        is_active=True, profile__role=ProfileRole.UNIT, profile__unit__in=unit_ids
+        is_active=True, profile__role=UserRole.UNIT, profile__unit__in=unit_ids
     )
 
 
@@ -31,6 +31,6 @@ def leader_users(task):
     """Active users who are one of the task's leaders."""
     return get_user_model().objects.filter(
         is_active=True,
-        profile__role=ProfileRole.LEADER,
+        profile__role=UserRole.LEADER,
         profile__official__in=task.task_leaders.values("official_id"),
     )

@@ -1,7 +1,7 @@
 import pytest
 from django.http import Http404
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment
 from duban.supervision.access import (
     get_problem_for_user,
@@ -25,7 +25,7 @@ class AccessTestCase(BaseTestCase):
         assert self.other_task.lead_unit_ids() == [self.caizheng.pk]
 
     def test_a_task_with_only_supporting_units_has_no_lead(self):
-        Assignment.objects.filter(task=self.task).update(role=Role.SUPPORT)
+        Assignment.objects.filter(task=self.task).update(role=AssignmentRole.SUPPORT)
         assert self.task.lead_unit_ids() == []
 
     def test_the_role_helpers(self):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Official, Unit
 from duban.progress.choices import ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -28,7 +28,7 @@ class DemoTestCase(BaseTestCase):
                 section,
                 str(i + 3),
                 f"演示任务 {i + 3}，完成投资 {i} 亿元。",
-                [(units[i % 3], Role.LEAD), (units[(i + 1) % 3], Role.SUPPORT)],
+                [(units[i % 3], AssignmentRole.LEAD), (units[(i + 1) % 3], AssignmentRole.SUPPORT)],
             )
         cls.lines = load_year_in_progress(cls.notice, TODAY)
 

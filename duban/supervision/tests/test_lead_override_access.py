@@ -4,9 +4,9 @@ from datetime import date
 
 from django.urls import reverse
 
-from duban.accounts.choices import Role as AccountRole
+from duban.accounts.choices import UserRole
 from duban.ledger.access import visible_tasks
-from duban.ledger.choices import Role, UnitKind
+from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Task
 from duban.progress.choices import CycleKind, CycleState, ReportKind
 from duban.progress.models import Report, ReportingCycle
@@ -21,7 +21,7 @@ class LeadOverrideAccessTestCase(BaseTestCase):
         # Not assigned to the task at all: only the remark makes it lead.
         cls.zhengfa = make_unit("区委政法委", UnitKind.PARTY_BODY)
         cls.task.lead_override_units.add(cls.zhengfa)
-        cls.erin = make_user("erin", AccountRole.UNIT, unit=cls.zhengfa)
+        cls.erin = make_user("erin", UserRole.UNIT, unit=cls.zhengfa)
         cls.cycle = ReportingCycle.objects.create(
             plan=cls.plan,
             kind=CycleKind.MONTHLY,
@@ -37,8 +37,10 @@ class LeadOverrideAccessTestCase(BaseTestCase):
 
     def test_the_ledger_queryset_counts_it_as_lead(self):
         self.assertEqual(list(Task.objects.for_unit(self.zhengfa)), [self.task])
-        self.assertEqual(list(Task.objects.for_unit(self.zhengfa, Role.LEAD)), [self.task])
-        self.assertFalse(Task.objects.for_unit(self.zhengfa, Role.SUPPORT).exists())
+        self.assertEqual(
+            list(Task.objects.for_unit(self.zhengfa, AssignmentRole.LEAD)), [self.task]
+        )
+        self.assertFalse(Task.objects.for_unit(self.zhengfa, AssignmentRole.SUPPORT).exists())
         self.assertTrue(self.task.is_responsible(self.zhengfa))
         self.assertFalse(self.other_task.is_responsible(self.zhengfa))
         self.assertEqual(list(visible_tasks(self.erin)), [self.task])

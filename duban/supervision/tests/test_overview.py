@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
@@ -14,7 +14,9 @@ class WangTaskTestCase(BaseTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         section = make_section(cls.plan, [cls.wang_official], position=1)
-        cls.wang_task = make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, Role.LEAD)])
+        cls.wang_task = make_task(
+            section, "3", "新建学校 3 所。", [(cls.jiaoyu, AssignmentRole.LEAD)]
+        )
 
 
 class OverviewTestCase(WangTaskTestCase):

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.supervision.facts import refresh_all
 from duban.testing import BaseTestCase, make_problem, make_task
 
@@ -14,7 +14,9 @@ class OverviewQueriesTestCase(BaseTestCase):
         """Tasks with a status and an open problem each."""
         start = self.plan.tasks.count()
         for i in range(start, start + count):
-            task = make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+            )
             make_problem(task, self.fagai, self.bob)
         refresh_all()
 

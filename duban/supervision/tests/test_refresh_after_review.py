@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
@@ -39,7 +39,9 @@ class RefreshAfterReviewTestCase(BaseTestCase):
 
     @time_machine.travel(datetime(2022, 2, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
     def test_a_copy_of_the_task_printed_elsewhere_follows_its_status(self):
-        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy = make_task(
+            self.task.section, "9", self.task.text, [(self.fagai, AssignmentRole.LEAD)]
+        )
         copy.twin_of = self.task
         copy.save()
         self.test_accepting_a_complete_report_marks_the_task_done()

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from duban.ledger.choices import Role
+from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision.facts import refresh_all
@@ -49,7 +49,9 @@ class RefreshQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
         """Tasks with everything the rules read: a report, a target with a value, a milestone."""
         for i in range(count):
-            task = make_task(self.section, f"x{i}", f"任务 {i}", [(self.fagai, Role.LEAD)])
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+            )
             Report.objects.create(
                 task=task,
                 unit=self.fagai,

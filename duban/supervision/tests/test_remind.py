@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from duban.accounts.choices import Role as AccountRole
-from duban.ledger.choices import Role
+from duban.accounts.choices import UserRole
+from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
@@ -20,7 +20,7 @@ class RemindTestCase(BaseTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         section = make_section(cls.plan, [cls.wang_official], position=1)
-        make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, Role.LEAD)])
+        make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, AssignmentRole.LEAD)])
         # March is due on 5 April, April on 5 May.
         cls.march, cls.april = (
             ReportingCycle.objects.create(
@@ -86,7 +86,9 @@ class RemindTestCase(BaseTestCase):
         )
 
     def test_a_copy_of_a_task_printed_twice_is_not_reminded_again(self):
-        copy = make_task(self.task.section, "9", self.task.text, [(self.fagai, Role.LEAD)])
+        copy = make_task(
+            self.task.section, "9", self.task.text, [(self.fagai, AssignmentRole.LEAD)]
+        )
         copy.twin_of = self.task
         copy.save()
         self.remind("--date", "2022-04-03", "--days", "3")
@@ -113,7 +115,7 @@ class RemindTestCase(BaseTestCase):
         assert any(m.to == ["bob@example.org"] for m in mail.outbox)
 
     def test_a_liaison_without_an_address_gets_only_the_notification(self):
-        extra = make_user("eve", AccountRole.UNIT, unit=self.jiaoyu)
+        extra = make_user("eve", UserRole.UNIT, unit=self.jiaoyu)
         extra.email = ""
         extra.save()
         out = self.remind("--date", "2022-04-08", "--days", "0")

@@ -4,9 +4,8 @@ from datetime import date, timedelta
 
 from django.test import TestCase
 
-from duban.accounts.choices import Role
-from duban.ledger.choices import PlanKind
-from duban.ledger.choices import Role as AssignmentRole
+from duban.accounts.choices import UserRole
+from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.ledger.models import Assignment, Notice, Plan, Section, Task, Unit
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -87,9 +86,9 @@ class TargetsTestCase(TestCase):
     def setUpTestData(cls):
         cls.finance = Unit.objects.create(name="区财政局")
         cls.education = Unit.objects.create(name="区教育局")
-        cls.alice = make_user("alice", Role.OFFICE)
-        cls.bob = make_user("bob", Role.UNIT, unit=cls.finance)
-        cls.charlie = make_user("charlie", Role.UNIT, unit=cls.education)
+        cls.alice = make_user("alice", UserRole.OFFICE)
+        cls.bob = make_user("bob", UserRole.UNIT, unit=cls.finance)
+        cls.charlie = make_user("charlie", UserRole.UNIT, unit=cls.education)
         cls.notice = make_notice()
         cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, 2022, 2026)
         cls.annual = make_plan(cls.notice, PlanKind.ANNUAL, 2022, 2022)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 from django.urls import reverse
 
-from duban.accounts.choices import Role
+from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
 from duban.ledger.importing import apply_import, prepare_import
 from duban.targets.choices import LinkState
@@ -68,7 +68,7 @@ class ReferenceNoticeTestCase(TestCase):
         targets = Target.objects.filter(task__plan__notice=self.notice, metric__name="地区生产总值")
         self.assertEqual({t.task.plan.kind for t in targets}, {"five_year", "annual"})
         office = User.objects.create_user("office")
-        Profile.objects.create(user=office, role=Role.OFFICE)
+        Profile.objects.create(user=office, role=UserRole.OFFICE)
         self.client.force_login(office)
         for target in targets:
             self.assertEqual(status_of(target, date(2022, 7, 20)).value, Decimal("5.6"))
