@@ -5,7 +5,7 @@ from unittest import mock
 import time_machine
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from duban.accounts.choices import UserRole
 from duban.ledger import demo
@@ -27,27 +27,32 @@ def run() -> str:
 
 
 # The real parser on the real file is exercised by test_import_renderings.py.
-@mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: reference_notice())
-class DemoCommandTestCase(TestCase):
-    def setUp(self):
+PARSE = mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: reference_notice())
+
+
+class DemoLoadedTestCase(TestCase):
+    """The demo loaded once for the class; each test only reads it (or rolls back its writes)."""
+
+    @classmethod
+    def setUpTestData(cls):
         tmp = TemporaryDirectory()
-        self.addCleanup(tmp.cleanup)
-        media = self.settings(MEDIA_ROOT=tmp.name)
+        cls.addClassCleanup(tmp.cleanup)
+        media = override_settings(MEDIA_ROOT=tmp.name)
         media.enable()
-        self.addCleanup(media.disable)
+        cls.addClassCleanup(media.disable)
+        with PARSE:
+            cls.out = run()
 
     def test_it_imports_the_reference_notice_and_prints_the_log_ins(self):
-        out = run()
-        self.assertIn(f"{demo.REFERENCE}.docx：新通知：新增 161 行", out)
+        self.assertIn(f"{demo.REFERENCE}.docx：新通知：新增 161 行", self.out)
         self.assertEqual(Task.objects.count(), 161)
         for username in ["office", "leader", "lead-unit", "support-unit"]:
             with self.subTest(username=username):
-                self.assertIn(username, out)
+                self.assertIn(username, self.out)
                 user = log_in(username)
                 self.assertEqual(user.email, f"{username}@example.org")
 
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
-        run()
         leader = log_in("leader").profile
         self.assertEqual((leader.role, leader.official.name), (UserRole.LEADER, "林杰"))
         lead = log_in("lead-unit").profile
@@ -66,23 +71,37 @@ class DemoCommandTestCase(TestCase):
 
     @time_machine.travel("2026-11-28 09:00 +0800")
     def test_today_prints_the_date_the_loaded_demo_lives_on(self):
-        with self.assertRaisesMessage(CommandError, "演示数据尚未加载") as error:
-            call_command("demo", "--today", stdout=StringIO())
-        self.assertEqual(error.exception.returncode, 2)
-        run()
         out = StringIO()
         call_command("demo", "--today", stdout=out)
         # The reference notice's year is 2022: the demo lives on 10 September of it.
         self.assertEqual(out.getvalue(), "2022-09-10\n")
 
+    @PARSE
     def test_running_it_twice_changes_nothing(self):
-        run()
         pks = list(Task.objects.values_list("pk", flat=True))
         out = run()
         self.assertIn("该文件已导入，无变化", out)
         self.assertEqual(Notice.objects.count(), 1)
         self.assertEqual(list(Task.objects.values_list("pk", flat=True)), pks)
         self.assertIsNotNone(log_in("office"))
+
+
+@PARSE
+class DemoCommandTestCase(TestCase):
+    """Runs that start from an empty database."""
+
+    def setUp(self):
+        tmp = TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        media = self.settings(MEDIA_ROOT=tmp.name)
+        media.enable()
+        self.addCleanup(media.disable)
+
+    @time_machine.travel("2026-11-28 09:00 +0800")
+    def test_today_refuses_before_the_demo_is_loaded(self):
+        with self.assertRaisesMessage(CommandError, "演示数据尚未加载") as error:
+            call_command("demo", "--today", stdout=StringIO())
+        self.assertEqual(error.exception.returncode, 2)
 
     @mock.patch.dict("os.environ", {"DUBAN_DEMO_PASSWORD": ""})
     def test_it_refuses_the_published_password_in_production(self):
