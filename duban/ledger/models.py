@@ -333,6 +333,51 @@ class TaskQuerySet(models.QuerySet):
     def in_plan(self, plan: Plan) -> "TaskQuerySet":
         return self.filter(plan=plan)
 
+    def matching(
+        self,
+        *,
+        q: str = "",
+        plan: Plan | None = None,
+        leader: Official | None = None,
+        unit: Unit | None = None,
+        kind: str = "",
+        role: str = "",
+        colour: str = "",
+        status: str = "",
+        own_unit: Unit | None = None,
+    ) -> "TaskQuerySet":
+        """The tasks the filters of the ledger and of 督办总览 keep; empty filters keep all.
+
+        Active tasks unless `status` is "all" or another status; `role` narrows `unit` or
+        `kind`, and on its own means `own_unit` (a liaison's) in that role, else any unit.
+        """
+        tasks = self
+        if not status:
+            tasks = tasks.active()
+        elif status != "all":
+            tasks = tasks.filter(status=status)
+        if plan:
+            tasks = tasks.in_plan(plan)
+        if leader:
+            tasks = tasks.for_official(leader)
+        if unit:
+            tasks = tasks.for_unit(unit, role or None)
+        if kind:
+            assignments = Assignment.objects.filter(unit__kind=kind)
+            if role:
+                assignments = assignments.filter(role=role)
+            tasks = tasks.filter(pk__in=assignments.values("task_id"))
+        if role and not unit and not kind:
+            if own_unit is not None:
+                tasks = tasks.for_unit(own_unit, role)
+            else:
+                tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
+        if q:
+            tasks = tasks.search(q)
+        if colour:
+            tasks = tasks.filter(supervision_status__colour=colour)
+        return tasks
+
     def search(self, text: str) -> "TaskQuerySet":
         """Tasks whose seq, name, text or remark contains every word of `text`."""
         qs = self

@@ -80,17 +80,10 @@ def overview(request):
         raise PermissionDenied
     form = OverviewFilterForm(request.GET, all_leaders=is_office(request.user))
     filters = form.filters()
-    tasks = visible_tasks(request.user).active()
-    if "plan" in filters:
-        tasks = tasks.in_plan(filters["plan"])
-    if "leader" in filters:
-        tasks = tasks.for_official(filters["leader"])
-    if "q" in filters:
-        tasks = tasks.search(filters["q"])
-    counts = TaskStatus.counts(tasks)
-    rated = tasks.filter(supervision_status__isnull=False)
-    if "colour" in filters:
-        rated = rated.filter(supervision_status__colour=filters["colour"])
+    visible = visible_tasks(request.user)
+    # Each colour is counted under the other filters.
+    counts = TaskStatus.counts(visible.matching(**{**filters, "colour": ""}))
+    rated = visible.matching(**filters).filter(supervision_status__isnull=False)
     if wants_xlsx(request):
         return ledger_response(rated, "督办总览")
     # Tasks in printed order walk the ledger_task_plan_position index; ordering the statuses

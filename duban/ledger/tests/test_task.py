@@ -44,6 +44,23 @@ class TaskQuerySetTestCase(BaseTestCase):
         self.assertEqual(str(self.task), "1. 地区生产总值增长 7%。")
         self.assertEqual(self.task.get_absolute_url(), f"/tasks/{self.task.pk}/")
 
+    def test_matching_keeps_active_tasks_unless_asked_for_all(self):
+        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.save()
+        assert list(Task.objects.matching()) == [self.task]
+        assert list(Task.objects.matching(status="all")) == [self.task, self.other_task]
+        assert list(Task.objects.matching(status=TaskStatus.WITHDRAWN)) == [self.other_task]
+
+    def test_matching_reads_a_role_alone_as_the_own_units_role(self):
+        assert list(Task.objects.matching(role=AssignmentRole.SUPPORT)) == [self.task]
+        assert list(Task.objects.matching(role=AssignmentRole.JOINT, own_unit=self.caizheng)) == [
+            self.other_task
+        ]
+        assert list(Task.objects.matching(role=AssignmentRole.LEAD, own_unit=self.caizheng)) == []
+        assert list(
+            Task.objects.matching(unit=self.fagai, role=AssignmentRole.LEAD, q="生产总值")
+        ) == [self.task]
+
 
 class LeadUnitTestCase(BaseTestCase):
     def test_the_lead_unit_is_the_first_leading_unit_and_none_without_one(self):

@@ -34,37 +34,6 @@ def ledger_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
     )
 
 
-def filter_tasks(tasks: QuerySet[Task], filters: dict, user) -> QuerySet[Task]:
-    """Apply the ledger filters; a role on its own means the liaison's own unit in that role."""
-    status = filters.get("status")
-    if status is None:
-        tasks = tasks.active()
-    elif status != "all":
-        tasks = tasks.filter(status=status)
-    if "plan" in filters:
-        tasks = tasks.in_plan(filters["plan"])
-    if "leader" in filters:
-        tasks = tasks.for_official(filters["leader"])
-    role = filters.get("role")
-    if "unit" in filters:
-        tasks = tasks.for_unit(filters["unit"], role)
-    if "kind" in filters:
-        assignments = Assignment.objects.filter(unit__kind=filters["kind"])
-        if role:
-            assignments = assignments.filter(role=role)
-        tasks = tasks.filter(pk__in=assignments.values("task_id"))
-    if role and "unit" not in filters and "kind" not in filters:
-        if (unit := unit_of(user)) is not None:
-            tasks = tasks.for_unit(unit, role)
-        else:
-            tasks = tasks.filter(pk__in=Assignment.objects.filter(role=role).values("task_id"))
-    if "q" in filters:
-        tasks = tasks.search(filters["q"])
-    if "colour" in filters:
-        tasks = tasks.filter(supervision_status__colour=filters["colour"])
-    return tasks
-
-
 def filter_choices(user, visible: QuerySet[Task]) -> dict:
     """The plans, leaders and units the user can filter by: those on their own tasks."""
     if is_office(user):
@@ -88,7 +57,7 @@ def filter_choices(user, visible: QuerySet[Task]) -> dict:
 def task_list(request):
     visible = visible_tasks(request.user)
     form = LedgerFilterForm(request.GET, **filter_choices(request.user, visible))
-    tasks = filter_tasks(visible, form.filters(), request.user)
+    tasks = visible.matching(**form.filters(), own_unit=unit_of(request.user))
     if wants_xlsx(request):
         return ledger_response(tasks, "督办台账")
     page = Paginator(ledger_rows(tasks), PAGE_SIZE).get_page(request.GET.get("page"))

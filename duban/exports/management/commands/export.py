@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import Progress
@@ -9,7 +8,6 @@ from duban.exports.annexes import annexes_docx, annexes_xlsx
 from duban.exports.ledger import write_ledger
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Notice, Official, Plan, Task, Unit
-from duban.ledger.views.tasks import filter_tasks
 
 
 class Command(BaseCommand):
@@ -53,7 +51,7 @@ class Command(BaseCommand):
         )
         if not form.is_valid():
             raise CommandError(f"bad filter: {form.errors.as_text()}", returncode=2)
-        tasks = filter_tasks(Task.objects.all(), form.filters(), AnonymousUser())
+        tasks = Task.objects.matching(**form.filters())
         console = Console(stderr=True)
         with Progress(console=console, transient=True) as progress:
             bar = progress.add_task("导出台账", total=tasks.count())
