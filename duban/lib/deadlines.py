@@ -4,10 +4,10 @@ import re
 from datetime import date
 
 from duban.lib.pacing import month_end
+from duban.parsing.numerals import chinese_number
 
 __all__ = ["milestone_dates", "parse_deadline"]
 
-_CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 # One alternative per way of writing a deadline; finditer takes them left to right without overlap,
 # so "2022年6月底前" is read as a month, not as the year 2022 followed by a month.
@@ -21,17 +21,9 @@ _DEADLINE_RE = re.compile(
 )
 
 
-def _number(text: str) -> int:
-    if text.isdecimal():
-        return int(text)
-    if text.startswith("十"):
-        return 10 + _CN_NUMBERS.get(text[1:], 0)
-    return _CN_NUMBERS[text]
-
-
 def _match_date(m: re.Match, year: int) -> date | None:
     if m["month"]:
-        y, month = int(m["y1"] or year), _number(m["month"])
+        y, month = int(m["y1"] or year), chinese_number(m["month"])
         if not 1 <= month <= 12:
             return None
         if m["day"]:
@@ -48,7 +40,7 @@ def _match_date(m: re.Match, year: int) -> date | None:
     if m["half"]:
         return month_end(int(m["y2"] or year), 6 if m["half"] == "上半年" else 12)
     if m["quarter"]:
-        return month_end(int(m["y3"] or year), _number(m["quarter"]) * 3)
+        return month_end(int(m["y3"] or year), chinese_number(m["quarter"]) * 3)
     if m["y4"]:
         return date(int(m["y4"]), 12, 31)
     return date(year, 12, 31)

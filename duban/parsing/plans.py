@@ -2,7 +2,7 @@
 
 import re
 
-from duban.parsing.dates import chinese_number
+from duban.parsing.numerals import chinese_number
 from duban.parsing.text import fold, remove_cjk_spaces
 
 ANNEX = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[：:]\s*)?(.*)$")
