@@ -5,6 +5,7 @@
 
 from dataclasses import dataclass
 
+from duban.lib.text import plain_number
 from duban.lib.textsim import has_figures, similarity
 from duban.progress.models import Report
 from duban.progress.targets import reported_values, value_rows
@@ -77,10 +78,6 @@ def _is_boilerplate(text: str) -> bool:
     return not has_figures(text) and not any(verb in text for verb in CONCRETE_ACTIONS)
 
 
-def _num(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def check_report_text(
     text: str,
     previous_text: str | None = None,
@@ -96,8 +93,8 @@ def check_report_text(
     if percent is not None and percent >= 100:
         for shortfall in shortfalls:
             flags.append(
-                f"报告完成 100%，但指标“{shortfall.name}”实际 {_num(shortfall.actual)}，"
-                f"未达目标 {_num(shortfall.goal)}"
+                f"报告完成 100%，但指标“{shortfall.name}”实际 {plain_number(shortfall.actual)}，"
+                f"未达目标 {plain_number(shortfall.goal)}"
             )
     return flags
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.conf import settings
 
+from duban.lib.text import plain_number
 from duban.supervision.choices import Colour
 
 __all__ = [
@@ -94,11 +95,6 @@ class Verdict:
     reasons: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _num(value: float) -> str:
-    """0.5 → "0.5", 50.0 → "50": figures as a person would write them."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _lag(facts: StatusFacts) -> float | None:
     if facts.percent is None:
         return None
@@ -113,7 +109,8 @@ def _target_reasons(facts: StatusFacts, t: Thresholds, red: list, yellow: list, 
             continue
         figures = ""
         if target.due is not None and target.actual is not None:
-            due, actual, unit = _num(target.due), _num(target.actual), target.unit
+            due, actual = plain_number(target.due, 1), plain_number(target.actual, 1)
+            unit = target.unit
             figures = f"（序时应达 {due}{unit}，实际 {actual}{unit}）"
         reason = f"指标“{target.name}”欠进度{figures}"
         shortfall = None
@@ -146,13 +143,14 @@ def evaluate(facts: StatusFacts, thresholds: Thresholds) -> Verdict:
 
     lag = _lag(facts)
     if lag is not None:
-        figures = f"完成进度 {_num(facts.percent)}%，序时进度 {_num(facts.pace * 100)}%"
+        percent, pace = plain_number(facts.percent, 1), plain_number(facts.pace * 100, 1)
+        figures = f"完成进度 {percent}%，序时进度 {pace}%"
         if facts.as_of is not None:
             figures = f"截至{facts.as_of.month}月{facts.as_of.day}日{figures}"
         if lag > t.red_lag:
-            red.append(f"{figures}，落后 {_num(lag)} 个百分点")
+            red.append(f"{figures}，落后 {plain_number(lag, 1)} 个百分点")
         elif lag > t.yellow_lag:
-            yellow.append(f"{figures}，落后 {_num(lag)} 个百分点")
+            yellow.append(f"{figures}，落后 {plain_number(lag, 1)} 个百分点")
         else:
             green.append(figures)
 
