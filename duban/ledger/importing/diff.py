@@ -1,7 +1,6 @@
 """Reading a parsed notice and the ledger into comparable rows, and pairing them up."""
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,10 +20,10 @@ from duban.ledger.models import (
     UnitAlias,
 )
 from duban.ledger.names import alias_note, canonical_names, normalise_name
+from duban.parsing.text import squeeze
 
 # Rows whose texts are at least this similar may be the same row renumbered or moved.
 SIMILAR = 0.6
-_SPACE = re.compile(r"\s+")
 ROLE_STRENGTH = {AssignmentRole.LEAD: 3, AssignmentRole.JOINT: 2, AssignmentRole.SUPPORT: 1}
 COMPARED = [
     "seq",
@@ -39,12 +38,12 @@ COMPARED = [
 ]
 
 
-def squeeze(value):
-    """The value without white space, for comparing renderings of the same text."""
+def comparable(value):
+    """A field's value as two renderings of it compare: texts squeezed, lists as tuples."""
     if isinstance(value, str):
-        return _SPACE.sub("", value)
+        return squeeze(value)
     if isinstance(value, list | tuple):
-        return tuple(squeeze(v) for v in value)
+        return tuple(comparable(v) for v in value)
     return value
 
 
@@ -113,7 +112,7 @@ class Row:
         out = [
             FieldChange(name, other.value(name), self.value(name))
             for name in COMPARED
-            if squeeze(self.value(name)) != squeeze(other.value(name))
+            if comparable(self.value(name)) != comparable(other.value(name))
         ]
         if other.task is not None and other.task.status != TaskStatus.ACTIVE:
             out.append(FieldChange("status", TaskStatus.WITHDRAWN.label, TaskStatus.ACTIVE.label))
@@ -374,7 +373,7 @@ class Diff:
         changes = [
             FieldChange(name, getattr(self.notice, name), value)
             for name, value in new.items()
-            if squeeze(value) != squeeze(getattr(self.notice, name))
+            if comparable(value) != comparable(getattr(self.notice, name))
         ]
         # Plans kept only for their withdrawn rows are no longer part of the notice.
         old_plans = [plan.title for plan in stored_plans if plan.tasks.active().exists()]
@@ -383,7 +382,7 @@ class Diff:
             for plan, raw in zip(self.plans, self.parsed.get("plans", []), strict=True)
             if any(section.get("items") for section in raw.get("sections", []))
         ]
-        if squeeze(old_plans) != squeeze(new_plans):
+        if comparable(old_plans) != comparable(new_plans):
             changes.append(FieldChange("plans", old_plans, new_plans))
         old_headings = [
             s.heading
@@ -399,7 +398,7 @@ class Diff:
             for s, raw_section in zip(plan.sections, raw.get("sections", []), strict=True)
             if raw_section.get("items")
         ]
-        if squeeze(old_headings) != squeeze(new_headings):
+        if comparable(old_headings) != comparable(new_headings):
             changes.append(FieldChange("sections", old_headings, new_headings))
         return changes
 

@@ -15,7 +15,6 @@ from duban.ledger.importing.diff import (
     Row,
     clean,
     section_key,
-    squeeze,
 )
 from duban.ledger.models import (
     Assignment,
@@ -31,6 +30,7 @@ from duban.ledger.models import (
 )
 from duban.ledger.names import infer_kind
 from duban.ledger.twins import link_twins
+from duban.parsing.text import squeeze
 
 if TYPE_CHECKING:
     from duban.ledger.importing import ImportPreview

@@ -8,6 +8,7 @@ from django.db.models import Count
 from duban.ledger.choices import AssignmentRole, PlanKind
 from duban.ledger.demo import REFERENCE, seed_dir
 from duban.ledger.models import Official, Plan, Task, Unit, UnitAlias
+from duban.parsing.text import squeeze
 
 PLANS = {
     1: ("今后五年重点工作责任分解表", "five_year", [2022, 2026]),
@@ -96,10 +97,6 @@ def reference_notice() -> dict:
     }
 
 
-def squeeze(text) -> str:
-    return "".join((text or "").split())
-
-
 class ReferenceLedgerChecks:
     """What the ledger must hold after importing the reference notice, however it was read.
 
@@ -151,7 +148,7 @@ class ReferenceLedgerChecks:
             with self.subTest(annex=row["annex"], seq=row["seq"], leader=row["leader"]):
                 self.assertEqual(task.plan.annex, str(row["annex"]))
                 self.assertEqual(task.seq, row["seq"])
-                self.assertEqual(squeeze(task.text), squeeze(row["text"]))
+                self.assertEqual(squeeze(task.text or ""), squeeze(row["text"] or ""))
                 self.assertEqual(task.remark or None, row["remark"])
                 self.assertEqual(task.name or None, row["name"])
                 assignments = task.assignments.all()
