@@ -12,7 +12,7 @@ from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision.facts import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
-from duban.testing import BaseTestCase, make_task
+from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
 DAY = date(2022, 7, 10)
 # The tasks; reading what the rules need (lead units 2, reports, cycles, milestones,
@@ -20,6 +20,8 @@ DAY = date(2022, 7, 10)
 FIRST_REFRESH = 15
 # The same, with statuses both to update and to create.
 LATER_REFRESH = 16
+# The same, with every status stored and none changing: nothing to create, update or log.
+STEADY_REFRESH = 13
 
 
 class RefreshQueriesTestCase(BaseTestCase):
@@ -46,11 +48,11 @@ class RefreshQueriesTestCase(BaseTestCase):
             state=CycleState.OPEN,
         )
 
-    def add_tasks(self, count: int) -> None:
+    def add_tasks(self, count: int, section=None) -> None:
         """Tasks with everything the rules read: a report, a target with a value, a milestone."""
         for i in range(count):
             task = make_task(
-                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+                section or self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
             )
             Report.objects.create(
                 task=task,
@@ -98,3 +100,19 @@ class RefreshQueriesTestCase(BaseTestCase):
         assert self.refresh_queries() == LATER_REFRESH
         self.add_tasks(40)
         assert self.refresh_queries() == LATER_REFRESH
+
+    def test_each_plan_adds_a_constant_number_of_queries(self):
+        other = make_section(make_plan(self.notice, annex="1", position=1), [self.lin_official])
+        self.add_tasks(3)
+        self.refresh_queries()
+        one_plan = self.refresh_queries()
+        assert one_plan == STEADY_REFRESH
+        self.add_tasks(3, other)
+        self.refresh_queries()
+        # The tasks are read once; everything else once per plan.
+        two_plans = self.refresh_queries()
+        assert two_plans == 1 + 2 * (one_plan - 1)
+        self.add_tasks(20)
+        self.add_tasks(20, other)
+        self.refresh_queries()
+        assert self.refresh_queries() == two_plans
