@@ -1,54 +1,40 @@
-"""Ledger rows built in code for the targets tests: a notice with a five-year and an annual plan."""
+"""The targets tests' additions to the cast (duban.testing): a five-year and an annual plan.
+
+Both plans belong to a notice of their own (`notice` here), so that notice-wide work (syncing
+targets, proposing links) sees only the tasks the tests add, not the cast's; each plan has one
+section and no leader. charlie's unit (区财政局) leads the revenue tasks, dave's (区教育局) none.
+"""
 
 from datetime import date, timedelta
 
-from django.test import TestCase
-
-from duban.accounts.choices import UserRole
 from duban.ledger.choices import AssignmentRole, PlanKind
-from duban.ledger.models import Assignment, Notice, Plan, Section, Task, Unit
+from duban.ledger.models import Notice, Plan, Task, Unit
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.targets.sync import sync_targets
-from duban.testing import make_user
+from duban.testing import BaseTestCase, make_notice, make_plan, make_section, make_task
 
 
-def make_notice(
-    issuer: str = "某区人民政府办公室", doc_number: str = "某政办〔2022〕4号"
-) -> Notice:
-    return Notice.objects.create(
-        doc_number=doc_number,
-        issuer=issuer,
-        source_format="txt",
-        file_hash=doc_number.encode().hex()[:64],
-        file_size=1,
-    )
-
-
-def make_plan(notice: Notice, kind: str, start_year: int, end_year: int) -> Plan:
-    plan = Plan.objects.create(
-        notice=notice,
+def plan_of_years(notice: Notice, kind: str, start_year: int, end_year: int) -> Plan:
+    """A plan of `notice` for the years given, with one section and no leader."""
+    plan = make_plan(
+        notice,
+        kind,
+        annex=str(notice.plans.count() + 1),
         title=f"{start_year}-{end_year} {kind}",
-        kind=kind,
         start_year=start_year,
         end_year=end_year,
         position=notice.plans.count(),
     )
-    Section.objects.create(plan=plan, heading="一、牵头重点工作")
+    make_section(plan, [], heading="一、牵头重点工作")
     return plan
 
 
-def make_task(plan: Plan, text: str, targets=(), unit: Unit | None = None) -> Task:
-    position = plan.tasks.count()
-    task = Task.objects.create(
-        plan=plan,
-        section=plan.sections.first(),
-        seq=str(position + 1),
-        text=text,
-        position=position,
-    )
-    if unit is not None:
-        Assignment.objects.create(task=task, unit=unit, role=AssignmentRole.LEAD)
+def task_with_targets(plan: Plan, text: str, targets=(), unit: Unit | None = None) -> Task:
+    """A task at the end of `plan`, led by `unit`, with `targets` synced as an import does."""
+    seq = str(plan.tasks.count() + 1)
+    units = [(unit, AssignmentRole.LEAD)] if unit is not None else []
+    task = make_task(plan.sections.first(), seq, text, units)
     if targets:
         sync_targets(task, list(targets))
     return task
@@ -79,16 +65,10 @@ def accepted_report(task: Task, unit: Unit, user, period_end: date) -> Report:
     )
 
 
-class TargetsTestCase(TestCase):
-    """alice is the office; bob reports for 区财政局 (the revenue tasks); charlie's unit has none."""
-
+class TargetsTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.finance = Unit.objects.create(name="区财政局")
-        cls.education = Unit.objects.create(name="区教育局")
-        cls.alice = make_user("alice", UserRole.OFFICE)
-        cls.bob = make_user("bob", UserRole.UNIT, unit=cls.finance)
-        cls.charlie = make_user("charlie", UserRole.UNIT, unit=cls.education)
-        cls.notice = make_notice()
-        cls.five_year = make_plan(cls.notice, PlanKind.FIVE_YEAR, 2022, 2026)
-        cls.annual = make_plan(cls.notice, PlanKind.ANNUAL, 2022, 2022)
+        super().setUpTestData()
+        cls.notice = make_notice("某政办〔2022〕4号", issuer="某区人民政府办公室")
+        cls.five_year = plan_of_years(cls.notice, PlanKind.FIVE_YEAR, 2022, 2026)
+        cls.annual = plan_of_years(cls.notice, PlanKind.ANNUAL, 2022, 2022)

@@ -2,7 +2,7 @@ from datetime import date
 
 from duban.targets.chart import HEIGHT, trajectory
 from duban.targets.choices import ValueSource
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 from duban.targets.values import record_value
 from duban.testing import growth
 
@@ -11,7 +11,7 @@ FIRMS = {"metric": "高新技术企业", "measure": "increase", "value": 120, "u
 
 class TrajectoryTestCase(TargetsTestCase):
     def test_an_annual_quantity_rises_month_by_month_to_the_target(self):
-        target = make_task(self.annual, "…", [FIRMS]).targets.get()
+        target = task_with_targets(self.annual, "…", [FIRMS]).targets.get()
         record_value(target, 50, date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE)
         chart = trajectory(target, date(2022, 7, 1))
         points = [tuple(map(float, p.split(","))) for p in chart.planned.split()]
@@ -23,7 +23,7 @@ class TrajectoryTestCase(TargetsTestCase):
         self.assertTrue(0 < chart.dots[0]["y"] < HEIGHT)
 
     def test_a_five_year_rate_spans_the_plan_years(self):
-        target = make_task(
+        target = task_with_targets(
             self.five_year, "…", [{**growth("地区生产总值", 7), "period": "annual_average"}]
         ).targets.get()
         chart = trajectory(target, date(2022, 7, 1))
@@ -33,7 +33,7 @@ class TrajectoryTestCase(TargetsTestCase):
         self.assertEqual(chart.dots, [])
 
     def test_a_revision_raises_the_planned_line_from_its_date(self):
-        target = make_task(self.annual, "…", [FIRMS]).targets.get()
+        target = task_with_targets(self.annual, "…", [FIRMS]).targets.get()
         self.assertEqual(trajectory(target, date(2022, 7, 1)).y_ticks[-1]["label"], "132")
         target.revise(240, reason="扩大", document="文", effective_on=date(2022, 7, 1), user=None)
         # December is due in full under the revised 240, with a tenth of headroom above it.

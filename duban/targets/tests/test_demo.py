@@ -3,13 +3,13 @@ from types import SimpleNamespace
 
 from duban.targets.demo import STATISTICS, add_targets
 from duban.targets.models import Measurement, TargetLink
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 
 
 class DemoTestCase(TargetsTestCase):
     def test_it_links_targets_and_imports_the_released_quarters_twice_alike(self):
-        make_task(self.five_year, "地区生产总值年均增长 7%。")
-        make_task(self.annual, "地区生产总值增长 7%以上。")
+        task_with_targets(self.five_year, "地区生产总值年均增长 7%。")
+        task_with_targets(self.annual, "地区生产总值增长 7%以上。")
         # On 10 September the statistics of the first two quarters are out, not the third's.
         demo = SimpleNamespace(notice=self.notice, lines=[], today=date(2022, 9, 10))
         add_targets(demo)

@@ -44,7 +44,7 @@ class ImportValuesViewTestCase(TargetsTestCase):
         self.assertContains(r, "缺少列")
 
     def test_other_roles_get_a_403(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         self.assertEqual(self.client.get(self.url()).status_code, 403)
 
     def test_anonymous_users_go_to_log_in(self):

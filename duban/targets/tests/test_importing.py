@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from duban.targets.importing import ReleaseFileError, apply_values, read_values
 from duban.targets.models import Measurement
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 from duban.testing import growth
 
 
@@ -93,7 +93,7 @@ class ReadValuesTestCase(TargetsTestCase):
 
 class ImpossibleValuesTestCase(TargetsTestCase):
     def test_it_refuses_a_value_no_bound_target_can_take(self):
-        make_task(self.annual, "地区生产总值增长 7%。", [growth("地区生产总值", 7)])
+        task_with_targets(self.annual, "地区生产总值增长 7%。", [growth("地区生产总值", 7)])
         content = "指标,时间,数值\n地区生产总值,2022-06,-150%\n".encode()
         result = read_values("release.csv", content)
         self.assertFalse(result.ok)

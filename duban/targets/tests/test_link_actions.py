@@ -3,7 +3,7 @@ from django.urls import reverse
 from duban.ledger.choices import PlanKind
 from duban.targets.choices import LinkOrigin, LinkState
 from duban.targets.models import TargetLink
-from duban.targets.tests.base import make_task
+from duban.targets.tests.base import task_with_targets
 from duban.targets.tests.views_base import TargetViewsTestCase
 from duban.testing import growth
 
@@ -32,7 +32,7 @@ class LinkActionsTestCase(TargetViewsTestCase):
         self.assertEqual(self.link.state, LinkState.PROPOSED)
 
     def test_other_roles_may_not_confirm(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         self.assertEqual(self.client.post(self.confirm_url()).status_code, 403)
         self.link.refresh_from_db()
         self.assertEqual(self.link.state, LinkState.PROPOSED)
@@ -49,7 +49,7 @@ class LinkActionsTestCase(TargetViewsTestCase):
         self.assertContains(r, "关联已确认")
 
     def test_the_office_adds_a_link_by_hand(self):
-        gdp = make_task(
+        gdp = task_with_targets(
             self.annual, "地区生产总值增长 7%。", [growth("地区生产总值", 7)]
         ).targets.get()
         self.client.force_login(self.alice)

@@ -6,8 +6,8 @@ from duban.lib.transitions import TransitionError
 from duban.targets.choices import LinkOrigin, LinkState
 from duban.targets.links import add_link, linked_path, propose_links
 from duban.targets.models import Target, TargetLink
-from duban.targets.tests.base import TargetsTestCase, make_notice, make_plan, make_task
-from duban.testing import growth
+from duban.targets.tests.base import TargetsTestCase, plan_of_years, task_with_targets
+from duban.testing import growth, make_notice
 
 # The twelve rows of the reference notice that carry the macro growth targets:
 # metric, five-year average (comparator), this year's target (comparator).
@@ -26,14 +26,16 @@ class ProposeLinksTestCase(TargetsTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         for metric, five, five_cmp, annual, annual_cmp in REFERENCE_ROWS:
-            make_task(
+            task_with_targets(
                 cls.five_year,
                 f"{metric}年均增长 {five}%。",
                 [growth(metric, five, five_cmp, "annual_average")],
             )
-            make_task(cls.annual, f"{metric}增长 {annual}%。", [growth(metric, annual, annual_cmp)])
+            task_with_targets(
+                cls.annual, f"{metric}增长 {annual}%。", [growth(metric, annual, annual_cmp)]
+            )
         # A level target of the same metric is not a growth target's partner.
-        make_task(
+        task_with_targets(
             cls.annual,
             "地区生产总值达到 1500 亿元。",
             [
@@ -94,17 +96,17 @@ class ProposeLinksTestCase(TargetsTestCase):
         self.assertFalse(any(p.planned for p in path.path))
 
     def test_it_finds_the_five_year_target_in_an_earlier_notice_of_the_same_issuer(self):
-        later = make_notice(doc_number="某政办〔2023〕2号")
-        plan = make_plan(later, PlanKind.ANNUAL, 2023, 2023)
-        make_task(plan, "地区生产总值增长 6.5%。", [growth("地区生产总值", 6.5)])
+        later = make_notice("某政办〔2023〕2号", issuer=self.notice.issuer)
+        plan = plan_of_years(later, PlanKind.ANNUAL, 2023, 2023)
+        task_with_targets(plan, "地区生产总值增长 6.5%。", [growth("地区生产总值", 6.5)])
         created = propose_links(later)
         self.assertEqual(len(created), 1)
         self.assertEqual(created[0].five_year.task.plan, self.five_year)
 
     def test_it_ignores_five_year_targets_of_another_issuer(self):
         other = make_notice(issuer="另一区人民政府办公室", doc_number="另政办〔2023〕1号")
-        plan = make_plan(other, PlanKind.ANNUAL, 2023, 2023)
-        make_task(plan, "地区生产总值增长 6.5%。", [growth("地区生产总值", 6.5)])
+        plan = plan_of_years(other, PlanKind.ANNUAL, 2023, 2023)
+        task_with_targets(plan, "地区生产总值增长 6.5%。", [growth("地区生产总值", 6.5)])
         self.assertEqual(propose_links(other), [])
 
     def test_confirming_twice_is_refused(self):
@@ -138,6 +140,6 @@ class ProposeLinksTestCase(TargetsTestCase):
         propose_links(self.notice)
         link = TargetLink.objects.first()
         with pytest.raises(PermissionDenied):
-            link.confirm(self.bob)
+            link.confirm(self.charlie)
         link.refresh_from_db()
         self.assertEqual(link.state, LinkState.PROPOSED)

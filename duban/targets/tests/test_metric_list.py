@@ -1,6 +1,5 @@
 from datetime import date
 
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from duban.targets.choices import ValueSource
@@ -15,7 +14,7 @@ class MetricListTestCase(TargetViewsTestCase):
             record_metric_value(
                 metric, value, date(2022, month, 30), unit="%", user=None, source=ValueSource.IMPORT
             )
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.get(reverse("targets:metrics"))
         self.assertContains(r, "地区生产总值")
         self.assertContains(r, "4.9%")
@@ -40,7 +39,7 @@ class MetricListTestCase(TargetViewsTestCase):
             user=None,
             source=ValueSource.IMPORT,
         )
-        self.client.force_login(User.objects.create_user("nobody"))
+        self.client.force_login(self.nobody)
         r = self.client.get(reverse("targets:metrics"))
         self.assertNotContains(r, "地区生产总值")
         self.assertNotContains(r, "4.9%")

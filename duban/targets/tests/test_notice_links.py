@@ -13,11 +13,11 @@ class NoticeLinksTestCase(TargetViewsTestCase):
         self.assertIn("login", r.url)
 
     def test_it_hides_the_notice_from_a_unit_without_tasks_in_it(self):
-        self.client.force_login(self.charlie)
+        self.client.force_login(self.dave)
         self.assertEqual(self.client.get(self.url()).status_code, 404)
 
     def test_it_shows_the_path_and_the_pace_warning(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.get(self.url())
         self.assertContains(r, "一般公共预算收入")
         self.assertContains(r, "其余年份须年均增长8.51%")

@@ -11,27 +11,26 @@ from duban.targets.pacing import status_of
 from duban.targets.tests.base import (
     TargetsTestCase,
     accepted_report,
-    make_notice,
-    make_plan,
-    make_task,
+    plan_of_years,
+    task_with_targets,
 )
 from duban.targets.values import AlreadyRecorded, record_metric_value, record_value
-from duban.testing import growth
+from duban.testing import growth, make_notice
 
 
 class RecordValueTestCase(TargetsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.gdp_five = make_task(
+        cls.gdp_five = task_with_targets(
             cls.five_year,
             "地区生产总值年均增长 7%。",
             [growth("地区生产总值", 7, "=", "annual_average")],
         ).targets.get()
-        cls.gdp_annual = make_task(
+        cls.gdp_annual = task_with_targets(
             cls.annual, "地区生产总值增长 7%以上。", [growth("地区生产总值", 7, ">=")]
         ).targets.get()
-        cls.firms = make_task(
+        cls.firms = task_with_targets(
             cls.annual,
             "新增高新技术企业 50 家。",
             [
@@ -43,14 +42,14 @@ class RecordValueTestCase(TargetsTestCase):
                     "text": "新增高新技术企业 50 家",
                 }
             ],
-            unit=cls.finance,
+            unit=cls.caizheng,
         ).targets.get()
 
     def test_one_gdp_value_fills_every_task_bound_to_gdp(self):
         # 最多报一次: two tasks in two plans bound to 地区生产总值 both show the imported value.
         other_notice = make_notice(doc_number="另政办〔2022〕9号")
-        other_plan = make_plan(other_notice, PlanKind.ANNUAL, 2022, 2022)
-        third = make_task(other_plan, "GDP 增长 7%。", [growth("GDP", 7)]).targets.get()
+        other_plan = plan_of_years(other_notice, PlanKind.ANNUAL, 2022, 2022)
+        third = task_with_targets(other_plan, "GDP 增长 7%。", [growth("GDP", 7)]).targets.get()
         record_metric_value(
             self.gdp_annual.metric,
             "5.2",
@@ -74,8 +73,10 @@ class RecordValueTestCase(TargetsTestCase):
         self.assertEqual(status_of(self.gdp_five, date(2022, 4, 1)).value, Decimal(6))
 
     def report_value(self, value, report=None):
-        """Record `value` of 新增高新技术企业 as bob's accepted June report gives it."""
-        june = report or accepted_report(self.firms.task, self.finance, self.bob, date(2022, 6, 30))
+        """Record `value` of 新增高新技术企业 as charlie's accepted June report gives it."""
+        june = report or accepted_report(
+            self.firms.task, self.caizheng, self.charlie, date(2022, 6, 30)
+        )
         return record_value(
             self.firms,
             value,
@@ -102,14 +103,16 @@ class RecordValueTestCase(TargetsTestCase):
     def test_a_value_of_an_ordinary_target_stays_on_the_target_with_its_report(self):
         m = self.report_value(20)
         self.assertEqual(m.target, self.firms)
-        self.assertEqual(m.reported_by, self.bob)
-        self.assertEqual(m.report.unit, self.finance)
+        self.assertEqual(m.reported_by, self.charlie)
+        self.assertEqual(m.report.unit, self.caizheng)
         self.assertEqual(m.unit, "家")
         entry = LogEntry.objects.get(action="targets.value.recorded")
-        self.assertEqual((entry.data["report"], entry.data["reported_by"]), (m.report.pk, "bob"))
+        self.assertEqual(
+            (entry.data["report"], entry.data["reported_by"]), (m.report.pk, "charlie")
+        )
 
     def test_a_second_accepted_report_corrects_the_value(self):
-        june = accepted_report(self.firms.task, self.finance, self.bob, date(2022, 6, 30))
+        june = accepted_report(self.firms.task, self.caizheng, self.charlie, date(2022, 6, 30))
         self.report_value(20, june)
         self.report_value(22, june)
         self.assertEqual(self.firms.measurements.get().value, Decimal(22))

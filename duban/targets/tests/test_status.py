@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from duban.targets.choices import Pace, ValueSource
 from duban.targets.pacing import completion_ratio, status_of
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 from duban.targets.values import record_value
 from duban.testing import growth
 
@@ -22,7 +22,7 @@ def quantity(value=120, comparator="=", measure="increase", unit="家", period="
 
 class StatusTestCase(TargetsTestCase):
     def make(self, data, plan=None):
-        return make_task(plan or self.annual, "…", [data]).targets.get()
+        return task_with_targets(plan or self.annual, "…", [data]).targets.get()
 
     def record(self, target, value, on_date):
         record_value(target, value, on_date, user=self.alice, source=ValueSource.OFFICE)

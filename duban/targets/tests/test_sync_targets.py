@@ -12,7 +12,7 @@ from duban.parsing.targets import extract_targets
 from duban.targets.choices import LinkState, MetricKind, Period, TargetStatus, ValueSource
 from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets, sync_targets
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 from duban.targets.values import record_value
 from duban.testing import growth
 
@@ -40,7 +40,7 @@ COUNTS = [
 
 class SyncTargetsTestCase(TargetsTestCase):
     def test_it_creates_targets_in_printed_order(self):
-        task = make_task(self.annual, "新增高新技术企业 50 家、科技型中小企业 150 家以上。")
+        task = task_with_targets(self.annual, "新增高新技术企业 50 家、科技型中小企业 150 家以上。")
         result = sync_targets(task, COUNTS)
         self.assertEqual(result.created, 2)
         targets = list(task.targets.all())
@@ -50,7 +50,7 @@ class SyncTargetsTestCase(TargetsTestCase):
         self.assertEqual(targets[1].metric.kind, MetricKind.OTHER)
 
     def test_it_is_idempotent(self):
-        task = make_task(self.annual, "…", COUNTS)
+        task = task_with_targets(self.annual, "…", COUNTS)
         entries = LogEntry.objects.count()
         result = sync_targets(task, COUNTS)
         self.assertEqual((result.created, result.updated, result.unchanged), (0, 0, 2))
@@ -58,7 +58,7 @@ class SyncTargetsTestCase(TargetsTestCase):
         self.assertEqual(LogEntry.objects.count(), entries)
 
     def test_it_updates_a_changed_number_in_place(self):
-        task = make_task(self.annual, "…", COUNTS)
+        task = task_with_targets(self.annual, "…", COUNTS)
         first = task.targets.get(metric_text="高新技术企业")
         changed = [{**COUNTS[0], "value": 60}, COUNTS[1]]
         result = sync_targets(task, changed)
@@ -67,13 +67,13 @@ class SyncTargetsTestCase(TargetsTestCase):
         self.assertEqual(first.value, Decimal(60))
 
     def test_it_deletes_a_vanished_target_without_history(self):
-        task = make_task(self.annual, "…", COUNTS)
+        task = task_with_targets(self.annual, "…", COUNTS)
         result = sync_targets(task, COUNTS[:1])
         self.assertEqual(result.deleted, 1)
         self.assertEqual(task.targets.count(), 1)
 
     def test_it_withdraws_a_vanished_target_with_values_and_revives_it(self):
-        task = make_task(self.annual, "…", COUNTS)
+        task = task_with_targets(self.annual, "…", COUNTS)
         second = task.targets.get(metric_text="科技型中小企业")
         record_value(second, 40, date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE)
         sync_targets(task, COUNTS[:1])
@@ -84,8 +84,10 @@ class SyncTargetsTestCase(TargetsTestCase):
         self.assertEqual(second.status, TargetStatus.ACTIVE)
 
     def test_a_link_counts_as_history_once_a_person_made_or_confirmed_it(self):
-        five_year = make_task(self.five_year, "…", COUNTS).targets.get(metric_text="高新技术企业")
-        task = make_task(self.annual, "…", COUNTS)
+        five_year = task_with_targets(self.five_year, "…", COUNTS).targets.get(
+            metric_text="高新技术企业"
+        )
+        task = task_with_targets(self.annual, "…", COUNTS)
         annual = task.targets.get(metric_text="高新技术企业")
         link = TargetLink.objects.create(five_year=five_year, annual=annual)
         assert not annual.has_history()
@@ -101,28 +103,30 @@ class SyncTargetsTestCase(TargetsTestCase):
         self.assertEqual(annual.status, TargetStatus.WITHDRAWN)
 
     def test_it_binds_aliases_to_one_metric(self):
-        a = make_task(self.annual, "…", [{**COUNTS[0], "metric": "城镇新增就业", "unit": "人"}])
-        b = make_task(self.annual, "…", [{**COUNTS[0], "metric": "城镇就业", "unit": "人"}])
+        a = task_with_targets(
+            self.annual, "…", [{**COUNTS[0], "metric": "城镇新增就业", "unit": "人"}]
+        )
+        b = task_with_targets(self.annual, "…", [{**COUNTS[0], "metric": "城镇就业", "unit": "人"}])
         self.assertEqual(a.targets.get().metric, b.targets.get().metric)
         self.assertEqual(a.targets.get().metric, Metric.objects.get(name="城镇就业"))
 
     def test_it_binds_macro_indicators_to_the_seeded_metric(self):
-        task = make_task(self.five_year, "地区生产总值年均增长 7%。", [growth("GDP", 7)])
+        task = task_with_targets(self.five_year, "地区生产总值年均增长 7%。", [growth("GDP", 7)])
         self.assertEqual(task.targets.get().metric.name, "地区生产总值")
         self.assertTrue(task.targets.get().metric.is_macro)
 
     def test_it_takes_the_period_from_the_plan_when_the_row_has_none(self):
-        five = make_task(
+        five = task_with_targets(
             self.five_year,
             "…",
             [{**growth("地区生产总值", 7), "period": None, "text": "地区生产总值年均增长 7%"}],
         )
-        annual = make_task(self.annual, "…", [{**COUNTS[0], "period": None}])
+        annual = task_with_targets(self.annual, "…", [{**COUNTS[0], "period": None}])
         self.assertEqual(five.targets.get().period, Period.ANNUAL_AVERAGE)
         self.assertEqual(annual.targets.get().period, Period.ANNUAL)
 
     def test_it_reports_dicts_without_a_number(self):
-        task = make_task(self.annual, "…")
+        task = task_with_targets(self.annual, "…")
         result = sync_targets(task, [{**COUNTS[0], "value": None}])
         self.assertEqual(len(result.errors), 1)
         self.assertFalse(Target.objects.filter(task=task).exists())
@@ -130,7 +134,7 @@ class SyncTargetsTestCase(TargetsTestCase):
 
 class SyncNoticeTargetsTestCase(TargetsTestCase):
     def test_it_extracts_targets_from_every_active_task(self):
-        task = make_task(self.annual, "地区生产总值增长 7%以上。")
+        task = task_with_targets(self.annual, "地区生产总值增长 7%以上。")
         result = sync_notice_targets(self.notice)
         self.assertEqual(result.created, 1)
         target = task.targets.get()
@@ -139,7 +143,7 @@ class SyncNoticeTargetsTestCase(TargetsTestCase):
         )
 
     def test_it_drops_the_targets_of_withdrawn_tasks(self):
-        task = make_task(self.annual, "地区生产总值增长 7%以上。")
+        task = task_with_targets(self.annual, "地区生产总值增长 7%以上。")
         sync_notice_targets(self.notice)
         task.status = TaskStatus.WITHDRAWN
         task.save()
@@ -147,8 +151,10 @@ class SyncNoticeTargetsTestCase(TargetsTestCase):
         self.assertFalse(task.targets.exists())
 
     def test_it_takes_the_parsed_targets_it_is_given_instead_of_reading_the_text(self):
-        given = make_task(self.annual, "新增高新技术企业 50 家，科技型中小企业 150 家以上。")
-        read = make_task(self.annual, "地区生产总值增长 7%以上。")
+        given = task_with_targets(
+            self.annual, "新增高新技术企业 50 家，科技型中小企业 150 家以上。"
+        )
+        read = task_with_targets(self.annual, "地区生产总值增长 7%以上。")
         sync_notice_targets(self.notice, parsed={given.pk: COUNTS[:1]})
         self.assertEqual([t.metric_text for t in given.targets.all()], ["高新技术企业"])
         self.assertEqual([t.metric_text for t in read.targets.all()], ["地区生产总值"])

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
 from duban.targets.models import Target
-from duban.targets.tests.base import TargetsTestCase, make_task
+from duban.targets.tests.base import TargetsTestCase, task_with_targets
 from duban.testing import growth
 
 
@@ -23,7 +23,7 @@ def target_dict(measure="increase", comparator="=", value=100, unit="家") -> di
 
 class TargetTestCase(TargetsTestCase):
     def make(self, **kwargs):
-        return make_task(self.annual, "…", [target_dict(**kwargs)]).targets.get()
+        return task_with_targets(self.annual, "…", [target_dict(**kwargs)]).targets.get()
 
     def test_value_on_is_the_printed_value_before_any_revision(self):
         target = self.make(value=100)
@@ -61,7 +61,7 @@ class TargetTestCase(TargetsTestCase):
                 reason="自行调低",
                 document="无",
                 effective_on=date(2022, 7, 1),
-                user=self.bob,
+                user=self.charlie,
             )
         self.assertFalse(target.revisions.exists())
 
@@ -71,7 +71,7 @@ class TargetTestCase(TargetsTestCase):
         ceiling = self.make(measure="share", comparator="<=", value="1.2", unit="%")
         self.assertEqual(ceiling.describe(), "1.2%以下")
         self.assertEqual(ceiling.describe(Decimal("1.5")), "1.5%以下")
-        rate = make_task(
+        rate = task_with_targets(
             self.five_year, "…", [{**growth("地区生产总值", 7), "period": "annual_average"}]
         ).targets.get()
         self.assertEqual(rate.describe(), "年均增长7%")

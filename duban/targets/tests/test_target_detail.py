@@ -15,14 +15,14 @@ class TargetDetailTestCase(TargetViewsTestCase):
         self.assertEqual(self.client.get(self.url()).status_code, 302)
 
     def test_it_is_404_outside_the_users_scope(self):
-        self.client.force_login(self.charlie)
+        self.client.force_login(self.dave)
         self.assertEqual(self.client.get(self.url()).status_code, 404)
 
     def test_it_shows_values_chart_and_the_pace_of_the_five_year_target(self):
         record_value(
             self.revenue, "4.5", date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE
         )
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.get(self.url())
         self.assertContains(r, "<svg")
         self.assertContains(r, "<circle")

@@ -37,7 +37,7 @@ class TargetReviseTestCase(TargetViewsTestCase):
         self.assertFalse(TargetRevision.objects.exists())
 
     def test_units_may_not_change_targets(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         self.assertEqual(self.client.post(self.url(), CHANGE).status_code, 403)
         self.assertFalse(TargetRevision.objects.exists())
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from duban.targets.choices import Pace, ValueSource
 from duban.targets.pacing import status_of
-from duban.targets.tests.base import TargetsTestCase, accepted_report, make_task
+from duban.targets.tests.base import TargetsTestCase, accepted_report, task_with_targets
 from duban.targets.values import record_value
 
 
@@ -15,7 +15,7 @@ class TargetRevisionTestCase(TargetsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        task = make_task(
+        task = task_with_targets(
             cls.annual,
             "改造老旧小区 120 个。",
             [
@@ -27,10 +27,10 @@ class TargetRevisionTestCase(TargetsTestCase):
                     "text": "改造老旧小区 120 个",
                 }
             ],
-            unit=cls.finance,
+            unit=cls.caizheng,
         )
         cls.target = task.targets.get()
-        june = accepted_report(task, cls.finance, cls.bob, date(2022, 6, 30))
+        june = accepted_report(task, cls.caizheng, cls.charlie, date(2022, 6, 30))
         record_value(
             cls.target,
             50,
@@ -56,7 +56,9 @@ class TargetRevisionTestCase(TargetsTestCase):
         self.assertFalse(status.revised)
 
     def test_a_report_after_the_change_is_judged_against_the_new_value(self):
-        september = accepted_report(self.target.task, self.finance, self.bob, date(2022, 9, 30))
+        september = accepted_report(
+            self.target.task, self.caizheng, self.charlie, date(2022, 9, 30)
+        )
         record_value(
             self.target,
             70,
@@ -74,7 +76,7 @@ class TargetRevisionTestCase(TargetsTestCase):
         self.assertIn("任务调整后", status.explanation)
 
     def test_the_change_is_visible_in_the_targets_history(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.get(reverse("targets:target", args=[self.target.pk]))
         self.assertContains(r, "部分小区纳入城市更新项目")
         self.assertContains(r, "某政办〔2022〕15号")

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from duban.targets.choices import ValueSource
 from duban.targets.models import Measurement
-from duban.targets.tests.base import make_task
+from duban.targets.tests.base import task_with_targets
 from duban.targets.tests.views_base import TargetViewsTestCase
 
 
@@ -12,11 +12,11 @@ class TargetValueTestCase(TargetViewsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.firms = make_task(
+        cls.firms = task_with_targets(
             cls.annual,
             "新增高新技术企业 50 家。",
             [{"metric": "高新技术企业", "measure": "increase", "value": 50, "unit": "家"}],
-            unit=cls.finance,
+            unit=cls.caizheng,
         ).targets.get()
 
     def url(self):
@@ -27,7 +27,7 @@ class TargetValueTestCase(TargetViewsTestCase):
 
     def test_a_unit_may_not_enter_a_value_directly(self):
         # Its values come with its consolidated report, reviewed by the office.
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         self.assertEqual(self.post().status_code, 403)
         self.assertFalse(Measurement.objects.exists())
 
@@ -41,7 +41,7 @@ class TargetValueTestCase(TargetViewsTestCase):
         )
 
     def test_a_unit_without_the_task_may_not_either(self):
-        self.client.force_login(self.charlie)
+        self.client.force_login(self.dave)
         self.assertEqual(self.post().status_code, 403)
         self.assertFalse(Measurement.objects.exists())
 
@@ -83,7 +83,7 @@ class TargetValueTestCase(TargetViewsTestCase):
         self.assertFalse(Measurement.objects.exists())
 
     def test_a_unit_cannot_write_a_macro_indicator_that_fills_other_tasks(self):
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.post(
             reverse("targets:target-value", args=[self.revenue.pk]),
             {"value": "-99.9", "on_date": "2022-06-30"},

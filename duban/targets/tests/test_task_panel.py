@@ -3,7 +3,7 @@ from datetime import date
 from django.urls import reverse
 
 from duban.targets.choices import ValueSource
-from duban.targets.tests.base import make_task
+from duban.targets.tests.base import task_with_targets
 from duban.targets.tests.views_base import TargetViewsTestCase
 from duban.targets.values import record_metric_value
 from duban.testing import growth
@@ -19,7 +19,7 @@ class TaskPanelTestCase(TargetViewsTestCase):
             user=None,
             source=ValueSource.IMPORT,
         )
-        self.client.force_login(self.bob)
+        self.client.force_login(self.charlie)
         r = self.client.get(reverse("ledger:task", args=[self.revenue.task_id]))
         self.assertContains(r, "量化指标")
         self.assertContains(r, self.revenue.get_absolute_url())
@@ -28,12 +28,12 @@ class TaskPanelTestCase(TargetViewsTestCase):
         self.assertContains(r, "其余年份须年均增长8.51%")
 
     def test_two_tasks_bound_to_gdp_both_show_the_imported_value(self):
-        five = make_task(
+        five = task_with_targets(
             self.five_year,
             "地区生产总值年均增长 7%。",
             [growth("地区生产总值", 7, "=", "annual_average")],
         )
-        annual = make_task(
+        annual = task_with_targets(
             self.annual, "地区生产总值增长 7%以上。", [growth("地区生产总值", 7, ">=")]
         )
         record_metric_value(
@@ -51,6 +51,6 @@ class TaskPanelTestCase(TargetViewsTestCase):
             self.assertContains(r, "截至2022年6月")
 
     def test_a_task_without_targets_has_no_panel(self):
-        task = make_task(self.annual, "推进数字化改革。")
+        task = task_with_targets(self.annual, "推进数字化改革。")
         self.client.force_login(self.alice)
         self.assertNotContains(self.client.get(reverse("ledger:task", args=[task.pk])), "量化指标")
