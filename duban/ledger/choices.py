@@ -41,7 +41,9 @@ class AssignmentRole(models.TextChoices):
     SUPPORT = "support", "配合"
 
 
-class TaskStatus(models.TextChoices):
+class TaskState(models.TextChoices):
+    """Whether a task is still in its notice or withdrawn from it."""
+
     ACTIVE = "active", "有效"
     WITHDRAWN = "withdrawn", "已撤销"
 

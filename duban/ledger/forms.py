@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from duban.ledger.choices import AssignmentRole, TaskStatus, UnitKind
+from duban.ledger.choices import AssignmentRole, TaskState, UnitKind
 from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib.params import IdMultipleChoiceField
@@ -94,7 +94,7 @@ class LedgerFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="状态",
         required=False,
-        choices=[("", "有效任务"), ("all", "全部（含已撤销）"), (TaskStatus.WITHDRAWN, "已撤销")],
+        choices=[("", "有效任务"), ("all", "全部（含已撤销）"), (TaskState.WITHDRAWN, "已撤销")],
     )
 
     def __init__(self, data, plans, leaders, units):

@@ -15,7 +15,7 @@ from duban.ledger.choices import (
     LeaderSource,
     PlanKind,
     SourceFormat,
-    TaskStatus,
+    TaskState,
     UnitKind,
 )
 from duban.ledger.names import normalise_name
@@ -282,7 +282,7 @@ class SectionLeader(models.Model):
 
 class TaskQuerySet(models.QuerySet):
     def active(self) -> "TaskQuerySet":
-        return self.filter(status=TaskStatus.ACTIVE)
+        return self.filter(status=TaskState.ACTIVE)
 
     def reported(self) -> "TaskQuerySet":
         """Tasks reported on themselves: not the copies of a task printed twice (ledger.twins)."""
@@ -425,7 +425,7 @@ class Task(models.Model):
     # "section leaders|row leaders|seq" as last imported: the first thing re-imports match a
     # row on (importing.match_rows), kept to explain a match.
     key = models.CharField("匹配键", max_length=200, blank=True)
-    status = models.CharField("状态", max_length=10, choices=TaskStatus, default=TaskStatus.ACTIVE)
+    status = models.CharField("状态", max_length=10, choices=TaskState, default=TaskState.ACTIVE)
     leaders = models.ManyToManyField(
         Official, through="TaskLeader", related_name="tasks", verbose_name="牵头领导"
     )

@@ -7,7 +7,7 @@ annual plan's, else the first printed), and the other copies point to it (Task.t
 
 from collections import defaultdict
 
-from duban.ledger.choices import PlanKind, TaskStatus
+from duban.ledger.choices import PlanKind, TaskState
 from duban.ledger.models import Assignment, Task
 from duban.parsing.text import squeeze
 
@@ -25,7 +25,7 @@ def link_twins(notice) -> int:
         units[task_id].add(unit_id)
     groups = defaultdict(list)
     for task in tasks:
-        if task.status == TaskStatus.ACTIVE:
+        if task.status == TaskState.ACTIVE:
             key = (squeeze(task.text), frozenset(units[task.pk]))
             groups[key].append(task)
     twin_of = {task.pk: None for task in tasks}

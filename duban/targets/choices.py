@@ -31,7 +31,7 @@ class Period(models.TextChoices):
     CUMULATIVE = "cumulative", "期末累计"
 
 
-class TargetStatus(models.TextChoices):
+class TargetState(models.TextChoices):
     ACTIVE = "active", "有效"
     # The notice no longer prints it, but values or changes were recorded against it.
     WITHDRAWN = "withdrawn", "已撤销"

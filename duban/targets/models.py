@@ -21,7 +21,7 @@ from duban.targets.choices import (
     Measure,
     MetricKind,
     Period,
-    TargetStatus,
+    TargetState,
     ValueSource,
 )
 
@@ -97,7 +97,7 @@ class MetricAlias(models.Model):
 
 class TargetQuerySet(models.QuerySet):
     def active(self) -> "TargetQuerySet":
-        return self.filter(status=TargetStatus.ACTIVE)
+        return self.filter(status=TargetState.ACTIVE)
 
     def for_tasks(self, tasks) -> "TargetQuerySet":
         return self.filter(task__in=tasks)
@@ -143,7 +143,7 @@ class Target(models.Model):
     text = models.CharField("原文", max_length=500, blank=True)
     position = models.PositiveSmallIntegerField("顺序", default=0)
     status = models.CharField(
-        "状态", max_length=10, choices=TargetStatus, default=TargetStatus.ACTIVE
+        "状态", max_length=10, choices=TargetState, default=TargetState.ACTIVE
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)

@@ -6,10 +6,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from duban.audit.log import record
-from duban.ledger.choices import PlanKind, TaskStatus
+from duban.ledger.choices import PlanKind, TaskState
 from duban.lib.text import metric_key
 from duban.parsing.targets import extract_targets
-from duban.targets.choices import Comparator, MetricKind, Period, TargetStatus
+from duban.targets.choices import Comparator, MetricKind, Period, TargetState
 from duban.targets.models import Metric, Target
 
 __all__ = ["SyncResult", "metric_for", "sync_notice_targets", "sync_targets"]
@@ -89,7 +89,7 @@ def sync_targets(task, target_dicts: list[dict]) -> SyncResult:
             "period": _period(task, data),
             "text": data.get("text") or "",
             "position": position,
-            "status": TargetStatus.ACTIVE,
+            "status": TargetState.ACTIVE,
         }
         matches = existing.get(_identity(metric_text, fields["measure"], fields["unit"]))
         if not matches:
@@ -107,8 +107,8 @@ def sync_targets(task, target_dicts: list[dict]) -> SyncResult:
             result.unchanged += 1
     for target in (t for targets in existing.values() for t in targets):
         if target.has_history():
-            if target.status != TargetStatus.WITHDRAWN:
-                target.status = TargetStatus.WITHDRAWN
+            if target.status != TargetState.WITHDRAWN:
+                target.status = TargetState.WITHDRAWN
                 target.save(update_fields=["status", "updated_at"])
                 result.withdrawn += 1
         else:
@@ -136,7 +136,7 @@ def sync_notice_targets(notice, parsed: dict[int, list[dict]] | None = None) -> 
     result = SyncResult()
     for plan in notice.plans.all():
         for task in plan.tasks.all():
-            if task.status != TaskStatus.ACTIVE:
+            if task.status != TaskState.ACTIVE:
                 result += sync_targets(task, [])
             elif task.pk in parsed:
                 result += sync_targets(task, parsed[task.pk])

@@ -20,8 +20,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from duban.accounts.choices import UserRole
-from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
-from duban.ledger.choices import TaskStatus as LedgerStatus
+from duban.ledger.choices import AssignmentRole, PlanKind, TaskState, UnitKind
 from duban.ledger.models import Official
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models import Report, ReportingCycle, Review
@@ -74,7 +73,7 @@ def build_world(obj) -> None:
         "5",
         "已撤销的任务。",
         [(obj.fagai, AssignmentRole.LEAD)],
-        status=LedgerStatus.WITHDRAWN,
+        status=TaskState.WITHDRAWN,
     )
     obj.unrated = make_task(lin, "6", "尚未计算状态的任务。", [(obj.fagai, AssignmentRole.LEAD)])
     obj.p1 = make_task(

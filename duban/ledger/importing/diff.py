@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Prefetch
 
 from duban.ledger.changes import ChangeReport, FieldChange, RowChange
-from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, TaskStatus
+from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, TaskState
 from duban.ledger.models import (
     Assignment,
     Notice,
@@ -114,8 +114,8 @@ class Row:
             for name in COMPARED
             if comparable(self.value(name)) != comparable(other.value(name))
         ]
-        if other.task is not None and other.task.status != TaskStatus.ACTIVE:
-            out.append(FieldChange("status", TaskStatus.WITHDRAWN.label, TaskStatus.ACTIVE.label))
+        if other.task is not None and other.task.status != TaskState.ACTIVE:
+            out.append(FieldChange("status", TaskState.WITHDRAWN.label, TaskState.ACTIVE.label))
         return out
 
     def snapshot(self) -> dict:
@@ -336,7 +336,7 @@ class Diff:
             for task in tasks
         ]
         # Active rows are matched before withdrawn ones that happen to read the same.
-        rows.sort(key=lambda r: (r.task.status != TaskStatus.ACTIVE, r.position))
+        rows.sort(key=lambda r: (r.task.status != TaskState.ACTIVE, r.position))
         return rows
 
     # Comparison ----------------------------------------------------------------------------
@@ -359,11 +359,11 @@ class Diff:
             self.removed += [
                 row
                 for row in old_rows
-                if id(row) not in paired_old and row.task.status == TaskStatus.ACTIVE
+                if id(row) not in paired_old and row.task.status == TaskState.ACTIVE
             ]
         for plan in self.stale_plans:
             self.removed += [
-                row for row in self.stored_rows(plan) if row.task.status == TaskStatus.ACTIVE
+                row for row in self.stored_rows(plan) if row.task.status == TaskState.ACTIVE
             ]
         self._report_rows()
 
@@ -387,7 +387,7 @@ class Diff:
         old_headings = [
             s.heading
             for s in Section.objects.filter(
-                plan__notice=self.notice, tasks__status=TaskStatus.ACTIVE
+                plan__notice=self.notice, tasks__status=TaskState.ACTIVE
             )
             .distinct()
             .order_by("plan__position", "position")

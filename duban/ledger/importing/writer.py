@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from duban.audit.log import record
-from duban.ledger.choices import TaskStatus
+from duban.ledger.choices import TaskState
 from duban.ledger.importing.diff import (
     Diff,
     IncomingPlan,
@@ -233,7 +233,7 @@ class Writer:
             "extra": dict(row.item.get("extra") or {}),
             "position": row.position,
             "key": row.key,
-            "status": TaskStatus.ACTIVE,
+            "status": TaskState.ACTIVE,
         }
 
     def create_tasks(self, rows: list[Row], sections: dict) -> None:
@@ -343,7 +343,7 @@ class Writer:
     def remove_task(self, row: Row) -> None:
         task = row.task
         if is_referenced(task):
-            task.status = TaskStatus.WITHDRAWN
+            task.status = TaskState.WITHDRAWN
             task.save(update_fields=["status", "updated_at"])
             record("ledger.task.withdrawn", task, self.user, {"before": row.snapshot()})
         else:

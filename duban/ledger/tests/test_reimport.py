@@ -3,7 +3,7 @@ from unittest import mock
 from django.test import TestCase
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import TaskStatus
+from duban.ledger.choices import TaskState
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Assignment, Notice, Task, Unit
@@ -217,7 +217,7 @@ class ReimportTestCase(TestCase):
         ]
         apply_import(prepare_parsed(data))
         task.refresh_from_db()
-        self.assertEqual(task.status, TaskStatus.WITHDRAWN)
+        self.assertEqual(task.status, TaskState.WITHDRAWN)
         self.assertTrue(LogEntry.objects.filter(action="ledger.task.withdrawn").exists())
 
         # The next version has the row again: it comes back, with the office's resolution.
@@ -231,7 +231,7 @@ class ReimportTestCase(TestCase):
         self.assertEqual([f.field for f in report.changed[0].fields], ["status"])
         apply_import(prepare_parsed(data))
         task.refresh_from_db()
-        self.assertEqual(task.status, TaskStatus.ACTIVE)
+        self.assertEqual(task.status, TaskState.ACTIVE)
         self.assertIn("五马街道", task.units.values_list("name", flat=True))
 
     def test_a_failure_mid_import_leaves_the_ledger_as_it_was(self):

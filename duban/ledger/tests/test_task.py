@@ -1,6 +1,6 @@
 from datetime import date
 
-from duban.ledger.choices import AssignmentRole, TaskStatus
+from duban.ledger.choices import AssignmentRole, TaskState
 from duban.ledger.models import Official, Task
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
@@ -30,7 +30,7 @@ class TaskQuerySetTestCase(BaseTestCase):
 
     def test_in_plan_and_active_chain(self):
         other_plan = make_plan(self.notice, annex="1", position=1)
-        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.status = TaskState.WITHDRAWN
         self.other_task.save()
         self.assertEqual(list(Task.objects.in_plan(self.plan).active()), [self.task])
         self.assertEqual(list(Task.objects.in_plan(other_plan)), [])
@@ -45,11 +45,11 @@ class TaskQuerySetTestCase(BaseTestCase):
         self.assertEqual(self.task.get_absolute_url(), f"/tasks/{self.task.pk}/")
 
     def test_matching_keeps_active_tasks_unless_asked_for_all(self):
-        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.status = TaskState.WITHDRAWN
         self.other_task.save()
         assert list(Task.objects.matching()) == [self.task]
         assert list(Task.objects.matching(status="all")) == [self.task, self.other_task]
-        assert list(Task.objects.matching(status=TaskStatus.WITHDRAWN)) == [self.other_task]
+        assert list(Task.objects.matching(status=TaskState.WITHDRAWN)) == [self.other_task]
 
     def test_matching_reads_a_role_alone_as_the_own_units_role(self):
         assert list(Task.objects.matching(role=AssignmentRole.SUPPORT)) == [self.task]

@@ -3,7 +3,7 @@
 from django.test import TestCase
 
 from duban.accounts.choices import UserRole
-from duban.ledger.choices import PlanKind, TaskStatus
+from duban.ledger.choices import PlanKind, TaskState
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
@@ -40,7 +40,7 @@ class TwinsTestCase(TestCase):
 
     def test_a_withdrawn_copy_unlinks_its_twin(self):
         Task.objects.filter(pk=copies(ENERGY)[PlanKind.ANNUAL].pk).update(
-            status=TaskStatus.WITHDRAWN
+            status=TaskState.WITHDRAWN
         )
         link_twins(self.notice)
         self.assertIsNone(copies(ENERGY)[PlanKind.FIVE_YEAR].twin_of)

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from duban.ledger.choices import AssignmentRole, PlanKind, TaskStatus, UnitKind
+from duban.ledger.choices import AssignmentRole, PlanKind, TaskState, UnitKind
 from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit
 
 
@@ -69,10 +69,10 @@ class TaskListTestCase(BaseTestCase):
         }
 
     def test_it_hides_withdrawn_tasks_unless_asked(self):
-        self.other_task.status = TaskStatus.WITHDRAWN
+        self.other_task.status = TaskState.WITHDRAWN
         self.other_task.save()
         assert self.other_task not in self.shown()
-        assert self.shown(status=TaskStatus.WITHDRAWN) == {self.other_task}
+        assert self.shown(status=TaskState.WITHDRAWN) == {self.other_task}
         assert self.other_task in self.shown(status="all")
 
     def test_a_role_alone_means_the_liaisons_own_unit(self):

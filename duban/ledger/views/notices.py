@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from duban.accounts.access import is_office, office_required
 from duban.ledger.access import get_notice_for_user, get_plan_for_user, visible_tasks
-from duban.ledger.choices import TaskStatus
+from duban.ledger.choices import TaskState
 from duban.ledger.models import Notice
 from duban.ledger.views.tasks import ledger_rows
 
@@ -15,7 +15,7 @@ from duban.ledger.views.tasks import ledger_rows
 def notice_list(request):
     notices = Notice.objects.select_related("uploaded_by").annotate(
         plan_count=Count("plans", distinct=True),
-        task_count=Count("plans__tasks", filter=Q(plans__tasks__status=TaskStatus.ACTIVE)),
+        task_count=Count("plans__tasks", filter=Q(plans__tasks__status=TaskState.ACTIVE)),
     )
     return render(request, "ledger/notice_list.html", {"notices": notices})
 

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
 from duban.accounts.access import office_required
-from duban.ledger.choices import TaskStatus, UnitKind
+from duban.ledger.choices import TaskState, UnitKind
 from duban.ledger.forms import ResolvePlaceholderForm
 from duban.ledger.models import Assignment
 from duban.ledger.registry import resolve_placeholder
@@ -13,7 +13,7 @@ from duban.ledger.registry import resolve_placeholder
 
 def placeholder_assignments():
     return Assignment.objects.filter(
-        unit__kind=UnitKind.PLACEHOLDER, task__status=TaskStatus.ACTIVE
+        unit__kind=UnitKind.PLACEHOLDER, task__status=TaskState.ACTIVE
     ).select_related("unit", "task__plan")
 
 

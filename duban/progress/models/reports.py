@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from duban.accounts.access import require_office, unit_id_of
 from duban.audit.log import record
-from duban.ledger.choices import TaskStatus
+from duban.ledger.choices import TaskState
 from duban.ledger.models import Task
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib.transitions import (
@@ -167,7 +167,7 @@ class Report(models.Model):
         require_permission(unit_id_of(user) == unit.pk, "只能填报本单位的报告。")
         if cycle.plan_id != task.plan_id:
             raise TransitionError("该任务不属于此报送周期所在的计划。")
-        if task.status != TaskStatus.ACTIVE:
+        if task.status != TaskState.ACTIVE:
             raise TransitionError("该任务已撤销，无需报送。")
         if task.twin_of_id is not None:
             raise TransitionError(f"该任务与“{task.twin_of}”为同一任务，请在该任务下报送。")

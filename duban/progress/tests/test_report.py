@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import AssignmentRole, TaskStatus
+from duban.ledger.choices import AssignmentRole, TaskState
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models import Report, ReportingCycle
@@ -315,7 +315,7 @@ class LeadUnitTestCase(ProgressTestCase):
         self.assertEqual(Report.start(self.task, self.fagai, self.cycle, self.bob).kind, "part")
 
     def test_a_withdrawn_task_takes_no_reports(self):
-        self.task.status = TaskStatus.WITHDRAWN
+        self.task.status = TaskState.WITHDRAWN
         self.task.save()
         with self.assertRaisesMessage(TransitionError, "已撤销"):
             Report.start(self.task, self.fagai, self.cycle, self.bob)

@@ -4,12 +4,12 @@ from decimal import Decimal
 from django.test import TestCase
 
 from duban.audit.models import LogEntry
-from duban.ledger.choices import PlanKind, TaskStatus
+from duban.ledger.choices import PlanKind, TaskState
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
 from duban.parsing.targets import extract_targets
-from duban.targets.choices import LinkState, MetricKind, Period, TargetStatus, ValueSource
+from duban.targets.choices import LinkState, MetricKind, Period, TargetState, ValueSource
 from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets, sync_targets
 from duban.targets.tests.base import TargetsTestCase, task_with_targets
@@ -78,10 +78,10 @@ class SyncTargetsTestCase(TargetsTestCase):
         record_value(second, 40, date(2022, 6, 30), user=self.alice, source=ValueSource.OFFICE)
         sync_targets(task, COUNTS[:1])
         second.refresh_from_db()
-        self.assertEqual(second.status, TargetStatus.WITHDRAWN)
+        self.assertEqual(second.status, TargetState.WITHDRAWN)
         sync_targets(task, COUNTS)
         second.refresh_from_db()
-        self.assertEqual(second.status, TargetStatus.ACTIVE)
+        self.assertEqual(second.status, TargetState.ACTIVE)
 
     def test_a_link_counts_as_history_once_a_person_made_or_confirmed_it(self):
         five_year = task_with_targets(self.five_year, "…", COUNTS).targets.get(
@@ -100,7 +100,7 @@ class SyncTargetsTestCase(TargetsTestCase):
         assert Target.keeps_task(task)
         sync_targets(task, COUNTS[1:])
         annual.refresh_from_db()
-        self.assertEqual(annual.status, TargetStatus.WITHDRAWN)
+        self.assertEqual(annual.status, TargetState.WITHDRAWN)
 
     def test_it_binds_aliases_to_one_metric(self):
         a = task_with_targets(
@@ -145,7 +145,7 @@ class SyncNoticeTargetsTestCase(TargetsTestCase):
     def test_it_drops_the_targets_of_withdrawn_tasks(self):
         task = task_with_targets(self.annual, "地区生产总值增长 7%以上。")
         sync_notice_targets(self.notice)
-        task.status = TaskStatus.WITHDRAWN
+        task.status = TaskState.WITHDRAWN
         task.save()
         self.assertEqual(sync_notice_targets(self.notice).deleted, 1)
         self.assertFalse(task.targets.exists())
