@@ -152,6 +152,16 @@ class LedgerExportTests(BaseTestCase):
         self.assertEqual(cell.value, '=HYPERLINK("http://evil.example","点击")')
         self.assertEqual(cell.data_type, "s")
 
+    def test_texts_starting_like_formulas_or_holding_control_characters_stay_text(self):
+        for position, text in enumerate(["+1", "-1", "@SUM(A1)", " 甲\x0b乙 "], start=3):
+            make_task(self.section, str(position), text, [(self.jiaoyu, AssignmentRole.LEAD)])
+        self.client.force_login(self.alice)
+        response = self.client.get(reverse("ledger:tasks") + "?format=xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        cells = [sheet.cell(row, 4) for row in range(5, 9)]
+        self.assertEqual([cell.value for cell in cells], ["+1", "-1", "@SUM(A1)", " 甲乙 "])
+        self.assertEqual({cell.data_type for cell in cells}, {"s"})
+
     def test_the_sheet_is_set_up_for_printing(self):
         self.client.force_login(self.alice)
         response = self.client.get(reverse("ledger:tasks") + "?format=xlsx")
