@@ -22,6 +22,8 @@ _BOLD = Font(bold=True)
 # What a cell holds at most; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
 _SPACE = f"{{{XML_NS}}}space"
+# Points per line of 11-point text, for row heights.
+LINE_HEIGHT = 15
 
 
 def text_cell(sheet, value, *, header: bool = False) -> Cell:
@@ -66,23 +68,25 @@ def add_sheet(
     for line in before:
         sheet.append([_headline(sheet, value) for value in line])
     sheet.append([text_cell(sheet, heading, header=True) for heading, _ in columns])
-    return _append_rows(sheet, len(columns), rows)
+    return _append_rows(sheet, [width for _, width in columns], rows)
 
 
-def _append_rows(sheet, width: int, rows: Iterable[Sequence]) -> int:
+def _append_rows(sheet, widths: Sequence[int], rows: Iterable[Sequence]) -> int:
     """Append the rows, every cell bordered and wrapped; returns the rows written.
 
     openpyxl builds, binds and styles a cell object per value and writes it element by
     element: most of a 100 000-row ledger's time (issue 13). Here each row goes out as one
-    element, every cell with the one style looked up once; strings are always text.
+    element, every cell with the one style looked up once; strings are always text. A row is as
+    tall as its longest wrapped text: LibreOffice, printing the sheet, does not fit rows itself.
     """
     style = str(text_cell(sheet, None).style_id)
-    letters = [get_column_letter(column) for column in range(1, width + 1)]
+    columns = [(get_column_letter(index), width) for index, width in enumerate(widths, start=1)]
 
     def write_row(xf, values: Sequence, row: int) -> None:
         number = str(row)
         element = Element("row", r=number)
-        for letter, value in zip(letters, values, strict=True):
+        lines = 1
+        for (letter, width), value in zip(columns, values, strict=True):
             cell = SubElement(element, "c", r=letter + number, s=style)
             if value is None or value == "":
                 continue
@@ -94,8 +98,16 @@ def _append_rows(sheet, width: int, rows: Iterable[Sequence]) -> int:
             cell.set("t", "inlineStr")
             line = SubElement(SubElement(cell, "is"), "t")
             line.text = text
+            # A Chinese character is about two widths of the "0" that column widths count.
+            if len(text) * 2 > width or "\n" in text:
+                lines = max(
+                    lines, sum(-(-len(part) * 2 // width) or 1 for part in text.split("\n"))
+                )
             if text != text.strip():
                 line.set(_SPACE, "preserve")
+        if lines > 1:
+            element.set("ht", str(lines * LINE_HEIGHT))
+            element.set("customHeight", "1")
         xf.write(element)
 
     # The header went through openpyxl, so its writer is open; the rows bypass its cells.

@@ -171,6 +171,8 @@ class LedgerExportTests(BaseTestCase):
         self.assertEqual(sheet.page_setup.orientation, "landscape")
         self.assertEqual(sheet.page_setup.paperSize, 9)
         self.assertTrue(sheet.cell(3, 4).alignment.wrap_text)
+        # The plan's title wraps in its 16-wide column: the row is two lines or more tall.
+        self.assertGreaterEqual(sheet.row_dimensions[3].height, 30)
 
     def test_a_unit_page_a_leader_page_and_the_overview_export_their_tasks(self):
         unit = self.download(self.alice, self.caizheng.get_absolute_url())
