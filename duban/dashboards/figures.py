@@ -25,7 +25,7 @@ from duban.progress.models import Report, ReportingCycle, Review
 from duban.progress.models.rules import DELIVERED_STATES, led_task_ids
 from duban.supervision.choices import Colour, NoticeState
 from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
-from duban.targets.choices import LinkState, Measure, Pace, Period
+from duban.targets.choices import LinkState, Measure, Pace, TargetPeriod
 from duban.targets.models import Target
 from duban.targets.pacing import status_of
 
@@ -484,7 +484,7 @@ def _target_years(target: Target, today: date) -> tuple[int, int]:
     """The years a target's path runs over: its plan's, or the first one for an annual one."""
     plan = target.task.plan
     first = plan.start_year or today.year
-    several = target.period in (Period.CUMULATIVE, Period.ANNUAL_AVERAGE)
+    several = target.period in (TargetPeriod.CUMULATIVE, TargetPeriod.ANNUAL_AVERAGE)
     return first, (plan.end_year or first) if several else first
 
 

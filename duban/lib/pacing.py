@@ -1,4 +1,4 @@
-"""Compounded growth paths and month arithmetic for 序时进度 (time-elapsed pacing).
+"""Growth paths, month arithmetic and elapsed shares for 序时进度 (time-elapsed pacing).
 
 Rates are percentages (7 means 7%). Everything here is pure arithmetic on numbers and
 dates, so the targets app and the supervision rules share one definition of "on pace".
@@ -14,6 +14,7 @@ __all__ = [
     "PathYear",
     "compound",
     "due_fraction",
+    "elapsed_share",
     "implied_path",
     "month_end",
     "parse_month",
@@ -108,3 +109,15 @@ def parse_month(text: str) -> tuple[int, int] | None:
     if not 1 <= month <= 12:
         return None
     return year, month
+
+
+def elapsed_share(start: date, end: date, today: date) -> float:
+    """The share of the days from `start` to `end` (both included) that have passed by `today`.
+
+    0.0 before the start, 1.0 from the end on; `today` itself counts as passed.
+    """
+    if end < start:
+        raise ValueError(f"period ends ({end}) before it starts ({start})")
+    total = (end - start).days + 1
+    passed = (today - start).days + 1
+    return min(max(passed / total, 0.0), 1.0)

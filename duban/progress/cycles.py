@@ -7,18 +7,18 @@ from django.db import transaction
 from duban.audit.log import record
 from duban.progress.choices import CycleKind
 from duban.progress.models import ReportingCycle
-from duban.progress.periods import Period, monthly_periods, quarterly_periods
+from duban.progress.periods import ReportingPeriod, monthly_periods, quarterly_periods
 
 __all__ = ["custom_period", "generate_cycles"]
 
 
-def custom_period(start: date, end: date, due_on: date, name: str = "") -> Period:
+def custom_period(start: date, end: date, due_on: date, name: str = "") -> ReportingPeriod:
     """A custom window; refused when its dates are out of order."""
     if not start <= end:
         raise ValueError("起始日期不能晚于截止日期。")
     if due_on < start:
         raise ValueError("报送截止日期不能早于起始日期。")
-    return Period(name or f"{start:%Y-%m-%d}至{end:%Y-%m-%d}", start, end, due_on)
+    return ReportingPeriod(name or f"{start:%Y-%m-%d}至{end:%Y-%m-%d}", start, end, due_on)
 
 
 @transaction.atomic

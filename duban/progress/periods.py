@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 from duban.lib.pacing import month_end
 
-__all__ = ["QUARTER_NAMES", "Period", "due_after", "monthly_periods", "quarterly_periods"]
+__all__ = ["QUARTER_NAMES", "ReportingPeriod", "due_after", "monthly_periods", "quarterly_periods"]
 
 QUARTER_NAMES = ("一", "二", "三", "四")
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
+class ReportingPeriod:
     """One reporting window and the day its reports are due."""
 
     name: str
@@ -30,23 +30,25 @@ def due_after(end: date, due_day: int) -> date:
     return date(year, month, min(due_day, calendar.monthrange(year, month)[1]))
 
 
-def monthly_periods(year: int, due_day: int = 5) -> list[Period]:
+def monthly_periods(year: int, due_day: int = 5) -> list[ReportingPeriod]:
     """Twelve monthly windows, each due on `due_day` of the following month."""
     periods = []
     for month in range(1, 13):
         end = month_end(year, month)
         periods.append(
-            Period(f"{year}年{month}月", date(year, month, 1), end, due_after(end, due_day))
+            ReportingPeriod(
+                f"{year}年{month}月", date(year, month, 1), end, due_after(end, due_day)
+            )
         )
     return periods
 
 
-def quarterly_periods(year: int, due_day: int = 5) -> list[Period]:
+def quarterly_periods(year: int, due_day: int = 5) -> list[ReportingPeriod]:
     """Four quarterly windows, each due on `due_day` of the month after the quarter."""
     periods = []
     for quarter in range(1, 5):
         end = month_end(year, quarter * 3)
         start = date(year, quarter * 3 - 2, 1)
         name = f"{year}年第{QUARTER_NAMES[quarter - 1]}季度"
-        periods.append(Period(name, start, end, due_after(end, due_day)))
+        periods.append(ReportingPeriod(name, start, end, due_after(end, due_day)))
     return periods

@@ -17,7 +17,7 @@ from duban.audit.log import entry
 from duban.audit.models import LogEntry
 from duban.ledger.models import Task
 from duban.lib import clock
-from duban.lib.periods import elapsed_share
+from duban.lib.pacing import elapsed_share
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import DELIVERED_STATES, Milestone, Report, ReportingCycle
 from duban.supervision.models import StatusChange, TaskStatus

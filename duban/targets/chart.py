@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from duban.lib.pacing import month_end
 from duban.lib.text import plain_number
-from duban.targets.choices import Period
+from duban.targets.choices import TargetPeriod
 from duban.targets.models import Target
 
 WIDTH, HEIGHT = 640, 240
@@ -33,7 +33,7 @@ def _months(target: Target, today: date) -> list[date]:
     plan = target.task.plan
     first = plan.start_year or today.year
     last = plan.end_year or first
-    if target.period not in (Period.CUMULATIVE, Period.ANNUAL_AVERAGE):
+    if target.period not in (TargetPeriod.CUMULATIVE, TargetPeriod.ANNUAL_AVERAGE):
         last = first
     return [month_end(year, month) for year in range(first, last + 1) for month in range(1, 13)]
 

@@ -25,7 +25,9 @@ class Comparator(models.TextChoices):
     LT = "<", "低于"
 
 
-class Period(models.TextChoices):
+class TargetPeriod(models.TextChoices):
+    """What span a target's figure covers: one year, a yearly average, or a running total."""
+
     ANNUAL = "annual", "年度"
     ANNUAL_AVERAGE = "annual_average", "年均"
     CUMULATIVE = "cumulative", "期末累计"

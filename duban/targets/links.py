@@ -11,7 +11,7 @@ from duban.ledger.choices import PlanKind
 from duban.lib.pacing import PathYear, implied_path, required_average
 from duban.lib.text import plain_number as num
 from duban.lib.transitions import TransitionError
-from duban.targets.choices import LinkOrigin, LinkState, Measure, Period
+from duban.targets.choices import LinkOrigin, LinkState, Measure, TargetPeriod
 from duban.targets.models import Target, TargetLink
 
 __all__ = ["LinkedPath", "add_link", "linked_path", "propose_links"]
@@ -112,7 +112,7 @@ def linked_path(five_year: Target) -> LinkedPath | None:
     plan = five_year.task.plan
     if (
         five_year.measure != Measure.GROWTH
-        or five_year.period != Period.ANNUAL_AVERAGE
+        or five_year.period != TargetPeriod.ANNUAL_AVERAGE
         or plan.start_year is None
         or plan.end_year is None
     ):

@@ -20,7 +20,7 @@ from duban.targets.choices import (
     LinkState,
     Measure,
     MetricKind,
-    Period,
+    TargetPeriod,
     TargetState,
     ValueSource,
 )
@@ -139,7 +139,7 @@ class Target(models.Model):
     comparator = models.CharField("比较", max_length=2, choices=Comparator, default=Comparator.EQ)
     value = models.DecimalField("目标值", **VALUE_DIGITS)
     unit = models.CharField("单位", max_length=20, blank=True)
-    period = models.CharField("期间", max_length=20, choices=Period, blank=True)
+    period = models.CharField("期间", max_length=20, choices=TargetPeriod, blank=True)
     text = models.CharField("原文", max_length=500, blank=True)
     position = models.PositiveSmallIntegerField("顺序", default=0)
     status = models.CharField(
@@ -179,7 +179,7 @@ class Target(models.Model):
             Measure.DECREASE: "下降",
             Measure.INCREASE: "新增",
         }.get(self.measure, "")
-        if verb and self.period == Period.ANNUAL_AVERAGE:
+        if verb and self.period == TargetPeriod.ANNUAL_AVERAGE:
             verb = "年均" + verb
         amount = f"{plain_number(goal)}{self.unit}"
         return verb + {
@@ -220,7 +220,7 @@ class Target(models.Model):
     def elapsed_share(self, day: date) -> Decimal:
         """The share of the target's period elapsed at the end of `day`'s month."""
         plan = self.task.plan
-        if self.period == Period.CUMULATIVE and plan.start_year and plan.end_year:
+        if self.period == TargetPeriod.CUMULATIVE and plan.start_year and plan.end_year:
             months = (day.year - plan.start_year) * 12 + day.month
             total = (plan.end_year - plan.start_year + 1) * 12
             return Decimal(min(max(months, 0), total)) / total

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from duban.lib import clock
 from duban.lib.text import plain_number as num
-from duban.targets.choices import Measure, Pace, Period
+from duban.targets.choices import Measure, Pace, TargetPeriod
 from duban.targets.models import Measurement, Target
 
 __all__ = ["AHEAD_MARGIN", "PaceStatus", "completion_ratio", "status_of", "values_in_effect"]
@@ -64,7 +64,7 @@ def _latest(target: Target, on_date: date, measurements=None) -> Measurement | N
     """The value the target is judged on; `measurements`, when given, are its values in effect."""
     plan = target.task.plan
     # An annual target is judged on its own year's values only.
-    year = plan.start_year if target.period in (Period.ANNUAL, "") else None
+    year = plan.start_year if target.period in (TargetPeriod.ANNUAL, "") else None
     if measurements is not None:
         values = [
             m for m in measurements if m.on_date <= on_date and (not year or m.on_date.year == year)
@@ -83,7 +83,7 @@ def _is_done(target: Target, value: Decimal, goal: Decimal, measured_on: date) -
         return True
     # A rate or share is only settled by the year's (or the period's) final figure.
     plan = target.task.plan
-    last_year = plan.end_year if target.period != Period.ANNUAL else plan.start_year
+    last_year = plan.end_year if target.period != TargetPeriod.ANNUAL else plan.start_year
     return measured_on.month == 12 and (last_year is None or measured_on.year >= last_year)
 
 

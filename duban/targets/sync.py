@@ -9,7 +9,7 @@ from duban.audit.log import record
 from duban.ledger.choices import PlanKind, TaskState
 from duban.lib.text import metric_key
 from duban.parsing.targets import extract_targets
-from duban.targets.choices import Comparator, MetricKind, Period, TargetState
+from duban.targets.choices import Comparator, MetricKind, TargetPeriod, TargetState
 from duban.targets.models import Metric, Target
 
 __all__ = ["SyncResult", "metric_for", "sync_notice_targets", "sync_targets"]
@@ -52,9 +52,13 @@ def _period(task, data: dict) -> str:
     if data.get("period"):
         return data["period"]
     if task.plan.kind == PlanKind.FIVE_YEAR:
-        return Period.ANNUAL_AVERAGE if "年均" in (data.get("text") or "") else Period.CUMULATIVE
+        return (
+            TargetPeriod.ANNUAL_AVERAGE
+            if "年均" in (data.get("text") or "")
+            else TargetPeriod.CUMULATIVE
+        )
     if task.plan.kind in (PlanKind.ANNUAL, PlanKind.LIVELIHOOD):
-        return Period.ANNUAL
+        return TargetPeriod.ANNUAL
     return ""
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.quality import flags_for_report
-from duban.targets.choices import Comparator, Measure, Period, ValueSource
+from duban.targets.choices import Comparator, Measure, TargetPeriod, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase
 
@@ -58,7 +58,7 @@ class FlagsForReportTestCase(BaseTestCase):
             comparator=Comparator.GE,
             value=Decimal(50),
             unit="家",
-            period=Period.ANNUAL,
+            period=TargetPeriod.ANNUAL,
         )
 
     def test_it_flags_a_full_completion_that_the_reports_own_value_contradicts(self):
@@ -87,7 +87,7 @@ class FlagsForReportTestCase(BaseTestCase):
             comparator=Comparator.GE,
             value=Decimal(50),
             unit="家",
-            period=Period.ANNUAL,
+            period=TargetPeriod.ANNUAL,
         )
         Measurement.objects.create(
             target=target,

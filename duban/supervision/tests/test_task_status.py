@@ -13,7 +13,7 @@ from duban.progress.periods import monthly_periods
 from duban.supervision.choices import Colour
 from duban.supervision.facts import facts_for_task, refresh_all, refresh_task
 from duban.supervision.models import StatusChange, TaskStatus
-from duban.targets.choices import Comparator, Measure, Period, ValueSource
+from duban.targets.choices import Comparator, Measure, TargetPeriod, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase
 
@@ -156,7 +156,7 @@ class TaskStatusTestCase(BaseTestCase):
                 comparator=Comparator.GE,
                 value=Decimal(100),
                 unit="家",
-                period=Period.ANNUAL,
+                period=TargetPeriod.ANNUAL,
             )
             if value is not None:
                 Measurement.objects.create(

@@ -9,7 +9,7 @@ from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
 from duban.parsing.targets import extract_targets
-from duban.targets.choices import LinkState, MetricKind, Period, TargetState, ValueSource
+from duban.targets.choices import LinkState, MetricKind, TargetPeriod, TargetState, ValueSource
 from duban.targets.models import Metric, Target, TargetLink
 from duban.targets.sync import sync_notice_targets, sync_targets
 from duban.targets.tests.base import TargetsTestCase, task_with_targets
@@ -122,8 +122,8 @@ class SyncTargetsTestCase(TargetsTestCase):
             [{**growth("地区生产总值", 7), "period": None, "text": "地区生产总值年均增长 7%"}],
         )
         annual = task_with_targets(self.annual, "…", [{**COUNTS[0], "period": None}])
-        self.assertEqual(five.targets.get().period, Period.ANNUAL_AVERAGE)
-        self.assertEqual(annual.targets.get().period, Period.ANNUAL)
+        self.assertEqual(five.targets.get().period, TargetPeriod.ANNUAL_AVERAGE)
+        self.assertEqual(annual.targets.get().period, TargetPeriod.ANNUAL)
 
     def test_it_reports_dicts_without_a_number(self):
         task = task_with_targets(self.annual, "…")
