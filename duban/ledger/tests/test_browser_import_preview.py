@@ -7,7 +7,7 @@ from docx import Document
 
 from duban.browser_testing import BROWSER, log_in
 from duban.ledger.models import Notice, Task
-from duban.ledger.tests.cast import build_cast
+from duban.ledger.tests.cast import build_ledger_cast
 from duban.testing import NOTICE_ROWS
 
 pytestmark = BROWSER
@@ -48,7 +48,7 @@ def notice_docx() -> bytes:
 def cast(transactional_db, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.MEDIA_ROOT = tmp_path / "files"
-    return build_cast()
+    return build_ledger_cast()
 
 
 def upload(page, path) -> None:
@@ -65,7 +65,7 @@ def test_the_office_assigns_column_roles_and_a_reimport_applies_them_again(
     path = tmp_path / "民生实事.docx"
     path.write_bytes(notice_docx())
     page = browser_page
-    log_in(page, live_server, "office")
+    log_in(page, live_server, "alice")
     upload(page, path)
     layout = page.locator("form#table-1")
     assert "待确认" in layout.inner_text()
@@ -100,4 +100,4 @@ def test_the_office_assigns_column_roles_and_a_reimport_applies_them_again(
     assert "已沿用" in main and "无需导入" in main
     assert page.locator("form#table-1 select[name=role_2]").input_value() == "lead_units"
     assert page.locator("tr[data-row='0-0-0'] td.units-lead").inner_text() == "区住建局"
-    assert Task.objects.count() == 3 + 2
+    assert Task.objects.count() == 3 + 3  # the cast's three tasks

@@ -4,20 +4,20 @@ import pytest
 from django.urls import reverse
 
 from duban.ledger.models import ImportDraft, Unit
-from duban.ledger.tests.cast import build_cast
+from duban.ledger.tests.cast import build_ledger_cast
 from duban.testing import notice_text
 
-ROLES = ["anonymous", "office", "admin", "leader_a", "leader_b", "unit_x", "unit_y", "nobody"]
+ROLES = ["anonymous", "alice", "admin", "lin", "wang", "bob", "dave", "nobody"]
 
 # Each page: (method, URL, POST data) built from the cast.
 PAGES = {
     "ledger list": lambda c: ("get", reverse("ledger:tasks"), None),
-    "task of X": lambda c: ("get", c.task_x.get_absolute_url(), None),
-    "task of Y": lambda c: ("get", c.task_y.get_absolute_url(), None),
-    "leader page A": lambda c: ("get", c.official_a.get_absolute_url(), None),
-    "leader page B": lambda c: ("get", c.official_b.get_absolute_url(), None),
-    "unit page X": lambda c: ("get", c.unit_x_obj.get_absolute_url(), None),
-    "unit page Y": lambda c: ("get", c.unit_y_obj.get_absolute_url(), None),
+    "task of X": lambda c: ("get", c.task.get_absolute_url(), None),
+    "task of Y": lambda c: ("get", c.wang_task.get_absolute_url(), None),
+    "leader page A": lambda c: ("get", c.lin_official.get_absolute_url(), None),
+    "leader page B": lambda c: ("get", c.wang_official.get_absolute_url(), None),
+    "unit page X": lambda c: ("get", c.fagai.get_absolute_url(), None),
+    "unit page Y": lambda c: ("get", c.jiaoyu.get_absolute_url(), None),
     "notice page": lambda c: ("get", c.notice.get_absolute_url(), None),
     "plan page": lambda c: ("get", c.plan.get_absolute_url(), None),
     "notice list": lambda c: ("get", reverse("ledger:notices"), None),
@@ -48,12 +48,12 @@ PAGES = {
     ),
     "merge units": lambda c: (
         "post",
-        reverse("ledger:unit-merge", args=[c.unit_x_obj.pk]),
+        reverse("ledger:unit-merge", args=[c.fagai.pk]),
         {"drop": c.street.pk},
     ),
     "unit kind edit": lambda c: (
         "post",
-        reverse("ledger:unit-kind", args=[c.unit_x_obj.pk]),
+        reverse("ledger:unit-kind", args=[c.fagai.pk]),
         {"kind": "other"},
     ),
     "admin": lambda c: ("get", reverse("admin:index"), None),
@@ -61,7 +61,7 @@ PAGES = {
 
 # fmt: off
 EXPECTED = {
-    #                      anon office admin  A    B    X    Y   nobody
+    #                      anon alice admin lin  wang bob  dave nobody
     "ledger list":         (302, 200, 200, 200, 200, 200, 200, 200),
     "task of X":           (302, 200, 200, 200, 404, 200, 404, 404),
     "task of Y":           (302, 200, 200, 404, 200, 404, 200, 404),
@@ -102,8 +102,8 @@ CASES = [
 def cast(db, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.MEDIA_ROOT = tmp_path / "files"
-    c = build_cast()
-    c.draft = ImportDraft.start(notice_text().encode(), "notice.txt", c.office)
+    c = build_ledger_cast()
+    c.draft = ImportDraft.start(notice_text().encode(), "notice.txt", c.alice)
     return c
 
 
@@ -121,33 +121,33 @@ def test_role_gets_expected_status(client, cast, page, role, expected):
 
 
 def test_denied_actions_change_nothing(client, cast):
-    client.force_login(cast.unit_x)
-    client.post(reverse("ledger:unit-merge", args=[cast.unit_x_obj.pk]), {"drop": cast.street.pk})
-    client.post(reverse("ledger:unit-kind", args=[cast.unit_x_obj.pk]), {"kind": "other"})
+    client.force_login(cast.bob)
+    client.post(reverse("ledger:unit-merge", args=[cast.fagai.pk]), {"drop": cast.street.pk})
+    client.post(reverse("ledger:unit-kind", args=[cast.fagai.pk]), {"kind": "other"})
     client.post(
         reverse("ledger:placeholder-resolve", args=[cast.placeholder_assignment.pk]),
         {"units": [cast.street.pk]},
     )
-    cast.unit_x_obj.refresh_from_db()
-    assert cast.unit_x_obj.kind == "district_department"
+    cast.fagai.refresh_from_db()
+    assert cast.fagai.kind == "district_department"
     assert Unit.objects.filter(pk=cast.street.pk).exists()
     assert not cast.placeholder_assignment.resolutions.exists()
 
 
 def test_state_changes_refuse_get(client, cast):
-    client.force_login(cast.office)
+    client.force_login(cast.alice)
     for name in ("ledger:unit-merge", "ledger:unit-kind"):
-        response = client.get(reverse(name, args=[cast.unit_x_obj.pk]))
+        response = client.get(reverse(name, args=[cast.fagai.pk]))
         assert response.status_code == 405
 
 
 @pytest.mark.parametrize(
     ("role", "own", "other"),
     [
-        ("unit_x", "task_x", "task_y"),
-        ("unit_y", "task_y", "task_x"),
-        ("leader_a", "task_x", "task_y"),
-        ("leader_b", "task_y", "task_x"),
+        ("bob", "task", "wang_task"),
+        ("dave", "wang_task", "task"),
+        ("lin", "task", "wang_task"),
+        ("wang", "wang_task", "task"),
     ],
 )
 def test_lists_show_only_own_tasks(client, cast, role, own, other):
@@ -161,10 +161,10 @@ def test_lists_show_only_own_tasks(client, cast, role, own, other):
 
 
 def test_ledger_filters_cannot_reach_other_units_tasks(client, cast):
-    client.force_login(cast.unit_x)
-    response = client.get(reverse("ledger:tasks"), {"unit": cast.unit_y_obj.pk, "q": "预算"})
+    client.force_login(cast.bob)
+    response = client.get(reverse("ledger:tasks"), {"unit": cast.jiaoyu.pk, "q": "学校"})
     assert response.status_code == 200
-    assert cast.task_y.text not in response.content.decode()
+    assert cast.wang_task.text not in response.content.decode()
 
 
 def test_a_resolved_placeholder_opens_the_task_to_the_concrete_unit(client, cast):
@@ -173,13 +173,13 @@ def test_a_resolved_placeholder_opens_the_task_to_the_concrete_unit(client, cast
 
     liaison = make_user("qidu", "unit", unit=cast.street)
     client.force_login(liaison)
-    assert client.get(cast.task_x.get_absolute_url()).status_code == 404
+    assert client.get(cast.task.get_absolute_url()).status_code == 404
     resolve_placeholder(cast.placeholder_assignment, [cast.street])
-    assert client.get(cast.task_x.get_absolute_url()).status_code == 200
-    assert cast.task_x.text in client.get(reverse("ledger:tasks")).content.decode()
+    assert client.get(cast.task.get_absolute_url()).status_code == 200
+    assert cast.task.text in client.get(reverse("ledger:tasks")).content.decode()
 
 
 def test_denials_are_explained_in_chinese(client, cast):
-    client.force_login(cast.unit_x)
+    client.force_login(cast.bob)
     assert "无权访问" in client.get(reverse("ledger:import")).content.decode()
-    assert "不在您的查看范围内" in client.get(cast.task_y.get_absolute_url()).content.decode()
+    assert "不在您的查看范围内" in client.get(cast.wang_task.get_absolute_url()).content.decode()
