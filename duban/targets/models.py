@@ -107,9 +107,7 @@ class TargetQuerySet(models.QuerySet):
 
     def with_history(self) -> "TargetQuerySet":
         """Targets that carry a record: values, revisions, or links a person made or confirmed."""
-        decided = TargetLink.objects.filter(
-            Q(origin=LinkOrigin.MANUAL) | Q(state=LinkState.CONFIRMED)
-        )
+        decided = TargetLink.objects.decided()
         return self.filter(
             Q(measurements__isnull=False)
             | Q(revisions__isnull=False)
@@ -322,6 +320,10 @@ class TargetRevision(models.Model):
 class TargetLinkQuerySet(models.QuerySet):
     def live(self) -> "TargetLinkQuerySet":
         return self.exclude(state=LinkState.REMOVED)
+
+    def decided(self) -> "TargetLinkQuerySet":
+        """Links a person made or confirmed: a record, unlike a proposal an import made."""
+        return self.filter(Q(origin=LinkOrigin.MANUAL) | Q(state=LinkState.CONFIRMED))
 
     def in_notice(self, notice) -> "TargetLinkQuerySet":
         return self.filter(annual__task__plan__notice=notice)
