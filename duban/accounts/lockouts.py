@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
+from duban.accounts.actions import AccountAction
 from duban.audit.log import record
 
 
@@ -57,5 +58,5 @@ def current_locks() -> list[Lock]:
 def unlock(kind: str, value: str, user) -> int:
     """Forget the failures of a user name or an address; returns the attempts removed."""
     removed = reset(username=value) if kind == "username" else reset(ip=value)
-    record("accounts.unlock", user=user, data={kind: value, "attempts": removed})
+    record(AccountAction.UNLOCKED, user=user, data={kind: value, "attempts": removed})
     return removed

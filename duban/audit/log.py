@@ -2,19 +2,23 @@
 
 from django.db import models
 
+from duban.audit.actions import AuditAction, declared_action
 from duban.audit.models import LogEntry
 
 
-def record(action: str, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
-    """Write one audit entry; `user` None means the system (an import from the console)."""
+def record(action: AuditAction, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
+    """Write one audit entry; `user` None means the system (an import from the console).
+
+    Raises UndeclaredAction for an action no app declares (see `duban.audit.actions`).
+    """
     written = entry(action, obj, user, data)
     written.save()
     return written
 
 
-def entry(action: str, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
+def entry(action: AuditAction, obj: models.Model | None = None, user=None, data=None) -> LogEntry:
     """An audit entry not yet saved, for callers that write many at once (bulk_create)."""
-    entry = LogEntry(action=action, data=data or {})
+    entry = LogEntry(action=declared_action(action).value, data=data or {})
     if obj is not None:
         entry.object_type = obj._meta.label_lower
         entry.object_id = str(obj.pk)

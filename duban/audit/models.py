@@ -2,11 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from duban.audit.actions import label_of
+
 
 class LogEntry(models.Model):
     """One audited event: who did what to which object, with the data before and after."""
 
-    # Dotted and past tense: "ledger.task.changed", "ledger.notice.imported".
+    # A declared AuditAction (duban.audit.actions): dotted, past tense, "ledger.task.changed".
     action = models.CharField("操作", max_length=100, db_index=True)
     # "app_label.model" and the primary key, plain rather than a content type so entries
     # survive the deletion of their object and read well in exports.
@@ -37,7 +39,12 @@ class LogEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.action} {self.object_repr}".strip()
+        return f"{self.action_label} {self.object_repr}".strip()
+
+    @property
+    def action_label(self) -> str:
+        """The action's Chinese label; 其他操作 for an action no longer declared."""
+        return label_of(self.action)
 
     def get_absolute_url(self) -> str:
         return reverse("admin:audit_logentry_change", args=[self.pk])

@@ -9,6 +9,7 @@ from django.urls import reverse
 from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.bulletins import figures
+from duban.bulletins.actions import BulletinAction
 
 
 class Bulletin(models.Model):
@@ -82,5 +83,5 @@ class Bulletin(models.Model):
             snapshot=snapshot,
             issued_by=user if user is not None and user.is_authenticated else None,
         )
-        record("bulletin.issue", bulletin, user, {"as_of": on.isoformat()})
+        record(BulletinAction.ISSUED, bulletin, user, {"as_of": on.isoformat()})
         return bulletin

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from duban.audit.log import record
+from duban.audit.admin import AuditedAdmin, ReadOnlyAdmin
 from duban.ledger.choices import KindSource
 from duban.ledger.models import (
     Assignment,
@@ -15,24 +15,6 @@ from duban.ledger.models import (
     Unit,
     UnitAlias,
 )
-
-
-class AuditedAdmin(admin.ModelAdmin):
-    """Edits made in the admin are audited like those made in duban's own pages."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        action = "changed" if change else "created"
-        record(
-            f"{obj._meta.label_lower}.{action}",
-            obj,
-            user=request.user,
-            data={"fields": form.changed_data, "via": "admin"},
-        )
-
-    def delete_model(self, request, obj):
-        record(f"{obj._meta.label_lower}.deleted", obj, user=request.user, data={"via": "admin"})
-        super().delete_model(request, obj)
 
 
 class PlanInline(admin.TabularInline):
@@ -138,8 +120,7 @@ class OfficialAdmin(AuditedAdmin):
 
 
 @admin.register(ImportDraft)
-class ImportDraftAdmin(AuditedAdmin):
+class ImportDraftAdmin(ReadOnlyAdmin):
     list_display = ["filename", "status", "uploaded_by", "created_at", "notice"]
     list_filter = ["status"]
     search_fields = ["filename", "file_hash"]
-    readonly_fields = ["file_hash", "file_size", "uploaded_by", "prefilled_from", "notice"]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.ledger.actions import ImportDraftAction, UnitAction
 from duban.ledger.choices import (
     AssignmentRole,
     DraftStatus,
@@ -97,7 +98,7 @@ class Unit(models.Model):
         if not alias or Unit.objects.by_name(alias).exists():
             raise ValueError(f"“{alias}”已是登记的单位名称或别名")
         created = UnitAlias.objects.create(unit=self, alias=alias, note=note)
-        record("ledger.unit.alias_added", self, user=user, data={"alias": alias, "note": note})
+        record(UnitAction.ALIAS_ADDED, self, user=user, data={"alias": alias, "note": note})
         return created
 
 
@@ -680,7 +681,7 @@ class ImportDraft(models.Model):
         data = {"filename": filename, "file_hash": digest}
         if prefill:
             data["prefilled_from"] = prefill.pk
-        record("ledger.importdraft.created", draft, user, data)
+        record(ImportDraftAction.CREATED, draft, user, data)
         return draft
 
     def _lock(self) -> None:
@@ -694,7 +695,7 @@ class ImportDraft(models.Model):
     def _change(self, user, change: dict) -> None:
 
         self.save(update_fields=["corrections", "updated_at"])
-        record("ledger.importdraft.corrected", self, user, change)
+        record(ImportDraftAction.CORRECTED, self, user, change)
 
     @transaction.atomic
     def set_columns(self, table: int, roles: list[str | None], user=None) -> None:
@@ -763,7 +764,7 @@ class ImportDraft(models.Model):
             notice.save(update_fields=["import_corrections"])
             self.status, self.notice = DraftStatus.CONFIRMED, notice
             self.save(update_fields=["status", "notice", "updated_at"])
-            record("ledger.importdraft.confirmed", self, user, {"notice": notice.pk})
+            record(ImportDraftAction.CONFIRMED, self, user, {"notice": notice.pk})
         if not ImportDraft.objects.open().filter(file_hash=self.file_hash).exists():
             discard(self.file_hash)
         return prepared

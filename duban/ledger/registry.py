@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from duban.audit.log import record
+from duban.ledger.actions import AssignmentAction, UnitAction
 from duban.ledger.choices import KindSource
 from duban.ledger.models import Assignment, Unit, UnitAlias
 
@@ -41,7 +42,7 @@ def merge_units(keep: Unit, drop: Unit, user=None) -> Unit:
     drop.delete()
     UnitAlias.objects.create(unit=keep, alias=dropped_name, note=f"由单位“{dropped_name}”合并")
     record(
-        "ledger.unit.merged",
+        UnitAction.MERGED,
         keep,
         user=user,
         data={
@@ -100,7 +101,7 @@ def resolve_placeholder(placeholder: Assignment, units: Iterable[Unit], user=Non
         present.add(unit.pk)
     if created:
         record(
-            "ledger.assignment.resolved",
+            AssignmentAction.RESOLVED,
             task,
             user=user,
             data={"placeholder": placeholder.unit.name, "units": [a.unit.name for a in created]},
@@ -115,4 +116,4 @@ def set_kind(unit: Unit, kind: str, user=None) -> None:
     unit.kind = kind
     unit.kind_source = KindSource.EDITED
     unit.save(update_fields=["kind", "kind_source"])
-    record("ledger.unit.kind_changed", unit, user=user, data={"before": before, "after": kind})
+    record(UnitAction.KIND_CHANGED, unit, user=user, data={"before": before, "after": kind})

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 
 from duban.audit.log import record
+from duban.progress.actions import CycleAction
 from duban.progress.choices import CycleKind
 from duban.progress.models import ReportingCycle
 from duban.progress.periods import ReportingPeriod, monthly_periods, quarterly_periods
@@ -48,7 +49,7 @@ def generate_cycles(
         if new:
             created.append(cycle)
             record(
-                "progress.cycle.created",
+                CycleAction.CREATED,
                 cycle,
                 user=user,
                 data={"kind": kind, "due_on": period.due_on.isoformat()},

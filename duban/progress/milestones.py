@@ -6,6 +6,7 @@ from duban.audit.log import record
 from duban.ledger.models import Task
 from duban.lib.deadlines import milestone_dates, parse_deadline
 from duban.lib.pacing import month_end
+from duban.progress.actions import MilestoneAction
 from duban.progress.models import Milestone
 from duban.progress.periods import QUARTER_NAMES
 
@@ -59,7 +60,7 @@ def propose_milestones(task: Task, year: int, user=None) -> list[Milestone]:
         for k, due in enumerate(dates, start=1)
     )
     record(
-        "progress.milestone.proposed",
+        MilestoneAction.PROPOSED,
         task,
         user=user,
         data={"year": year, "due": [d.isoformat() for d in dates], "deadline": task.deadline},

@@ -12,6 +12,7 @@ from duban.audit.log import record
 from duban.ledger.choices import PlanKind
 from duban.lib.transitions import TransitionError, advance
 from duban.progress.choices import ReportKind, ReportState
+from duban.public.actions import PublicationAction
 from duban.public.choices import Visibility
 
 
@@ -82,13 +83,13 @@ class PublicProject(Publication):
             raise TransitionError("只有民生实事项目可以公开。")
         project = cls.objects.select_for_update().filter(task=task).first() or cls(task=task)
         project._set(Visibility.PUBLISHED, user)
-        record("public.project.published", task, user=user)
+        record(PublicationAction.PROJECT_PUBLISHED, task, user=user)
         return project
 
     @transaction.atomic
     def take_down(self, user) -> None:
         self._set(Visibility.TAKEN_DOWN, user)
-        record("public.project.taken_down", self.task, user=user)
+        record(PublicationAction.PROJECT_TAKEN_DOWN, self.task, user=user)
 
 
 class PublicReport(Publication):
@@ -121,10 +122,10 @@ class PublicReport(Publication):
             raise TransitionError("只有已采纳的汇总报告可以公开。")
         public = cls.objects.select_for_update().filter(report=report).first() or cls(report=report)
         public._set(Visibility.PUBLISHED, user)
-        record("public.report.published", report, user=user)
+        record(PublicationAction.REPORT_PUBLISHED, report, user=user)
         return public
 
     @transaction.atomic
     def take_down(self, user) -> None:
         self._set(Visibility.TAKEN_DOWN, user)
-        record("public.report.taken_down", self.report, user=user)
+        record(PublicationAction.REPORT_TAKEN_DOWN, self.report, user=user)

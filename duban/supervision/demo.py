@@ -15,9 +15,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from duban.accounts.choices import UserRole
+from duban.audit.actions import AuditAction
+from duban.audit.log import entry
 from duban.audit.models import LogEntry
 from duban.ledger.choices import PlanKind, UnitKind
 from duban.ledger.models import Notice, Plan, Task, Unit
+from duban.progress.actions import MilestoneAction, ReportAction
 from duban.progress.choices import (
     CycleKind,
     CycleState,
@@ -97,21 +100,9 @@ def on_day(day: date, hour: int = 10):
             model.objects.filter(**{f"{name}__gte": started}).update(**{name: moment})
 
 
-def _log(action: str, obj, user=None, **data) -> None:
+def _log(action: AuditAction, obj, user=None, **data) -> None:
     """An audit entry written without signals, so no status is recomputed for the real today."""
-    LogEntry.objects.bulk_create(
-        [
-            LogEntry(
-                action=action,
-                object_type=obj._meta.label_lower,
-                object_id=str(obj.pk),
-                object_repr=str(obj)[:300],
-                data=data,
-                user=user,
-                user_name=user.get_username() if user else "",
-            )
-        ]
-    )
+    LogEntry.objects.bulk_create([entry(action, obj, user, data)])
 
 
 def _liaison(unit: Unit):
@@ -179,7 +170,7 @@ def _report(story: Story, cycle, percent: int, text: str = "") -> Report:
         submitted_by=liaison,
     )
     consolidated = story.kind == ReportKind.CONSOLIDATED
-    action = "progress.report.consolidated" if consolidated else "progress.report.submitted"
+    action = ReportAction.CONSOLIDATED if consolidated else ReportAction.SUBMITTED
     _log(action, report, liaison, to=ReportState.SUBMITTED)
     return report
 
@@ -192,7 +183,7 @@ def _review(report: Report, office, comment: str = "") -> None:
     state = ReportState.RETURNED if comment else ReportState.ACCEPTED
     Report.objects.filter(pk=report.pk).update(state=state)
     Review.objects.create(report=report, decision=decision, comment=comment, reviewer=office)
-    action = "progress.report.returned" if comment else "progress.report.accepted"
+    action = ReportAction.RETURNED if comment else ReportAction.ACCEPTED
     _log(action, report, office, to=state, comment=comment)
 
 
@@ -261,7 +252,7 @@ def _make_up(stories, cycles, office, today: date) -> None:
                 },
             )
             if created:
-                _log("progress.milestone.confirmed", milestone, _liaison(story.unit))
+                _log(MilestoneAction.CONFIRMED, milestone, _liaison(story.unit))
 
 
 def _notices(stories, office, today: date) -> None:

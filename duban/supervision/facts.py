@@ -20,6 +20,7 @@ from duban.lib import clock
 from duban.lib.pacing import elapsed_share
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import DELIVERED_STATES, Milestone, Report, ReportingCycle
+from duban.supervision.actions import StatusAction
 from duban.supervision.models import StatusChange, TaskStatus
 from duban.supervision.status import (
     MilestoneFact,
@@ -186,7 +187,7 @@ def _refresh_batch(tasks: list[Task], today: date, thresholds, user, dry_run: bo
         change = status.take(_verdict(task, inputs, previous, thresholds), now)
         if change is not None:
             changes.append(change)
-            entries.append(entry("supervision.status.changed", task, user, change.audit_data()))
+            entries.append(entry(StatusAction.CHANGED, task, user, change.audit_data()))
     if not dry_run:
         # Two refreshes committing at once may both find a task without a status: the first
         # row stands, and the next refresh judges the task again.

@@ -6,16 +6,17 @@ from django.db.models import Q
 from duban.accounts.access import is_office, unit_id_of
 from duban.audit.models import LogEntry
 from duban.progress.access import visible_reports
+from duban.progress.actions import AttachmentAction, ReportAction
 from duban.supervision.access import visible_supervision_notices
 from duban.targets.models import Metric
 
 # A report's working entries: only its unit and the office see how it was drafted; others
 # see it from the moment it is handed in (submitted, folded, reviewed).
 WORKING_ACTIONS = (
-    "progress.report.created",
-    "progress.report.edited",
-    "progress.attachment.added",
-    "progress.attachment.removed",
+    ReportAction.CREATED,
+    ReportAction.EDITED,
+    AttachmentAction.ADDED,
+    AttachmentAction.REMOVED,
 )
 
 

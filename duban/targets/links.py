@@ -11,6 +11,7 @@ from duban.ledger.choices import PlanKind
 from duban.lib.pacing import PathYear, implied_path, required_average
 from duban.lib.text import plain_number as num
 from duban.lib.transitions import TransitionError
+from duban.targets.actions import LinkAction
 from duban.targets.choices import LinkOrigin, LinkState, Measure, TargetPeriod
 from duban.targets.models import Target, TargetLink
 
@@ -61,7 +62,7 @@ def propose_links(notice) -> list[TargetLink]:
             if new:
                 created.append(link)
     if created:
-        record("targets.links.proposed", notice, data={"links": [link.pk for link in created]})
+        record(LinkAction.PROPOSED, notice, data={"links": [link.pk for link in created]})
     return created
 
 
@@ -77,7 +78,7 @@ def add_link(annual: Target, five_year: Target, user) -> TargetLink:
         defaults={"origin": LinkOrigin.MANUAL, "state": LinkState.PROPOSED},
     )
     if new:
-        record("targets.link.added", link, user=user)
+        record(LinkAction.ADDED, link, user=user)
     if link.state != LinkState.CONFIRMED:
         link.confirm(user)
     return link

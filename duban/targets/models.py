@@ -14,6 +14,7 @@ from duban.lib import clock
 from duban.lib.pacing import due_fraction
 from duban.lib.text import metric_key, plain_number
 from duban.lib.transitions import advance, require_state
+from duban.targets.actions import LinkAction, TargetAction
 from duban.targets.choices import (
     Comparator,
     LinkOrigin,
@@ -264,7 +265,7 @@ class Target(models.Model):
             user=user if user is not None and user.is_authenticated else None,
         )
         record(
-            "targets.target.revised",
+            TargetAction.REVISED,
             self,
             user=user,
             data={
@@ -378,7 +379,7 @@ class TargetLink(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("targets:notice-links", args=[self.annual.task.plan.notice_id])
 
-    def _decide(self, state: str, user, action: str) -> None:
+    def _decide(self, state: str, user, action: LinkAction) -> None:
         """Move the link to `state` from any other; the office decides, `user` None is the system."""
         require_office(user)
         others = [s for s in LinkState if s != state]
@@ -395,11 +396,11 @@ class TargetLink(models.Model):
 
     @transaction.atomic
     def confirm(self, user) -> None:
-        self._decide(LinkState.CONFIRMED, user, "targets.link.confirmed")
+        self._decide(LinkState.CONFIRMED, user, LinkAction.CONFIRMED)
 
     @transaction.atomic
     def remove(self, user) -> None:
-        self._decide(LinkState.REMOVED, user, "targets.link.removed")
+        self._decide(LinkState.REMOVED, user, LinkAction.REMOVED)
 
 
 class Measurement(models.Model):

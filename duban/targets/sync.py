@@ -9,6 +9,7 @@ from duban.audit.log import record
 from duban.ledger.choices import PlanKind, TaskState
 from duban.lib.text import metric_key
 from duban.parsing.targets import extract_targets
+from duban.targets.actions import TargetAction
 from duban.targets.choices import Comparator, MetricKind, TargetPeriod, TargetState
 from duban.targets.models import Metric, Target
 
@@ -120,7 +121,7 @@ def sync_targets(task, target_dicts: list[dict]) -> SyncResult:
             result.deleted += 1
     if result.changed:
         record(
-            "targets.targets.synced",
+            TargetAction.SYNCED,
             task,
             data={
                 "created": result.created,

@@ -17,6 +17,7 @@ from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib.transitions import TransitionError
 from duban.progress.choices import ReportState
+from duban.targets.actions import ValueAction
 from duban.targets.checks import describe_problem, impossible
 from duban.targets.choices import ValueSource
 from duban.targets.models import Measurement, Metric, Target
@@ -160,7 +161,7 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
             reported_by=reporter,
             report=report,
         )
-        record("targets.value.recorded", owner, user=user, data=data)
+        record(ValueAction.RECORDED, owner, user=user, data=data)
         return measurement
     if source == ValueSource.REPORT and measurement.source != ValueSource.REPORT:
         raise AlreadyRecorded(
@@ -176,5 +177,5 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
     measurement.save(
         update_fields=["value", "source", "note", "reported_by", "report", "updated_at"]
     )
-    record("targets.value.changed", owner, user=user, data=data)
+    record(ValueAction.CHANGED, owner, user=user, data=data)
     return measurement

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from duban.audit.log import record
+from duban.ledger.actions import NoticeAction, TaskAction
 from duban.ledger.choices import TaskState
 from duban.ledger.importing.diff import (
     Diff,
@@ -81,9 +82,9 @@ class Writer:
                 plan.delete()
         link_twins(notice)
         if self.report.new_notice:
-            record("ledger.notice.imported", notice, self.user, self.notice_data())
+            record(NoticeAction.IMPORTED, notice, self.user, self.notice_data())
         else:
-            record("ledger.notice.updated", notice, self.user, self.notice_data())
+            record(NoticeAction.UPDATED, notice, self.user, self.notice_data())
         return notice
 
     def notice_data(self) -> dict:
@@ -266,7 +267,7 @@ class Writer:
             self.keep_targets(task, row)
         if not self.report.new_notice:
             for task, row in zip(tasks, rows, strict=True):
-                record("ledger.task.added", task, self.user, {"after": row.snapshot()})
+                record(TaskAction.ADDED, task, self.user, {"after": row.snapshot()})
 
     def keep_targets(self, task: Task, row: Row) -> None:
         # A notice parsed before targets were read has no "targets": receivers read the text.
@@ -298,7 +299,7 @@ class Writer:
             task.lead_override_units.set(self.override_units(row))
         if changes:
             record(
-                "ledger.task.changed",
+                TaskAction.CHANGED,
                 task,
                 self.user,
                 {"fields": [change.as_data() for change in changes]},
@@ -345,9 +346,9 @@ class Writer:
         if is_referenced(task):
             task.status = TaskState.WITHDRAWN
             task.save(update_fields=["status", "updated_at"])
-            record("ledger.task.withdrawn", task, self.user, {"before": row.snapshot()})
+            record(TaskAction.WITHDRAWN, task, self.user, {"before": row.snapshot()})
         else:
-            record("ledger.task.removed", task, self.user, {"before": row.snapshot()})
+            record(TaskAction.REMOVED, task, self.user, {"before": row.snapshot()})
             task.delete()
 
 

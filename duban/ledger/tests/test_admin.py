@@ -1,6 +1,7 @@
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from duban.audit.actions import AdminAction
 from duban.audit.models import LogEntry
 from duban.ledger.choices import KindSource, UnitKind
 from duban.testing import BaseTestCase
@@ -40,5 +41,6 @@ class LedgerAdminTestCase(BaseTestCase):
             (self.fagai.kind, self.fagai.kind_source), (UnitKind.OTHER, KindSource.EDITED)
         )
         entry = LogEntry.objects.get()
-        self.assertEqual((entry.action, entry.user), ("ledger.unit.changed", self.root))
-        self.assertEqual(entry.data["fields"], ["kind"])
+        self.assertEqual((entry.action, entry.user), (AdminAction.CHANGED, self.root))
+        self.assertEqual(entry.object_type, "ledger.unit")
+        self.assertEqual(entry.data["changes"], [{"changed": {"fields": ["类别"]}}])

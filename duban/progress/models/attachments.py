@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.progress.actions import AttachmentAction
 from duban.progress.models.reports import Report
 
 
@@ -88,7 +89,7 @@ class Attachment(models.Model):
         try:
             attachment.save()
             record(
-                "progress.attachment.added",
+                AttachmentAction.ADDED,
                 report,
                 user=user,
                 data={"attachment": attachment.pk, "name": name, "sha256": digest},
@@ -106,4 +107,4 @@ class Attachment(models.Model):
         data = {"attachment": self.pk, "name": self.original_name, "sha256": self.file_hash}
         self.delete()
         transaction.on_commit(lambda: self.file.delete(save=False))
-        record("progress.attachment.removed", report, user=user, data=data)
+        record(AttachmentAction.REMOVED, report, user=user, data=data)

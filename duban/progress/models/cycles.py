@@ -6,6 +6,7 @@ from django.utils import timezone
 from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
+from duban.progress.actions import CycleAction
 from duban.progress.choices import CycleKind, CycleState
 
 
@@ -95,7 +96,9 @@ class ReportingCycle(models.Model):
         """Whether reports of this open cycle are late on the given date."""
         return self.is_open and on > self.due_on
 
-    def _change_state(self, user, source: CycleState, target: CycleState, stamp: str, action: str):
+    def _change_state(
+        self, user, source: CycleState, target: CycleState, stamp: str, action: CycleAction
+    ):
         require_office(user)
         now = timezone.now()
         # The compare-and-set is the state check: it also refuses a cycle held as `source`
@@ -114,15 +117,13 @@ class ReportingCycle(models.Model):
     @transaction.atomic
     def open(self, user) -> None:
         """Open a draft cycle for reporting; `user` None means the system."""
-        self._change_state(
-            user, CycleState.DRAFT, CycleState.OPEN, "opened_at", "progress.cycle.opened"
-        )
+        self._change_state(user, CycleState.DRAFT, CycleState.OPEN, "opened_at", CycleAction.OPENED)
 
     @transaction.atomic
     def lock(self, user) -> None:
         """Close an open cycle for good: its reports can no longer be edited or reviewed."""
         self._change_state(
-            user, CycleState.OPEN, CycleState.LOCKED, "locked_at", "progress.cycle.locked"
+            user, CycleState.OPEN, CycleState.LOCKED, "locked_at", CycleAction.LOCKED
         )
 
 

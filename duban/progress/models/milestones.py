@@ -7,6 +7,7 @@ from duban.accounts.access import unit_id_of
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
 from duban.lib.transitions import advance, require_permission, require_state
+from duban.progress.actions import MilestoneAction
 from duban.progress.choices import MilestoneState
 
 
@@ -110,7 +111,7 @@ class Milestone(models.Model):
         )
         announce_tasks_changed([self.task_id])
         record(
-            "progress.milestone.confirmed",
+            MilestoneAction.CONFIRMED,
             self,
             user=user,
             data={"from": previous, "to": self.state, "changes": changes},
@@ -124,4 +125,4 @@ class Milestone(models.Model):
         now = timezone.now()
         advance(self, "state", state=MilestoneState.DONE, done_at=now, updated_at=now)
         announce_tasks_changed([self.task_id])
-        record("progress.milestone.done", self, user=user, data={"to": self.state})
+        record(MilestoneAction.DONE, self, user=user, data={"to": self.state})

@@ -17,6 +17,7 @@ from duban.lib.transitions import (
     require_permission,
     require_state,
 )
+from duban.progress.actions import ReportAction
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models.cycles import ReportingCycle, require_open_cycle
 from duban.progress.models.rules import (
@@ -182,7 +183,7 @@ class Report(models.Model):
             task=task, unit=unit, cycle=cycle, defaults={"kind": kind}
         )
         if created:
-            record("progress.report.created", report, user=user, data={"kind": kind})
+            record(ReportAction.CREATED, report, user=user, data={"kind": kind})
         return report
 
     def require_own_unit(self, user) -> None:
@@ -235,7 +236,7 @@ class Report(models.Model):
         self.require_editable(user)
         changed = sorted(k for k, v in content.items() if getattr(self, k) != v)
         self._write(version, **content)
-        record("progress.report.edited", self, user=user, data={"fields": changed})
+        record(ReportAction.EDITED, self, user=user, data={"fields": changed})
 
     def _mark_submitted(self, user, version: int | None) -> str:
         """Check that the unit may submit its report now and mark it submitted; return the
@@ -265,7 +266,7 @@ class Report(models.Model):
         self._require_consolidation_pending()
         previous = self._mark_submitted(user, version)
         record(
-            "progress.report.submitted",
+            ReportAction.SUBMITTED,
             self,
             user=user,
             data={"from": previous, "to": self.state, "version": self.version},
@@ -294,7 +295,7 @@ class Report(models.Model):
             raise StaleRecord(STALE_REPORT_MESSAGE)
         for part in parts.filter(pk__in=folded):
             record(
-                "progress.report.folded",
+                ReportAction.FOLDED,
                 part,
                 user=user,
                 data={"from": ReportState.SUBMITTED, "to": part.state, "into": self.pk},
@@ -306,7 +307,7 @@ class Report(models.Model):
             .values_list("unit__name", flat=True)
         )
         record(
-            "progress.report.consolidated",
+            ReportAction.CONSOLIDATED,
             self,
             user=user,
             data={"from": previous, "to": self.state, "parts": folded, "missing": missing},
@@ -355,9 +356,7 @@ class Report(models.Model):
             report=self, decision=decision, comment=comment.strip(), reviewer=user
         )
         action = (
-            "progress.report.accepted"
-            if decision == ReviewDecision.ACCEPT
-            else "progress.report.returned"
+            ReportAction.ACCEPTED if decision == ReviewDecision.ACCEPT else ReportAction.RETURNED
         )
         record(
             action,

@@ -12,6 +12,7 @@ from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
+from duban.supervision.actions import SupervisionNoticeAction
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.emails import send
 from duban.supervision.models.notifications import Notification
@@ -130,7 +131,7 @@ class SupervisionNotice(models.Model):
             escalated_from=escalated_from,
         )
         record(
-            "supervision.notice.issued",
+            SupervisionNoticeAction.ISSUED,
             notice,
             user=user,
             data={"task": task.pk, "unit": unit.name, "tier": tier, "respond_by": str(respond_by)},
@@ -160,14 +161,14 @@ class SupervisionNotice(models.Model):
             responded_at=timezone.now(),
             responded_by=user,
         )
-        record("supervision.notice.responded", self, user=user, data={"task": self.task_id})
+        record(SupervisionNoticeAction.RESPONDED, self, user=user, data={"task": self.task_id})
 
     @transaction.atomic
     def close(self, user) -> None:
         require_office(user)
         require_state(self, "state", [NoticeState.RESPONDED], "“{state}”状态下不能办结")
         advance(self, "state", state=NoticeState.CLOSED, closed_at=timezone.now())
-        record("supervision.notice.closed", self, user=user, data={"task": self.task_id})
+        record(SupervisionNoticeAction.CLOSED, self, user=user, data={"task": self.task_id})
 
     @transaction.atomic
     def escalate(self, user=None, today: date | None = None) -> "SupervisionNotice":
@@ -182,7 +183,7 @@ class SupervisionNotice(models.Model):
         today = today or clock.today()
         advance(self, "state", state=NoticeState.ESCALATED, escalated_at=timezone.now())
         record(
-            "supervision.notice.escalated",
+            SupervisionNoticeAction.ESCALATED,
             self,
             user=user,
             data={"task": self.task_id, "from": self.tier, "to": tier, "late": self.is_late(today)},

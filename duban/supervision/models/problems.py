@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from duban.audit.log import record
 from duban.lib.transitions import advance, require_permission, require_state
+from duban.supervision.actions import ProblemAction
 from duban.supervision.choices import ProblemState
 from duban.supervision.models.notifications import Notification
 from duban.supervision.models.rules import leader_users, liaisons
@@ -100,10 +101,8 @@ class Problem(models.Model):
         states, name = PROBLEM_ACTIONS[action]
         require_state(self, "state", states, f"“{{state}}”状态下不能{name}")
 
-    def _audit(self, action: str, user, **data) -> None:
-        record(
-            f"supervision.problem.{action}", self, user=user, data={"task": self.task_id, **data}
-        )
+    def _audit(self, action: ProblemAction, user, **data) -> None:
+        record(action, self, user=user, data={"task": self.task_id, **data})
 
     @classmethod
     @transaction.atomic
@@ -116,7 +115,7 @@ class Problem(models.Model):
         problem = cls.objects.create(
             task=task, unit=unit, title=title, description=description, raised_by=user
         )
-        problem._audit("raised", user, unit=unit.name, title=title)
+        problem._audit(ProblemAction.RAISED, user, unit=unit.name, title=title)
         lead = [pk for pk in task.lead_unit_ids() if pk != unit.pk]
         Notification.objects.notify(
             liaisons(lead), f"{unit}就“{task}”提出问题：{title}", problem.get_absolute_url()
@@ -134,7 +133,7 @@ class Problem(models.Model):
             coordinating_at=self.coordinating_at or timezone.now(),
         )
         note = self.notes.create(unit=unit, author=user, text=text)
-        self._audit("coordinated", user, unit=unit.name)
+        self._audit(ProblemAction.COORDINATED, user, unit=unit.name)
         return note
 
     @transaction.atomic
@@ -148,7 +147,7 @@ class Problem(models.Model):
             escalated_at=timezone.now(),
             escalation_reason=reason,
         )
-        self._audit("escalated", user, reason=reason)
+        self._audit(ProblemAction.ESCALATED, user, reason=reason)
         Notification.objects.notify(
             leader_users(self.task),
             f"问题提请批示：{self.title}（{self.task}）",
@@ -166,7 +165,7 @@ class Problem(models.Model):
             state=ProblemState.INSTRUCTED,
             instructed_at=self.instructed_at or instruction.created_at,
         )
-        self._audit("instructed", user, official=official.name)
+        self._audit(ProblemAction.INSTRUCTED, user, official=official.name)
         units = {*self.task.lead_unit_ids(), self.unit_id}
         Notification.objects.notify(
             liaisons(units), f"{official}对问题“{self.title}”作出批示", self.get_absolute_url()
@@ -183,13 +182,13 @@ class Problem(models.Model):
             resolved_at=timezone.now(),
             resolution=resolution,
         )
-        self._audit("resolved", user)
+        self._audit(ProblemAction.RESOLVED, user)
 
     @transaction.atomic
     def close(self, user=None) -> None:
         self._require(user, "close")
         advance(self, "state", state=ProblemState.CLOSED, closed_at=timezone.now())
-        self._audit("closed", user)
+        self._audit(ProblemAction.CLOSED, user)
 
 
 # Each action on a problem: the states it may start from, and its name in a refusal.

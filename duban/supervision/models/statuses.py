@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.supervision.actions import StatusAction
 from duban.supervision.choices import Colour
 
 
@@ -51,7 +52,7 @@ class TaskStatus(models.Model):
         change = self.take(verdict, timezone.now())
         if change is not None:
             change.save()
-            record("supervision.status.changed", self.task, user=user, data=change.audit_data())
+            record(StatusAction.CHANGED, self.task, user=user, data=change.audit_data())
         self.save()
         return change
 

@@ -9,56 +9,16 @@ from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import TaskStatus
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
+from duban.targets.actions import ValueAction
 from duban.targets.choices import ValueSource
 
 register = template.Library()
-
-# Audit actions as the timeline names them; others show their dotted name.
-ACTION_LABELS = {
-    "ledger.task.added": "任务导入",
-    "ledger.task.created": "新建任务",
-    "ledger.task.changed": "任务变更",
-    "ledger.task.withdrawn": "任务撤销",
-    "ledger.assignment.resolved": "明确责任单位",
-    "targets.targets.synced": "量化指标更新",
-    "progress.milestone.proposed": "生成节点",
-    "progress.report.created": "开始填报",
-    "progress.report.edited": "修改报告",
-    "progress.report.submitted": "报送报告",
-    "progress.report.consolidated": "汇总报送",
-    "progress.report.folded": "并入汇总",
-    "progress.report.accepted": "报告采纳",
-    "progress.report.returned": "报告退回",
-    "progress.milestone.confirmed": "确认节点",
-    "progress.milestone.done": "节点完成",
-    "supervision.status.changed": "状态变化",
-    "supervision.notice.issued": "下发督办单",
-    "supervision.notice.responded": "督办单反馈",
-    "supervision.notice.closed": "督办单办结",
-    "supervision.notice.escalated": "督办单升级",
-    "supervision.problem.raised": "提出问题",
-    "supervision.problem.coordinated": "协调问题",
-    "supervision.problem.escalated": "问题提请区领导",
-    "supervision.problem.instructed": "领导批示",
-    "supervision.problem.resolved": "问题解决",
-    "supervision.problem.closed": "问题关闭",
-    "targets.value.recorded": "记录指标数值",
-    "targets.value.changed": "更正指标数值",
-    "targets.target.revised": "任务调整",
-    "progress.attachment.added": "上传佐证材料",
-    "progress.attachment.removed": "删除佐证材料",
-}
-
-
-@register.filter
-def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
 
 
 @register.filter
 def value_detail(entry) -> str:
     """What a value entry recorded, with the report it came from and who reported it."""
-    if not entry.action.startswith("targets.value."):
+    if entry.action not in ValueAction.values:
         return ""
     data = entry.data
     text = f"{plain_number(data['value'])}{data.get('unit', '')}（截至{data['on_date']}）"

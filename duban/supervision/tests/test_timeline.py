@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from duban.audit.models import LogEntry
 from duban.progress.models import Attachment, Report
 from duban.progress.tests.base import ProgressTestCase
 from duban.supervision.choices import Tier
@@ -17,6 +18,8 @@ from duban.targets.models import Metric, Target
 from duban.targets.values import record_metric_value
 from duban.testing import make_report
 
+# What an entry written by an older version under a since-renamed action holds.
+UNDECLARED_ACTION = "progress.report.vanished"
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 WORKING = {
     "progress.report.created",
@@ -76,6 +79,17 @@ class TimelineScopeTestCase(ProgressTestCase):
 
     def test_a_unit_of_another_task_sees_nothing_of_this_one(self):
         self.assertEqual(self.actions(self.dave), set())
+
+    def test_the_task_page_names_every_entry_in_chinese(self):
+        # One from before its action was declared (or after it was renamed) included.
+        LogEntry.objects.create(
+            action=UNDECLARED_ACTION, object_type="ledger.task", object_id=self.task.pk
+        )
+        self.client.force_login(self.alice)
+        page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
+        for label in ["开始填报", "修改报告", "上传佐证材料", "下发督办单", "其他操作"]:
+            self.assertIn(f"</span> {label} · ", page)
+        self.assertNotRegex(page, r"(ledger|progress|supervision|targets|public)\.\w+\.\w+")
 
 
 class TimelineValuesTestCase(ProgressTestCase):
