@@ -1,8 +1,11 @@
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 
 from duban.accounts.models import Profile
+from duban.audit.admin import AuditedAdmin, ReadOnlyAdmin
 
 
 class ProfileInline(admin.StackedInline):
@@ -10,7 +13,7 @@ class ProfileInline(admin.StackedInline):
     can_delete = False
 
 
-class DubanUserAdmin(UserAdmin):
+class DubanUserAdmin(AuditedAdmin, UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "last_name", "first_name", "role", "is_active", "is_superuser"]
     list_select_related = ["profile"]
@@ -22,12 +25,39 @@ class DubanUserAdmin(UserAdmin):
         return profile.get_role_display() if profile else ""
 
 
+class DubanGroupAdmin(AuditedAdmin, GroupAdmin):
+    pass
+
+
 admin.site.unregister(User)
 admin.site.register(User, DubanUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, DubanGroupAdmin)
+
+
+class DubanAccessAttemptAdmin(AuditedAdmin, AccessAttemptAdmin):
+    """Deleting an attempt here lifts a lockout, as duban.accounts.lockouts.unlock does."""
+
+
+class DubanAccessLogAdmin(ReadOnlyAdmin, AccessLogAdmin):
+    pass
+
+
+class DubanAccessFailureLogAdmin(ReadOnlyAdmin, AccessFailureLogAdmin):
+    pass
+
+
+for model, model_admin in [
+    (AccessAttempt, DubanAccessAttemptAdmin),
+    (AccessLog, DubanAccessLogAdmin),
+    (AccessFailureLog, DubanAccessFailureLogAdmin),
+]:
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(AuditedAdmin):
     list_display = ["user", "role", "official", "unit"]
     list_filter = ["role"]
     list_select_related = ["user", "official", "unit"]

@@ -1,19 +1,7 @@
 from django.contrib import admin
 
+from duban.audit.admin import ReadOnlyAdmin
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle, Review
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """States change through the pages (model methods with audit entries), never by hand here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReportingCycle)

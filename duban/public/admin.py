@@ -1,17 +1,16 @@
 from django.contrib import admin
 
+from duban.audit.admin import ReadOnlyAdmin
 from duban.public.models import PublicProject, PublicReport
 
 
 @admin.register(PublicProject)
-class PublicProjectAdmin(admin.ModelAdmin):
+class PublicProjectAdmin(ReadOnlyAdmin):
     list_display = ["task", "state", "changed_at", "changed_by"]
     list_filter = ["state"]
-    readonly_fields = ["task", "state", "changed_at", "changed_by"]
 
 
 @admin.register(PublicReport)
-class PublicReportAdmin(admin.ModelAdmin):
+class PublicReportAdmin(ReadOnlyAdmin):
     list_display = ["report", "state", "changed_at", "changed_by"]
     list_filter = ["state"]
-    readonly_fields = ["report", "state", "changed_at", "changed_by"]

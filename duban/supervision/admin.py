@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from duban.audit.admin import ReadOnlyAdmin
 from duban.supervision.models import (
     CoordinationNote,
     Instruction,
@@ -12,19 +13,6 @@ from duban.supervision.models import (
     SupervisionNotice,
     TaskStatus,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """States move only through the model methods, which audit them."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(TaskStatus)
