@@ -1,6 +1,6 @@
 """`duban bench export`: the ledger of N synthetic tasks written to .xlsx, timed and weighed.
 
-Run in a throwaway test database filled by `duban.scale.Ledger`, as `bench pages` is. The
+Run in a throwaway test database filled by `duban.ledger.bench.Ledger`, as `bench pages` is. The
 baseline is openpyxl's write-only mode writing as many rows of plain values (the ledger's
 first row, repeated) without styles or queries: what the export costs beyond writing the file.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 
 from duban.exports.ledger import numbered, write_ledger
+from duban.ledger.bench import Ledger
 from duban.ledger.models import Task
-from duban.scale import Ledger
 
 BUDGET_SECONDS = 10
 BUDGET_MB = 300

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from duban.ledger import demo
 from duban.ledger.models import Task
 from duban.ledger.signals import tasks_changed_held
-from duban.supervision.facts import refresh_all, refresh_tasks
+from duban.supervision.refresh import refresh_all, refresh_tasks
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ from duban.progress.choices import (
 from duban.progress.models import Milestone, Report, ReportingCycle, Review
 from duban.progress.periods import quarterly_periods
 from duban.supervision.choices import Colour, Tier
-from duban.supervision.facts import refresh_all
 from duban.supervision.models import (
     CoordinationNote,
     Instruction,
@@ -42,6 +41,7 @@ from duban.supervision.models import (
     SupervisionNotice,
     TaskStatus,
 )
+from duban.supervision.refresh import refresh_all
 
 # Fields stamped with the wall clock by the code the demo calls; moved to the simulated day.
 STAMPED = [

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from duban.ledger.models import Task
 from duban.ledger.signals import tasks_changed
-from duban.supervision.facts import refresh_tasks
+from duban.supervision.refresh import refresh_tasks
 
 
 @receiver(tasks_changed, dispatch_uid="supervision_refresh_changed_tasks")

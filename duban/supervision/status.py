@@ -1,7 +1,7 @@
 """The status rules: a pure function from a task's facts to a colour with its reasons.
 
 `evaluate()` knows nothing of the database, so every rule is tested on a small dataclass;
-`facts_for_task()` in `duban.supervision.facts` builds that dataclass from the models.
+`facts_for_task()` in `duban.supervision.refresh` builds that dataclass from the models.
 """
 
 from dataclasses import dataclass, field

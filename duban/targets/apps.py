@@ -6,4 +6,4 @@ class TargetsConfig(AppConfig):
     verbose_name = "量化指标"
 
     def ready(self) -> None:
-        from duban.targets import receivers  # noqa: F401  (connects the import receiver)
+        from duban.targets import receivers  # noqa: F401  (connects the receivers)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
-from duban.supervision.facts import refresh_all
 from duban.supervision.models import Problem
+from duban.supervision.refresh import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase, make_task

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole
-from duban.supervision.facts import refresh_all
+from duban.supervision.refresh import refresh_all
 from duban.testing import BaseTestCase, make_problem, make_task
 
 ROWS = 8

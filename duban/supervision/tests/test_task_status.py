@@ -11,8 +11,8 @@ from duban.progress.choices import CycleKind, CycleState, MilestoneState, Report
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.progress.periods import monthly_periods
 from duban.supervision.choices import Colour
-from duban.supervision.facts import facts_for_task, refresh_all, refresh_task
 from duban.supervision.models import StatusChange, TaskStatus
+from duban.supervision.refresh import facts_for_task, refresh_all, refresh_task
 from duban.targets.choices import Comparator, Measure, TargetPeriod, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
+from duban.ledger.bench import bench_pages
 from duban.parsing.bench import bench_parse, default_seed_dir, render
-from duban.scale import bench_pages
 from duban.supervision.bench import bench_refresh
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
 from duban.parsing import ParseError, parse_file
-from duban.parsing.cli import render_explain, render_json, render_table
+from duban.parsing.render import render_explain, render_json, render_table
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 
 from duban.lib import clock
 from duban.supervision.choices import Colour
-from duban.supervision.facts import refresh_all
 from duban.supervision.management.options import add_date_option
+from duban.supervision.refresh import refresh_all
 
 
 class Command(BaseCommand):
