@@ -1,8 +1,11 @@
 """The dashboards' world: a year of supervision small enough to count by hand, as of 2022-09-10.
 
-- 林杰 leads annual tasks 1–3 and livelihood project 1; 张伟 leads annual task 4 and project 2.
-- Task 1: 区发改局 leads, 区财政局 supports; red (green at the end of Q1, red since July).
-  Task 2: 区财政局 (共同); yellow. Task 3: 五马街道 leads, a remark moves the lead to 区发改局
+Built on the cast (duban.testing): its `task` is task 1 and `other_task` task 2, wang (王明) the
+second leader; the streets, tasks 3–6, the projects and the year's records are added here.
+
+- 林杰 leads annual tasks 1–3 and livelihood project 1; 王明 leads annual task 4 and project 2.
+- Task 1: 区发改局 leads, 区商务局 shares, 区财政局 supports; red (green at the end of Q1, red
+  since July). Task 2: 区财政局 (共同); yellow. Task 3: 五马街道 leads, a remark moves the lead to 区发改局
   as well; green. Task 4: 南汇街道 leads; red. A withdrawn task of 区发改局 is red too and
   counts nowhere; a task without a status counts in no colour.
 - Project 1 (五马街道) is green, project 2 (区发改局) done.
@@ -16,12 +19,11 @@
 
 from datetime import date, datetime
 
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.utils import timezone
 
 from duban.accounts.choices import UserRole
 from duban.ledger.choices import AssignmentRole, PlanKind, TaskState, UnitKind
-from duban.ledger.models import Official
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.models import Report, ReportingCycle, Review
 from duban.supervision.choices import Colour, NoticeState, ProblemState
@@ -29,7 +31,7 @@ from duban.supervision.models import Problem, StatusChange, SupervisionNotice, T
 from duban.targets.choices import ValueSource
 from duban.targets.sync import sync_targets
 from duban.targets.values import record_value
-from duban.testing import make_notice, make_plan, make_section, make_task, make_unit, make_user
+from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit, make_user
 
 TODAY = date(2022, 9, 10)
 
@@ -42,32 +44,19 @@ def colour(task, value: str) -> None:
     TaskStatus.objects.create(task=task, colour=value, since=at(date(2022, 7, 10)))
 
 
-def build_world(obj) -> None:
-    obj.lin_official = Official.objects.create(name="林杰")
-    obj.zhang_official = Official.objects.create(name="张伟")
-    obj.fagai = make_unit("区发改局")
-    obj.caizheng = make_unit("区财政局")
+def add_dashboard_data(obj) -> None:
+    """Set the year's records as attributes of `obj`, which already holds the cast."""
     obj.wuma = make_unit("五马街道", UnitKind.SUBDISTRICT)
     obj.nanhui = make_unit("南汇街道", UnitKind.SUBDISTRICT)
-    notice = make_notice()
-    obj.annual = make_plan(notice, title="2022年重点工作责任分解表")
+    obj.annual = obj.plan
     obj.livelihood = make_plan(
-        notice, PlanKind.LIVELIHOOD, annex="3", title="2022年民生实事项目任务分解表"
+        obj.notice, PlanKind.LIVELIHOOD, annex="3", title="2022年民生实事项目任务分解表"
     )
-    lin = make_section(obj.annual, [obj.lin_official], position=0)
-    zhang = make_section(obj.annual, [obj.zhang_official], position=1)
-    obj.t1 = make_task(
-        lin,
-        "1",
-        "地区生产总值增长 7%。",
-        [(obj.fagai, AssignmentRole.LEAD), (obj.caizheng, AssignmentRole.SUPPORT)],
-    )
-    obj.t2 = make_task(
-        lin, "2", "一般公共预算收入增长 8%。", [(obj.caizheng, AssignmentRole.JOINT)]
-    )
+    lin = obj.section
+    wang = make_section(obj.annual, [obj.wang_official], position=1)
     obj.t3 = make_task(lin, "3", "推进老旧小区改造。", [(obj.wuma, AssignmentRole.LEAD)])
     obj.t3.lead_override_units.add(obj.fagai)
-    obj.t4 = make_task(zhang, "4", "推进城中村改造。", [(obj.nanhui, AssignmentRole.LEAD)])
+    obj.t4 = make_task(wang, "4", "推进城中村改造。", [(obj.nanhui, AssignmentRole.LEAD)])
     obj.withdrawn = make_task(
         lin,
         "5",
@@ -84,15 +73,15 @@ def build_world(obj) -> None:
         name="社区食堂",
     )
     obj.p2 = make_task(
-        make_section(obj.livelihood, [obj.zhang_official], position=3),
+        make_section(obj.livelihood, [obj.wang_official], position=3),
         "2",
         "新增公办幼儿园学位900个。",
         [(obj.fagai, AssignmentRole.LEAD)],
         name="幼儿园学位",
     )
     for task, value in [
-        (obj.t1, Colour.RED),
-        (obj.t2, Colour.YELLOW),
+        (obj.task, Colour.RED),
+        (obj.other_task, Colour.YELLOW),
         (obj.t3, Colour.GREEN),
         (obj.t4, Colour.RED),
         (obj.withdrawn, Colour.RED),
@@ -100,16 +89,12 @@ def build_world(obj) -> None:
         (obj.p2, Colour.DONE),
     ]:
         colour(task, value)
-    StatusChange.objects.create(task=obj.t1, to_colour=Colour.GREEN, at=at(date(2022, 3, 15)))
+    StatusChange.objects.create(task=obj.task, to_colour=Colour.GREEN, at=at(date(2022, 3, 15)))
     StatusChange.objects.create(
-        task=obj.t1, from_colour=Colour.GREEN, to_colour=Colour.RED, at=at(date(2022, 7, 10))
+        task=obj.task, from_colour=Colour.GREEN, to_colour=Colour.RED, at=at(date(2022, 7, 10))
     )
     StatusChange.objects.create(task=obj.t4, to_colour=Colour.YELLOW, at=at(date(2022, 5, 1)))
 
-    obj.office = make_user("office", UserRole.OFFICE)
-    obj.lin = make_user("lin", UserRole.LEADER, official=obj.lin_official)
-    obj.zhang = make_user("zhang", UserRole.LEADER, official=obj.zhang_official)
-    obj.bob = make_user("bob", UserRole.UNIT, unit=obj.fagai)
     obj.wuma_user = make_user("wuma", UserRole.UNIT, unit=obj.wuma)
 
     quarters = [
@@ -141,20 +126,20 @@ def build_world(obj) -> None:
             submitted_at=at(submitted),
         )
 
-    obj.t1_q1 = report(obj.t1, obj.fagai, 1, ReportState.ACCEPTED, date(2022, 4, 8))
-    obj.t1_q2 = report(obj.t1, obj.fagai, 2, ReportState.ACCEPTED, date(2022, 7, 15))
+    obj.t1_q1 = report(obj.task, obj.fagai, 1, ReportState.ACCEPTED, date(2022, 4, 8))
+    obj.t1_q2 = report(obj.task, obj.fagai, 2, ReportState.ACCEPTED, date(2022, 7, 15))
     obj.t3_q1 = report(obj.t3, obj.wuma, 1, ReportState.RETURNED, date(2022, 4, 9))
     Review.objects.create(
         report=obj.t3_q1,
         decision=ReviewDecision.RETURN,
         comment="请补充数据。",
-        reviewer=obj.office,
+        reviewer=obj.alice,
         created_at=at(date(2022, 4, 12)),
     )
     obj.t4_q2 = report(obj.t4, obj.nanhui, 2, ReportState.SUBMITTED, date(2022, 7, 8))
 
     obj.problem_new = Problem.objects.create(
-        task=obj.t1,
+        task=obj.task,
         unit=obj.fagai,
         title="用地指标不足",
         description="缺少用地指标。",
@@ -169,7 +154,7 @@ def build_world(obj) -> None:
         raised_at=at(date(2022, 7, 1)),
     )
     Problem.objects.create(
-        task=obj.t2,
+        task=obj.other_task,
         unit=obj.caizheng,
         title="已解决的问题",
         description="已解决。",
@@ -178,7 +163,7 @@ def build_world(obj) -> None:
         resolved_at=at(date(2022, 6, 1)),
     )
     obj.notice_pending = SupervisionNotice.objects.create(
-        task=obj.t1,
+        task=obj.task,
         unit=obj.fagai,
         reason="进度滞后。",
         respond_by=date(2022, 8, 27),
@@ -196,7 +181,7 @@ def build_world(obj) -> None:
     )
 
     sync_targets(
-        obj.t1,
+        obj.task,
         [
             {
                 "metric": "地区生产总值",
@@ -209,12 +194,13 @@ def build_world(obj) -> None:
             }
         ],
     )
-    obj.target = obj.t1.targets.get()
-    record_value(obj.target, 5, date(2022, 6, 30), user=obj.office, source=ValueSource.OFFICE)
+    obj.target = obj.task.targets.get()
+    record_value(obj.target, 5, date(2022, 6, 30), user=obj.alice, source=ValueSource.OFFICE)
 
 
 @override_settings(DUBAN_TODAY=TODAY)
-class DashboardTestCase(TestCase):
+class DashboardTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
-        build_world(cls)
+        super().setUpTestData()
+        add_dashboard_data(cls)

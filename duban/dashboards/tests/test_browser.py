@@ -9,7 +9,8 @@ from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from duban.browser_testing import BROWSER, log_in
-from duban.dashboards.tests.base import TODAY, build_world
+from duban.dashboards.tests.base import TODAY, add_dashboard_data
+from duban.testing import build_cast
 
 pytestmark = BROWSER
 SHOTS = Path("test-results")
@@ -36,7 +37,8 @@ SEGMENT = """([id, seriesIndex, dataIndex]) => {
 def world(transactional_db, settings):
     settings.DUBAN_TODAY = TODAY
     world = SimpleNamespace()
-    build_world(world)
+    build_cast(world)
+    add_dashboard_data(world)
     return world
 
 
@@ -91,7 +93,7 @@ def test_the_office_overview_draws_every_chart_and_its_segments_open_their_lists
     new_browser_page, live_server, world
 ):
     page = new_browser_page()
-    open_overview(page, live_server, "office")
+    open_overview(page, live_server, "alice")
     assert assert_every_chart_drawn(page) == 8
     page.screenshot(path=str(SHOTS / "overview-1366x900.png"))
     follow(page, "totals", 1, 0)  # 滞后: task 2
@@ -108,7 +110,7 @@ def test_a_leaders_overview_draws_their_portfolio(new_browser_page, live_server,
 
 def test_the_overview_fits_a_phone(new_browser_page, live_server, world):
     page = new_browser_page()
-    open_overview(page, live_server, "office", 390, 844)
+    open_overview(page, live_server, "alice", 390, 844)
     assert_every_chart_drawn(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(SHOTS / "overview-390x844.png"))
@@ -118,7 +120,7 @@ def test_the_print_head_shows_in_print_only_and_the_tables_replace_the_charts(
     new_browser_page, live_server, world
 ):
     page = new_browser_page()
-    open_overview(page, live_server, "office")
+    open_overview(page, live_server, "alice")
     assert not page.is_visible(".print-head")
     assert page.is_visible(".site-header")
     page.emulate_media(media="print")

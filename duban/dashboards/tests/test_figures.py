@@ -17,7 +17,7 @@ def values(figure: dict) -> dict:
 
 class FiguresTestCase(DashboardTestCase):
     def office_scope(self):
-        return figures.overview_scope(visible_tasks(self.office))
+        return figures.overview_scope(visible_tasks(self.alice))
 
     def test_the_totals_count_active_tasks_by_colour_as_the_database_does(self):
         figure = figures.status_totals(self.office_scope())
@@ -36,13 +36,13 @@ class FiguresTestCase(DashboardTestCase):
         figure = values(figures.status_by_leader(self.office_scope()))
         assert figure[("林杰", "严重滞后/逾期")] == 1
         assert figure[("林杰", "正常")] == 2
-        assert figure[("张伟", "严重滞后/逾期")] == 1
+        assert figure[("王明", "严重滞后/逾期")] == 1
 
     def test_units_with_the_most_red_tasks_come_first_and_a_lead_moved_by_remark_counts(self):
         figure = figures.status_by_unit(self.office_scope())
-        # 区财政局: red task 1 (配合) and yellow task 2; then the two units with one red task.
+        # 区财政局: red task 1 (配合) and yellow task 2; then the three units with one red task.
         assert figure["categories"][0] == "区财政局"
-        assert set(figure["categories"][1:3]) == {"南汇街道", "区发改局"}
+        assert set(figure["categories"][1:4]) == {"南汇街道", "区发改局", "区商务局"}
         counts = values(figure)
         # 区发改局: task 1 (red), task 3 through the remark (green), project 2 (done).
         assert (
@@ -101,12 +101,12 @@ class FiguresTestCase(DashboardTestCase):
         assert ages[("待反馈督办单", "30天以上")] == 0
 
     def test_a_leaders_scope_is_their_portfolio(self):
-        scope = figures.overview_scope(visible_tasks(self.office), self.zhang_official)
+        scope = figures.overview_scope(visible_tasks(self.alice), self.wang_official)
         totals = values(figures.status_totals(scope))
         assert totals[("全部任务", "严重滞后/逾期")] == 1
         assert totals[("全部任务", "已完成")] == 1
         assert figures.status_totals(scope)["series"][0]["data"][0]["url"].endswith(
-            f"leader={self.zhang_official.pk}&colour=red"
+            f"leader={self.wang_official.pk}&colour=red"
         )
 
     def test_a_units_record_counts_returns_notices_and_late_answers(self):

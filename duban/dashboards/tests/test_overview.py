@@ -16,15 +16,15 @@ class OverviewTestCase(DashboardTestCase):
             assert shown == listed, href
 
     def test_every_number_on_the_office_overview_is_the_database_count_and_its_lists(self):
-        self.assert_numbers_match(self.office, reverse("dashboards:overview"))
+        self.assert_numbers_match(self.alice, reverse("dashboards:overview"))
 
     def test_every_number_on_a_leaders_overview_is_the_database_count_and_its_lists(self):
         self.assert_numbers_match(self.lin, reverse("dashboards:overview"))
-        url = reverse("dashboards:leader", args=[self.zhang_official.pk])
-        self.assert_numbers_match(self.office, url)
+        url = reverse("dashboards:leader", args=[self.wang_official.pk])
+        self.assert_numbers_match(self.alice, url)
 
     def test_a_leader_sees_only_their_portfolio(self):
-        self.client.force_login(self.zhang)
+        self.client.force_login(self.wang)
         response = self.client.get(reverse("dashboards:overview"))
         assert response.status_code == 200
         figures = [figure for figure, _ in response.context["charts"]]
@@ -33,7 +33,7 @@ class OverviewTestCase(DashboardTestCase):
         assert set(units) == {"南汇街道", "区发改局"}
 
     def test_a_leader_cannot_open_another_leaders_overview(self):
-        self.client.force_login(self.zhang)
+        self.client.force_login(self.wang)
         url = reverse("dashboards:leader", args=[self.lin_official.pk])
         assert self.client.get(url).status_code == 404
 
@@ -49,13 +49,13 @@ class OverviewTestCase(DashboardTestCase):
         assert response.url.startswith(reverse("accounts:login"))
 
     def test_each_chart_serves_the_numbers_the_page_prints(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         page = self.client.get(reverse("dashboards:overview"))
         for figure, url in page.context["charts"]:
             assert self.client.get(url).json() == figure
 
     def test_an_unknown_chart_is_not_found(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         assert self.client.get(reverse("dashboards:chart", args=["pie"])).status_code == 404
         self.client.force_login(self.lin)
         url = reverse("dashboards:leader-chart", args=[self.lin_official.pk, "by-leader"])

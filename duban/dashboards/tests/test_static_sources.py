@@ -33,8 +33,8 @@ def test_our_scripts_and_styles_reference_no_external_host():
 
 class NoExternalHostTestCase(DashboardTestCase):
     def test_no_page_references_an_external_host(self):
-        self.client.force_login(self.office)
-        pks = {self.t1.pk, self.target.pk, self.target.metric_id, self.fagai.pk}
+        self.client.force_login(self.alice)
+        pks = {self.task.pk, self.target.pk, self.target.metric_id, self.fagai.pk}
         pks |= {self.lin_official.pk, self.t1_q1.pk, self.annual.pk}
         pages = 0
         for route in routes():

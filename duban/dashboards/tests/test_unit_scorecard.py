@@ -14,7 +14,7 @@ class UnitScorecardTestCase(DashboardTestCase):
         assert "街道共 2 个：红黄任务数排第 1" in html
 
     def test_its_task_counts_are_the_databases_and_its_lists(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         html = self.client.get(reverse("dashboards:unit", args=[self.fagai.pk])).content.decode()
         numbers = linked_numbers(html)
         assert [n for _, n in numbers] == [1, 0, 1, 1]
@@ -23,12 +23,12 @@ class UnitScorecardTestCase(DashboardTestCase):
             assert shown == list_count(self.client.get(href).content.decode())
 
     def test_late_answers_to_notices_are_counted(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         html = self.client.get(reverse("dashboards:unit", args=[self.nanhui.pk])).content.decode()
         assert "收到督办单</dt><dd>1 份，其中逾期反馈 1 份" in html
 
     def test_the_on_time_chart_serves_each_cycle(self):
-        self.client.force_login(self.office)
+        self.client.force_login(self.alice)
         url = reverse("dashboards:unit-chart", args=[self.fagai.pk, "on-time"])
         counts = self.client.get(url).json()["counts"]
         # 区发改局 consolidates task 1, task 3 (by remark), the unrated task and project 2.
@@ -44,6 +44,6 @@ class UnitScorecardTestCase(DashboardTestCase):
         assert self.client.get(url).status_code == 404
 
     def test_a_leader_opens_the_scorecards_of_units_in_their_portfolio_only(self):
-        self.client.force_login(self.zhang)
+        self.client.force_login(self.wang)
         assert self.client.get(reverse("dashboards:unit", args=[self.nanhui.pk])).status_code == 200
         assert self.client.get(reverse("dashboards:unit", args=[self.wuma.pk])).status_code == 404

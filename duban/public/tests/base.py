@@ -33,7 +33,7 @@ class PublicTestCase(DashboardTestCase):
             report=cls.accepted,
             decision=ReviewDecision.ACCEPT,
             comment="内部意见" + MARKER,
-            reviewer=cls.office,
+            reviewer=cls.alice,
         )
         cls.returned = Report.objects.create(
             task=cls.p1,
@@ -47,7 +47,7 @@ class PublicTestCase(DashboardTestCase):
             report=cls.returned,
             decision=ReviewDecision.RETURN,
             comment="退回意见" + MARKER,
-            reviewer=cls.office,
+            reviewer=cls.alice,
         )
         problem = Problem.objects.create(
             task=cls.p1, unit=cls.wuma, title="问题" + MARKER, description="情况" + MARKER
@@ -55,7 +55,7 @@ class PublicTestCase(DashboardTestCase):
         CoordinationNote.objects.create(
             problem=problem, unit=cls.wuma, author=cls.wuma_user, text="协调" + MARKER
         )
-        PublicProject.publish(cls.p1, cls.office)
-        PublicReport.publish(cls.accepted, cls.office)
+        PublicProject.publish(cls.p1, cls.alice)
+        PublicReport.publish(cls.accepted, cls.alice)
         # Published by mistake outside the rules: the page still shows only accepted reports.
         PublicReport.objects.create(report=cls.returned, state="published")

@@ -21,7 +21,7 @@ class PublicPageTestCase(PublicTestCase):
     def test_projects_not_published_or_taken_down_are_not_shown(self):
         html = self.client.get(reverse("public:index")).content.decode()
         assert "幼儿园学位" not in html
-        self.p1.publication.take_down(self.office)
+        self.p1.publication.take_down(self.alice)
         assert "社区食堂" not in self.client.get(reverse("public:index")).content.decode()
 
     def test_the_page_needs_no_javascript(self):
