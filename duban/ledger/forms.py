@@ -128,7 +128,7 @@ class UnitFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
-class UploadForm(forms.Form):
+class NoticeUploadForm(forms.Form):
     """A notice file within the size limit, of a format the parser reads, with task rows.
 
     After validation `content` holds the file's bytes.

@@ -73,7 +73,7 @@ class ReportForm(forms.Form):
         return content
 
 
-class UploadForm(forms.Form):
+class EvidenceUploadForm(forms.Form):
     file = forms.FileField(
         label="佐证材料", help_text="PDF、Word(docx)、Excel(xlsx)、PNG、JPEG 或文本文件"
     )

@@ -22,11 +22,11 @@ from duban.progress.access import (
 from duban.progress.choices import CycleState, ReportState, ReviewDecision
 from duban.progress.cycles import generate_cycles
 from duban.progress.forms import (
+    EvidenceUploadForm,
     GenerateCyclesForm,
     MilestoneForm,
     ReportForm,
     ReviewForm,
-    UploadForm,
 )
 from duban.progress.milestones import propose_milestones
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
@@ -135,7 +135,7 @@ def edit_report(request, pk: int):
                 return redirect("progress:report-edit", report.pk)
             messages.success(request, "报告已报送。")
             return redirect(report)
-    ctx = {"report": report, "form": form, "upload_form": UploadForm()}
+    ctx = {"report": report, "form": form, "upload_form": EvidenceUploadForm()}
     ctx["attachments"] = report.attachments.all()
     return render(request, "progress/report_form.html", ctx)
 
@@ -206,7 +206,7 @@ def review_queue(request):
 def upload_attachment(request, pk: int):
     report = get_report_for_user(request.user, pk)
     _require_own_report(request.user, report)
-    form = UploadForm(request.POST, request.FILES)
+    form = EvidenceUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "请选择要上传的文件。")
         return redirect("progress:report-edit", report.pk)

@@ -62,7 +62,7 @@ class ReviewPlan:
 
 
 @dataclass
-class Review:
+class ImportReview:
     draft: ImportDraft
     prepared: ImportPreview
     plans: list[ReviewPlan]
@@ -86,7 +86,7 @@ class Review:
         return None
 
 
-def review(draft: ImportDraft) -> Review:
+def review(draft: ImportDraft) -> ImportReview:
     content = draft.content()
     if content is None:
         raise ParseError("the staged file is gone", NO_FILE)
@@ -100,7 +100,7 @@ def review(draft: ImportDraft) -> Review:
     layouts = _layouts(corrected, placed)
     rejected = set(draft.corrections.get("rejected_aliases") or [])
     new_names = [name for name in prepared.report.new_units if name not in rejected]
-    return Review(
+    return ImportReview(
         draft=draft,
         prepared=prepared,
         plans=plans,

@@ -20,8 +20,8 @@ from duban.ledger.forms import (
     COLUMN_ROLES,
     AliasForm,
     ColumnRolesForm,
+    NoticeUploadForm,
     RowCorrectionForm,
-    UploadForm,
     parse_error_message,
 )
 from duban.ledger.importing.corrections import column_roles
@@ -33,9 +33,9 @@ from duban.parsing import ParseError, parse_bytes
 
 @office_required
 def upload(request):
-    form = UploadForm()
+    form = NoticeUploadForm()
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
+        form = NoticeUploadForm(request.POST, request.FILES)
         if form.is_valid():
             name = form.cleaned_data["file"].name
             draft = ImportDraft.start(form.content, name, request.user, form.doc_number)

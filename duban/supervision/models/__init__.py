@@ -6,8 +6,8 @@ Every state change is a model method that checks the user's role and the current
 """
 
 from duban.supervision.models.notices import (
-    NoticeQuerySet,
     SupervisionNotice,
+    SupervisionNoticeQuerySet,
     escalate_late_notices,
 )
 from duban.supervision.models.notifications import (
@@ -38,7 +38,7 @@ __all__ = [
     "PROBLEM_ACTIONS",
     "CoordinationNote",
     "Instruction",
-    "NoticeQuerySet",
+    "SupervisionNoticeQuerySet",
     "Notification",
     "NotificationQuerySet",
     "Problem",

@@ -24,16 +24,16 @@ from duban.supervision.models.rules import (
 )
 
 
-class NoticeQuerySet(models.QuerySet):
-    def pending(self) -> "NoticeQuerySet":
+class SupervisionNoticeQuerySet(models.QuerySet):
+    def pending(self) -> "SupervisionNoticeQuerySet":
         """Notices still waiting for the unit's response."""
         return self.filter(state=NoticeState.ISSUED)
 
-    def late(self, today: date) -> "NoticeQuerySet":
+    def late(self, today: date) -> "SupervisionNoticeQuerySet":
         """Pending notices whose response deadline passed before `today`."""
         return self.pending().filter(respond_by__lt=today)
 
-    def for_unit(self, unit) -> "NoticeQuerySet":
+    def for_unit(self, unit) -> "SupervisionNoticeQuerySet":
         return self.filter(unit=unit)
 
 
@@ -81,7 +81,7 @@ class SupervisionNotice(models.Model):
         verbose_name="升级自",
     )
 
-    objects = models.Manager.from_queryset(NoticeQuerySet)()
+    objects = models.Manager.from_queryset(SupervisionNoticeQuerySet)()
 
     class Meta:
         verbose_name = "督办单"
@@ -96,7 +96,7 @@ class SupervisionNotice(models.Model):
         indexes = [
             # The office's list of notices, newest first.
             models.Index(fields=["-issued_at"], name="supervision_notice_issued"),
-            # NoticeQuerySet.late(): the escalation job's scan of pending notices by deadline.
+            # SupervisionNoticeQuerySet.late(): the escalation job scans pending notices by deadline.
             models.Index(fields=["state", "respond_by"], name="supervision_notice_pending"),
             # A unit's notices (its to-do list).
             models.Index(fields=["unit", "state"], name="supervision_notice_unit"),
