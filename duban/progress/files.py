@@ -16,7 +16,7 @@ __all__ = [
     "check_evidence",
     "sanitise_name",
     "sha256_of",
-    "sniff",
+    "sniff_evidence",
 ]
 
 # Sniffed kind -> (content type served, extensions the original name may carry).
@@ -88,7 +88,7 @@ def _is_plain_text(head: bytes) -> bool:
     return all(ch in "\t\r\n\f" or not unicodedata.category(ch).startswith("C") for ch in text)
 
 
-def sniff(fileobj) -> Sniffed | None:
+def sniff_evidence(fileobj) -> Sniffed | None:
     """The allowed kind of a seekable binary file judged by its bytes, or None."""
     fileobj.seek(0)
     head = fileobj.read(_SNIFF_BYTES)
@@ -117,7 +117,7 @@ def check_evidence(fileobj, name: str, size: int, max_bytes: int) -> Sniffed:
         raise EvidenceError(f"文件过大：单个附件不得超过 {limit:g} MB。")
     if size == 0:
         raise EvidenceError("文件为空。")
-    sniffed = sniff(fileobj)
+    sniffed = sniff_evidence(fileobj)
     if sniffed is None:
         raise EvidenceError(
             "不支持的文件类型：仅接受 PDF、Word(docx)、Excel(xlsx)、PNG、JPEG 和文本文件。"

@@ -3,7 +3,13 @@ import zipfile
 
 import pytest
 
-from duban.progress.files import EvidenceError, check_evidence, sanitise_name, sha256_of, sniff
+from duban.progress.files import (
+    EvidenceError,
+    check_evidence,
+    sanitise_name,
+    sha256_of,
+    sniff_evidence,
+)
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -29,7 +35,7 @@ def office_zip(member: str) -> bytes:
     ],
 )
 def test_it_sniffs_allowed_types_from_the_bytes(data, kind):
-    assert sniff(io.BytesIO(data)).kind == kind
+    assert sniff_evidence(io.BytesIO(data)).kind == kind
 
 
 @pytest.mark.parametrize(
@@ -44,7 +50,7 @@ def test_it_sniffs_allowed_types_from_the_bytes(data, kind):
     ],
 )
 def test_it_refuses_other_types(data):
-    assert sniff(io.BytesIO(data)) is None
+    assert sniff_evidence(io.BytesIO(data)) is None
 
 
 def test_it_refuses_a_file_whose_extension_does_not_match_its_bytes():
