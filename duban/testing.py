@@ -14,7 +14,8 @@
 
 `make_notice()`, `make_task()`, `make_cycle()`, `make_report()`, `make_target()`,
 `make_problem()` and friends build further data; a test case that needs more adds it in its
-own setUpTestData on top of the cast.
+own setUpTestData on top of the cast. `build_cast(obj)` sets the cast on any object, for tests
+that have no setUpTestData (browser tests, TransactionTestCase).
 Their passwords are hashed with MD5: conftest.py's session fixture sets the hasher before any
 setUpTestData runs.
 """
