@@ -124,3 +124,5 @@ class ImportDraftAdmin(ReadOnlyAdmin):
     list_display = ["filename", "status", "uploaded_by", "created_at", "notice"]
     list_filter = ["status"]
     search_fields = ["filename", "file_hash"]
+    # The parse is long and the staged file's own: the preview shows it, not the admin.
+    exclude = ["parsed"]

@@ -131,7 +131,7 @@ class UnitFilterForm(forms.Form):
 class NoticeUploadForm(forms.Form):
     """A notice file within the size limit, of a format the parser reads, with task rows.
 
-    After validation `content` holds the file's bytes.
+    After validation `content` holds the file's bytes and `parsed` its parse.
     """
 
     file = forms.FileField(
@@ -156,10 +156,6 @@ class NoticeUploadForm(forms.Form):
         if not rows:
             raise forms.ValidationError(PARSE_ERRORS[errors.NO_TASKS])
         return upload
-
-    @property
-    def doc_number(self) -> str:
-        return (self.parsed.get("notice") or {}).get("doc_number") or ""
 
 
 class UnitKindForm(forms.Form):

@@ -611,6 +611,9 @@ class ImportDraft(models.Model):
     status = models.CharField("状态", max_length=10, choices=DraftStatus, default=DraftStatus.OPEN)
     # See importing.corrections for the shape.
     corrections = models.JSONField("更正", default=dict, blank=True)
+    # The file as parsed with the office's column roles (notice.schema.json), before its row
+    # corrections: the preview and the confirmation read it instead of parsing the file again.
+    parsed = models.JSONField("解析结果", default=dict, blank=True)
     # The notice whose last corrections this preview started from, when re-importing one.
     prefilled_from = models.ForeignKey(
         Notice,
@@ -661,21 +664,31 @@ class ImportDraft(models.Model):
 
     @classmethod
     @transaction.atomic
-    def start(cls, content: bytes, filename: str, user, doc_number: str = "") -> "ImportDraft":
-        """Stage an upload as a new preview, starting from the corrections last confirmed for
-        the same file or the same 文号."""
+    def start(
+        cls, content: bytes, filename: str, user, parsed: dict | None = None
+    ) -> "ImportDraft":
+        """Stage an upload and its parse (`parsed`, else parsed here) as a new preview, starting
+        from the corrections last confirmed for the same file or the same 文号."""
+        from duban.ledger.importing.corrections import column_roles, read
         from duban.ledger.staging import stage
 
+        if parsed is None:
+            parsed = read(content, filename, {})
         digest = stage(content)
         cls.objects.stale().delete()
+        doc_number = (parsed.get("notice") or {}).get("doc_number") or ""
         previous = Notice.objects.imported_as(digest, doc_number)
         prefill = previous if previous is not None and previous.import_corrections else None
+        corrections = copy.deepcopy(prefill.import_corrections) if prefill else {}
+        if column_roles(corrections):
+            parsed = read(content, filename, corrections)
         draft = cls.objects.create(
             file_hash=digest,
             filename=filename,
             file_size=len(content),
             uploaded_by=user if user is not None and user.is_authenticated else None,
-            corrections=copy.deepcopy(prefill.import_corrections) if prefill else {},
+            corrections=corrections,
+            parsed=parsed,
             prefilled_from=prefill,
         )
         data = {"filename": filename, "file_hash": digest}
@@ -692,9 +705,17 @@ class ImportDraft(models.Model):
             raise ValueError("该预览已导入，不能再更正")
         self.status, self.corrections = locked.status, locked.corrections
 
-    def _change(self, user, change: dict) -> None:
+    def _change(self, user, change: dict, *, read_again: bool = False) -> None:
+        """Save and audit a correction; `read_again` parses the file with the column roles
+        corrected, the one correction that needs it (ParseError, and the change rolls back,
+        when they read no task rows)."""
+        from duban.ledger.importing.corrections import read
 
-        self.save(update_fields=["corrections", "updated_at"])
+        fields = ["corrections", "updated_at"]
+        if read_again:
+            self.parsed = read(self.content(), self.filename, self.corrections)
+            fields.append("parsed")
+        self.save(update_fields=fields)
         record(ImportDraftAction.CORRECTED, self, user, change)
 
     @transaction.atomic
@@ -702,13 +723,13 @@ class ImportDraft(models.Model):
         """Read a table's columns in these roles (None: not read), as the office chose them."""
         self._lock()
         self.corrections.setdefault("columns", {})[str(table)] = roles
-        self._change(user, {"columns": {str(table): roles}})
+        self._change(user, {"columns": {str(table): roles}}, read_again=True)
 
     @transaction.atomic
     def reset_columns(self, table: int, user=None) -> None:
         self._lock()
         self.corrections.get("columns", {}).pop(str(table), None)
-        self._change(user, {"columns": {str(table): "reset"}})
+        self._change(user, {"columns": {str(table): "reset"}}, read_again=True)
 
     @transaction.atomic
     def correct_row(self, correction: dict, user=None) -> None:
@@ -751,14 +772,15 @@ class ImportDraft(models.Model):
 
         Returns the applied ImportPreview (its notice and report)."""
         from duban.ledger.importing import apply_import
-        from duban.ledger.importing.review import review
+        from duban.ledger.importing.review import staged
         from duban.ledger.staging import discard
 
         with transaction.atomic():
             draft = ImportDraft.objects.select_for_update().get(pk=self.pk)
             if not draft.is_open:
                 raise ValueError("该预览已导入")
-            prepared = review(draft).prepared
+            # apply_import compares with the ledger itself, under its lock.
+            prepared = staged(draft)
             notice = prepared.notice = apply_import(prepared, user=user)
             notice.import_corrections = draft.corrections
             notice.save(update_fields=["import_corrections"])

@@ -31,7 +31,14 @@ from duban.lib.locks import hold_lock
 from duban.parsing import ParseError, parse_bytes
 from duban.parsing.errors import NO_TASKS
 
-__all__ = ["ImportPreview", "apply_import", "prepare_import", "prepare_parsed"]
+__all__ = [
+    "ImportPreview",
+    "apply_import",
+    "compare",
+    "prepare_import",
+    "prepare_parsed",
+    "unchecked",
+]
 
 
 @dataclass
@@ -76,6 +83,13 @@ def prepare_parsed(
 
     Raises ParseError when the notice has no task rows: there would be nothing to supervise.
     """
+    return compare(unchecked(parsed, content=content, filename=filename, recheck=recheck))
+
+
+def unchecked(
+    parsed: dict, *, content: bytes | None = None, filename: str = "", recheck: bool = False
+) -> ImportPreview:
+    """A parsed notice ready to compare or import, not yet compared; ParseError without rows."""
     rows = (
         item
         for plan in parsed.get("plans", [])
@@ -91,7 +105,7 @@ def prepare_parsed(
     else:
         file_hash = source.get("sha256") or ""
         file_size = 0
-    preview = ImportPreview(
+    return ImportPreview(
         filename=filename or source.get("filename") or "",
         data=parsed,
         file_hash=file_hash,
@@ -99,7 +113,11 @@ def prepare_parsed(
         content=content,
         recheck=recheck,
     )
-    diff = Diff(parsed, file_hash, recheck=recheck)
+
+
+def compare(preview: ImportPreview) -> ImportPreview:
+    """`preview` with what importing it would change, compared with the ledger as it is."""
+    diff = Diff(preview.data, preview.file_hash, recheck=preview.recheck)
     preview.notice, preview.report = diff.notice, diff.report
     return preview
 

@@ -18,6 +18,7 @@ import hashlib
 import re
 
 from duban.ledger.names import normalise_name
+from duban.parsing import parse_bytes
 from duban.parsing.text import squeeze
 
 EDIT, DROP, JOIN = "edit", "drop", "join"
@@ -55,6 +56,11 @@ def column_roles(corrections: dict) -> dict[int, list[str | None]] | None:
     """The office's column roles in the parser's form, {table number: roles}."""
     roles = {int(table): list(r) for table, r in (corrections.get("columns") or {}).items()}
     return roles or None
+
+
+def read(content: bytes, filename: str, corrections: dict) -> dict:
+    """A notice file parsed with the office's column roles; ParseError if it reads no rows."""
+    return parse_bytes(content, filename, roles=column_roles(corrections))
 
 
 def apply_corrections(parsed: dict, corrections: dict) -> dict:

@@ -1,23 +1,18 @@
 """What the office reviews before an import: the corrected reading, row by row, and its diff.
 
-`review(draft)` parses the staged file with the office's column roles, applies its row
-corrections, compares the result with the ledger, marks what the parser was unsure of, and
+`review(draft)` takes the draft's parse (made with the office's column roles when the file
+was staged or its columns corrected), applies its row corrections, compares the result with the ledger, marks what the parser was unsure of, and
 proposes known units for new names. Raises ParseError when the corrected reading has no rows.
 """
 
 from dataclasses import dataclass, field
 
-from duban.ledger.importing import ImportPreview, prepare_parsed
-from duban.ledger.importing.corrections import (
-    apply_corrections,
-    column_roles,
-    row_key,
-    text_hash,
-)
+from duban.ledger.importing import ImportPreview, compare, unchecked
+from duban.ledger.importing.corrections import apply_corrections, read, row_key, text_hash
 from duban.ledger.importing.wording import warning_text
 from duban.ledger.models import ImportDraft, Notice, Unit, UnitAlias
 from duban.ledger.unit_names import propose
-from duban.parsing import ParseError, parse_bytes
+from duban.parsing import ParseError
 from duban.parsing.errors import NO_FILE
 
 # A column read with less confidence than this is marked for the office to check.
@@ -86,15 +81,24 @@ class ImportReview:
         return None
 
 
-def review(draft: ImportDraft) -> ImportReview:
+def staged(draft: ImportDraft) -> ImportPreview:
+    """The draft's staged parse with the office's row corrections, not yet compared.
+
+    Raises ParseError when the staged file is gone or the corrected reading has no rows."""
     content = draft.content()
     if content is None:
         raise ParseError("the staged file is gone", NO_FILE)
-    parsed = parse_bytes(content, draft.filename, roles=column_roles(draft.corrections))
-    corrected = apply_corrections(parsed, draft.corrections)
+    # A preview staged before its parse was kept with it is parsed once more.
+    parsed = draft.parsed or read(content, draft.filename, draft.corrections)
     stored = Notice.objects.filter(file_hash=draft.file_hash).order_by("-created_at").first()
     recheck = stored is not None and stored.import_corrections != draft.corrections
-    prepared = prepare_parsed(corrected, content=content, filename=draft.filename, recheck=recheck)
+    corrected = apply_corrections(parsed, draft.corrections)
+    return unchecked(corrected, content=content, filename=draft.filename, recheck=recheck)
+
+
+def review(draft: ImportDraft) -> ImportReview:
+    prepared = compare(staged(draft))
+    corrected = prepared.data
     placed: set[int] = set()
     plans = _plans(corrected, placed)
     layouts = _layouts(corrected, placed)

@@ -1,6 +1,7 @@
 """The office corrects the reading of a notice in its preview before importing it."""
 
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,10 +11,10 @@ from django.urls import reverse
 
 from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
-from duban.ledger.importing import review as review_module
+from duban.ledger import forms as forms_module
 from duban.ledger.importing.review import same_place
 from duban.ledger.models import ImportDraft, Notice, Task, UnitAlias
-from duban.parsing import parse_bytes
+from duban.parsing import api, parse_bytes
 from duban.testing import NOTICE_ROWS, BaseTestCase, make_unit, make_user, notice_text
 
 # The roles that read the test notice's table right: 类别 | 事项 | 甲方 | 乙方 | 时间.
@@ -91,6 +92,31 @@ class ReadingTestCase(PreviewTestCase):
         draft.refresh_from_db()
         assert "columns" not in draft.corrections
         self.assertContains(self.client.get(draft.get_absolute_url()), "按这样的列读取不出任务")
+
+
+class ParseOnceTestCase(PreviewTestCase):
+    """The upload's parse is kept with the preview; only new column roles read the file again."""
+
+    def import_counting_parses(self, roles: dict | None = None) -> int:
+        with mock.patch.object(api, "assemble", wraps=api.assemble) as parse:
+            draft = self.upload(notice_text())
+            self.review(draft)
+            if roles:
+                self.post("import-columns", draft, {"table": 1, **roles})
+                self.review(draft)
+            self.post("import-row", draft, self.row_data(self.rows(draft)[2], "drop"))
+            response = self.post("import-confirm", draft, {})
+        assert response.status_code == 302
+        assert Task.objects.filter(text=NOTICE_ROWS[0][1]).exists()
+        return parse.call_count
+
+    def test_upload_preview_corrections_and_confirmation_parse_the_file_once(self):
+        assert self.import_counting_parses() == 1
+
+    def test_reassigned_column_roles_parse_it_once_more(self):
+        assert self.import_counting_parses(ROLES) == 2
+        task = Task.objects.get(text=NOTICE_ROWS[0][1])
+        assert task.assignments.get(unit__name="区住建局").role == "lead"
 
 
 class RowCorrectionTestCase(PreviewTestCase):
@@ -266,7 +292,7 @@ class UnsureRowsTestCase(PreviewTestCase):
             parsed["warnings"].append({"message": "units cell read in two ways", "location": where})
             return parsed
 
-        monkeypatch.setattr(review_module, "parse_bytes", parse)
+        monkeypatch.setattr(forms_module, "parse_bytes", parse)
 
     def test_rows_the_parser_was_unsure_of_are_marked_with_why(self):
         draft = self.upload(notice_text())

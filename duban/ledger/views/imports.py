@@ -24,11 +24,10 @@ from duban.ledger.forms import (
     RowCorrectionForm,
     parse_error_message,
 )
-from duban.ledger.importing.corrections import column_roles
 from duban.ledger.importing.review import review
 from duban.ledger.models import ImportDraft
 from duban.lib.params import parse_count
-from duban.parsing import ParseError, parse_bytes
+from duban.parsing import ParseError
 
 
 @office_required
@@ -38,7 +37,7 @@ def upload(request):
         form = NoticeUploadForm(request.POST, request.FILES)
         if form.is_valid():
             name = form.cleaned_data["file"].name
-            draft = ImportDraft.start(form.content, name, request.user, form.doc_number)
+            draft = ImportDraft.start(form.content, name, request.user, form.parsed)
             return redirect(draft)
     ctx = {
         "form": form,
@@ -85,7 +84,10 @@ def columns(request, pk: int):
     draft = _open_draft(request, pk)
     table = parse_count(request.POST.get("table"))
     if "reset" in request.POST and table is not None:
-        draft.reset_columns(table, request.user)
+        try:
+            draft.reset_columns(table, request.user)
+        except ParseError as exc:
+            messages.error(request, "按这样的列读取不出任务：" + parse_error_message(exc))
         return redirect(f"{draft.get_absolute_url()}#table-{table}")
     width = sum(1 for name in request.POST if name.startswith("role_"))
     form = ColumnRolesForm(request.POST, width=width)
@@ -94,12 +96,9 @@ def columns(request, pk: int):
         return redirect(draft)
     table, roles = form.cleaned_data["table"], form.cleaned_data["roles"]
     try:
-        trial = {**(column_roles(draft.corrections) or {}), table: roles}
-        parse_bytes(draft.content(), draft.filename, roles=trial)
+        draft.set_columns(table, roles, request.user)
     except ParseError as exc:
         messages.error(request, "按这样的列读取不出任务：" + parse_error_message(exc))
-        return redirect(f"{draft.get_absolute_url()}#table-{table}")
-    draft.set_columns(table, roles, request.user)
     return redirect(f"{draft.get_absolute_url()}#table-{table}")
 
 
