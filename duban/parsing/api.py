@@ -1,15 +1,16 @@
-"""Parsing a notice file into the `duban.notice/1` dict (spec/notice.schema.json)."""
+"""Parsing a notice file into its dataclasses (model.py), or the `duban.notice/1` dict."""
 
 import hashlib
 from pathlib import Path
 
 from duban.parsing.errors import NO_FILE, TOO_LARGE, ParseError
+from duban.parsing.model import ParsedNotice, Source
 from duban.parsing.readers import read
 from duban.parsing.refusal import refuse_without_tasks
+from duban.parsing.schema import from_json, to_json
 from duban.parsing.script import as_printed, simplified
 from duban.parsing.structure import assemble
 
-SCHEMA = "duban.notice/1"
 # Notices are a few hundred KB; refuse before reading anything this big into memory.
 MAX_FILE_SIZE = 50 * 1024 * 1024
 
@@ -32,28 +33,32 @@ def parse_file(path: str | Path) -> dict:
 def parse_bytes(
     data: bytes, filename: str, roles: dict[int, list[str | None]] | None = None
 ) -> dict:
+    """`parse_notice` as the `duban.notice/1` dict that `duban parse` prints."""
+    return to_json(parse_notice(data, filename, roles))
+
+
+def parse_notice(
+    data: bytes, filename: str, roles: dict[int, list[str | None]] | None = None
+) -> ParsedNotice:
     """Parse a notice's bytes; `filename` names the source and breaks format ties.
 
     `roles` sets the column roles of tables by number (layout.ROLES), as the office corrected.
     """
     _check_size(len(data))
     document = simplified(read(data, filename))
-    assembled = assemble(document, roles)
-    refuse_without_tasks(document, assembled)
-    parsed = as_printed(assembled.to_dict(), document.printed)
-    return {
-        "schema": SCHEMA,
-        "source": {
-            "filename": filename,
-            "format": document.format,
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "pages": document.pages,
-        },
-        "notice": parsed["notice"],
-        "plans": parsed["plans"],
-        "warnings": [w.to_dict() for w in document.warnings] + parsed["warnings"],
-        "layouts": parsed["layouts"],
-    }
+    parsed = assemble(document, roles)
+    refuse_without_tasks(document, parsed)
+    if document.printed:
+        parsed = from_json(as_printed(parsed.to_dict(), document.printed))
+    # The reader's warnings quote the file as printed already.
+    parsed.warnings = document.warnings + parsed.warnings
+    parsed.source = Source(
+        filename=filename,
+        format=document.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=document.pages,
+    )
+    return parsed
 
 
 def _check_size(size: int) -> None:

@@ -38,7 +38,8 @@ class Item:
     deadline: str | None = None
     remark: str | None = None
     lead_override: list[str] = field(default_factory=list)
-    targets: list[dict] = field(default_factory=list)
+    # None: not read, as in a notice given without them (schema.from_json of such JSON).
+    targets: list[dict] | None = field(default_factory=list)
     location: Location = field(default_factory=Location)
     extra: dict[str, str] = field(default_factory=dict)  # cells of unknown columns, by header
     partial: bool = False  # cut short by the end of the copy: what is printed, nothing invented
@@ -53,9 +54,10 @@ class Item:
             "deadline": self.deadline,
             "remark": self.remark,
             "lead_override": list(self.lead_override),
-            "targets": [dict(target) for target in self.targets],
-            "location": self.location.to_dict(),
         }
+        if self.targets is not None:
+            data["targets"] = [dict(target) for target in self.targets]
+        data["location"] = self.location.to_dict()
         if self.extra:
             data["extra"] = dict(self.extra)
         if self.partial:
@@ -124,11 +126,30 @@ class NoticeMeta:
 
 
 @dataclass(slots=True)
+class Source:
+    """The file a notice was parsed from."""
+
+    filename: str
+    format: str
+    sha256: str
+    pages: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "filename": self.filename,
+            "format": self.format,
+            "sha256": self.sha256,
+            "pages": self.pages,
+        }
+
+
+@dataclass(slots=True)
 class ParsedNotice:
     notice: NoticeMeta
     plans: list[Plan]
     warnings: list[ParseWarning] = field(default_factory=list)
     layouts: list = field(default_factory=list)  # layout.Layout of every table
+    source: Source | None = None  # set by parse_notice, once the file is read
 
     def to_dict(self) -> dict:
         return {

@@ -5,6 +5,7 @@ from duban.ledger.choices import UnitKind
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Notice, Unit
 from duban.ledger.tests.reference import ReferenceLedgerChecks, reference_notice
+from duban.parsing import from_json, to_json
 
 
 class ImportReferenceTestCase(ReferenceLedgerChecks, TestCase):
@@ -49,3 +50,8 @@ class ImportReferenceTestCase(ReferenceLedgerChecks, TestCase):
         self.assertEqual(entry.object_id, str(self.notice.pk))
         self.assertEqual(entry.data["added"], 161)
         self.assertEqual(entry.user, None)
+
+
+def test_the_gold_reference_notice_comes_back_from_the_parsers_dataclasses():
+    data = reference_notice() | {"layouts": []}
+    assert to_json(from_json(data)) == data
