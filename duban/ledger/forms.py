@@ -7,7 +7,7 @@ from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib.params import IdMultipleChoiceField
 from duban.lib.widgets import LongSelect
-from duban.parsing import ParseError, errors, parse_bytes
+from duban.parsing import ParseError, errors, parse_notice
 from duban.supervision.choices import Colour
 
 # The parser explains itself in English; the office reads why, and what to do, in Chinese.
@@ -149,10 +149,10 @@ class NoticeUploadForm(forms.Form):
         upload.seek(0)
         self.content = upload.read()
         try:
-            self.parsed = parse_bytes(self.content, upload.name)
+            self.parsed = parse_notice(self.content, upload.name)
         except ParseError as exc:
             raise forms.ValidationError(parse_error_message(exc)) from None
-        rows = sum(len(s["items"]) for p in self.parsed["plans"] for s in p["sections"])
+        rows = sum(len(s.items) for p in self.parsed.plans for s in p.sections)
         if not rows:
             raise forms.ValidationError(PARSE_ERRORS[errors.NO_TASKS])
         return upload

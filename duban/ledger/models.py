@@ -664,20 +664,18 @@ class ImportDraft(models.Model):
 
     @classmethod
     @transaction.atomic
-    def start(
-        cls, content: bytes, filename: str, user, parsed: dict | None = None
-    ) -> "ImportDraft":
-        """Stage an upload and its parse (`parsed`, else parsed here) as a new preview, starting
-        from the corrections last confirmed for the same file or the same 文号."""
+    def start(cls, content: bytes, filename: str, user, parsed=None) -> "ImportDraft":
+        """Stage an upload and its parse (`parsed`, a ParsedNotice, else parsed here) as a new
+        preview, starting from the corrections last confirmed for the same file or 文号."""
         from duban.ledger.importing.corrections import column_roles, read
         from duban.ledger.staging import stage
+        from duban.parsing import to_json
 
         if parsed is None:
             parsed = read(content, filename, {})
         digest = stage(content)
         cls.objects.stale().delete()
-        doc_number = (parsed.get("notice") or {}).get("doc_number") or ""
-        previous = Notice.objects.imported_as(digest, doc_number)
+        previous = Notice.objects.imported_as(digest, parsed.notice.doc_number or "")
         prefill = previous if previous is not None and previous.import_corrections else None
         corrections = copy.deepcopy(prefill.import_corrections) if prefill else {}
         if column_roles(corrections):
@@ -688,7 +686,7 @@ class ImportDraft(models.Model):
             file_size=len(content),
             uploaded_by=user if user is not None and user.is_authenticated else None,
             corrections=corrections,
-            parsed=parsed,
+            parsed=to_json(parsed),
             prefilled_from=prefill,
         )
         data = {"filename": filename, "file_hash": digest}
@@ -710,10 +708,11 @@ class ImportDraft(models.Model):
         corrected, the one correction that needs it (ParseError, and the change rolls back,
         when they read no task rows)."""
         from duban.ledger.importing.corrections import read
+        from duban.parsing import to_json
 
         fields = ["corrections", "updated_at"]
         if read_again:
-            self.parsed = read(self.content(), self.filename, self.corrections)
+            self.parsed = to_json(read(self.content(), self.filename, self.corrections))
             fields.append("parsed")
         self.save(update_fields=fields)
         record(ImportDraftAction.CORRECTED, self, user, change)

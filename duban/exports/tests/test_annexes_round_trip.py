@@ -7,7 +7,7 @@ from django.test import TestCase, override_settings
 from duban.exports.annexes import annexes_docx, annexes_xlsx
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.tests.reference import REFERENCE, gold, seed_dir
-from duban.parsing import parse_bytes
+from duban.parsing import from_json, parse_bytes
 from duban.parsing.tests.gold import differences, report, rows_from_parsed
 
 
@@ -19,7 +19,9 @@ class AnnexRoundTripTests(TestCase):
         content = (seed_dir() / f"{REFERENCE}.docx").read_bytes()
         parsed = parse_bytes(content, f"{REFERENCE}.docx")
         with cls.captureOnCommitCallbacks(execute=True):
-            preview = prepare_parsed(parsed, content=content, filename=f"{REFERENCE}.docx")
+            preview = prepare_parsed(
+                from_json(parsed), content=content, filename=f"{REFERENCE}.docx"
+            )
             cls.notice = apply_import(preview)
 
     def assert_reads_back_to_the_gold(self, data: bytes, filename: str):

@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from duban.ledger.changes import ChangeReport
-from duban.ledger.importing.corrections import apply_corrections, column_roles
+from duban.ledger.importing.corrections import apply_corrections, column_roles, read
 from duban.ledger.importing.diff import Diff
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice, Task
 from duban.ledger.signals import announce_tasks_changed, notice_imported
 from duban.lib.locks import hold_lock
-from duban.parsing import ParseError, parse_bytes
+from duban.parsing import ParseError, parse_notice
 from duban.parsing.errors import NO_TASKS
+from duban.parsing.model import ParsedNotice
 
 __all__ = [
     "ImportPreview",
@@ -46,7 +47,7 @@ class ImportPreview:
     """A parsed notice and what importing it would change; nothing is written yet."""
 
     filename: str
-    data: dict
+    data: ParsedNotice
     file_hash: str
     file_size: int
     content: bytes | None = field(default=None, repr=False)
@@ -66,20 +67,25 @@ def prepare_import(data: bytes, filename: str) -> ImportPreview:
 
     The corrections the office made when the same notice was last imported apply again.
     """
-    parsed = parse_bytes(data, filename)
-    doc_number = (parsed.get("notice") or {}).get("doc_number") or ""
+    parsed = parse_notice(data, filename)
+    doc_number = parsed.notice.doc_number or ""
     previous = Notice.objects.imported_as(hashlib.sha256(data).hexdigest(), doc_number)
     if previous is not None and previous.import_corrections:
         corrections = previous.import_corrections
-        parsed = parse_bytes(data, filename, roles=column_roles(corrections))
-        parsed = apply_corrections(parsed, corrections)
+        if column_roles(corrections):
+            parsed = read(data, filename, corrections)
+        parsed = apply_corrections(parsed, corrections).notice
     return prepare_parsed(parsed, content=data, filename=filename)
 
 
 def prepare_parsed(
-    parsed: dict, *, content: bytes | None = None, filename: str = "", recheck: bool = False
+    parsed: ParsedNotice,
+    *,
+    content: bytes | None = None,
+    filename: str = "",
+    recheck: bool = False,
 ) -> ImportPreview:
-    """Compare an already parsed notice (the schema dict) with the ledger.
+    """Compare an already parsed notice with the ledger.
 
     Raises ParseError when the notice has no task rows: there would be nothing to supervise.
     """
@@ -87,26 +93,23 @@ def prepare_parsed(
 
 
 def unchecked(
-    parsed: dict, *, content: bytes | None = None, filename: str = "", recheck: bool = False
+    parsed: ParsedNotice,
+    *,
+    content: bytes | None = None,
+    filename: str = "",
+    recheck: bool = False,
 ) -> ImportPreview:
     """A parsed notice ready to compare or import, not yet compared; ParseError without rows."""
-    rows = (
-        item
-        for plan in parsed.get("plans", [])
-        for section in plan.get("sections", [])
-        for item in section.get("items", [])
-    )
-    if next(rows, None) is None:
+    if not any(section.items for plan in parsed.plans for section in plan.sections):
         raise ParseError("未找到任务分解表：文件中没有可导入的任务", NO_TASKS)
-    source = parsed.get("source") or {}
     if content is not None:
         file_hash = hashlib.sha256(content).hexdigest()
         file_size = len(content)
     else:
-        file_hash = source.get("sha256") or ""
+        file_hash = parsed.source.sha256 if parsed.source else ""
         file_size = 0
     return ImportPreview(
-        filename=filename or source.get("filename") or "",
+        filename=filename or (parsed.source.filename if parsed.source else ""),
         data=parsed,
         file_hash=file_hash,
         file_size=file_size,

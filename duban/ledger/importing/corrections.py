@@ -1,4 +1,4 @@
-"""The office's corrections to a parsed notice, applied to the parsed dict before the diff.
+"""The office's corrections to a parsed notice, applied to its dataclasses before the diff.
 
 Corrections are plain JSON, kept with the preview and, once imported, with the notice:
 
@@ -16,9 +16,11 @@ row find it as it was when they were made.
 import copy
 import hashlib
 import re
+from dataclasses import dataclass, field
 
 from duban.ledger.names import normalise_name
-from duban.parsing import parse_bytes
+from duban.parsing import parse_notice
+from duban.parsing.model import Item, Leader, ParsedNotice, Plan, Unit
 from duban.parsing.text import squeeze
 
 EDIT, DROP, JOIN = "edit", "drop", "join"
@@ -29,26 +31,26 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(squeeze(text or "").encode()).hexdigest()[:16]
 
 
-def plan_id(plan: dict, index: int) -> str:
+def plan_id(plan: Plan, index: int) -> str:
     """A plan's name in a key: its annex number, else its place among the plans."""
-    return f"附件{plan['annex']}" if plan.get("annex") else f"#{index}"
+    return f"附件{plan.annex}" if plan.annex else f"#{index}"
 
 
-def row_key(plan: dict, plan_index: int, item: dict) -> dict:
+def row_key(plan: Plan, plan_index: int, item: Item) -> dict:
     return {
         "plan": plan_id(plan, plan_index),
-        "location": dict(item.get("location") or {}),
-        "text": text_hash(item.get("text") or ""),
+        "location": item.location.to_dict(),
+        "text": text_hash(item.text),
     }
 
 
-def rows(parsed: dict) -> list[tuple[int, int, int, dict]]:
+def rows(parsed: ParsedNotice) -> list[tuple[int, int, int, Item]]:
     """Every item as (plan index, section index, item index, item), in printed order."""
     return [
         (p, s, i, item)
-        for p, plan in enumerate(parsed.get("plans", []))
-        for s, section in enumerate(plan.get("sections", []))
-        for i, item in enumerate(section.get("items", []))
+        for p, plan in enumerate(parsed.plans)
+        for s, section in enumerate(plan.sections)
+        for i, item in enumerate(section.items)
     ]
 
 
@@ -58,27 +60,36 @@ def column_roles(corrections: dict) -> dict[int, list[str | None]] | None:
     return roles or None
 
 
-def read(content: bytes, filename: str, corrections: dict) -> dict:
+def read(content: bytes, filename: str, corrections: dict) -> ParsedNotice:
     """A notice file parsed with the office's column roles; ParseError if it reads no rows."""
-    return parse_bytes(content, filename, roles=column_roles(corrections))
+    return parse_notice(content, filename, roles=column_roles(corrections))
 
 
-def apply_corrections(parsed: dict, corrections: dict) -> dict:
-    """A copy of `parsed` with the row corrections applied; corrected items carry `corrected`.
+@dataclass
+class Corrected:
+    """A parsed notice with the office's row corrections applied."""
 
-    Corrections whose row is not found are skipped and counted in `corrections_unmatched`.
-    """
+    notice: ParsedNotice
+    # What was done to each row, by its place in the corrected notice: ["join", "edit"].
+    marks: dict[tuple[int, int, int], list[str]] = field(default_factory=dict)
+    unmatched: int = 0  # corrections whose row is not found, skipped
+
+
+def apply_corrections(parsed: ParsedNotice, corrections: dict) -> Corrected:
+    """A copy of `parsed` with the row corrections applied, in the order they were made."""
     parsed = copy.deepcopy(parsed)
     unmatched = 0
+    marks: dict[int, list[str]] = {}  # by id() of the item, which `parsed` keeps alive
     for correction in corrections.get("rows", []):
         found = find_row(parsed, correction["row"])
         if found is None:
             unmatched += 1
             continue
         p, s, i = found
-        items = parsed["plans"][p]["sections"][s]["items"]
+        items = parsed.plans[p].sections[s].items
         if correction["op"] == EDIT:
             _edit(items[i], correction)
+            marks.setdefault(id(items[i]), []).append(EDIT)
         elif correction["op"] == DROP:
             del items[i]
         elif correction["op"] == JOIN:
@@ -87,16 +98,17 @@ def apply_corrections(parsed: dict, corrections: dict) -> dict:
                 unmatched += 1
                 continue
             _join(above, items.pop(i))
-    parsed["corrections_unmatched"] = unmatched
-    return parsed
+            marks.setdefault(id(above), []).append(JOIN)
+    placed = {(p, s, i): marks[id(item)] for p, s, i, item in rows(parsed) if id(item) in marks}
+    return Corrected(parsed, placed, unmatched)
 
 
-def find_row(parsed: dict, key: dict) -> tuple[int, int, int] | None:
+def find_row(parsed: ParsedNotice, key: dict) -> tuple[int, int, int] | None:
     """Where the row of `key` is: by plan, place and text, else plan and place, else plan and text."""
     candidates = [
-        (p, s, i, row_key(parsed["plans"][p], p, item))
+        (p, s, i, row_key(parsed.plans[p], p, item))
         for p, s, i, item in rows(parsed)
-        if plan_id(parsed["plans"][p], p) == key["plan"]
+        if plan_id(parsed.plans[p], p) == key["plan"]
     ]
     tests = [
         lambda k: k["location"] == key["location"] and k["text"] == key["text"],
@@ -110,55 +122,43 @@ def find_row(parsed: dict, key: dict) -> tuple[int, int, int] | None:
     return None
 
 
-def _above(parsed: dict, p: int, s: int, i: int) -> dict | None:
+def _above(parsed: ParsedNotice, p: int, s: int, i: int) -> Item | None:
     """The row printed above, in the same plan (the last of the previous section at its top)."""
-    sections = parsed["plans"][p]["sections"]
+    sections = parsed.plans[p].sections
     if i > 0:
-        return sections[s]["items"][i - 1]
+        return sections[s].items[i - 1]
     for section in reversed(sections[:s]):
-        if section["items"]:
-            return section["items"][-1]
+        if section.items:
+            return section.items[-1]
     return None
 
 
-def _edit(item: dict, correction: dict) -> None:
-    units = [
-        {"name": name, "role": role, "raw": name}
+def _edit(item: Item, correction: dict) -> None:
+    item.units = [
+        Unit(name, role, name)
         for role in ("lead", "joint", "support")
         for name in correction.get(role) or []
     ]
-    item["units"] = units
-    item["leaders"] = [{"name": name, "titles": []} for name in correction.get("leaders") or []]
-    item["deadline"] = correction.get("deadline") or None
-    _mark(item, EDIT)
+    item.leaders = [Leader(name) for name in correction.get("leaders") or []]
+    item.deadline = correction.get("deadline") or None
 
 
-def _join(above: dict, item: dict) -> None:
-    above["text"] = (above.get("text") or "") + (item.get("text") or "")
-    roles = {unit["name"]: unit for unit in above.get("units", [])}
-    for unit in item.get("units", []):
-        present = roles.get(unit["name"])
+def _join(above: Item, item: Item) -> None:
+    above.text += item.text
+    roles = {unit.name: unit for unit in above.units}
+    for unit in item.units:
+        present = roles.get(unit.name)
         if present is None:
-            above.setdefault("units", []).append(unit)
-            roles[unit["name"]] = unit
-        elif ROLE_STRENGTH[unit["role"]] > ROLE_STRENGTH[present["role"]]:
-            present["role"] = unit["role"]
-    names = {leader["name"] for leader in above.get("leaders", [])}
-    above.setdefault("leaders", []).extend(
-        leader for leader in item.get("leaders", []) if leader["name"] not in names
-    )
-    above["deadline"] = above.get("deadline") or item.get("deadline")
-    remarks = [r for r in (above.get("remark"), item.get("remark")) if r]
-    above["remark"] = "；".join(remarks) or None
-    if item.get("extra"):
-        above["extra"] = {**item["extra"], **(above.get("extra") or {})}
-    if item.get("partial"):
-        above["partial"] = True
-    _mark(above, JOIN)
-
-
-def _mark(item: dict, op: str) -> None:
-    item["corrected"] = [*item.get("corrected", []), op]
+            above.units.append(unit)
+            roles[unit.name] = unit
+        elif ROLE_STRENGTH[unit.role] > ROLE_STRENGTH[present.role]:
+            present.role = unit.role
+    names = {leader.name for leader in above.leaders}
+    above.leaders.extend(leader for leader in item.leaders if leader.name not in names)
+    above.deadline = above.deadline or item.deadline
+    above.remark = "；".join(r for r in (above.remark, item.remark) if r) or None
+    above.extra = {**item.extra, **above.extra}
+    above.partial = above.partial or item.partial
 
 
 def split_names(value: str, person: bool = False) -> list[str]:

@@ -20,6 +20,7 @@ from duban.ledger.models import (
     UnitAlias,
 )
 from duban.ledger.names import alias_note, canonical_names, normalise_name
+from duban.parsing.model import Item, NoticeMeta, ParsedNotice
 from duban.parsing.text import squeeze
 
 # Rows whose texts are at least this similar may be the same row renumbered or moved.
@@ -90,7 +91,7 @@ class Row:
     # Incoming rows only.
     plan: IncomingPlan | None = None
     section: IncomingSection | None = None
-    item: dict | None = None
+    item: Item | None = None
     raw_units: dict = field(default_factory=dict)  # unit name -> raw as printed
     leader_source: str = LeaderSource.SECTION
     # Existing rows only.
@@ -158,7 +159,7 @@ def _date(value) -> date | None:
 class Diff:
     """The comparison of a parsed notice with the ledger: which rows pair up and what changed."""
 
-    def __init__(self, parsed: dict, file_hash: str, recheck: bool = False):
+    def __init__(self, parsed: ParsedNotice, file_hash: str, recheck: bool = False):
         self.parsed = parsed
         self.report = ChangeReport()
         self.notice, self.report.same_file = self._find_notice(file_hash)
@@ -183,9 +184,9 @@ class Diff:
             notice = Notice.objects.filter(file_hash=file_hash).order_by("-created_at").first()
             if notice is not None:
                 return notice, True
-        meta = self.parsed.get("notice") or {}
-        doc_number = squeeze(clean(meta.get("doc_number")))
-        title = squeeze(clean(meta.get("title")))
+        meta = self.parsed.notice
+        doc_number = squeeze(clean(meta.doc_number))
+        title = squeeze(clean(meta.title))
         if doc_number:
             candidates = Notice.objects.filter(doc_number=doc_number)
         elif title:
@@ -194,7 +195,7 @@ class Diff:
             ]
         else:
             return None, False
-        kinds = {p.get("kind") for p in self.parsed.get("plans", [])}
+        kinds = {p.kind for p in self.parsed.plans}
         for notice in sorted(candidates, key=lambda n: n.created_at, reverse=True):
             stored = set(notice.plans.values_list("kind", flat=True))
             if not stored or not kinds or stored & kinds:
@@ -206,13 +207,13 @@ class Diff:
     def _read_names(self) -> None:
         """Resolve every printed unit name to a registry name, and list what is new."""
         printed, officials = [], []
-        for plan in self.parsed.get("plans", []):
-            for section in plan.get("sections", []):
-                officials += [leader["name"] for leader in section.get("leaders", [])]
-                for item in section.get("items", []):
-                    printed += [unit["name"] for unit in item.get("units", [])]
-                    printed += item.get("lead_override") or []
-                    officials += [leader["name"] for leader in item.get("leaders", [])]
+        for plan in self.parsed.plans:
+            for section in plan.sections:
+                officials += [leader.name for leader in section.leaders]
+                for item in section.items:
+                    printed += [unit.name for unit in item.units]
+                    printed += item.lead_override
+                    officials += [leader.name for leader in item.leaders]
         registry = dict(Unit.objects.values_list("name", "name"))
         registry.update(UnitAlias.objects.values_list("alias", "unit__name"))
         self.unit_names: dict[str, str] = {}
@@ -237,21 +238,20 @@ class Diff:
 
     def _read_plans(self) -> list[IncomingPlan]:
         plans = []
-        for p_index, plan in enumerate(self.parsed.get("plans", [])):
+        for p_index, plan in enumerate(self.parsed.plans):
             sections = []
-            for s_index, section in enumerate(plan.get("sections", [])):
+            for s_index, section in enumerate(plan.sections):
                 leaders = [
-                    (squeeze(leader["name"]), list(leader.get("titles") or []))
-                    for leader in section.get("leaders", [])
+                    (squeeze(leader.name), list(leader.titles)) for leader in section.leaders
                 ]
-                sections.append(IncomingSection(s_index, clean(section.get("heading")), leaders))
+                sections.append(IncomingSection(s_index, clean(section.heading), leaders))
             plans.append(
                 IncomingPlan(
                     index=p_index,
-                    kind=plan.get("kind") or PlanKind.OTHER,
-                    annex=clean(plan.get("annex")),
-                    title=clean(plan.get("title")),
-                    years=list(plan.get("years") or []),
+                    kind=plan.kind or PlanKind.OTHER,
+                    annex=clean(plan.annex),
+                    title=clean(plan.title),
+                    years=list(plan.years),
                     sections=sections,
                 )
             )
@@ -259,41 +259,41 @@ class Diff:
 
     def incoming_rows(self, plan: IncomingPlan) -> list[Row]:
         rows, position = [], 0
-        raw_plan = self.parsed["plans"][plan.index]
-        for section, raw_section in zip(plan.sections, raw_plan.get("sections", []), strict=True):
-            for item in raw_section.get("items", []):
+        raw_plan = self.parsed.plans[plan.index]
+        for section, raw_section in zip(plan.sections, raw_plan.sections, strict=True):
+            for item in raw_section.items:
                 rows.append(self._incoming_row(plan, section, item, position))
                 position += 1
         return rows
 
     def _incoming_row(
-        self, plan: IncomingPlan, section: IncomingSection, item: dict, position: int
+        self, plan: IncomingPlan, section: IncomingSection, item: Item, position: int
     ) -> Row:
         units: dict[str, str] = {}
         raw_units: dict[str, str] = {}
-        for unit in item.get("units", []):
-            name = self.unit_name(unit["name"])
+        for unit in item.units:
+            name = self.unit_name(unit.name)
             # Two spellings of one unit in a row (区财政局, 区财政局（区国资办）): keep the stronger role.
-            if name not in units or ROLE_STRENGTH[unit["role"]] > ROLE_STRENGTH[units[name]]:
-                units[name] = unit["role"]
-            raw_units.setdefault(name, unit.get("raw") or unit["name"])
-        row_leaders = [squeeze(leader["name"]) for leader in item.get("leaders", [])]
+            if name not in units or ROLE_STRENGTH[unit.role] > ROLE_STRENGTH[units[name]]:
+                units[name] = unit.role
+            raw_units.setdefault(name, unit.raw or unit.name)
+        row_leaders = [squeeze(leader.name) for leader in item.leaders]
         if row_leaders:
             leaders, source = row_leaders, LeaderSource.ROW
         else:
             leaders, source = [name for name, _ in section.leaders], LeaderSource.SECTION
         return Row(
             section_key=section.key,
-            seq=clean(item.get("seq")),
-            name=clean(item.get("name")),
-            text=clean(item.get("text")),
+            seq=clean(item.seq),
+            name=clean(item.name),
+            text=clean(item.text),
             units=tuple(units.items()),
             leaders=tuple(dict.fromkeys(leaders)),
-            deadline=clean(item.get("deadline")),
-            remark=clean(item.get("remark")),
-            lead_override=tuple(clean(n) for n in item.get("lead_override") or []),
+            deadline=clean(item.deadline),
+            remark=clean(item.remark),
+            lead_override=tuple(clean(n) for n in item.lead_override),
             position=position,
-            extra=extra_cells(item.get("extra") or {}),
+            extra=extra_cells(item.extra),
             plan=plan,
             section=section,
             item=item,
@@ -368,8 +368,7 @@ class Diff:
         self._report_rows()
 
     def _notice_changes(self, stored_plans: list[Plan]) -> list[FieldChange]:
-        meta = self.parsed.get("notice") or {}
-        new = self.notice_values(meta)
+        new = self.notice_values(self.parsed.notice)
         changes = [
             FieldChange(name, getattr(self.notice, name), value)
             for name, value in new.items()
@@ -379,8 +378,8 @@ class Diff:
         old_plans = [plan.title for plan in stored_plans if plan.tasks.active().exists()]
         new_plans = [
             plan.title
-            for plan, raw in zip(self.plans, self.parsed.get("plans", []), strict=True)
-            if any(section.get("items") for section in raw.get("sections", []))
+            for plan, raw in zip(self.plans, self.parsed.plans, strict=True)
+            if any(section.items for section in raw.sections)
         ]
         if comparable(old_plans) != comparable(new_plans):
             changes.append(FieldChange("plans", old_plans, new_plans))
@@ -394,26 +393,26 @@ class Diff:
         ]
         new_headings = [
             s.heading
-            for plan, raw in zip(self.plans, self.parsed.get("plans", []), strict=True)
-            for s, raw_section in zip(plan.sections, raw.get("sections", []), strict=True)
-            if raw_section.get("items")
+            for plan, raw in zip(self.plans, self.parsed.plans, strict=True)
+            for s, raw_section in zip(plan.sections, raw.sections, strict=True)
+            if raw_section.items
         ]
         if comparable(old_headings) != comparable(new_headings):
             changes.append(FieldChange("sections", old_headings, new_headings))
         return changes
 
     @staticmethod
-    def notice_values(meta: dict) -> dict:
+    def notice_values(meta: NoticeMeta) -> dict:
         return {
-            "doc_number": squeeze(clean(meta.get("doc_number"))),
-            "title": clean(meta.get("title")),
-            "issuer": clean(meta.get("issuer")),
-            "issued_on": _date(meta.get("issued_on")),
-            "printed_on": _date(meta.get("printed_on")),
-            "addressees": list(meta.get("addressees") or []),
-            "cc": list(meta.get("cc") or []),
-            "attachments": list(meta.get("attachments") or []),
-            "public": meta.get("public"),
+            "doc_number": squeeze(clean(meta.doc_number)),
+            "title": clean(meta.title),
+            "issuer": clean(meta.issuer),
+            "issued_on": _date(meta.issued_on),
+            "printed_on": _date(meta.printed_on),
+            "addressees": list(meta.addressees),
+            "cc": list(meta.cc),
+            "attachments": list(meta.attachments),
+            "public": meta.public,
         }
 
     def _report_rows(self) -> None:

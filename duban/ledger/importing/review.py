@@ -8,12 +8,19 @@ proposes known units for new names. Raises ParseError when the corrected reading
 from dataclasses import dataclass, field
 
 from duban.ledger.importing import ImportPreview, compare, unchecked
-from duban.ledger.importing.corrections import apply_corrections, read, row_key, text_hash
+from duban.ledger.importing.corrections import (
+    Corrected,
+    apply_corrections,
+    read,
+    row_key,
+    text_hash,
+)
 from duban.ledger.importing.wording import warning_text
 from duban.ledger.models import ImportDraft, Notice, Unit, UnitAlias
 from duban.ledger.unit_names import propose
-from duban.parsing import ParseError
+from duban.parsing import ParseError, from_json
 from duban.parsing.errors import NO_FILE
+from duban.parsing.model import Item, ParsedNotice
 
 # A column read with less confidence than this is marked for the office to check.
 UNSURE = 0.6
@@ -23,19 +30,16 @@ ROLE_FIELDS = {"lead": "lead", "joint": "joint", "support": "support"}
 @dataclass
 class ReviewRow:
     ref: str  # "plan-section-item" in the corrected reading, what the row forms post
-    item: dict
+    item: Item
     text_hash: str
     units: dict  # role -> [names]
     first: bool  # the plan's first row, with no row above to join
+    corrected: list[str] = field(default_factory=list)  # what the office did to it
     warnings: list[str] = field(default_factory=list)
 
     @property
     def partial(self) -> bool:
-        return bool(self.item.get("partial"))
-
-    @property
-    def corrected(self) -> list[str]:
-        return self.item.get("corrected", [])
+        return self.item.partial
 
     @property
     def unsure(self) -> bool:
@@ -63,7 +67,7 @@ class ImportReview:
     plans: list[ReviewPlan]
     layouts: list[dict]
     proposals: list[tuple[str, Unit]]
-    warnings: list[dict]  # those not placed on a row or a table
+    warnings: list[dict]  # those not placed on a row or a table, as the notice keeps them
     unmatched: int = 0
 
     @property
@@ -76,8 +80,7 @@ class ImportReview:
             for section in plan.sections:
                 for row in section.rows:
                     if row.ref == ref and row.text_hash == digest:
-                        raw_plan = self.prepared.data["plans"][p]
-                        return row_key(raw_plan, p, row.item), row
+                        return row_key(self.prepared.data.plans[p], p, row.item), row
         return None
 
 
@@ -85,23 +88,32 @@ def staged(draft: ImportDraft) -> ImportPreview:
     """The draft's staged parse with the office's row corrections, not yet compared.
 
     Raises ParseError when the staged file is gone or the corrected reading has no rows."""
+    return _staged(draft)[0]
+
+
+def _staged(draft: ImportDraft) -> tuple[ImportPreview, Corrected]:
     content = draft.content()
     if content is None:
         raise ParseError("the staged file is gone", NO_FILE)
     # A preview staged before its parse was kept with it is parsed once more.
-    parsed = draft.parsed or read(content, draft.filename, draft.corrections)
+    if draft.parsed:
+        parsed = from_json(draft.parsed)
+    else:
+        parsed = read(content, draft.filename, draft.corrections)
+    corrected = apply_corrections(parsed, draft.corrections)
     stored = Notice.objects.filter(file_hash=draft.file_hash).order_by("-created_at").first()
     recheck = stored is not None and stored.import_corrections != draft.corrections
-    corrected = apply_corrections(parsed, draft.corrections)
-    return unchecked(corrected, content=content, filename=draft.filename, recheck=recheck)
+    preview = unchecked(corrected.notice, content=content, filename=draft.filename, recheck=recheck)
+    return preview, corrected
 
 
 def review(draft: ImportDraft) -> ImportReview:
-    prepared = compare(staged(draft))
-    corrected = prepared.data
+    preview, corrected = _staged(draft)
+    prepared = compare(preview)
+    warnings = [warning.to_dict() for warning in corrected.notice.warnings]
     placed: set[int] = set()
-    plans = _plans(corrected, placed)
-    layouts = _layouts(corrected, placed)
+    plans = _plans(corrected, warnings, placed)
+    layouts = _layouts(corrected.notice, warnings, placed)
     rejected = set(draft.corrections.get("rejected_aliases") or [])
     new_names = [name for name in prepared.report.new_units if name not in rejected]
     return ImportReview(
@@ -110,37 +122,38 @@ def review(draft: ImportDraft) -> ImportReview:
         plans=plans,
         layouts=layouts,
         proposals=_proposals(new_names),
-        warnings=[w for i, w in enumerate(corrected.get("warnings") or []) if i not in placed],
-        unmatched=corrected.get("corrections_unmatched", 0),
+        warnings=[w for i, w in enumerate(warnings) if i not in placed],
+        unmatched=corrected.unmatched,
     )
 
 
-def _plans(parsed: dict, placed: set[int]) -> list[ReviewPlan]:
-    warnings = list(enumerate(parsed.get("warnings") or []))
+def _plans(corrected: Corrected, warnings: list[dict], placed: set[int]) -> list[ReviewPlan]:
     plans = []
-    for p, plan in enumerate(parsed.get("plans", [])):
+    for p, plan in enumerate(corrected.notice.plans):
         sections = []
-        for s, section in enumerate(plan.get("sections", [])):
+        for s, section in enumerate(plan.sections):
             rows = []
-            for i, item in enumerate(section.get("items", [])):
+            for i, item in enumerate(section.items):
                 units = {role: [] for role in ROLE_FIELDS}
-                for unit in item.get("units", []):
-                    units[unit["role"]].append(unit["name"])
+                for unit in item.units:
+                    units[unit.role].append(unit.name)
                 row = ReviewRow(
                     f"{p}-{s}-{i}",
                     item,
-                    text_hash(item.get("text") or ""),
+                    text_hash(item.text),
                     units,
                     first=not any(r.rows for r in sections) and not rows,
+                    corrected=corrected.marks.get((p, s, i), []),
                 )
-                for index, warning in warnings:
-                    if same_place(warning.get("location"), item.get("location")):
+                location = item.location.to_dict()
+                for index, warning in enumerate(warnings):
+                    if same_place(warning.get("location"), location):
                         row.warnings.append(warning_text(warning))
                         placed.add(index)
                 rows.append(row)
-            leaders = [leader["name"] for leader in section.get("leaders", [])]
-            sections.append(ReviewSection(section.get("heading") or "", leaders, rows))
-        plans.append(ReviewPlan(plan.get("title") or "", plan.get("annex") or "", sections))
+            leaders = [leader.name for leader in section.leaders]
+            sections.append(ReviewSection(section.heading or "", leaders, rows))
+        plans.append(ReviewPlan(plan.title or "", plan.annex or "", sections))
     return plans
 
 
@@ -156,23 +169,24 @@ def same_place(where: dict | None, location: dict | None) -> bool:
     return all(where[k] == location.get(k) for k in keys)
 
 
-def _layouts(parsed: dict, placed: set[int]) -> list[dict]:
-    """The parser's layouts, each column marked `unsure`, with the warnings about the table
-    (placed on the table or on its header row)."""
+def _layouts(parsed: ParsedNotice, warnings: list[dict], placed: set[int]) -> list[dict]:
+    """The parser's layouts as the page shows them, each column marked `unsure`, with the
+    warnings about the table (placed on the table or on its header row)."""
     layouts = []
-    for layout in parsed.get("layouts") or []:
+    for layout in parsed.layouts:
+        shown = layout.to_dict()
         columns = [
-            {**column, "unsure": column.get("role") is None or column["confidence"] < UNSURE}
-            for column in layout.get("columns", [])
+            {**column, "unsure": column["role"] is None or column["confidence"] < UNSURE}
+            for column in shown["columns"]
         ]
-        warnings = []
-        for index, warning in enumerate(parsed.get("warnings") or []):
+        about = []
+        for index, warning in enumerate(warnings):
             where = warning.get("location") or {}
-            header = where == layout.get("location") and where.get("row") is not None
-            if header or where.get("table") == layout["table"] and where.get("row") is None:
-                warnings.append(warning_text(warning))
+            header = where == layout.location and where.get("row") is not None
+            if header or where.get("table") == layout.table and where.get("row") is None:
+                about.append(warning_text(warning))
                 placed.add(index)
-        layouts.append({**layout, "columns": columns, "warnings": warnings})
+        layouts.append({**shown, "columns": columns, "warnings": about})
     return layouts
 
 

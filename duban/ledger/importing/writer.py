@@ -97,12 +97,11 @@ class Writer:
     def save_notice(self) -> Notice:
         parsed = self.diff.parsed
         notice = self.diff.notice or Notice()
-        for name, value in Diff.notice_values(parsed.get("notice") or {}).items():
+        for name, value in Diff.notice_values(parsed.notice).items():
             setattr(notice, name, value)
-        notice.body = clean((parsed.get("notice") or {}).get("body"))
-        notice.warnings = list(parsed.get("warnings") or [])
-        source = parsed.get("source") or {}
-        notice.source_format = source.get("format") or ""
+        notice.body = clean(parsed.notice.body)
+        notice.warnings = [warning.to_dict() for warning in parsed.warnings]
+        notice.source_format = parsed.source.format if parsed.source else ""
         notice.source_filename = self.preview.filename
         notice.file_hash = self.preview.file_hash
         notice.file_size = self.preview.file_size
@@ -140,11 +139,11 @@ class Writer:
         for plan in self.diff.plans:
             for section in plan.sections:
                 titles.update((name, t) for name, t in section.leaders if t)
-        for plan in self.diff.parsed.get("plans", []):
-            for section in plan.get("sections", []):
-                for item in section.get("items", []):
-                    for leader in item.get("leaders", []):
-                        titles.setdefault(squeeze(leader["name"]), leader.get("titles") or [])
+        for plan in self.diff.parsed.plans:
+            for section in plan.sections:
+                for item in section.items:
+                    for leader in item.leaders:
+                        titles.setdefault(squeeze(leader.name), leader.titles)
         names = (
             set(titles)
             | {name for row in self.diff.row_pairs for name in row[0].leaders}
@@ -230,8 +229,8 @@ class Writer:
             "deadline": row.deadline,
             "remark": row.remark,
             "lead_override": list(row.lead_override),
-            "location": dict(row.item.get("location") or {}),
-            "extra": dict(row.item.get("extra") or {}),
+            "location": row.item.location.to_dict(),
+            "extra": dict(row.item.extra),
             "position": row.position,
             "key": row.key,
             "status": TaskState.ACTIVE,
@@ -270,9 +269,9 @@ class Writer:
                 record(TaskAction.ADDED, task, self.user, {"after": row.snapshot()})
 
     def keep_targets(self, task: Task, row: Row) -> None:
-        # A notice parsed before targets were read has no "targets": receivers read the text.
-        if "targets" in row.item:
-            self.targets[task.pk] = row.item["targets"]
+        # A notice parsed before targets were read has none: receivers read the text.
+        if row.item.targets is not None:
+            self.targets[task.pk] = row.item.targets
 
     def update_task(self, row: Row, old: Row, sections: dict) -> None:
         task = old.task

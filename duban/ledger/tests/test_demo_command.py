@@ -12,6 +12,7 @@ from duban.ledger import demo
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 
 
 def log_in(username: str, password: str = demo.PASSWORD) -> User | None:
@@ -27,7 +28,9 @@ def run() -> str:
 
 
 # The real parser on the real file is exercised by test_import_renderings.py.
-PARSE = mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: reference_notice())
+PARSE = mock.patch(
+    "duban.ledger.importing.parse_notice", lambda data, filename: from_json(reference_notice())
+)
 
 
 class DemoLoadedTestCase(TestCase):

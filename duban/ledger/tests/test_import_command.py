@@ -9,6 +9,7 @@ from django.test import TestCase
 from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 
 
 def run(*args) -> str:
@@ -19,7 +20,9 @@ def run(*args) -> str:
 
 # The command's own behaviour, with the parser replaced by the reference notice's dict;
 # test_import_renderings.py runs the real parser on the real files.
-@mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: reference_notice())
+@mock.patch(
+    "duban.ledger.importing.parse_notice", lambda data, filename: from_json(reference_notice())
+)
 class ImportCommandTestCase(TestCase):
     def setUp(self):
         tmp = TemporaryDirectory()
@@ -64,7 +67,9 @@ class ImportCommandTestCase(TestCase):
         revised = reference_notice()
         revised["plans"][1]["sections"][0]["items"][0]["text"] = "地区生产总值增长 7.5%以上。"
         self.path.write_bytes(b"the revised notice")
-        with mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: revised):
+        with mock.patch(
+            "duban.ledger.importing.parse_notice", lambda data, filename: from_json(revised)
+        ):
             out = run(str(self.path))
         self.assertIn("修改 1 行", out)
         self.assertIn("~ [附件2] 1. 地区生产总值增长 7.5%以上。", out)
@@ -80,7 +85,9 @@ class ImportCommandTestCase(TestCase):
     def test_a_file_without_task_rows_exits_with_2(self):
         empty = reference_notice()
         empty["plans"] = []
-        with mock.patch("duban.ledger.importing.parse_bytes", lambda data, filename: empty):
+        with mock.patch(
+            "duban.ledger.importing.parse_notice", lambda data, filename: from_json(empty)
+        ):
             with self.assertRaises(CommandError) as caught:
                 run(str(self.path))
         self.assertEqual(caught.exception.returncode, 2)

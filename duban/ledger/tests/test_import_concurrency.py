@@ -6,6 +6,7 @@ Needs PostgreSQL: SQLite's IMMEDIATE transactions already run writers one at a t
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 from duban.testing import ConcurrencyTestCase, run_threads
 
 THREADS = 4
@@ -14,7 +15,7 @@ THREADS = 4
 class ConcurrentImportsTestCase(ConcurrencyTestCase):
     def test_simultaneous_first_imports_of_one_notice_create_it_once(self):
         # Each prepared before any is applied: all of them saw an empty ledger.
-        previews = [prepare_parsed(reference_notice()) for _ in range(THREADS)]
+        previews = [prepare_parsed(from_json(reference_notice())) for _ in range(THREADS)]
         notices = []
 
         def apply(i, barrier):

@@ -13,7 +13,7 @@ class ImportReferenceTestCase(ReferenceLedgerChecks, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.preview = prepare_parsed(reference_notice())
+        cls.preview = prepare_parsed(from_json(reference_notice()))
         cls.notice = apply_import(cls.preview)
 
     def test_it_creates_one_notice(self):

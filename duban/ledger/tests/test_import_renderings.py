@@ -9,7 +9,7 @@ from duban.audit.models import LogEntry
 from duban.ledger.importing import apply_import, prepare_import, prepare_parsed
 from duban.ledger.models import Notice, Task, Unit
 from duban.ledger.tests.reference import REFERENCE, ReferenceLedgerChecks, seed_dir
-from duban.parsing import ParseError, parse_bytes
+from duban.parsing import ParseError, from_json, parse_bytes
 
 
 @cache
@@ -24,7 +24,9 @@ def parsed(fmt: str) -> dict:
 
 
 def import_rendering(fmt: str):
-    preview = prepare_parsed(parsed(fmt), content=content(fmt), filename=f"{REFERENCE}.{fmt}")
+    preview = prepare_parsed(
+        from_json(parsed(fmt)), content=content(fmt), filename=f"{REFERENCE}.{fmt}"
+    )
     return preview, apply_import(preview)
 
 

@@ -9,6 +9,7 @@ from duban.ledger.importing.writer import Writer
 from duban.ledger.models import Assignment, Notice, Task, Unit
 from duban.ledger.registry import resolve_placeholder
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 
 
 def state():
@@ -60,11 +61,11 @@ def revised():
 class ReimportTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.notice = apply_import(prepare_parsed(reference_notice()))
+        cls.notice = apply_import(prepare_parsed(from_json(reference_notice())))
 
     def test_importing_the_same_file_again_changes_nothing(self):
         before, entries = state(), LogEntry.objects.count()
-        preview = prepare_parsed(reference_notice())
+        preview = prepare_parsed(from_json(reference_notice()))
         self.assertTrue(preview.same_file)
         self.assertEqual(preview.notice, self.notice)
         self.assertEqual(apply_import(preview), self.notice)
@@ -73,7 +74,7 @@ class ReimportTestCase(TestCase):
 
     def test_importing_another_rendering_changes_nothing(self):
         before, entries = state(), LogEntry.objects.count()
-        preview = prepare_parsed(another_rendering())
+        preview = prepare_parsed(from_json(another_rendering()))
         self.assertFalse(preview.same_file)
         self.assertEqual(preview.notice, self.notice)
         self.assertTrue(preview.report.is_empty)
@@ -84,7 +85,7 @@ class ReimportTestCase(TestCase):
         self.assertEqual(Notice.objects.count(), 1)
 
     def test_a_revision_reports_exactly_what_changed(self):
-        report = prepare_parsed(revised()).report
+        report = prepare_parsed(from_json(revised())).report
         self.assertEqual(
             report.counts(), {"added": 1, "removed": 1, "changed": 3, "unchanged": 157}
         )
@@ -109,7 +110,7 @@ class ReimportTestCase(TestCase):
         before = set(Task.objects.values_list("pk", flat=True))
         annual = list(Task.objects.filter(plan__annex="2").order_by("position"))
         removed = annual[5]
-        preview = prepare_parsed(revised())
+        preview = prepare_parsed(from_json(revised()))
         apply_import(preview)
         after = set(Task.objects.values_list("pk", flat=True))
         added = Task.objects.get(text="新增一项重点工作，年内完成。")
@@ -126,7 +127,7 @@ class ReimportTestCase(TestCase):
         self.assertEqual(annual[2].remark, "根据区委工作安排，由区委办牵头。")
 
     def test_a_revision_is_audited_row_by_row(self):
-        apply_import(prepare_parsed(revised()))
+        apply_import(prepare_parsed(from_json(revised())))
         actions = list(
             LogEntry.objects.filter(action__startswith="ledger.")
             .order_by("pk")
@@ -151,11 +152,11 @@ class ReimportTestCase(TestCase):
             item["seq"] = str(i + 1)
         section["items"][3]["text"] += "（修订）"
         fourth = Task.objects.get(plan__annex="1", section__position=0, seq="5")
-        report = prepare_parsed(data).report
+        report = prepare_parsed(from_json(data)).report
         self.assertEqual(report.counts()["removed"], 1)
         self.assertEqual(report.removed[0].seq, "3")
         self.assertEqual(report.counts()["added"], 0)
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         renumbered = [row for row in report.changed if row.task_id == fourth.pk][0]
         self.assertEqual([f.field for f in renumbered.fields], ["seq", "text"])
         fourth.refresh_from_db()
@@ -169,13 +170,13 @@ class ReimportTestCase(TestCase):
         moved = first["items"].pop(0)
         second["items"].append(moved)
         task = Task.objects.get(plan__annex="2", position=0)
-        report = prepare_parsed(data).report
+        report = prepare_parsed(from_json(data)).report
         self.assertEqual(report.counts()["added"] + report.counts()["removed"], 0)
         row = next(row for row in report.changed if row.task_id == task.pk)
         self.assertEqual(
             [(f.field, f.old, f.new) for f in row.fields], [("leaders", ("林杰",), ("张伟",))]
         )
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         task.refresh_from_db()
         self.assertEqual([o.name for o in task.leaders.all()], ["张伟"])
         self.assertEqual(task.section.leaders.get().name, "张伟")
@@ -187,11 +188,11 @@ class ReimportTestCase(TestCase):
         data = reference_notice()
         data["source"]["sha256"] = "7" * 64
         del data["plans"][2]
-        report = prepare_parsed(data).report
+        report = prepare_parsed(from_json(data)).report
         self.assertEqual(
             report.counts(), {"added": 0, "removed": 14, "changed": 0, "unchanged": 147}
         )
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         self.assertEqual(list(self.notice.plans.values_list("annex", flat=True)), ["1", "2"])
         self.assertEqual(Task.objects.count(), 147)
 
@@ -199,7 +200,7 @@ class ReimportTestCase(TestCase):
         data = reference_notice()
         data["source"]["sha256"] = "8" * 64
         data["notice"]["doc_number"] = "温鹿政办〔2023〕1号"
-        preview = prepare_parsed(data)
+        preview = prepare_parsed(from_json(data))
         self.assertTrue(preview.report.new_notice)
         self.assertEqual(preview.report.new_units, [])
         apply_import(preview)
@@ -215,7 +216,7 @@ class ReimportTestCase(TestCase):
         data["plans"][1]["sections"][1]["items"] = [
             item for item in data["plans"][1]["sections"][1]["items"] if item["seq"] != "16"
         ]
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         task.refresh_from_db()
         self.assertEqual(task.status, TaskState.WITHDRAWN)
         self.assertTrue(LogEntry.objects.filter(action="ledger.task.withdrawn").exists())
@@ -223,13 +224,13 @@ class ReimportTestCase(TestCase):
         # The next version has the row again: it comes back, with the office's resolution.
         data = reference_notice()
         data["source"]["sha256"] = "c" * 64
-        report = prepare_parsed(data).report
+        report = prepare_parsed(from_json(data)).report
         self.assertEqual(
             report.counts(), {"added": 0, "removed": 0, "changed": 1, "unchanged": 160}
         )
         self.assertEqual(report.changed[0].task_id, task.pk)
         self.assertEqual([f.field for f in report.changed[0].fields], ["status"])
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         task.refresh_from_db()
         self.assertEqual(task.status, TaskState.ACTIVE)
         self.assertIn("五马街道", task.units.values_list("name", flat=True))
@@ -244,7 +245,7 @@ class ReimportTestCase(TestCase):
 
         with mock.patch.object(Writer, "create_tasks", create_then_fail):
             with self.assertRaises(RuntimeError):
-                apply_import(prepare_parsed(revised()))
+                apply_import(prepare_parsed(from_json(revised())))
         self.assertEqual(state(), before)
         self.assertEqual(LogEntry.objects.count(), entries)
         self.assertFalse(Unit.objects.filter(name="区统计局").exists())
@@ -255,7 +256,7 @@ class ReimportTestCase(TestCase):
         data["source"]["sha256"] = "9" * 64
         with mock.patch.object(Writer, "create_tasks", side_effect=RuntimeError("boom")):
             with self.assertRaises(RuntimeError):
-                apply_import(prepare_parsed(data))
+                apply_import(prepare_parsed(from_json(data)))
         self.assertEqual(Notice.objects.count(), 1)
 
 
@@ -263,13 +264,13 @@ class ExtraColumnsTestCase(TestCase):
     def test_cells_of_unknown_columns_are_kept_and_their_changes_reported(self):
         data = reference_notice()
         items(data, 3)[0]["extra"] = {"计划投资（亿元）": "5.2"}
-        notice = apply_import(prepare_parsed(data))
+        notice = apply_import(prepare_parsed(from_json(data)))
         task = Task.objects.get(plan__notice=notice, plan__annex="3", seq=items(data, 3)[0]["seq"])
         self.assertEqual(task.extra, {"计划投资（亿元）": "5.2"})
 
         data["source"]["sha256"] = "b" * 64
         items(data, 3)[0]["extra"] = {"计划投资（亿元）": "6"}
-        preview = prepare_parsed(data)
+        preview = prepare_parsed(from_json(data))
         (change,) = preview.report.changed
         self.assertEqual(
             [field.line() for field in change.fields],

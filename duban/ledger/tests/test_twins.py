@@ -8,6 +8,7 @@ from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
 from duban.ledger.twins import link_twins
+from duban.parsing import from_json
 from duban.testing import make_user
 
 ENERGY = "确保完成上级下达的能源指标计划目标。"
@@ -20,7 +21,7 @@ def copies(text: str) -> dict[str, Task]:
 
 class TwinsTestCase(TestCase):
     def setUp(self):
-        self.notice = apply_import(prepare_parsed(reference_notice()))
+        self.notice = apply_import(prepare_parsed(from_json(reference_notice())))
 
     def test_the_five_year_copy_of_an_annual_task_is_reported_on_the_annual_one(self):
         for text in (ENERGY, ENVIRONMENT):
@@ -51,7 +52,7 @@ class TwinsTestCase(TestCase):
         for item in data["plans"][1]["sections"][0]["items"]:
             if item["text"] == ENERGY:
                 item["text"] = "确保完成上级下达的能源“双控”指标计划目标。"
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         self.assertIsNone(copies(ENERGY)[PlanKind.FIVE_YEAR].twin_of)
         self.assertEqual(Task.objects.exclude(twin_of=None).count(), 1)
 

@@ -14,7 +14,8 @@ from duban.audit.models import LogEntry
 from duban.ledger import forms as forms_module
 from duban.ledger.importing.review import same_place
 from duban.ledger.models import ImportDraft, Notice, Task, UnitAlias
-from duban.parsing import api, parse_bytes
+from duban.parsing import api, parse_notice
+from duban.parsing.document import ParseWarning
 from duban.testing import NOTICE_ROWS, BaseTestCase, make_unit, make_user, notice_text
 
 # The roles that read the test notice's table right: 类别 | 事项 | 甲方 | 乙方 | 时间.
@@ -135,8 +136,8 @@ class RowCorrectionTestCase(PreviewTestCase):
         self.assertRedirects(response, f"{draft.get_absolute_url()}#row-0-0-0", 302, 200)
         first = self.rows(draft)[0]
         assert first.units == {"lead": ["区住建局"], "joint": [], "support": ["区财政局", "各街道"]}
-        assert first.item["leaders"] == [{"name": "张伟", "titles": []}]
-        assert first.item["deadline"] == "年底前"
+        assert [leader.name for leader in first.item.leaders] == ["张伟"]
+        assert first.item.deadline == "年底前"
         assert first.corrected == ["edit"]
         assert LogEntry.objects.filter(action="ledger.importdraft.corrected").count() == 1
 
@@ -147,7 +148,7 @@ class RowCorrectionTestCase(PreviewTestCase):
         self.post("import-row", draft, self.row_data(rows[1], "join"))
         rows = self.rows(draft)
         assert len(rows) == 1
-        assert rows[0].item["text"] == NOTICE_ROWS[0][1] + NOTICE_ROWS[1][1]
+        assert rows[0].item.text == NOTICE_ROWS[0][1] + NOTICE_ROWS[1][1]
         assert {"区教育局", "区发改局"} <= set(rows[0].units["joint"])
 
         self.post("import-undo", draft, {"index": 1})
@@ -285,14 +286,14 @@ class UnsureRowsTestCase(PreviewTestCase):
     def _reading(self, monkeypatch):
         # A reading with a doubtful row and a row cut short, as the parser marks them.
         def parse(data, filename, roles=None):
-            parsed = parse_bytes(data, filename, roles=roles)
-            items = parsed["plans"][0]["sections"][0]["items"]
-            items[2]["partial"] = True
-            where = dict(items[1]["location"])
-            parsed["warnings"].append({"message": "units cell read in two ways", "location": where})
+            parsed = parse_notice(data, filename, roles=roles)
+            items = parsed.plans[0].sections[0].items
+            items[2].partial = True
+            where = items[1].location
+            parsed.warnings.append(ParseWarning("units cell read in two ways", where))
             return parsed
 
-        monkeypatch.setattr(forms_module, "parse_bytes", parse)
+        monkeypatch.setattr(forms_module, "parse_notice", parse)
 
     def test_rows_the_parser_was_unsure_of_are_marked_with_why(self):
         draft = self.upload(notice_text())

@@ -12,6 +12,7 @@ from duban.audit.models import LogEntry
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
@@ -25,7 +26,7 @@ class EventsTestCase(BaseTestCase):
     @time_machine.travel(IN_2022, tick=False)
     def test_an_imported_notices_tasks_are_on_the_overview_without_a_refresh(self):
         with self.captureOnCommitCallbacks(execute=True):
-            notice = apply_import(prepare_parsed(reference_notice()))
+            notice = apply_import(prepare_parsed(from_json(reference_notice())))
         tasks = Task.objects.active().filter(plan__notice=notice)
         assert tasks.count() == 161
         assert TaskStatus.objects.filter(task__in=tasks).count() == 161

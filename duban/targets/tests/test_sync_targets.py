@@ -8,6 +8,7 @@ from duban.ledger.choices import PlanKind, TaskState
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
+from duban.parsing import from_json
 from duban.parsing.targets import extract_targets
 from duban.targets.choices import LinkState, MetricKind, TargetPeriod, TargetState, ValueSource
 from duban.targets.models import Metric, Target, TargetLink
@@ -166,7 +167,7 @@ class ImportedTargetsTestCase(TestCase):
         first = data["plans"][1]["sections"][0]["items"][0]
         first["targets"] = [{**COUNTS[0], "text": first["text"]}]
         data["plans"][1]["sections"][0]["items"][1]["targets"] = []
-        apply_import(prepare_parsed(data))
+        apply_import(prepare_parsed(from_json(data)))
         tasks = Task.objects.filter(plan__kind=PlanKind.ANNUAL).order_by("position")
         self.assertEqual([t.metric_text for t in tasks[0].targets.all()], ["高新技术企业"])
         self.assertFalse(tasks[1].targets.exists())
