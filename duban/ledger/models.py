@@ -667,6 +667,8 @@ class ImportDraft(models.Model):
     def start(cls, content: bytes, filename: str, user, parsed=None) -> "ImportDraft":
         """Stage an upload and its parse (`parsed`, a ParsedNotice, else parsed here) as a new
         preview, starting from the corrections last confirmed for the same file or 文号."""
+        # Imported on use: importing reads these models, and the parser's readers take a
+        # second to import, which every command would wait for.
         from duban.ledger.importing.corrections import column_roles, read
         from duban.ledger.staging import stage
         from duban.parsing import to_json
@@ -707,7 +709,7 @@ class ImportDraft(models.Model):
         """Save and audit a correction; `read_again` parses the file with the column roles
         corrected, the one correction that needs it (ParseError, and the change rolls back,
         when they read no task rows)."""
-        from duban.ledger.importing.corrections import read
+        from duban.ledger.importing.corrections import read  # on use, as in start()
         from duban.parsing import to_json
 
         fields = ["corrections", "updated_at"]

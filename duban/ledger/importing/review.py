@@ -1,8 +1,9 @@
 """What the office reviews before an import: the corrected reading, row by row, and its diff.
 
 `review(draft)` takes the draft's parse (made with the office's column roles when the file
-was staged or its columns corrected), applies its row corrections, compares the result with the ledger, marks what the parser was unsure of, and
-proposes known units for new names. Raises ParseError when the corrected reading has no rows.
+was staged or its columns corrected), applies its row corrections, compares the result with
+the ledger, marks what the parser was unsure of, and proposes known units for new names.
+Raises ParseError when the corrected reading has no rows.
 """
 
 from dataclasses import dataclass, field
