@@ -4,19 +4,26 @@ It builds a synthetic ledger in a throwaway test database (never the configured 
 district's worth, on which every page is timed, then the asked size added beside it, on which
 the same pages, showing the same rows, are timed again. A page should cost what it shows,
 not what the database holds: the ratio of the two timings says whether it does.
+
+`duban bench import` (bench_import, below) times the office's web import of the reference
+.docx, upload, preview and confirmation, and counts the parser's runs in it.
 """
 
 import random
 import statistics
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from unittest import mock
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -25,6 +32,7 @@ from duban.accounts.models import Profile
 from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
+    ImportDraft,
     Notice,
     Official,
     Plan,
@@ -34,6 +42,7 @@ from duban.ledger.models import (
     TaskLeader,
     Unit,
 )
+from duban.parsing import api
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
@@ -285,3 +294,65 @@ def bench_pages(
         Timing(label, before[label][0], after[label][0], after[label][1])
         for label, _, _ in pages(built)
     ]
+
+
+IMPORT_STEPS = ("upload", "preview", "confirm")
+
+
+@dataclass(frozen=True)
+class ImportFigures:
+    filename: str
+    seconds: dict[str, float]  # median of each step
+    total: float  # median of the whole import
+    parses: int  # parser runs in one import
+
+
+def bench_import(path: Path, repeat: int, progress: Callable[[str], None]) -> ImportFigures:
+    office = get_user_model().objects.create_user("bench-office")
+    Profile.objects.create(user=office, role=UserRole.OFFICE)
+    client = Client()
+    client.force_login(office)
+    content = path.read_bytes()
+    runs = {step: [] for step in IMPORT_STEPS}
+    totals, parses = [], 0
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        override_settings(UPLOAD_DIR=Path(folder) / "uploads", MEDIA_ROOT=Path(folder) / "files"),
+    ):
+        for run in range(repeat):
+            progress(f"import {run + 1} of {repeat}…")
+            Notice.objects.all().delete()
+            Unit.objects.all().delete()
+            with mock.patch.object(api, "assemble", wraps=api.assemble) as parse:
+                seconds = _import(client, path.name, content)
+            for step, value in zip(IMPORT_STEPS, seconds, strict=True):
+                runs[step].append(value)
+            totals.append(sum(seconds))
+            parses = parse.call_count
+    return ImportFigures(
+        path.name,
+        {step: statistics.median(values) for step, values in runs.items()},
+        statistics.median(totals),
+        parses,
+    )
+
+
+def _import(client: Client, filename: str, content: bytes) -> tuple[float, float, float]:
+    started = time.perf_counter()
+    upload = SimpleUploadedFile(filename, content)
+    response = client.post(reverse("ledger:import"), {"file": upload})
+    _expect(response, 302, "upload")
+    uploaded = time.perf_counter()
+    draft = ImportDraft.objects.order_by("-pk").first()
+    _expect(client.get(draft.get_absolute_url()), 200, "preview")
+    previewed = time.perf_counter()
+    _expect(client.post(reverse("ledger:import-confirm", args=[draft.pk])), 302, "confirm")
+    confirmed = time.perf_counter()
+    if not Notice.objects.exists():
+        raise RuntimeError("the confirmation imported nothing")
+    return uploaded - started, previewed - uploaded, confirmed - previewed
+
+
+def _expect(response, status: int, step: str) -> None:
+    if response.status_code != status:
+        raise RuntimeError(f"{step} answered {response.status_code}, not {status}")

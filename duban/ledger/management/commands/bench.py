@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
-from duban.ledger.bench import bench_pages
+from duban.ledger.bench import IMPORT_STEPS, bench_import, bench_pages
 from duban.parsing.bench import bench_parse, default_seed_dir, render
 from duban.supervision.bench import bench_refresh
 
@@ -23,21 +23,27 @@ class Command(BaseCommand):
     help = (
         "Benchmark the parser on the reference notice (parse), or the main pages (pages) or "
         "the Excel ledger export (export) on a province's worth of synthetic data in a "
-        "throwaway database, or refresh-status on the demo (refresh)."
+        "throwaway database, or refresh-status on the demo (refresh), or the office's web "
+        "import of the reference .docx (import)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "what", choices=["parse", "pages", "export", "refresh"], help="what to benchmark"
+            "what",
+            choices=["parse", "pages", "export", "refresh", "import"],
+            help="what to benchmark",
         )
         parser.add_argument(
             "--repeat",
             type=int,
             default=None,
-            help="runs per case (parse: 20, pdf 3; pages: 5; refresh: 5)",
+            help="runs per case (parse: 20, pdf 3; pages: 5; refresh: 5; import: 5)",
         )
         parser.add_argument(
-            "--seed-dir", type=Path, default=None, help="parse: folder of the reference files"
+            "--seed-dir",
+            type=Path,
+            default=None,
+            help="parse, import: folder of the reference files",
         )
         parser.add_argument(
             "--tasks",
@@ -66,6 +72,8 @@ class Command(BaseCommand):
             self.export(console, options["tasks"], options["reports_per_task"])
         elif what == "refresh":
             self.refresh(console, repeat or 5)
+        elif what == "import":
+            self.web_import(console, options["seed_dir"] or default_seed_dir(), repeat or 5)
         else:
             self.pages(console, options, repeat or 5)
         self.stdout.write(console.file.getvalue(), ending="")
@@ -136,6 +144,17 @@ class Command(BaseCommand):
             f"one task at a time  {figures.single_seconds:.3f} s, "
             f"{figures.single_queries} queries ({figures.single_seconds / figures.seconds:.0f}×)"
         )
+
+    def web_import(self, console, seed_dir, repeat):
+        found = sorted(seed_dir.glob("*.docx"))
+        if not found:
+            raise CommandError(f"no reference notice (.docx) in {seed_dir}", returncode=2)
+        figures = throwaway_database(bench_import, found[0], repeat, self.stderr.write)
+        console.print(f"duban bench import: {figures.filename} through the office's pages")
+        for step in IMPORT_STEPS:
+            console.print(f"{step:<8} {figures.seconds[step]:.3f} s")
+        console.print(f"total    {figures.total:.3f} s (median of {repeat})")
+        console.print(f"parses   {figures.parses} per import")
 
 
 def throwaway_database(bench, *args):
