@@ -29,9 +29,16 @@ from duban.progress.models import Report, ReportingCycle, Review
 from duban.supervision.choices import Colour, NoticeState, ProblemState
 from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
 from duban.targets.choices import ValueSource
-from duban.targets.sync import sync_targets
 from duban.targets.values import record_value
-from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit, make_user
+from duban.testing import (
+    BaseTestCase,
+    make_plan,
+    make_section,
+    make_target,
+    make_task,
+    make_unit,
+    make_user,
+)
 
 TODAY = date(2022, 9, 10)
 
@@ -180,21 +187,7 @@ def add_dashboard_data(obj) -> None:
         responded_at=at(date(2022, 6, 15)),
     )
 
-    sync_targets(
-        obj.task,
-        [
-            {
-                "metric": "地区生产总值",
-                "measure": "growth",
-                "comparator": "=",
-                "value": 7,
-                "unit": "%",
-                "period": "annual",
-                "text": "地区生产总值增长 7%",
-            }
-        ],
-    )
-    obj.target = obj.task.targets.get()
+    obj.target = make_target(obj.task)
     record_value(obj.target, 5, date(2022, 6, 30), user=obj.alice, source=ValueSource.OFFICE)
 
 

@@ -5,18 +5,12 @@ from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
 from duban.supervision.choices import ProblemState
 from duban.supervision.models import Notification, Problem
-from duban.testing import BaseTestCase
+from duban.testing import BaseTestCase, make_problem
 
 
 class ProblemTestCase(BaseTestCase):
     def raise_problem(self):
-        return Problem.raise_on(
-            task=self.task,
-            unit=self.caizheng,
-            title="用地指标不足",
-            description="二期用地指标缺 30 亩",
-            user=self.charlie,
-        )
+        return make_problem(self.task, self.caizheng, self.charlie)
 
     def test_raising_it_audits_and_tells_the_lead_unit(self):
         problem = self.raise_problem()
