@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from urllib.parse import urlsplit
 
+import pytest
 from django.db import transaction
 from django.test import Client, TestCase, override_settings
 from django.urls import Resolver404, resolve, reverse
@@ -116,6 +117,8 @@ class HostileInputTestCase(TestCase):
             shown = {k: (v[:20] + "…" if len(v) > 20 else v) for k, v in data.items()}
             self.failures.append(f"{role} {method.upper()} {url[:80]} {shown!r}")
 
+    # Walks every URL pattern: minutes of CPU, more on a busy machine than the default limit.
+    @pytest.mark.timeout(900)
     def test_no_hostile_value_gets_a_500(self):
         for role in ROLES:
             client = self.client_for(role)

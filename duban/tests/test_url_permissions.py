@@ -4,6 +4,7 @@ import fnmatch
 import shutil
 import tempfile
 
+import pytest
 from django.db import transaction
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client, TestCase, override_settings
@@ -62,6 +63,8 @@ class UrlPermissionTestCase(TestCase):
         missing = [p.name for p in patterns() if table_row(p.name) is None]
         self.assertEqual(missing, [], "add these URL names to duban/tests/url_table.py")
 
+    # Walks every URL pattern: minutes of CPU, more on a busy machine than the default limit.
+    @pytest.mark.timeout(900)
     def test_every_role_gets_what_the_table_declares(self):
         w = self.world
         for p in patterns():
