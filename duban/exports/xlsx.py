@@ -3,6 +3,7 @@
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -10,7 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.functions import XML_NS, Element, SubElement
+from openpyxl.xml.functions import fromstring
 
 # A cell starting with one of these would be read by a spreadsheet as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -21,7 +22,6 @@ _HEAD = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _BOLD = Font(bold=True)
 # What a cell holds at most; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
-_SPACE = f"{{{XML_NS}}}space"
 # Points per line of 11-point text, for row heights.
 LINE_HEIGHT = 15
 
@@ -84,31 +84,26 @@ def _append_rows(sheet, widths: Sequence[int], rows: Iterable[Sequence]) -> int:
 
     def write_row(xf, values: Sequence, row: int) -> None:
         number = str(row)
-        element = Element("row", r=number)
+        cells = []
         lines = 1
         for (letter, width), value in zip(columns, values, strict=True):
-            cell = SubElement(element, "c", r=letter + number, s=style)
+            where = f'r="{letter}{number}" s="{style}"'
             if value is None or value == "":
-                continue
-            if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-                cell.set("t", "n")
-                SubElement(cell, "v").text = str(value)
-                continue
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_TEXT]
-            cell.set("t", "inlineStr")
-            line = SubElement(SubElement(cell, "is"), "t")
-            line.text = text
-            # A Chinese character is about two widths of the "0" that column widths count.
-            if len(text) * 2 > width or "\n" in text:
-                lines = max(
-                    lines, sum(-(-len(part) * 2 // width) or 1 for part in text.split("\n"))
-                )
-            if text != text.strip():
-                line.set(_SPACE, "preserve")
-        if lines > 1:
-            element.set("ht", str(lines * LINE_HEIGHT))
-            element.set("customHeight", "1")
-        xf.write(element)
+                cells.append(f"<c {where}/>")
+            elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+                cells.append(f'<c {where} t="n"><v>{value}</v></c>')
+            else:
+                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_TEXT]
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                cells.append(f'<c {where} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
+                # A Chinese character is about two widths of the "0" that column widths count.
+                if len(text) * 2 > width or "\n" in text:
+                    lines = max(
+                        lines, sum(-(-len(part) * 2 // width) or 1 for part in text.split("\n"))
+                    )
+        height = f' ht="{lines * LINE_HEIGHT}" customHeight="1"' if lines > 1 else ""
+        # One parse of the row's markup is cheaper than an element built per cell.
+        xf.write(fromstring(f'<row r="{number}"{height}>{"".join(cells)}</row>'))
 
     # The header went through openpyxl, so its writer is open; the rows bypass its cells.
     sheet._values_to_row = lambda values, row: values
