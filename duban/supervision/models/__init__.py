@@ -14,6 +14,7 @@ from duban.supervision.models.notifications import (
     Notification,
     NotificationQuerySet,
     ReminderSent,
+    about_key,
 )
 from duban.supervision.models.problems import (
     PROBLEM_ACTIONS,
@@ -28,6 +29,7 @@ from duban.supervision.models.rules import (
     escalation_grace_days,
     leader_users,
     liaisons,
+    office_users,
     response_days,
 )
 from duban.supervision.models.statuses import StatusChange, TaskStatus
@@ -47,9 +49,11 @@ __all__ = [
     "StatusChange",
     "SupervisionNotice",
     "TaskStatus",
+    "about_key",
     "escalate_late_notices",
     "escalation_grace_days",
     "leader_users",
     "liaisons",
+    "office_users",
     "response_days",
 ]

@@ -12,14 +12,19 @@ from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
+
+# The module, not its names: the progress models import messages before these models load,
+# so it is still half-imported when they run.
+from duban.supervision import messages
 from duban.supervision.actions import SupervisionNoticeAction
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.emails import send
-from duban.supervision.models.notifications import Notification
+from duban.supervision.models.notifications import Notification, about_key
 from duban.supervision.models.rules import (
     TIER_ORDER,
     escalation_grace_days,
     liaisons,
+    office_users,
     response_days,
 )
 
@@ -138,7 +143,8 @@ class SupervisionNotice(models.Model):
         )
         text = f"收到{notice.get_tier_display()}督办单：{task}，请于 {respond_by:%Y-%m-%d} 前反馈"
         users = list(liaisons([unit.pk]))
-        Notification.objects.notify(users, text, notice.get_absolute_url())
+        # Its own e-mail, richer than send_message's: the reason and the deadline in full.
+        Notification.objects.notify(users, text, notice.get_absolute_url(), about=about_key(notice))
         recipients = [u.email for u in users if u.email]
         if recipients:
             # After the commit: a rolled-back notice must not have been mailed.
@@ -162,6 +168,14 @@ class SupervisionNotice(models.Model):
             responded_by=user,
         )
         record(SupervisionNoticeAction.RESPONDED, self, user=user, data={"task": self.task_id})
+        messages.mark_handled(self, liaisons([self.unit_id]))
+        messages.send_message(
+            office_users(),
+            subject="督办单反馈",
+            text=f"{self.unit}已反馈{self.get_tier_display()}督办单：{self.task}\n反馈内容：{text}",
+            url=self.get_absolute_url(),
+            about=self,
+        )
 
     @transaction.atomic
     def close(self, user) -> None:
@@ -169,6 +183,7 @@ class SupervisionNotice(models.Model):
         require_state(self, "state", [NoticeState.RESPONDED], "“{state}”状态下不能办结")
         advance(self, "state", state=NoticeState.CLOSED, closed_at=timezone.now())
         record(SupervisionNoticeAction.CLOSED, self, user=user, data={"task": self.task_id})
+        messages.mark_handled(self)
 
     @transaction.atomic
     def escalate(self, user=None, today: date | None = None) -> "SupervisionNotice":
@@ -188,6 +203,8 @@ class SupervisionNotice(models.Model):
             user=user,
             data={"task": self.task_id, "from": self.tier, "to": tier, "late": self.is_late(today)},
         )
+        # The next tier's notice carries the demand now.
+        messages.mark_handled(self)
         why = "逾期未反馈" if self.responded_at is None else "反馈不到位"
         return SupervisionNotice.issue(
             task=self.task,

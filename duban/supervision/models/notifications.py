@@ -10,9 +10,20 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self) -> "NotificationQuerySet":
         return self.filter(read_at__isnull=True)
 
-    def notify(self, users, text: str, url: str = "") -> list["Notification"]:
+    def notify(self, users, text: str, url: str = "", about: str = "") -> list["Notification"]:
         """One notification per user; `users` may be a queryset or any iterable."""
-        return self.bulk_create([Notification(user=u, text=text, url=url) for u in users])
+        return self.bulk_create(
+            [Notification(user=u, text=text[:500], url=url, about=about) for u in users]
+        )
+
+    def about(self, obj) -> "NotificationQuerySet":
+        """The notifications that point to the model instance `obj`."""
+        return self.filter(about=about_key(obj))
+
+
+def about_key(obj) -> str:
+    """The reference a notification keeps to the thing it is about: "progress.report:12"."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
 
 
 class Notification(models.Model):
@@ -26,6 +37,8 @@ class Notification(models.Model):
     )
     text = models.CharField("内容", max_length=500)
     url = models.CharField("链接", max_length=300, blank=True)
+    # What the message is about (see about_key), so that handling it marks the message read.
+    about = models.CharField("事项", max_length=100, blank=True)
     created_at = models.DateTimeField("时间", default=timezone.now)
     read_at = models.DateTimeField("阅读时间", null=True, blank=True)
 
@@ -38,6 +51,12 @@ class Notification(models.Model):
         indexes = [
             # A user's notifications page, newest first (and its unread count).
             models.Index(fields=["user", "-created_at"], name="supervision_notif_user"),
+            # messages.mark_handled(): the unread messages about one thing.
+            models.Index(
+                fields=["about"],
+                condition=models.Q(read_at__isnull=True),
+                name="supervision_notif_about_unread",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,9 +8,12 @@ from django.utils import timezone
 
 from duban.audit.log import record
 from duban.lib.transitions import advance, require_permission, require_state
+
+# The module, not its names: the progress models import messages before these models load,
+# so it is still half-imported when they run.
+from duban.supervision import messages
 from duban.supervision.actions import ProblemAction
 from duban.supervision.choices import ProblemState
-from duban.supervision.models.notifications import Notification
 from duban.supervision.models.rules import leader_users, liaisons
 
 
@@ -117,8 +120,12 @@ class Problem(models.Model):
         )
         problem._audit(ProblemAction.RAISED, user, unit=unit.name, title=title)
         lead = [pk for pk in task.lead_unit_ids() if pk != unit.pk]
-        Notification.objects.notify(
-            liaisons(lead), f"{unit}就“{task}”提出问题：{title}", problem.get_absolute_url()
+        messages.send_message(
+            liaisons(lead),
+            subject="问题协调",
+            text=f"{unit}就“{task}”提出问题：{title}",
+            url=problem.get_absolute_url(),
+            about=problem,
         )
         return problem
 
@@ -134,6 +141,8 @@ class Problem(models.Model):
         )
         note = self.notes.create(unit=unit, author=user, text=text)
         self._audit(ProblemAction.COORDINATED, user, unit=unit.name)
+        # The lead unit took the problem up: its message about it is handled.
+        messages.mark_handled(self, liaisons(self.task.lead_unit_ids()))
         return note
 
     @transaction.atomic
@@ -148,10 +157,13 @@ class Problem(models.Model):
             escalation_reason=reason,
         )
         self._audit(ProblemAction.ESCALATED, user, reason=reason)
-        Notification.objects.notify(
+        messages.mark_handled(self, liaisons(self.task.lead_unit_ids()))
+        messages.send_message(
             leader_users(self.task),
-            f"问题提请批示：{self.title}（{self.task}）",
-            self.get_absolute_url(),
+            subject="提请批示",
+            text=f"问题提请批示：{self.title}（{self.task}）\n提请理由：{reason}",
+            url=self.get_absolute_url(),
+            about=self,
         )
 
     @transaction.atomic
@@ -166,9 +178,14 @@ class Problem(models.Model):
             instructed_at=self.instructed_at or instruction.created_at,
         )
         self._audit(ProblemAction.INSTRUCTED, user, official=official.name)
+        messages.mark_handled(self, leader_users(self.task))
         units = {*self.task.lead_unit_ids(), self.unit_id}
-        Notification.objects.notify(
-            liaisons(units), f"{official}对问题“{self.title}”作出批示", self.get_absolute_url()
+        messages.send_message(
+            liaisons(units),
+            subject="领导批示",
+            text=f"{official}对问题“{self.title}”作出批示\n批示内容：{text}",
+            url=self.get_absolute_url(),
+            about=instruction,
         )
         return instruction
 
@@ -183,12 +200,20 @@ class Problem(models.Model):
             resolution=resolution,
         )
         self._audit(ProblemAction.RESOLVED, user)
+        self._mark_all_handled()
 
     @transaction.atomic
     def close(self, user=None) -> None:
         self._require(user, "close")
         advance(self, "state", state=ProblemState.CLOSED, closed_at=timezone.now())
         self._audit(ProblemAction.CLOSED, user)
+        self._mark_all_handled()
+
+    def _mark_all_handled(self) -> None:
+        """A resolved problem answers its own messages and those of its 批示."""
+        messages.mark_handled(self)
+        for instruction in self.instructions.all():
+            messages.mark_handled(instruction)
 
 
 # Each action on a problem: the states it may start from, and its name in a refusal.

@@ -34,3 +34,8 @@ def leader_users(task):
         profile__role=UserRole.LEADER,
         profile__official__in=task.task_leaders.values("official_id"),
     )
+
+
+def office_users():
+    """Active users of the supervision office (督查室)."""
+    return get_user_model().objects.filter(is_active=True, profile__role=UserRole.OFFICE)
