@@ -5,9 +5,14 @@ from django.utils import timezone
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
+from duban.ledger.choices import UnitKind
+from duban.ledger.models import Task
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
 from duban.progress.actions import CycleAction
-from duban.progress.choices import CycleKind, CycleState
+from duban.progress.choices import CycleKind, CycleState, ReportKind
+from duban.progress.models.rules import DELIVERED_STATES
+from duban.supervision.messages import mark_handled, send_message
+from duban.supervision.models.rules import liaisons
 
 
 class ReportingCycleQuerySet(models.QuerySet):
@@ -116,8 +121,49 @@ class ReportingCycle(models.Model):
 
     @transaction.atomic
     def open(self, user) -> None:
-        """Open a draft cycle for reporting; `user` None means the system."""
+        """Open a draft cycle for reporting and tell the units that owe a report in it;
+        `user` None means the system."""
         self._change_state(user, CycleState.DRAFT, CycleState.OPEN, "opened_at", CycleAction.OPENED)
+        due = f"{self.due_on.year}年{self.due_on.month}月{self.due_on.day}日"
+        for unit_id, task_ids in self.owed_tasks().items():
+            send_message(
+                liaisons([unit_id]),
+                subject="报送提醒",
+                text=f"{self.name}报送已开始：本单位有 {len(task_ids)} 项任务需报送，截止 {due}",
+                url=reverse("progress:my-reports"),
+                about=self,
+            )
+
+    def owed_tasks(self, unit_ids=None) -> dict[int, list[int]]:
+        """{unit pk: [task pk]}: the reports each unit (of `unit_ids`, or all) still owes here.
+
+        Every responsible unit of the plan's active tasks owes one until it delivers it or the
+        lead unit delivers the consolidated report, after which a missing part holds nothing up.
+        """
+        delivered = self.reports.filter(state__in=DELIVERED_STATES)
+        sent = set(delivered.values_list("task_id", "unit_id"))
+        closed = delivered.filter(kind=ReportKind.CONSOLIDATED).values("task_id")
+        tasks = Task.objects.active().reported().filter(plan_id=self.plan_id).exclude(pk__in=closed)
+        if unit_ids is not None:
+            tasks = tasks.filter(
+                Q(assignments__unit__in=unit_ids) | Q(lead_override_units__in=unit_ids)
+            ).distinct()
+        owed: dict[int, list[int]] = {}
+        for task in tasks.prefetch_related("assignments__unit", "lead_override_units"):
+            # A remark may hand the lead to a body without an assignment row of its own.
+            units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
+            for unit in units:
+                wanted = unit_ids is None or unit.pk in unit_ids
+                if wanted and unit.kind != UnitKind.PLACEHOLDER and (task.pk, unit.pk) not in sent:
+                    owed.setdefault(unit.pk, []).append(task.pk)
+        return owed
+
+    def mark_settled(self, unit_ids) -> None:
+        """Mark the cycle's message read for those of the units that owe nothing more in it."""
+        unit_ids = set(unit_ids)
+        settled = unit_ids - set(self.owed_tasks(unit_ids))
+        if settled:
+            mark_handled(self, liaisons(settled))
 
     @transaction.atomic
     def lock(self, user) -> None:

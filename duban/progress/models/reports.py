@@ -25,6 +25,8 @@ from duban.progress.models.rules import (
     EDITABLE_STATES,
     STALE_REPORT_MESSAGE,
 )
+from duban.supervision.messages import mark_handled, send_message
+from duban.supervision.models.rules import liaisons
 
 STATE_MESSAGE = "报告当前为“{state}”，不能执行此操作。"
 
@@ -254,6 +256,8 @@ class Report(models.Model):
             submitted_by=user,
         )
         announce_tasks_changed([self.task_id])
+        # A returned report submitted again answers the message that returned it.
+        mark_handled(self, liaisons([self.unit_id]))
         return previous
 
     @transaction.atomic
@@ -270,6 +274,15 @@ class Report(models.Model):
             self,
             user=user,
             data={"from": previous, "to": self.state, "version": self.version},
+        )
+        self.cycle.mark_settled([self.unit_id])
+        lead = [pk for pk in self.task.lead_unit_ids() if pk != self.unit_id]
+        send_message(
+            liaisons(lead),
+            subject="配合报告",
+            text=f"{self.unit}已报送“{self.task}”{self.cycle}的情况，请审核汇总",
+            url=self.get_absolute_url(),
+            about=self,
         )
 
     @transaction.atomic
@@ -300,6 +313,7 @@ class Report(models.Model):
                 user=user,
                 data={"from": ReportState.SUBMITTED, "to": part.state, "into": self.pk},
             )
+            mark_handled(part)
         # Cooperating units with nothing handed in, whether or not they started a report.
         missing = list(
             self.task.assignments.exclude(unit_id=self.unit_id)
@@ -312,6 +326,8 @@ class Report(models.Model):
             user=user,
             data={"from": previous, "to": self.state, "parts": folded, "missing": missing},
         )
+        # Once consolidated, no unit of the task owes its report of the cycle any more.
+        self.cycle.mark_settled(self.task.assignments.values_list("unit_id", flat=True))
 
     @transaction.atomic
     def accept(self, user, comment: str = "") -> "Review":
@@ -364,7 +380,25 @@ class Report(models.Model):
             user=user,
             data={"from": previous, "to": target, "comment": review.comment},
         )
+        # Reviewed: the message that handed the report in has been dealt with.
+        mark_handled(self)
+        if decision == ReviewDecision.RETURN:
+            self._announce_return(review)
         return review
+
+    def _announce_return(self, review: "Review") -> None:
+        """Tell the report's unit it was returned, and why."""
+        by = "督查室" if self.is_consolidated_kind else "牵头单位"
+        send_message(
+            liaisons([self.unit_id]),
+            subject="报告退回",
+            text=(
+                f"“{self.task}”{self.cycle}的报告被{by}退回，请修改后重新报送\n"
+                f"修改意见：{review.comment}"
+            ),
+            url=self.get_absolute_url(),
+            about=self,
+        )
 
     def _require_consolidation_pending(self) -> None:
         """Refuse a part once the lead unit's report of the cycle went to the office, as it

@@ -1,4 +1,4 @@
-"""In-app notifications, and the log of daily reminders that keeps them to one a day."""
+"""In-app messages (站内通知), and the log of daily reminders that keeps them to one a day."""
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +27,7 @@ def about_key(obj) -> str:
 
 
 class Notification(models.Model):
-    """A message shown to a user inside duban (reminders, notices, problems)."""
+    """A message shown to a user inside duban: a reminder or a hand-off (see messages.py)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,7 +4,7 @@ from django.core import mail
 
 from duban.supervision.messages import mark_handled, send_message
 from duban.supervision.models import Notification, SupervisionNotice
-from duban.testing import BaseTestCase
+from duban.testing import BaseTestCase, make_problem
 
 
 class SendMessageTestCase(BaseTestCase):
@@ -101,4 +101,38 @@ class NoticeResponseMessageTestCase(BaseTestCase):
     def test_closing_marks_the_offices_message_read(self):
         self.notice.respond("已补报", self.bob)
         self.notice.close(self.alice)
+        assert not Notification.objects.unread().exists()
+
+
+class InstructionMessageTestCase(BaseTestCase):
+    def setUp(self):
+        self.problem = make_problem(self.task, self.caizheng, self.charlie)
+        self.problem.escalate(reason="部门层面无法解决", user=self.bob)
+
+    def instruct(self):
+        return self.problem.instruct(
+            official=self.lin_official, text="请区规资局牵头，月底前解决", user=self.lin
+        )
+
+    def test_an_instruction_tells_the_units_with_its_text(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.instruct()
+        rows = Notification.objects.unread().filter(text__contains="作出批示")
+        assert sorted(rows.values_list("user__username", flat=True)) == ["bob", "charlie"]
+        assert (
+            rows[0].text == "林杰对问题“用地指标不足”作出批示\n批示内容：请区规资局牵头，月底前解决"
+        )
+        assert rows[0].url == self.problem.get_absolute_url()
+        assert sorted(m.to[0] for m in mail.outbox) == ["bob@example.org", "charlie@example.org"]
+        assert mail.outbox[0].subject == "【领导批示】林杰对问题“用地指标不足”作出批示"
+        assert "请区规资局牵头，月底前解决" in mail.outbox[0].body
+
+    def test_the_instruction_marks_the_leaders_message_read(self):
+        assert Notification.objects.unread().filter(user=self.lin).count() == 1
+        self.instruct()
+        assert Notification.objects.unread().filter(user=self.lin).count() == 0
+
+    def test_resolving_the_problem_marks_the_instruction_read(self):
+        self.instruct()
+        self.problem.resolve(resolution="已调剂用地指标", user=self.bob)
         assert not Notification.objects.unread().exists()
