@@ -188,6 +188,14 @@ class Notice(models.Model):
         return reverse("ledger:notice", args=[self.pk])
 
 
+# What lists call a plan of each kind; a plan of another kind goes by its title.
+PLAN_SHORT_TITLES = {
+    PlanKind.FIVE_YEAR: "五年重点工作",
+    PlanKind.ANNUAL: "年度重点工作",
+    PlanKind.LIVELIHOOD: "民生实事",
+}
+
+
 class Plan(models.Model):
     """An annex of a notice: a five-year, annual or livelihood task table."""
 
@@ -217,6 +225,11 @@ class Plan(models.Model):
     @property
     def years(self) -> list[int]:
         return [y for y in (self.start_year, self.end_year) if y is not None]
+
+    @property
+    def short_title(self) -> str:
+        """The name a list column gives the plan (年度重点工作), from its kind."""
+        return PLAN_SHORT_TITLES.get(self.kind, self.title)
 
 
 class Section(models.Model):

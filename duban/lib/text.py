@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 _SPACE_RE = re.compile(r"\s+")
@@ -20,3 +21,9 @@ def plain_number(value, places: int = 2) -> str:
     number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = format(number.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def spoken_date(day: date, today: date) -> str:
+    """A date as a sentence says it: 9月10日 in the current year, 2021年9月10日 before or after."""
+    short = f"{day.month}月{day.day}日"
+    return short if day.year == today.year else f"{day.year}年{short}"

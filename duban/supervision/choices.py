@@ -10,6 +10,10 @@ class Colour(models.TextChoices):
     RED = "red", "严重滞后/逾期"
 
 
+# The order 督办总览 lists tasks in, most urgent first; a colour not listed comes last.
+SEVERITY = [Colour.RED, Colour.YELLOW, Colour.GREEN, Colour.DONE]
+
+
 class Tier(models.TextChoices):
     """督办单 tiers, in escalation order."""
 

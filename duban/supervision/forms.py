@@ -100,12 +100,23 @@ class OverviewFilterForm(forms.Form):
     leader = forms.ModelChoiceField(
         Official.objects.all(), label="牵头领导", required=False, widget=LongSelect
     )
+    unit = forms.ModelChoiceField(
+        Unit.objects.all(), label="责任单位", required=False, widget=LongSelect
+    )
     q = forms.CharField(label="关键词", required=False, max_length=100)
+    sort = forms.ChoiceField(
+        label="排序",
+        required=False,
+        choices=[("", "按严重程度"), ("order", "按任务顺序")],
+    )
 
-    def __init__(self, data, all_leaders: bool = True):
+    def __init__(self, data, all_leaders: bool = True, units=None):
         super().__init__(data)
         self.fields["plan"].empty_label = "全部计划"
         self.fields["leader"].empty_label = "全部领导"
+        self.fields["unit"].empty_label = "全部单位"
+        if units is not None:
+            self.fields["unit"].queryset = units
         if not all_leaders:  # a leader's overview is their own portfolio
             del self.fields["leader"]
 
@@ -115,4 +126,6 @@ class OverviewFilterForm(forms.Form):
     def filters(self) -> dict:
         """The values that validated, so one bad parameter does not empty the overview."""
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        return {
+            name: value for name, value in self.cleaned_data.items() if value and name != "sort"
+        }

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from duban.accounts.access import is_office, office_required, official_of, unit_of
 from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.access import get_official_for_user, get_task_for_user, visible_tasks
-from duban.ledger.models import Task, Unit
+from duban.ledger.models import Assignment, Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
@@ -30,7 +31,7 @@ from duban.supervision.forms import (
     ProblemForm,
     ResponseForm,
 )
-from duban.supervision.models import Problem, SupervisionNotice, TaskStatus
+from duban.supervision.models import Problem, SupervisionNotice, TaskStatus, by_severity
 
 PAGE_SIZE = 50
 ACTION_DONE = {
@@ -72,23 +73,33 @@ def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
 
 @login_required
 def overview(request):
-    """Tasks by status colour, with counts for each colour under the other filters.
+    """Tasks by status colour, most urgent first, with counts for each colour under the
+    other filters.
 
     The office sees every task; a leader sees their portfolio.
     """
     if not access.may_see_overview(request.user):
         raise PermissionDenied
-    form = OverviewFilterForm(request.GET, all_leaders=is_office(request.user))
-    filters = form.filters()
+    office = is_office(request.user)
     visible = visible_tasks(request.user)
+    units = None if office else Unit.objects.filter(assignments__task__in=visible).distinct()
+    form = OverviewFilterForm(request.GET, all_leaders=office, units=units)
+    filters = form.filters()
     # Each colour is counted under the other filters.
     counts = TaskStatus.counts(visible.matching(**{**filters, "colour": ""}))
     rated = visible.matching(**filters).filter(supervision_status__isnull=False)
     if wants_xlsx(request):
         return ledger_response(rated, "督办总览")
-    # Tasks in printed order walk the ledger_task_plan_position index; ordering the statuses
-    # by their tasks would sort every status before the page is cut.
-    rated = rated.select_related("plan", "supervision_status").order_by("plan_id", "position")
+    # Tasks in printed order walk the ledger_task_plan_position index; by severity, the
+    # statuses are sorted before the page is cut, which a district's few hundred tasks allow.
+    order = ["plan_id", "position"]
+    if form.cleaned_data.get("sort") != "order":
+        order = [by_severity("supervision_status__colour"), "supervision_status__since", *order]
+    rated = (
+        rated.select_related("plan", "supervision_status")
+        .prefetch_related(Prefetch("assignments", Assignment.objects.select_related("unit")))
+        .order_by(*order)
+    )
     ctx = {
         "form": form,
         "counts": TaskStatus.count_rows(counts),

@@ -1,7 +1,12 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 
 from duban.ledger.changes import display
 from duban.ledger.importing.wording import warning_text
+from duban.lib import clock
+from duban.lib.text import spoken_date
 
 register = template.Library()
 
@@ -24,3 +29,13 @@ def percent(value) -> str:
 def parse_warning(warning: dict) -> str:
     """A parser warning in the office's words."""
     return warning_text(warning)
+
+
+@register.filter
+def spoken(value) -> str:
+    """A date or time as a sentence says it: 9月10日, with the year when it is not this one."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localdate(value)
+    return spoken_date(value, clock.today())

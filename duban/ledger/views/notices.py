@@ -34,7 +34,7 @@ def notice_detail(request, pk: int):
 @login_required
 def plan_detail(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
-    tasks = ledger_rows(visible_tasks(request.user).active().in_plan(plan))
+    tasks = ledger_rows(visible_tasks(request.user).active().in_plan(plan), request.user)
     sections = {}
     for task in tasks:
         sections.setdefault(task.section, []).append(task)

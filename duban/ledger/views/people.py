@@ -41,10 +41,10 @@ class Group:
 
 
 def _group(
-    label: str, tasks, query: dict | None = None, total: int | None = None, **fields
+    user, label: str, tasks, query: dict | None = None, total: int | None = None, **fields
 ) -> Group:
     # A page costs what it shows: a province's unit may answer for thousands of tasks.
-    rows = list(ledger_rows(tasks)[:GROUP_SIZE])
+    rows = list(ledger_rows(tasks, user)[:GROUP_SIZE])
     if total is None:
         total = len(rows) if len(rows) < GROUP_SIZE else tasks.count()
     return Group(label, rows, total, urlencode(query) if query else "", **fields)
@@ -60,6 +60,7 @@ def official_detail(request, pk: int):
     plans = visible_plans(request.user).filter(pk__in=counts).select_related("notice")
     groups = [
         _group(
+            request.user,
             plan.title,
             tasks.filter(plan=plan),
             {"leader": official.pk, "plan": plan.pk},
@@ -81,8 +82,9 @@ def unit_detail(request, pk: int):
     overridden = tasks.filter(lead_override_units=unit)
     # A unit has one assignment per task (ledger_assignment_unique_task_unit).
     assigned = tasks.exclude(pk__in=overridden.values("pk"))
-    groups = [_group("改由本单位牵头", overridden)] + [
+    groups = [_group(request.user, "改由本单位牵头", overridden)] + [
         _group(
+            request.user,
             role.label,
             assigned.filter(assignments__unit=unit, assignments__role=role),
             {"unit": unit.pk, "role": role.value},

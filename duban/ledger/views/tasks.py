@@ -17,18 +17,21 @@ from duban.ledger.access import (
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Assignment, Official, Task, TaskLeader, Unit
+from duban.progress.latest import with_latest_report
 
 PAGE_SIZE = 50
 
 
-def ledger_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
-    """Tasks in printed order with their plan, leaders and units, in a fixed number of queries.
+def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
+    """Tasks in printed order with their plan, leaders, units, status and the latest progress
+    `user` may read, in a fixed number of queries.
 
     Ordering by plan_id rather than by the plan's own ordering keeps each plan's rows
     together and lets the database walk the ledger_task_plan_position index.
     """
-    ordered = tasks.order_by("plan_id", "position", "pk")
-    return ordered.select_related("plan__notice", "section").prefetch_related(
+    ordered = with_latest_report(tasks, user).order_by("plan_id", "position", "pk")
+    related = ordered.select_related("plan__notice", "section", "supervision_status")
+    return related.prefetch_related(
         Prefetch("task_leaders", TaskLeader.objects.select_related("official")),
         Prefetch("assignments", Assignment.objects.select_related("unit")),
     )
@@ -60,7 +63,7 @@ def task_list(request):
     tasks = visible.matching(**form.filters(), own_unit=unit_of(request.user))
     if wants_xlsx(request):
         return ledger_response(tasks, "督办台账")
-    page = Paginator(ledger_rows(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(ledger_rows(tasks, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     kinds = dict(tasks.order_by().values_list("plan__kind").annotate(n=Count("pk")))
     counts = [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds]
     query = request.GET.copy()

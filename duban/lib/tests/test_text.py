@@ -1,6 +1,7 @@
+from datetime import date
 from decimal import Decimal
 
-from duban.lib.text import metric_key, plain_number
+from duban.lib.text import metric_key, plain_number, spoken_date
 
 
 def test_metric_key_drops_spaces_and_widens_nothing():
@@ -22,3 +23,11 @@ def test_plain_number_drops_trailing_zeros():
     assert plain_number(8.50745) == "8.51"
     assert plain_number(Decimal("1E+2")) == "100"
     assert plain_number(Decimal("-0.001")) == "0"
+
+
+def test_spoken_date_leaves_out_the_current_year():
+    assert spoken_date(date(2022, 9, 10), date(2022, 12, 31)) == "9月10日"
+
+
+def test_spoken_date_names_another_year():
+    assert spoken_date(date(2021, 12, 31), date(2022, 1, 1)) == "2021年12月31日"

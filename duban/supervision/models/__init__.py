@@ -32,7 +32,7 @@ from duban.supervision.models.rules import (
     office_users,
     response_days,
 )
-from duban.supervision.models.statuses import StatusChange, TaskStatus
+from duban.supervision.models.statuses import StatusChange, TaskStatus, by_severity
 
 __all__ = [
     "DEFAULT_RESPONSE_DAYS",
@@ -50,6 +50,7 @@ __all__ = [
     "SupervisionNotice",
     "TaskStatus",
     "about_key",
+    "by_severity",
     "escalate_late_notices",
     "escalation_grace_days",
     "leader_users",

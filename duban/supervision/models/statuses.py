@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from duban.audit.log import record
 from duban.supervision.actions import StatusAction
-from duban.supervision.choices import Colour
+from duban.supervision.choices import SEVERITY, Colour
+
+
+def by_severity(field: str) -> models.Case:
+    """An ordering expression on the colour at `field`: the most urgent first (SEVERITY)."""
+    ranks = [models.When(**{field: colour}, then=rank) for rank, colour in enumerate(SEVERITY)]
+    return models.Case(*ranks, default=len(SEVERITY), output_field=models.IntegerField())
 
 
 class TaskStatus(models.Model):

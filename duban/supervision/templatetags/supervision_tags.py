@@ -1,12 +1,11 @@
 from django import template
-from django.db.models import Case, IntegerField, Value, When
 
 from duban.accounts.access import is_office
 from duban.ledger.access import visible_tasks
 from duban.lib.text import plain_number
 from duban.supervision import access
 from duban.supervision.choices import Colour, ProblemState
-from duban.supervision.models import TaskStatus
+from duban.supervision.models import TaskStatus, by_severity
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
 from duban.targets.actions import ValueAction
@@ -60,13 +59,8 @@ def leader_portfolio_panel(official, user):
     counts = TaskStatus.counts(tasks)
     lagging = (
         TaskStatus.objects.filter(task__in=tasks, colour__in=[Colour.RED, Colour.YELLOW])
-        .annotate(
-            rank=Case(
-                When(colour=Colour.RED, then=Value(0)), default=1, output_field=IntegerField()
-            )
-        )
         .select_related("task")
-        .order_by("rank", "since", "task__position")
+        .order_by(by_severity("colour"), "since", "task__position")
     )
     return {
         "official": official,

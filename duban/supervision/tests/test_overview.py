@@ -55,6 +55,36 @@ class OverviewTestCase(WangTaskTestCase):
         assert counts[Colour.GREEN] == 1 and counts[Colour.RED] == 0
         assert "leader" not in response.context["form"].fields
 
+    def test_it_lists_the_most_urgent_tasks_first(self):
+        self.other_task.supervision_status.apply(Verdict(Colour.YELLOW, ("1 期进度未报送",)))
+        response = self.client.get(reverse("supervision:overview"))
+        assert list(response.context["page"]) == [self.task, self.other_task, self.wang_task]
+
+    def test_it_lists_in_printed_order_on_request(self):
+        self.wang_task.supervision_status.apply(Verdict(Colour.RED, ("逾期",)))
+        response = self.client.get(reverse("supervision:overview"), {"sort": "order"})
+        assert list(response.context["page"]) == [self.task, self.other_task, self.wang_task]
+        response = self.client.get(reverse("supervision:overview"))
+        assert list(response.context["page"])[2] == self.other_task
+
+    def test_it_filters_by_responsible_unit(self):
+        response = self.client.get(reverse("supervision:overview"), {"unit": self.caizheng.pk})
+        assert list(response.context["page"]) == [self.task, self.other_task]
+        response = self.client.get(reverse("supervision:overview"), {"unit": self.jiaoyu.pk})
+        assert list(response.context["page"]) == [self.wang_task]
+
+    def test_a_leader_filters_by_the_units_of_their_portfolio_only(self):
+        self.client.force_login(self.wang)
+        response = self.client.get(reverse("supervision:overview"))
+        assert list(response.context["form"].fields["unit"].queryset) == [self.jiaoyu]
+
+    def test_each_row_names_its_units_and_the_plans_short_name(self):
+        html = self.client.get(reverse("supervision:overview")).content.decode()
+        start = html.index(f'data-task="{self.task.pk}"')
+        row = html[start : html.index("</tr>", start)]
+        assert all(unit.name in row for unit in (self.fagai, self.shangwu, self.caizheng))
+        assert ">年度重点工作</td>" in row and self.plan.title not in row.split("title=")[0]
+
 
 class PortfolioPanelTestCase(WangTaskTestCase):
     def setUp(self):
