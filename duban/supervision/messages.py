@@ -31,8 +31,11 @@ def send_message(users, *, subject: str, text: str, url: str, about=None) -> Non
     context = {"tag": subject, "headline": headline, "text": text, "url": url}
     for user in users:
         if user.email:
+            # Robust: the change is committed by then, so a mail server that fails is logged
+            # rather than shown as an error the user would answer by trying again.
             transaction.on_commit(
-                lambda user=user: send("message", {**context, "user": user}, [user.email])
+                lambda user=user: send("message", {**context, "user": user}, [user.email]),
+                robust=True,
             )
 
 

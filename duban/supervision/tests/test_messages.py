@@ -1,4 +1,5 @@
 from datetime import date
+from unittest import mock
 
 from django.core import mail
 
@@ -41,6 +42,15 @@ class SendMessageTestCase(BaseTestCase):
         (message,) = mail.outbox
         assert message.subject == "【批示】" + "长" * 59 + "…"
         assert Notification.objects.get().about == ""
+
+    def test_a_failing_mail_server_is_logged_not_raised_after_the_commit(self):
+        with (
+            mock.patch("duban.supervision.messages.send", side_effect=OSError("refused")),
+            self.assertLogs(level="ERROR"),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            send_message([self.bob], subject="批示", text="x", url="")
+        assert Notification.objects.filter(user=self.bob).exists()
 
     def test_a_rolled_back_change_mails_no_one(self):
         with self.captureOnCommitCallbacks(execute=False):
