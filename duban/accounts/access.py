@@ -8,9 +8,11 @@ action page answers 403 to a logged-in user of another role (`office_required`).
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
-from duban.accounts.choices import UserRole
+from duban.accounts.choices import MANAGED_ROLES, UserRole
 from duban.accounts.models import Profile
 
 
@@ -67,3 +69,16 @@ def office_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def visible_logins(user):
+    """The liaisons' and leaders' log-ins the office manages; nothing for other users."""
+    logins = User.objects.filter(profile__role__in=MANAGED_ROLES)
+    if not is_office(user):
+        logins = logins.none()
+    return logins.select_related("profile__unit", "profile__official")
+
+
+def get_login_for_user(user, pk: int) -> User:
+    """A managed log-in, or a 404 when it is missing or not one the user may manage."""
+    return get_object_or_404(visible_logins(user), pk=pk)

@@ -27,6 +27,7 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name="单位",
     )
+    phone = models.CharField("手机", max_length=20, blank=True)
 
     class Meta:
         verbose_name = "用户角色"

@@ -28,4 +28,8 @@ urlpatterns = [
     ),
     path("lockouts/", views.lockout_list, name="lockouts"),
     path("lockouts/lift/", views.lockout_lift, name="lockout-lift"),
+    # /accounts/logins/: liaisons' and leaders' log-ins (listed at ledger:people)
+    path("logins/<id:pk>/deactivate/", views.login_deactivate, name="login-deactivate"),
+    path("logins/<id:pk>/reactivate/", views.login_reactivate, name="login-reactivate"),
+    path("logins/<id:pk>/password/", views.login_password_reset, name="login-password-reset"),
 ]

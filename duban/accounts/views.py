@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from duban.accounts.access import office_required
+from duban.accounts.access import get_login_for_user, office_required
 from duban.accounts.forms import UnlockForm
 from duban.accounts.lockouts import current_locks, unlock
+from duban.accounts.people import LoginError, deactivate, reactivate, reset_password
 
 
 def lockout_terms() -> dict:
@@ -38,3 +41,45 @@ def lockout_lift(request):
     unlock(kind, value, request.user)
     messages.success(request, f"已解除对“{value}”的登录锁定。")
     return redirect("accounts:lockouts")
+
+
+def _back_to_people(request, login):
+    """The people page, at the unit's or the leader's row the log-in belongs to."""
+    profile = login.profile
+    anchor = f"#unit-{profile.unit_id}" if profile.unit_id else f"#official-{profile.official_id}"
+    return redirect(reverse("ledger:people") + anchor)
+
+
+@office_required
+@require_POST
+def login_deactivate(request, pk: int):
+    login = get_login_for_user(request.user, pk)
+    try:
+        deactivate(login, request.user)
+    except LoginError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已停用账号“{login.get_username()}”，该账号不能再登录。")
+    return _back_to_people(request, login)
+
+
+@office_required
+@require_POST
+def login_reactivate(request, pk: int):
+    login = get_login_for_user(request.user, pk)
+    try:
+        reactivate(login, request.user)
+    except LoginError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已启用账号“{login.get_username()}”。")
+    return _back_to_people(request, login)
+
+
+@office_required
+@require_POST
+@never_cache
+def login_password_reset(request, pk: int):
+    """A new password, shown in this answer only."""
+    new = reset_password(get_login_for_user(request.user, pk), request.user)
+    return render(request, "accounts/new_password.html", {"new": [new], "created": False})

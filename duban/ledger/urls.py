@@ -1,6 +1,6 @@
 from django.urls import path
 
-from duban.ledger.views import imports, notices, people, placeholders, tasks
+from duban.ledger.views import imports, logins, notices, people, placeholders, tasks
 
 app_name = "ledger"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("units/<id:pk>/", people.unit_detail, name="unit"),
     path("units/<id:pk>/kind/", people.unit_kind, name="unit-kind"),
     path("units/<id:pk>/merge/", people.unit_merge, name="unit-merge"),
+    # /people/: the office's log-ins for units and leaders
+    path("people/", logins.people, name="people"),
+    path("people/units/<id:pk>/new/", logins.unit_login_create, name="unit-login-create"),
+    path("people/leaders/<id:pk>/new/", logins.official_login_create, name="official-login-create"),
+    path("people/import/", logins.liaison_import, name="liaison-import"),
+    path("people/import/confirm/", logins.liaison_import_confirm, name="liaison-import-confirm"),
     # /placeholders/
     path("placeholders/", placeholders.placeholder_list, name="placeholders"),
     path("placeholders/<id:pk>/", placeholders.placeholder_resolve, name="placeholder-resolve"),

@@ -44,6 +44,9 @@ TABLE = {
     "accounts:password-done":         Row("302 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405"),
     "accounts:lockouts":              Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "accounts:lockout-lift":          Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
+    "accounts:login-deactivate":      Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
+    "accounts:login-reactivate":      Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),  # an active log-in: refused with a message
+    "accounts:login-password-reset":  Row("302 403 405 403 403 403 403 403", "302 403 200 403 403 403 403 403"),  # the new password is shown in the answer
     "targets:target":                 Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
     "targets:target-value":           Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),  # the office only; units report values through their report
     "targets:target-revise":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
@@ -96,6 +99,11 @@ TABLE = {
     "ledger:notices":                 Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "ledger:notice":                  Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
     "ledger:plan":                    Row("302 404 200 200 200 200 200 404", "302 404 200 200 200 200 200 404"),
+    "ledger:people":                  Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:unit-login-create":       Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:official-login-create":   Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:liaison-import":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "ledger:liaison-import-confirm":  Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),  # no signed rows: back to the upload
     "ledger:import":                  Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "ledger:import-preview":          Row("302 404 200 404 404 404 404 404", "302 404 200 404 404 404 404 404"),
     "ledger:import-confirm":          Row("302 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),
@@ -138,6 +146,8 @@ ADMIN = {
 
 # POST data that passes the row's form, so a refusal shows as a status, not as a form error.
 DATA = {
+    "ledger:unit-login-create": lambda w: {"username": "new-liaison", "name": "新联络员"},
+    "ledger:official-login-create": lambda w: {"username": "new-leader", "name": "新领导"},
     "targets:target-value": lambda w: {"value": "12", "on_date": f"{w.year}-06-30"},
     "supervision:notice-respond": lambda w: {"response": "已落实。"},
     "supervision:problem-action": lambda w: {"text": "已协调。"},
@@ -183,6 +193,11 @@ KWARGS = {
     "ledger:official": pk("official"),
     "ledger:unit": pk("lead_unit"),
     "ledger:unit-kind": pk("lead_unit"),
+    "ledger:unit-login-create": pk("lead_unit"),
+    "ledger:official-login-create": pk("official"),
+    "accounts:login-deactivate": lambda w: {"pk": w.users["other"].pk},
+    "accounts:login-reactivate": lambda w: {"pk": w.users["other"].pk},
+    "accounts:login-password-reset": lambda w: {"pk": w.users["other"].pk},
     "ledger:unit-merge": pk("lead_unit"),
     "ledger:placeholder-resolve": pk("placeholder_assignment"),
     "ledger:notice": pk("notice"),
