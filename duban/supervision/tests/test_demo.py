@@ -9,7 +9,13 @@ from duban.progress.choices import ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour, NoticeState, ProblemState
 from duban.supervision.demo import load_year_in_progress
-from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
+from duban.supervision.models import (
+    Notification,
+    Problem,
+    StatusChange,
+    SupervisionNotice,
+    TaskStatus,
+)
 from duban.testing import BaseTestCase, make_section, make_task
 
 TODAY = date(2022, 9, 10)
@@ -73,3 +79,12 @@ class DemoTestCase(BaseTestCase):
         count = Report.objects.count()
         assert load_year_in_progress(self.notice, TODAY) == ["年度进展演示数据已存在。"]
         assert Report.objects.count() == count
+
+    def test_a_cycle_message_is_read_for_the_units_that_reported_in_it(self):
+        read = []
+        for cycle in ReportingCycle.objects.filter(plan=self.plan):
+            owing = cycle.owed_tasks()
+            for message in Notification.objects.about(cycle).select_related("user__profile"):
+                assert (message.read_at is None) == (message.user.profile.unit_id in owing)
+                read.append(message.read_at is not None)
+        assert True in read and False in read
