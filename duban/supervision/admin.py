@@ -67,7 +67,7 @@ class SupervisionNoticeAdmin(ReadOnlyAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["user", "text", "created_at", "read_at"]
+    list_display = ["user", "text", "about", "created_at", "read_at"]
     list_select_related = ["user"]
 
 

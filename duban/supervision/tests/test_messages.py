@@ -114,6 +114,31 @@ class NoticeResponseMessageTestCase(BaseTestCase):
         assert not Notification.objects.unread().exists()
 
 
+class ProblemMessageTestCase(BaseTestCase):
+    def test_a_raised_problem_mails_the_lead_unit_and_coordinating_reads_it(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            problem = make_problem(self.task, self.caizheng, self.charlie)
+        (message,) = Notification.objects.unread()
+        assert (message.user, message.url) == (self.bob, problem.get_absolute_url())
+        (email,) = mail.outbox
+        assert email.to == ["bob@example.org"]
+        assert email.subject == f"【问题协调】区财政局就“{self.task}”提出问题：用地指标不足"
+        problem.coordinate(unit=self.fagai, text="召开协调会", user=self.bob)
+        assert not Notification.objects.unread().exists()
+
+    def test_an_escalated_problem_mails_the_leader_with_the_reason(self):
+        problem = make_problem(self.task, self.caizheng, self.charlie)
+        with self.captureOnCommitCallbacks(execute=True):
+            problem.escalate(reason="部门层面无法调剂用地指标", user=self.bob)
+        (message,) = Notification.objects.unread()
+        assert message.user == self.lin
+        assert "提请理由：部门层面无法调剂用地指标" in message.text
+        (email,) = mail.outbox
+        assert email.to == ["lin@example.org"]
+        assert email.subject == f"【提请批示】问题提请批示：用地指标不足（{self.task}）"
+        assert "部门层面无法调剂用地指标" in email.body
+
+
 class InstructionMessageTestCase(BaseTestCase):
     def setUp(self):
         self.problem = make_problem(self.task, self.caizheng, self.charlie)
