@@ -82,3 +82,21 @@ def visible_logins(user):
 def get_login_for_user(user, pk: int) -> User:
     """A managed log-in, or a 404 when it is missing or not one the user may manage."""
     return get_object_or_404(visible_logins(user), pk=pk)
+
+
+def acting_names(user_ids) -> dict[int, str]:
+    """The name each user acts under in a sentence: their unit, their leader, or 督查室.
+
+    Users without a profile are left out (the caller falls back to the user name). This
+    causes a SQL query.
+    """
+    names = {}
+    profiles = Profile.objects.filter(user_id__in=set(user_ids)).select_related("unit", "official")
+    for profile in profiles:
+        if profile.role == UserRole.UNIT and profile.unit is not None:
+            names[profile.user_id] = profile.unit.name
+        elif profile.role == UserRole.LEADER and profile.official is not None:
+            names[profile.user_id] = profile.official.name
+        elif profile.role == UserRole.OFFICE:
+            names[profile.user_id] = UserRole.OFFICE.label
+    return names

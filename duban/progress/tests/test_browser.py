@@ -96,5 +96,5 @@ def test_a_part_is_consolidated_returned_resubmitted_and_accepted(log_in_as, liv
     supervision = office.locator("#supervision")
     assert "尚未计算状态" not in supervision.inner_text()
     timeline = supervision.locator("ul.timeline").last.inner_text()
-    for step in ("报告退回", "报告采纳"):
+    for step in ("退回了", "采纳了"):
         assert step in timeline

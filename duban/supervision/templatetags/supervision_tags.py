@@ -2,32 +2,13 @@ from django import template
 
 from duban.accounts.access import is_office
 from duban.ledger.access import visible_tasks
-from duban.lib.text import plain_number
 from duban.supervision import access
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import TaskStatus, by_severity
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
-from duban.targets.actions import ValueAction
-from duban.targets.choices import ValueSource
 
 register = template.Library()
-
-
-@register.filter
-def value_detail(entry) -> str:
-    """What a value entry recorded, with the report it came from and who reported it."""
-    if entry.action not in ValueAction.values:
-        return ""
-    data = entry.data
-    text = f"{plain_number(data['value'])}{data.get('unit', '')}（截至{data['on_date']}）"
-    if data.get("report_name"):
-        text += f"，来自报告：{data['report_name']}"
-    elif data.get("source") in ValueSource.values:
-        text += f"，{ValueSource(data['source']).label}"
-    if data.get("reported_by"):
-        text += f"，填报人：{data['reported_by']}"
-    return text
 
 
 @register.inclusion_tag("supervision/inc/task_panel.html")

@@ -1,3 +1,4 @@
+import re
 import shutil
 import tempfile
 from datetime import date
@@ -6,10 +7,14 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
+from duban.audit.actions import declared
 from duban.audit.models import LogEntry
+from duban.progress.actions import ReportAction
 from duban.progress.models import Attachment, Report
 from duban.progress.tests.base import ProgressTestCase
+from duban.supervision.actions import SupervisionNoticeAction
 from duban.supervision.choices import Tier
 from duban.supervision.models import SupervisionNotice
 from duban.supervision.timeline import timeline_for_task
@@ -50,7 +55,7 @@ class TimelineScopeTestCase(ProgressTestCase):
         )
 
     def actions(self, user) -> set[str]:
-        return {entry.action for entry in timeline_for_task(self.task, user)}
+        return {line.entry.action for line in timeline_for_task(self.task, user)}
 
     def test_the_office_sees_every_entry(self):
         actions = self.actions(self.alice)
@@ -60,7 +65,7 @@ class TimelineScopeTestCase(ProgressTestCase):
         self.assertLessEqual(WORKING, self.actions(self.charlie))
 
     def test_a_leader_does_not_see_the_working_of_an_unsubmitted_report(self):
-        entries = timeline_for_task(self.task, self.lin)
+        entries = [line.entry for line in timeline_for_task(self.task, self.lin)]
         self.assertFalse(WORKING & {e.action for e in entries})
         self.assertNotIn("charlie", {e.user_name for e in entries})
 
@@ -80,16 +85,64 @@ class TimelineScopeTestCase(ProgressTestCase):
     def test_a_unit_of_another_task_sees_nothing_of_this_one(self):
         self.assertEqual(self.actions(self.dave), set())
 
-    def test_the_task_page_names_every_entry_in_chinese(self):
+    def test_the_task_page_tells_each_entry_as_a_sentence(self):
         # One from before its action was declared (or after it was renamed) included.
         LogEntry.objects.create(
             action=UNDECLARED_ACTION, object_type="ledger.task", object_id=self.task.pk
         )
         self.client.force_login(self.alice)
         page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
-        for label in ["开始填报", "修改报告", "上传佐证材料", "下发督办单", "其他操作"]:
-            self.assertIn(f"</span> {label} · ", page)
+        for sentence in [
+            "<strong>区财政局</strong> 开始填写2022年3月报告",
+            "<strong>区财政局</strong> 修改了2022年3月报告",
+            "<strong>区财政局</strong> 为2022年3月报告上传了佐证材料",
+            "<strong>督查室</strong> 向区发改局下发了警示督办单",
+            "其他操作",
+        ]:
+            self.assertIn(sentence, page)
         self.assertNotRegex(page, r"(ledger|progress|supervision|targets|public)\.\w+\.\w+")
+
+    def test_another_units_report_is_named_with_its_unit(self):
+        self.part.submit(self.charlie)
+        lines = timeline_for_task(self.task, self.bob)
+        submitted = next(line for line in lines if line.entry.action == ReportAction.SUBMITTED)
+        assert (submitted.actor, submitted.text) == ("区财政局", "报送了2022年3月报告")
+
+    def test_the_office_is_told_its_own_acts_with_the_unit_they_concern(self):
+        lines = timeline_for_task(self.task, self.alice)
+        issued = next(line for line in lines if line.entry.action == SupervisionNoticeAction.ISSUED)
+        assert (issued.actor, issued.text) == ("督查室", "向区发改局下发了警示督办单")
+
+    def test_the_date_is_written_once_without_the_current_year(self):
+        lines = timeline_for_task(self.task, self.alice)
+        today = timezone.localdate()
+        assert {line.when for line in lines} == {f"{today.month}月{today.day}日"}
+        assert all(str(today.year) not in line.text for line in lines)
+
+
+class EveryActionTestCase(ProgressTestCase):
+    def test_no_declared_action_shows_its_key_on_the_task_page(self):
+        for action in declared():
+            data = {"on_date": "2022-03-31", "value": "4.8", "unit": "%", "to": "red"}
+            LogEntry.objects.create(
+                action=action,
+                object_type="ledger.task",
+                object_id=self.task.pk,
+                object_repr=str(self.task),
+                data=data,
+                user=self.alice,
+                user_name="alice",
+            )
+        self.client.force_login(self.alice)
+        page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
+        lines = timeline_for_task(self.task, self.alice)
+        assert len(lines) == len(declared())
+        for line in lines:
+            assert line.entry.action not in line.text, line.text
+            assert re.fullmatch(r"\d+月\d+日", line.when), line.when
+            assert line.actor == "督查室"
+        for action in declared():
+            assert action not in page, action
 
 
 class TimelineValuesTestCase(ProgressTestCase):
@@ -111,8 +164,8 @@ class TimelineValuesTestCase(ProgressTestCase):
         self.client.force_login(self.lin)
         page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
         self.assertIn(
-            "记录指标数值 · 全年完成投资120亿元 32.5亿元（截至2022-03-31），"
-            "来自报告：区发改局 · 2022年3月，填报人：bob",
+            "<strong>督查室</strong> 记录了“完成投资”的数值：32.5亿元（截至2022年3月31日，"
+            "来自报告：区发改局 · 2022年3月，填报人：bob）",
             page,
         )
 
@@ -131,4 +184,6 @@ class TimelineValuesTestCase(ProgressTestCase):
         )
         self.client.force_login(self.bob)
         page = self.client.get(reverse("ledger:task", args=[self.task.pk])).content.decode()
-        self.assertIn("记录指标数值 · 固定资产投资额 30亿元（截至2022-03-31），统计数据导入", page)
+        self.assertIn(
+            "记录了“固定资产投资额”的数值：30亿元（截至2022年3月31日，统计数据导入）", page
+        )
