@@ -16,8 +16,11 @@ def _count(bulletin: Bulletin, key: str) -> int:
 
 def narrative(bulletin: Bulletin) -> list[str]:
     """The paragraphs of counts, in the order the bulletin states them."""
+    # A bulletin frozen before a colour existed has no figure for it.
     tasks = "，".join(
-        f"{label}{_count(bulletin, f'tasks-{colour}')}项" for colour, label in Colour.choices
+        f"{label}{_count(bulletin, f'tasks-{colour}')}项"
+        for colour, label in Colour.choices
+        if bulletin.figure(f"tasks-{colour}") is not None
     )
     targets = "，".join(
         f"{bulletin.figure(key)['label']}{_count(bulletin, key)}个"

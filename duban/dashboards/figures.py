@@ -30,7 +30,7 @@ from duban.targets.models import Target
 from duban.targets.pacing import status_of
 
 # Worst first: the order of stacked segments and legends.
-COLOURS = [Colour.RED, Colour.YELLOW, Colour.GREEN, Colour.DONE]
+COLOURS = [Colour.RED, Colour.YELLOW, Colour.UNSCHEDULED, Colour.GREEN, Colour.DONE]
 UNITS_SHOWN = 15
 
 

@@ -264,7 +264,8 @@ def cycle_list(request):
     plan_id = parse_id(request.GET.get("plan"))
     if plan_id is not None:
         cycles = cycles.filter(plan_id=plan_id)
-    form = GenerateCyclesForm(initial={"year": clock.today().year})
+    # The overview and a plan's page link here with ?plan= to schedule that plan's cycles.
+    form = GenerateCyclesForm(initial={"year": clock.today().year, "plan": plan_id})
     return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
 
 

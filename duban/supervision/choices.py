@@ -8,10 +8,12 @@ class Colour(models.TextChoices):
     GREEN = "green", "正常"
     YELLOW = "yellow", "滞后"
     RED = "red", "严重滞后/逾期"
+    # Nothing wrong is known, but nothing can be: the task's plan has no reporting cycle.
+    UNSCHEDULED = "unscheduled", "未安排报送"
 
 
 # The order 督办总览 lists tasks in, most urgent first; a colour not listed comes last.
-SEVERITY = [Colour.RED, Colour.YELLOW, Colour.GREEN, Colour.DONE]
+SEVERITY = [Colour.RED, Colour.YELLOW, Colour.UNSCHEDULED, Colour.GREEN, Colour.DONE]
 
 
 class Tier(models.TextChoices):

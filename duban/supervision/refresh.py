@@ -49,6 +49,7 @@ class Inputs:
     milestones: dict[int, list[Milestone]] = field(default_factory=lambda: defaultdict(list))
     targets: dict[int, list[Target]] = field(default_factory=lambda: defaultdict(list))
     measurements: dict[int, list[Measurement]] = field(default_factory=dict)
+    scheduled: set[int] = field(default_factory=set)  # plans with a reporting cycle
 
     @classmethod
     def load(cls, tasks: list[Task], today: date) -> "Inputs":
@@ -57,14 +58,12 @@ class Inputs:
         inputs.lead_ids = Task.objects.filter(pk__in=ids).lead_unit_ids()
         for report in Report.objects.filter(task__in=ids).select_related("cycle"):
             inputs.reports[report.task_id].append(report)
-        cycles = ReportingCycle.objects.filter(
-            plan__in={task.plan_id for task in tasks},
-            state__in=[CycleState.OPEN, CycleState.LOCKED],
-            due_on__lt=today,
-            due_on__gte=today - MISSED_WINDOW,
-        )
-        for cycle in cycles:
-            inputs.cycles[cycle.plan_id].append(cycle)
+        # Every cycle of the plans, so that a plan without any is known in the same query.
+        for cycle in ReportingCycle.objects.filter(plan__in={task.plan_id for task in tasks}):
+            inputs.scheduled.add(cycle.plan_id)
+            missable = cycle.state in (CycleState.OPEN, CycleState.LOCKED)
+            if missable and today - MISSED_WINDOW <= cycle.due_on < today:
+                inputs.cycles[cycle.plan_id].append(cycle)
         milestones = Milestone.objects.filter(
             task__in=ids, state=MilestoneState.CONFIRMED, due_on__lt=today
         )
@@ -148,6 +147,7 @@ def facts_from(task: Task, inputs: Inputs, previous: str | None = None) -> Statu
             MilestoneFact(m.title, m.due_on) for m in inputs.milestones[task.pk]
         ),
         previous=previous,
+        scheduled=task.plan_id in inputs.scheduled,
     )
 
 

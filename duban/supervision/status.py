@@ -14,6 +14,7 @@ from duban.supervision.choices import Colour
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "UNSCHEDULED_REASON",
     "MilestoneFact",
     "StatusFacts",
     "TargetFact",
@@ -21,6 +22,8 @@ __all__ = [
     "Verdict",
     "evaluate",
 ]
+
+UNSCHEDULED_REASON = "所属计划尚未安排进度报送周期，无从判断是否按计划推进"
 
 DEFAULT_THRESHOLDS = {
     # Percentage points the reported completion may trail 序时进度 before turning yellow / red.
@@ -87,6 +90,7 @@ class StatusFacts:
     targets: tuple[TargetFact, ...] = ()
     overdue_milestones: tuple[MilestoneFact, ...] = ()
     previous: str | None = None  # the colour the task had before this evaluation
+    scheduled: bool = True  # the task's plan has a reporting cycle (of any state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,4 +174,7 @@ def evaluate(facts: StatusFacts, thresholds: Thresholds) -> Verdict:
             held = "原为严重滞后，差距尚未补齐（须完成进度回到序时进度允许范围内且无欠报），暂不降为滞后"
             return Verdict(Colour.RED, (held, *yellow))
         return Verdict(Colour.YELLOW, tuple(yellow))
+    if not facts.scheduled:
+        # Green would claim progress nobody was ever asked to report.
+        return Verdict(Colour.UNSCHEDULED, (UNSCHEDULED_REASON, *green))
     return Verdict(Colour.GREEN, tuple(green) or ("按计划推进，暂无滞后情形",))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from duban.accounts.access import is_office, office_required, official_of, unit_of
 from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.access import get_official_for_user, get_task_for_user, visible_tasks
-from duban.ledger.models import Assignment, Task, Unit
+from duban.ledger.models import Assignment, Plan, Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
@@ -71,6 +71,14 @@ def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
     return {"page": page, "states": states.choices, "query": _query(request)}
 
 
+def _unscheduled_plans(user, visible):
+    """For the office: the plans of the visible tasks that have no reporting cycle yet."""
+    if not is_office(user):
+        return []
+    plans = Plan.objects.filter(pk__in=visible.active().values("plan_id"), cycles__isnull=True)
+    return list(plans.order_by("notice_id", "annex", "pk"))
+
+
 @login_required
 def overview(request):
     """Tasks by status colour, most urgent first, with counts for each colour under the
@@ -103,6 +111,7 @@ def overview(request):
     ctx = {
         "form": form,
         "counts": TaskStatus.count_rows(counts),
+        "unscheduled_plans": _unscheduled_plans(request.user, visible),
         "page": Paginator(rated, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": _query(request),
     }

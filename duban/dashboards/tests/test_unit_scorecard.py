@@ -17,7 +17,8 @@ class UnitScorecardTestCase(DashboardTestCase):
         self.client.force_login(self.alice)
         html = self.client.get(reverse("dashboards:unit", args=[self.fagai.pk])).content.decode()
         numbers = linked_numbers(html)
-        assert [n for _, n in numbers] == [1, 0, 1, 1]
+        # Red, yellow, unscheduled, green, done.
+        assert [n for _, n in numbers] == [1, 0, 0, 1, 1]
         for href, shown in numbers:
             assert shown == direct_count(href, TODAY)
             assert shown == list_count(self.client.get(href).content.decode())

@@ -101,7 +101,9 @@ class LeaderPackTests(BaseTestCase):
         self.assertIn("林杰同志牵头重点工作盘点材料", text)
         self.assertIn("（截至2022年9月10日）", text)
         self.assertIn(
-            "牵头重点工作共 2 项，其中已完成 0 项，正常 1 项，滞后 0 项，严重滞后/逾期 1 项。", text
+            "牵头重点工作共 2 项，其中已完成 0 项，正常 1 项，滞后 0 项，严重滞后/逾期 1 项，"
+            "未安排报送 0 项。",
+            text,
         )
         lagging, problems = document.tables[0], document.tables[1]
         self.assertEqual(

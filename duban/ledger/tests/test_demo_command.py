@@ -55,6 +55,11 @@ class DemoLoadedTestCase(TestCase):
                 user = log_in(username)
                 self.assertEqual(user.email, f"{username}@example.org")
 
+    def test_the_summary_counts_the_tasks_without_scheduled_reporting(self):
+        # The five-year and 民生实事 plans have no cycle: their tasks are not "正常" but
+        # 未安排报送, except those judged on macro figures or on their annual twin.
+        self.assertIn("未安排报送 50\n", self.out)
+
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         leader = log_in("leader").profile
         self.assertEqual((leader.role, leader.official.name), (UserRole.LEADER, "林杰"))

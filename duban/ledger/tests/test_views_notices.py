@@ -1,7 +1,14 @@
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole, PlanKind
-from duban.testing import BaseTestCase, make_notice, make_plan, make_section, make_task
+from duban.testing import (
+    BaseTestCase,
+    make_cycle,
+    make_notice,
+    make_plan,
+    make_section,
+    make_task,
+)
 
 
 class NoticeListTestCase(BaseTestCase):
@@ -73,6 +80,19 @@ class PlanDetailTestCase(BaseTestCase):
         )
         self.client.force_login(self.bob)
         assert self.client.get(other.get_absolute_url()).status_code == 404
+
+    def test_it_prompts_the_office_to_schedule_a_plan_without_cycles(self):
+        self.client.force_login(self.alice)
+        response = self.client.get(self.plan.get_absolute_url())
+        self.assertContains(response, f"{reverse('progress:cycle-list')}?plan={self.plan.pk}")
+        make_cycle(self.plan)
+        response = self.client.get(self.plan.get_absolute_url())
+        self.assertNotContains(response, "尚未安排进度报送周期")
+
+    def test_a_liaison_is_not_prompted_to_schedule_cycles(self):
+        self.client.force_login(self.bob)
+        response = self.client.get(self.plan.get_absolute_url())
+        self.assertNotContains(response, "尚未安排进度报送周期")
 
     def test_it_requires_login(self):
         assert self.client.get(self.plan.get_absolute_url()).status_code == 302

@@ -38,4 +38,7 @@ def plan_detail(request, pk: int):
     sections = {}
     for task in tasks:
         sections.setdefault(task.section, []).append(task)
-    return render(request, "ledger/plan_detail.html", {"plan": plan, "sections": sections})
+    # The office is prompted to schedule the reporting that statuses are judged on.
+    unscheduled = is_office(request.user) and not plan.cycles.exists()
+    ctx = {"plan": plan, "sections": sections, "unscheduled": unscheduled}
+    return render(request, "ledger/plan_detail.html", ctx)

@@ -4,7 +4,7 @@
 (function () {
     "use strict";
     var COLOURS = {
-        red: "#b42318", yellow: "#d29922", green: "#1f7a3a", done: "#1a56db",
+        red: "#b42318", yellow: "#d29922", unscheduled: "#8a8f98", green: "#1f7a3a", done: "#1a56db",
         week: "#d29922", month: "#c2410c", older: "#7d1712",
         delivered: "#1a56db", on_time: "#1f7a3a",
         planned: "#9a6700", reported: "#a8201a", annual: "#1a56db"

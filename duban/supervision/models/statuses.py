@@ -20,7 +20,7 @@ class TaskStatus(models.Model):
     task = models.OneToOneField(
         "ledger.Task", models.CASCADE, related_name="supervision_status", verbose_name="任务"
     )
-    colour = models.CharField("状态", max_length=10, choices=Colour, default=Colour.GREEN)
+    colour = models.CharField("状态", max_length=12, choices=Colour, default=Colour.GREEN)
     reasons = models.JSONField("依据", default=list, blank=True)
     since = models.DateTimeField("本状态起始", default=timezone.now)
     computed_at = models.DateTimeField("计算时间", default=timezone.now)
@@ -87,8 +87,8 @@ class StatusChange(models.Model):
         "ledger.Task", models.CASCADE, related_name="status_changes", verbose_name="任务"
     )
     # Blank for the first status a task was given.
-    from_colour = models.CharField("原状态", max_length=10, choices=Colour, blank=True)
-    to_colour = models.CharField("新状态", max_length=10, choices=Colour)
+    from_colour = models.CharField("原状态", max_length=12, choices=Colour, blank=True)
+    to_colour = models.CharField("新状态", max_length=12, choices=Colour)
     reasons = models.JSONField("依据", default=list, blank=True)
     at = models.DateTimeField("时间", default=timezone.now)
 

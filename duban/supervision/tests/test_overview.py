@@ -1,10 +1,12 @@
+from datetime import date
+
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
-from duban.testing import BaseTestCase, make_section, make_task
+from duban.testing import BaseTestCase, make_cycle, make_section, make_task
 
 
 class WangTaskTestCase(BaseTestCase):
@@ -29,7 +31,31 @@ class OverviewTestCase(WangTaskTestCase):
     def test_it_counts_the_tasks_of_each_colour(self):
         response = self.client.get(reverse("supervision:overview"))
         counts = {value: n for value, _, n in response.context["counts"]}
-        assert counts == {Colour.DONE: 0, Colour.GREEN: 2, Colour.YELLOW: 0, Colour.RED: 1}
+        assert counts == {
+            Colour.DONE: 0,
+            Colour.GREEN: 2,
+            Colour.YELLOW: 0,
+            Colour.RED: 1,
+            Colour.UNSCHEDULED: 0,
+        }
+
+    def test_it_prompts_the_office_to_schedule_the_plans_without_a_cycle(self):
+        response = self.client.get(reverse("supervision:overview"))
+        assert response.context["unscheduled_plans"] == [self.plan]
+        schedule = f"{reverse('progress:cycle-list')}?plan={self.plan.pk}"
+        self.assertContains(response, schedule)
+        self.assertContains(response, "尚未安排进度报送周期")
+
+    def test_a_plan_with_a_cycle_is_not_in_the_prompt(self):
+        make_cycle(self.plan, date(2022, 3, 1))
+        response = self.client.get(reverse("supervision:overview"))
+        assert response.context["unscheduled_plans"] == []
+        self.assertNotContains(response, "尚未安排进度报送周期")
+
+    def test_a_leader_is_not_prompted_to_schedule_cycles(self):
+        self.client.force_login(self.lin)
+        response = self.client.get(reverse("supervision:overview"))
+        assert response.context["unscheduled_plans"] == []
 
     def test_it_filters_by_colour(self):
         response = self.client.get(reverse("supervision:overview"), {"colour": Colour.RED})

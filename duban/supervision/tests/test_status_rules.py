@@ -8,6 +8,7 @@ import pytest
 from duban.supervision.choices import Colour
 from duban.supervision.status import (
     DEFAULT_THRESHOLDS,
+    UNSCHEDULED_REASON,
     MilestoneFact,
     StatusFacts,
     TargetFact,
@@ -151,3 +152,20 @@ class TestRedHysteresis:
     def test_hysteresis_applies_only_to_red(self, previous):
         facts = replace(MID, missed_reports=1, previous=previous)
         assert evaluate(facts, T).colour == Colour.YELLOW
+
+
+def test_a_task_whose_plan_has_no_reporting_cycle_is_unscheduled_not_green():
+    verdict = evaluate(replace(MID, scheduled=False), T)
+    assert verdict.colour == Colour.UNSCHEDULED
+    assert verdict.reasons == (UNSCHEDULED_REASON,)
+
+
+def test_an_unscheduled_task_past_its_deadline_is_still_red():
+    facts = replace(MID, scheduled=False, deadline=date(2022, 6, 30))
+    assert evaluate(facts, T).colour == Colour.RED
+
+
+def test_an_unscheduled_task_with_a_target_behind_is_judged_on_the_target():
+    target = TargetFact("新增就业", "欠进度", behind=True, due=50, actual=45)
+    verdict = evaluate(replace(MID, scheduled=False, targets=(target,)), T)
+    assert verdict.colour == Colour.YELLOW
