@@ -19,7 +19,7 @@ from duban.progress.access import (
     get_milestone_for_user,
     get_report_for_user,
 )
-from duban.progress.choices import CycleState, ReportState, ReviewDecision
+from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.cycles import generate_cycles
 from duban.progress.forms import (
     EvidenceUploadForm,
@@ -30,6 +30,7 @@ from duban.progress.forms import (
 )
 from duban.progress.milestones import propose_milestones
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
+from duban.progress.owed import Deliveries
 from duban.progress.targets import reportable_targets, value_rows
 
 
@@ -49,10 +50,12 @@ def my_reports(request):
         raise PermissionDenied
     tasks = list(Task.objects.active().reported().for_unit(unit_id).select_related("plan"))
     cycles = ReportingCycle.objects.open().filter(plan__in={t.plan_id for t in tasks})
-    reports = {
-        (r.cycle_id, r.task_id): r
-        for r in Report.objects.filter(unit_id=unit_id, cycle__in=cycles).select_related("cycle")
-    }
+    # The unit's own reports, and the lead units' consolidated ones that settle its parts.
+    found = Report.objects.filter(
+        Q(unit_id=unit_id) | Q(kind=ReportKind.CONSOLIDATED, task__in=tasks), cycle__in=cycles
+    ).select_related("cycle")
+    deliveries = Deliveries.of(found)
+    reports = {(r.cycle_id, r.task_id): r for r in found if r.unit_id == unit_id}
     roles = dict(
         Assignment.objects.filter(unit_id=unit_id, task__in=tasks).values_list("task_id", "role")
     )
@@ -70,8 +73,8 @@ def my_reports(request):
                     # No assignment: a remark made the unit lead the task (由区委政法委牵头).
                     "role": AssignmentRole(roles.get(task.pk, AssignmentRole.LEAD)),
                     "report": report,
-                    # Late only while the unit still owes it: not once sent.
-                    "overdue": cycle.due_on < today and (report is None or report.is_editable),
+                    # Late only while the unit still owes it, by the reminders' rule.
+                    "overdue": cycle.due_on < today and deliveries.owes(cycle.pk, task.pk, unit_id),
                 }
             )
     return render(request, "progress/my_reports.html", {"rows": rows})

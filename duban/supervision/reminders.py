@@ -13,8 +13,9 @@ from django.db import transaction
 
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Task
-from duban.progress.choices import CycleState, ReportKind
+from duban.progress.choices import CycleState
 from duban.progress.models import Report, ReportingCycle
+from duban.progress.owed import Deliveries
 from duban.supervision.choices import Urgency
 from duban.supervision.emails import send
 from duban.supervision.models import Notification, ReminderSent, liaisons
@@ -82,12 +83,8 @@ def outstanding_reports(today: date, days: int) -> dict:
         state=CycleState.OPEN, due_on__lte=today + timedelta(days=days)
     ).order_by("due_on")
     owed: dict = {}
+    deliveries = Deliveries.of(Report.objects.filter(cycle__in=cycles).delivered())
     for cycle in cycles:
-        # A draft or a returned report still needs the unit to act: only delivered ones count.
-        reports = Report.objects.filter(cycle=cycle).delivered()
-        sent = set(reports.values_list("task_id", "unit_id"))
-        # Once the lead unit has consolidated, a missing part no longer holds anything up.
-        closed = set(reports.filter(kind=ReportKind.CONSOLIDATED).values_list("task_id", flat=True))
         tasks = (
             Task.objects.active()
             .reported()
@@ -100,7 +97,7 @@ def outstanding_reports(today: date, days: int) -> dict:
             units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
             pairs += [(task, unit) for unit in units if unit.kind != UnitKind.PLACEHOLDER]
         for task, unit in sorted(pairs, key=lambda p: (p[1].name, p[0].position)):
-            if (task.pk, unit.pk) in sent or task.pk in closed:
+            if not deliveries.owes(cycle.pk, task.pk, unit.pk):
                 continue
             item = DueItem(
                 task, cycle, urgency_of(cycle.due_on, today), (today - cycle.due_on).days
