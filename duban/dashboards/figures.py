@@ -402,11 +402,13 @@ def unit_record(unit: Unit, tasks: QuerySet[Task], today: date | None = None) ->
     own = tasks.active().for_unit(unit)
     colours = TaskStatus.counts(own)
     notices = SupervisionNotice.objects.for_unit(unit).filter(issued_at__year=today.year)
-    answered_late = sum(
-        1
-        for respond_by, responded_at in notices.values_list("respond_by", "responded_at")
-        if (timezone.localdate(responded_at) if responded_at else today) > respond_by
-    )
+    answered_late = unanswered = 0
+    for respond_by, responded_at in notices.values_list("respond_by", "responded_at"):
+        if responded_at is None:
+            # Pending, or escalated without an answer: 逾期未反馈 once the deadline passed.
+            unanswered += today > respond_by
+        else:
+            answered_late += timezone.localdate(responded_at) > respond_by
     reporting = unit_reporting(unit, tasks, today)
     expected = sum(r["expected"] for r in reporting)
     return {
@@ -419,6 +421,7 @@ def unit_record(unit: Unit, tasks: QuerySet[Task], today: date | None = None) ->
         ).count(),
         "notices": notices.count(),
         "answered_late": answered_late,
+        "unanswered": unanswered,
         "on_time_rate": _percent(sum(r["on_time"] for r in reporting), expected),
         "reporting": reporting,
     }

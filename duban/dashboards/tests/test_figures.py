@@ -1,3 +1,5 @@
+from datetime import date
+
 from duban.dashboards import figures
 from duban.dashboards.tests.base import TODAY, DashboardTestCase
 from duban.ledger.access import visible_tasks
@@ -113,9 +115,15 @@ class FiguresTestCase(DashboardTestCase):
         record = figures.unit_record(self.nanhui, Task.objects.all(), TODAY)
         assert record["colours"]["red"] == 1
         assert record["notices"] == 1
-        assert record["answered_late"] == 1
+        assert (record["answered_late"], record["unanswered"]) == (1, 0)
         assert record["on_time_rate"] == 50.0
         assert figures.unit_record(self.wuma, Task.objects.all(), TODAY)["returned"] == 1
+
+    def test_a_units_record_counts_a_notice_past_its_deadline_without_an_answer(self):
+        record = figures.unit_record(self.fagai, Task.objects.all(), TODAY)
+        assert (record["notices"], record["answered_late"], record["unanswered"]) == (1, 0, 1)
+        before = figures.unit_record(self.fagai, Task.objects.all(), date(2022, 8, 27))
+        assert before["unanswered"] == 0
 
     def test_a_unit_is_ranked_among_units_of_its_kind(self):
         peers = figures.peer_ranking(self.wuma, TODAY)

@@ -26,7 +26,12 @@ class UnitScorecardTestCase(DashboardTestCase):
     def test_late_answers_to_notices_are_counted(self):
         self.client.force_login(self.alice)
         html = self.client.get(reverse("dashboards:unit", args=[self.nanhui.pk])).content.decode()
-        assert "收到督办单</dt><dd>1 份，其中逾期反馈 1 份" in html
+        assert "收到督办单</dt><dd>1 份，其中逾期反馈 1 份，逾期未反馈 0 份" in html
+
+    def test_a_notice_past_its_deadline_without_an_answer_is_counted(self):
+        self.client.force_login(self.alice)
+        html = self.client.get(reverse("dashboards:unit", args=[self.fagai.pk])).content.decode()
+        assert "收到督办单</dt><dd>1 份，其中逾期反馈 0 份，逾期未反馈 1 份" in html
 
     def test_the_on_time_chart_serves_each_cycle(self):
         self.client.force_login(self.alice)

@@ -28,6 +28,8 @@ from duban.supervision.models.rules import (
     response_days,
 )
 
+LATE_LABEL = "逾期未反馈"
+
 
 class SupervisionNoticeQuerySet(models.QuerySet):
     def pending(self) -> "SupervisionNoticeQuerySet":
@@ -115,6 +117,11 @@ class SupervisionNotice(models.Model):
 
     def is_late(self, today: date) -> bool:
         return self.state == NoticeState.ISSUED and self.respond_by < today
+
+    @property
+    def state_label(self) -> str:
+        """The state as the pages show it: a pending notice past its deadline is 逾期未反馈."""
+        return LATE_LABEL if self.is_late(clock.today()) else self.get_state_display()
 
     @property
     def next_tier(self) -> str | None:

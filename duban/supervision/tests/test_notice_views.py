@@ -84,3 +84,34 @@ class NoticeViewsTestCase(BaseTestCase):
         assert len(self.client.get(reverse("supervision:notices")).context["page"]) == 1
         self.client.force_login(self.charlie)
         assert len(self.client.get(reverse("supervision:notices")).context["page"]) == 0
+
+
+class LateNoticeTestCase(BaseTestCase):
+    """A notice due on 19 April without an answer reads 逾期未反馈 from 20 April."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.notice = SupervisionNotice.objects.create(
+            task=cls.task, unit=cls.fagai, reason="3月未报送", respond_by=date(2022, 4, 19)
+        )
+
+    def pages(self) -> list[str]:
+        self.client.force_login(self.alice)
+        urls = [
+            reverse("supervision:notices"),
+            self.notice.get_absolute_url(),
+            self.task.get_absolute_url(),
+        ]
+        return [self.client.get(url).content.decode() for url in urls]
+
+    def test_it_reads_late_on_the_list_the_notice_and_the_task_page_once_past_its_deadline(self):
+        with self.settings(DUBAN_TODAY=date(2022, 4, 19)):
+            assert not any("逾期未反馈" in page for page in self.pages())
+        with self.settings(DUBAN_TODAY=date(2022, 4, 20)):
+            assert all("逾期未反馈" in page for page in self.pages())
+
+    def test_an_answered_notice_is_not_late(self):
+        self.notice.respond("已补报。", self.bob)
+        with self.settings(DUBAN_TODAY=date(2022, 4, 20)):
+            assert not any("逾期未反馈" in page for page in self.pages())
