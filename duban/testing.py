@@ -42,6 +42,7 @@ from duban.ledger.models import (
     TaskLeader,
     Unit,
 )
+from duban.parsing.deadlines import parse_deadline
 from duban.progress.choices import CycleKind, CycleState, ReportKind
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.models import Problem
@@ -94,8 +95,13 @@ def make_section(
 def make_task(
     section: Section, seq: str, text: str, units: list[tuple[Unit, str]], **fields
 ) -> Task:
-    """A task of the section, led by the section's leaders, with (unit, role) assignments."""
+    """A task of the section, led by the section's leaders, with (unit, role) assignments.
+
+    Its `due` is the `deadline` text as the import dates it, unless given."""
     position = fields.pop("position", section.plan.tasks.count())
+    if "due" not in fields:
+        year = section.plan.end_year or section.plan.start_year
+        fields["due"] = parse_deadline(fields.get("deadline"), year) if year else None
     task = Task.objects.create(
         plan=section.plan, section=section, seq=seq, text=text, position=position, **fields
     )

@@ -20,7 +20,6 @@ from duban.ledger.choices import (
     UnitKind,
 )
 from duban.ledger.names import normalise_name
-from duban.lib.deadlines import parse_deadline
 
 
 class Official(models.Model):
@@ -416,6 +415,8 @@ class Task(models.Model):
     name = models.CharField("项目名称", max_length=300, blank=True)
     text = models.TextField("任务内容")
     deadline = models.CharField("完成时限", max_length=200, blank=True)
+    # The deadline as the parser dates it (duban.parsing.deadlines); None for "长期坚持".
+    due = models.DateField("完成时限日期", null=True, blank=True)
     remark = models.TextField("备注", blank=True)
     # Bodies that the remark says lead instead, as printed ("区委政法委").
     lead_override = models.JSONField("改由牵头", default=list, blank=True)
@@ -486,16 +487,15 @@ class Task(models.Model):
         return Unit.objects.get(pk=lead_id) if lead_id is not None else None
 
     def period(self, today: date) -> tuple[date, date, date | None]:
-        """The task's start, its end for 序时进度, and its own deadline when the text names one.
+        """The task's start, its end for 序时进度, and its own deadline (`due`) when it has one.
 
         A plan without years spans `today`'s year.
         """
         first_year = self.plan.start_year or self.plan.end_year or today.year
         last_year = self.plan.end_year or first_year
         start = date(first_year, 1, 1)
-        deadline = parse_deadline(self.deadline, last_year) if self.deadline else None
-        end = deadline if deadline and deadline >= start else date(last_year, 12, 31)
-        return start, end, deadline
+        end = self.due if self.due and self.due >= start else date(last_year, 12, 31)
+        return start, end, self.due
 
     @property
     def reported_on(self) -> "Task":

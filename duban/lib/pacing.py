@@ -16,6 +16,7 @@ __all__ = [
     "due_fraction",
     "elapsed_share",
     "implied_path",
+    "milestone_dates",
     "month_end",
     "parse_month",
     "required_average",
@@ -84,6 +85,15 @@ def due_fraction(month: int) -> float:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def milestone_dates(year: int, deadline: date | None) -> list[date]:
+    """Quarter ends of `year` before the deadline, then the deadline (year end if none or later)."""
+    last = date(year, 12, 31)
+    if deadline is not None and deadline.year == year:
+        last = deadline
+    dates = [month_end(year, q * 3) for q in range(1, 5) if month_end(year, q * 3) < last]
+    return [*dates, last]
 
 
 # 2022-06, 2022/6, 2022.06, 2022年6月, 2022年1-6月, 2022年1—6月份, 2022年1至6月; the last month counts.

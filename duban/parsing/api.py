@@ -3,6 +3,7 @@
 import hashlib
 from pathlib import Path
 
+from duban.parsing.deadlines import date_deadlines
 from duban.parsing.errors import NO_FILE, TOO_LARGE, ParseError
 from duban.parsing.model import ParsedNotice, Source
 from duban.parsing.readers import read
@@ -58,7 +59,7 @@ def parse_notice(
         sha256=hashlib.sha256(data).hexdigest(),
         pages=document.pages,
     )
-    return parsed
+    return date_deadlines(parsed)
 
 
 def _check_size(size: int) -> None:

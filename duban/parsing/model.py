@@ -1,6 +1,7 @@
 """The parsed notice: small result objects whose `to_dict` follows notice.schema.json."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from duban.parsing.document import Location, ParseWarning
 
@@ -36,6 +37,8 @@ class Item:
     units: list[Unit] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     deadline: str | None = None
+    # The deadline as a date (deadlines.date_deadlines); not in the JSON, which keeps the text.
+    due: date | None = None
     remark: str | None = None
     lead_override: list[str] = field(default_factory=list)
     # None: not read, as in a notice given without them (schema.from_json of such JSON).

@@ -4,6 +4,7 @@ Dicts are for the boundary (the CLI, a JSON column); code reads the dataclasses 
 `to_json(from_json(data)) == data` for every notice `parse_bytes` returns.
 """
 
+from duban.parsing.deadlines import date_deadlines
 from duban.parsing.document import Location, ParseWarning
 from duban.parsing.layout import Column, Layout
 from duban.parsing.model import Item, Leader, NoticeMeta, ParsedNotice, Plan, Section, Source, Unit
@@ -20,15 +21,18 @@ def to_json(result: ParsedNotice) -> dict:
 
 
 def from_json(data: dict) -> ParsedNotice:
-    """The dataclasses of a notice in the schema's shape; keys it leaves out take defaults."""
+    """The dataclasses of a notice in the schema's shape; keys it leaves out take defaults.
+
+    The items' `due` dates are read from their deadline text, as parse_notice does."""
     source = data.get("source")
-    return ParsedNotice(
+    parsed = ParsedNotice(
         notice=NoticeMeta(**(data.get("notice") or {})),
         plans=[_plan(plan) for plan in data.get("plans") or []],
         warnings=[_warning(warning) for warning in data.get("warnings") or []],
         layouts=[_layout(layout) for layout in data.get("layouts") or []],
         source=Source(**source) if source else None,
     )
+    return date_deadlines(parsed)
 
 
 def _plan(data: dict) -> Plan:

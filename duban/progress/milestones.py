@@ -4,8 +4,7 @@ from django.db import transaction
 
 from duban.audit.log import record
 from duban.ledger.models import Task
-from duban.lib.deadlines import milestone_dates, parse_deadline
-from duban.lib.pacing import month_end
+from duban.lib.pacing import milestone_dates, month_end
 from duban.progress.actions import MilestoneAction
 from duban.progress.models import Milestone
 from duban.progress.periods import QUARTER_NAMES
@@ -41,13 +40,13 @@ def _description(task: Task, k: int, n: int) -> str:
 def propose_milestones(task: Task, year: int, user=None) -> list[Milestone]:
     """The task's milestones for `year`, proposing them first if it has none.
 
-    One per quarter end before the deadline, the last on the deadline the notice prints
-    (完成时限 "6月底前" → 6月30日; none or a later year → 12月31日).
+    One per quarter end before the deadline, the last on the task's `due` date
+    (完成时限 "6月底前" → 6月30日; none or in another year → 12月31日).
     """
     existing = list(Milestone.objects.filter(task=task, year=year))
     if existing:
         return existing
-    dates = milestone_dates(year, parse_deadline(task.deadline, year))
+    dates = milestone_dates(year, task.due)
     milestones = Milestone.objects.bulk_create(
         Milestone(
             task=task,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from duban.ledger.names import normalise_name
 from duban.parsing import parse_notice
+from duban.parsing.deadlines import date_deadlines
 from duban.parsing.model import Item, Leader, ParsedNotice, Plan, Unit
 from duban.parsing.text import squeeze
 
@@ -100,7 +101,8 @@ def apply_corrections(parsed: ParsedNotice, corrections: dict) -> Corrected:
             _join(above, items.pop(i))
             marks.setdefault(id(above), []).append(JOIN)
     placed = {(p, s, i): marks[id(item)] for p, s, i, item in rows(parsed) if id(item) in marks}
-    return Corrected(parsed, placed, unmatched)
+    # Edits and joins change deadline texts: their dates are read again.
+    return Corrected(date_deadlines(parsed), placed, unmatched)
 
 
 def find_row(parsed: ParsedNotice, key: dict) -> tuple[int, int, int] | None:

@@ -227,6 +227,7 @@ class Writer:
             "name": row.name,
             "text": row.text,
             "deadline": row.deadline,
+            "due": row.item.due,
             "remark": row.remark,
             "lead_override": list(row.lead_override),
             "location": row.item.location.to_dict(),
@@ -278,12 +279,13 @@ class Writer:
         self.keep_targets(task, row)
         changes = row.changes(old)
         values = self.task_values(row, sections)
-        structural = ["plan", "section", "position", "key"]
+        # The date follows the plan's years too, which a row's own changes do not show.
+        current = ["plan", "section", "position", "key", "due"]
         if changes:
             dirty = [name for name, value in values.items() if getattr(task, name) != value]
         else:
-            # Same row in another rendering: only its place in the plan is kept current.
-            dirty = [name for name in structural if getattr(task, name) != values[name]]
+            # Same row in another rendering: only its place in the plan and its date are kept current.
+            dirty = [name for name in current if getattr(task, name) != values[name]]
         for name in dirty:
             setattr(task, name, values[name])
         if dirty:

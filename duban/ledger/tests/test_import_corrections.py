@@ -1,6 +1,7 @@
 """The office's row corrections, applied to a parsed notice before the diff."""
 
 import copy
+from datetime import date
 
 from duban.ledger.importing.corrections import apply_corrections, row_key, split_names
 from duban.parsing import from_json
@@ -30,7 +31,9 @@ def parsed():
         item("3", "建成社区食堂15家。", [("区民政局", "joint")], 4, partial=True),
     ]
     section = {"heading": None, "leaders": [], "items": rows}
-    return from_json({"plans": [{"annex": "1", "title": "表", "sections": [section]}]})
+    return from_json(
+        {"plans": [{"annex": "1", "title": "表", "years": [2022], "sections": [section]}]}
+    )
 
 
 def items(data):
@@ -41,7 +44,7 @@ def key(data, index):
     return row_key(data.plans[0], 0, items(data)[index])
 
 
-def test_an_edit_sets_units_by_role_leaders_and_deadline():
+def test_an_edit_sets_units_by_role_leaders_and_deadline_with_its_date():
     data = parsed()
     edit = {
         "op": "edit",
@@ -61,6 +64,7 @@ def test_an_edit_sets_units_by_role_leaders_and_deadline():
     ]
     assert [(leader.name, leader.titles) for leader in out.leaders] == [("张伟", [])]
     assert out.deadline == "2026年12月底前"
+    assert out.due == date(2026, 12, 31)
     assert corrected.marks == {(0, 0, 0): ["edit"]}
 
 

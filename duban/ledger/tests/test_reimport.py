@@ -1,3 +1,4 @@
+from datetime import date
 from unittest import mock
 
 from django.test import TestCase
@@ -206,6 +207,29 @@ class ReimportTestCase(TestCase):
         apply_import(preview)
         self.assertEqual(Notice.objects.count(), 2)
         self.assertEqual(Task.objects.count(), 322)
+
+    def test_a_new_notice_stores_each_rows_deadline_as_the_parser_dates_it(self):
+        data = reference_notice()
+        data["source"]["sha256"] = "9" * 64
+        data["notice"]["doc_number"] = "温鹿政办〔2023〕1号"
+        items(data, 1)[0]["deadline"] = "年底前"
+        items(data, 2)[0]["deadline"] = "6月底前"
+        items(data, 2)[1]["deadline"] = "长期坚持"
+        notice = apply_import(prepare_parsed(from_json(data)))
+        dated = Task.objects.filter(plan__notice=notice).exclude(due=None)
+        self.assertEqual(
+            sorted(dated.values_list("plan__annex", "due")),
+            [("1", date(2026, 12, 31)), ("2", date(2022, 6, 30))],
+        )
+
+    def test_a_reimport_dates_a_changed_deadline(self):
+        data = reference_notice()
+        data["source"]["sha256"] = "6" * 64
+        items(data, 2)[0]["deadline"] = "第三季度"
+        apply_import(prepare_parsed(from_json(data)))
+        task = Task.objects.get(plan__annex="2", position=0)
+        self.assertEqual((task.deadline, task.due), ("第三季度", date(2022, 9, 30)))
+        self.assertEqual(Task.objects.exclude(due=None).count(), 1)
 
     def test_a_removed_task_the_office_worked_on_is_withdrawn(self):
         task = Task.objects.get(plan__annex="2", section__heading__startswith="二、", seq="16")

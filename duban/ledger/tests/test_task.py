@@ -77,8 +77,8 @@ class LeadUnitTestCase(BaseTestCase):
 
 
 class TaskPeriodTestCase(BaseTestCase):
-    def test_a_task_runs_over_its_plans_years_to_the_deadline_it_names(self):
-        self.task.deadline = "6月底前"
+    def test_a_task_runs_over_its_plans_years_to_its_dated_deadline(self):
+        self.task.deadline, self.task.due = "6月底前", date(2022, 6, 30)
         assert self.task.period(date(2022, 9, 10)) == (
             date(2022, 1, 1),
             date(2022, 6, 30),

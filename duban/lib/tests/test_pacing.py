@@ -7,6 +7,7 @@ from duban.lib.pacing import (
     due_fraction,
     elapsed_share,
     implied_path,
+    milestone_dates,
     month_end,
     parse_month,
     required_average,
@@ -108,3 +109,26 @@ def test_elapsed_share_stays_between_zero_and_one():
 def test_elapsed_share_refuses_a_period_ending_before_it_starts():
     with pytest.raises(ValueError):
         elapsed_share(date(2022, 6, 1), date(2022, 1, 1), date(2022, 3, 1))
+
+
+def test_it_puts_milestones_at_the_quarter_ends_of_a_full_year():
+    assert milestone_dates(2022, date(2022, 12, 31)) == [
+        date(2022, 3, 31),
+        date(2022, 6, 30),
+        date(2022, 9, 30),
+        date(2022, 12, 31),
+    ]
+
+
+def test_it_ends_milestones_on_an_earlier_deadline():
+    assert milestone_dates(2022, date(2022, 6, 30)) == [date(2022, 3, 31), date(2022, 6, 30)]
+    assert milestone_dates(2022, date(2022, 9, 15)) == [
+        date(2022, 3, 31),
+        date(2022, 6, 30),
+        date(2022, 9, 15),
+    ]
+
+
+def test_it_uses_the_year_end_without_a_deadline_in_the_year():
+    assert milestone_dates(2022, None)[-1] == date(2022, 12, 31)
+    assert milestone_dates(2022, date(2025, 12, 31))[-1] == date(2022, 12, 31)

@@ -6,6 +6,8 @@
 - `cycle` is the plan's open monthly cycle of March 2022.
 """
 
+from datetime import date
+
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Task
 from duban.testing import BaseTestCase, make_cycle, make_section, make_task
@@ -13,7 +15,7 @@ from duban.testing import BaseTestCase, make_cycle, make_section, make_task
 
 def add_progress_data(obj) -> None:
     """Set the additions as attributes of `obj`, which already holds the cast."""
-    Task.objects.filter(pk=obj.task.pk).update(deadline="12月底前")
+    Task.objects.filter(pk=obj.task.pk).update(deadline="12月底前", due=date(2022, 12, 31))
     obj.task.refresh_from_db()
     obj.wang_task = make_task(
         make_section(obj.plan, [obj.wang_official], position=1),

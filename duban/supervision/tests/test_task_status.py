@@ -76,8 +76,8 @@ class TaskStatusTestCase(BaseTestCase):
         self.report(1, 10, state=ReportState.DRAFT)
         assert facts_for_task(self.task, date(2022, 2, 10)).missed_reports == 1
 
-    def test_a_deadline_in_the_task_text_is_used(self):
-        self.task.deadline = "3月底前"
+    def test_the_tasks_dated_deadline_is_used_and_its_text_shown(self):
+        self.task.deadline, self.task.due = "3月底前", date(2022, 3, 31)
         self.task.save()
         facts = facts_for_task(self.task, date(2022, 4, 10))
         assert facts.deadline == date(2022, 3, 31)

@@ -1,12 +1,13 @@
-"""The notice's 完成时限 text as a date, and quarterly milestone dates up to it. Pure, no models."""
+"""The notice's 完成时限 text as a date, read once when the notice is parsed."""
 
+import calendar
 import re
 from datetime import date
 
-from duban.lib.pacing import month_end
+from duban.parsing.model import NoticeMeta, ParsedNotice, Plan
 from duban.parsing.numerals import chinese_number
 
-__all__ = ["milestone_dates", "parse_deadline"]
+__all__ = ["date_deadlines", "parse_deadline", "plan_year"]
 
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 # One alternative per way of writing a deadline; finditer takes them left to right without overlap,
@@ -21,6 +22,10 @@ _DEADLINE_RE = re.compile(
 )
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _match_date(m: re.Match, year: int) -> date | None:
     if m["month"]:
         y, month = int(m["y1"] or year), chinese_number(m["month"])
@@ -28,25 +33,25 @@ def _match_date(m: re.Match, year: int) -> date | None:
             return None
         if m["day"]:
             day = int(m["day"])
-            return date(y, month, day) if day <= month_end(y, month).day else None
+            return date(y, month, day) if day <= _month_end(y, month).day else None
         if m["part"] == "上旬":
             return date(y, month, 10)
         if m["part"] in ("中旬", "中"):
             return date(y, month, 20)
         if m["before"] and not m["part"]:
             # "6月前" is before June begins: the end of May.
-            return month_end(y, month - 1) if month > 1 else date(y - 1, 12, 31)
-        return month_end(y, month)
+            return _month_end(y, month - 1) if month > 1 else date(y - 1, 12, 31)
+        return _month_end(y, month)
     if m["half"]:
-        return month_end(int(m["y2"] or year), 6 if m["half"] == "上半年" else 12)
+        return _month_end(int(m["y2"] or year), 6 if m["half"] == "上半年" else 12)
     if m["quarter"]:
-        return month_end(int(m["y3"] or year), chinese_number(m["quarter"]) * 3)
+        return _month_end(int(m["y3"] or year), chinese_number(m["quarter"]) * 3)
     if m["y4"]:
         return date(int(m["y4"]), 12, 31)
     return date(year, 12, 31)
 
 
-def parse_deadline(text: str, year: int) -> date | None:
+def parse_deadline(text: str | None, year: int) -> date | None:
     """The latest date a 完成时限 such as "6月底前", "年底前" or "2025年底" names, or None.
 
     Dates without a year fall in `year`; text such as "长期坚持" names no date.
@@ -55,10 +60,19 @@ def parse_deadline(text: str, year: int) -> date | None:
     return max(dates, default=None)
 
 
-def milestone_dates(year: int, deadline: date | None) -> list[date]:
-    """Quarter ends of `year` before the deadline, then the deadline (year end if none or later)."""
-    last = date(year, 12, 31)
-    if deadline is not None and deadline.year == year:
-        last = deadline
-    dates = [month_end(year, q * 3) for q in range(1, 5) if month_end(year, q * 3) < last]
-    return [*dates, last]
+def plan_year(plan: Plan, notice: NoticeMeta) -> int | None:
+    """The year a deadline without one falls in: the plan's last, else the notice's date's."""
+    if plan.years:
+        return max(plan.years)
+    day = notice.issued_on or notice.printed_on
+    return int(day[:4]) if day else None
+
+
+def date_deadlines(parsed: ParsedNotice) -> ParsedNotice:
+    """Set every item's `due` from its 完成时限 and its plan's year; returns `parsed`."""
+    for plan in parsed.plans:
+        year = plan_year(plan, parsed.notice)
+        for section in plan.sections:
+            for item in section.items:
+                item.due = parse_deadline(item.deadline, year) if year else None
+    return parsed
