@@ -2,8 +2,13 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from duban.progress.models import DELIVERED_STATES, Report
+# The rules module, not the models package: the cycle model judges by this rule too.
+from duban.progress.models.rules import DELIVERED_STATES
+
+if TYPE_CHECKING:
+    from duban.progress.models import Report
 
 
 @dataclass
@@ -14,7 +19,7 @@ class Deliveries:
     consolidated: set[tuple[int, int]] = field(default_factory=set)  # (cycle, task)
 
     @classmethod
-    def of(cls, reports: Iterable[Report]) -> "Deliveries":
+    def of(cls, reports: Iterable["Report"]) -> "Deliveries":
         """From any reports of the cycles; those not delivered (drafts, returned) are skipped."""
         deliveries = cls()
         for report in reports:

@@ -8,8 +8,11 @@ from duban.audit.log import record
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Task
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
+
+# The module, not its names: it may be the one importing these models, half-loaded.
+from duban.progress import owed
 from duban.progress.actions import CycleAction
-from duban.progress.choices import CycleKind, CycleState, ReportKind
+from duban.progress.choices import CycleKind, CycleState
 from duban.progress.models.rules import DELIVERED_STATES
 from duban.supervision.messages import mark_handled, send_message
 from duban.supervision.models.rules import liaisons
@@ -135,28 +138,27 @@ class ReportingCycle(models.Model):
             )
 
     def owed_tasks(self, unit_ids=None) -> dict[int, list[int]]:
-        """{unit pk: [task pk]}: the reports each unit (of `unit_ids`, or all) still owes here.
-
-        Every responsible unit of the plan's active tasks owes one until it delivers it or the
-        lead unit delivers the consolidated report, after which a missing part holds nothing up.
-        """
-        delivered = self.reports.filter(state__in=DELIVERED_STATES)
-        sent = set(delivered.values_list("task_id", "unit_id"))
-        closed = delivered.filter(kind=ReportKind.CONSOLIDATED).values("task_id")
-        tasks = Task.objects.active().reported().filter(plan_id=self.plan_id).exclude(pk__in=closed)
+        """{unit pk: [task pk]}: the reports each unit (of `unit_ids`, or all) still owes here,
+        by the rule of 本单位报送 and the reminders (progress.owed)."""
+        deliveries = owed.Deliveries.of(self.reports.filter(state__in=DELIVERED_STATES))
+        tasks = Task.objects.active().reported().filter(plan_id=self.plan_id)
         if unit_ids is not None:
             tasks = tasks.filter(
                 Q(assignments__unit__in=unit_ids) | Q(lead_override_units__in=unit_ids)
             ).distinct()
-        owed: dict[int, list[int]] = {}
+        by_unit: dict[int, list[int]] = {}
         for task in tasks.prefetch_related("assignments__unit", "lead_override_units"):
             # A remark may hand the lead to a body without an assignment row of its own.
             units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
             for unit in units:
                 wanted = unit_ids is None or unit.pk in unit_ids
-                if wanted and unit.kind != UnitKind.PLACEHOLDER and (task.pk, unit.pk) not in sent:
-                    owed.setdefault(unit.pk, []).append(task.pk)
-        return owed
+                if (
+                    wanted
+                    and unit.kind != UnitKind.PLACEHOLDER
+                    and deliveries.owes(self.pk, task.pk, unit.pk)
+                ):
+                    by_unit.setdefault(unit.pk, []).append(task.pk)
+        return by_unit
 
     def mark_settled(self, unit_ids) -> None:
         """Mark the cycle's message read for those of the units that owe nothing more in it."""
