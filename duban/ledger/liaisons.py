@@ -37,6 +37,7 @@ COLUMNS = {
 REQUIRED = ["unit", "name", "username"]
 REQUIRED_FIELDS = [("unit_name", "单位"), ("name", "姓名"), ("username", "用户名")]
 MAX_ROWS = 2000
+HEADER_SEARCH = 5
 # How long a preview may wait for its confirmation.
 PREVIEW_SECONDS = 3600
 _SALT = "duban.ledger.liaisons"
@@ -89,7 +90,7 @@ def _text(cell) -> str:
     return " ".join(str(cell).split())
 
 
-def _header(cells: list) -> dict[str, int]:
+def _columns(cells: list) -> dict[str, int]:
     names = [_text(c).replace(" ", "") for c in cells]
     found = {}
     for key, options in COLUMNS.items():
@@ -97,31 +98,42 @@ def _header(cells: list) -> dict[str, int]:
             if name in options:
                 found[key] = i
                 break
-    missing = [COLUMNS[k][0] for k in REQUIRED if k not in found]
-    if missing:
-        raise LiaisonFileError(
-            f"表头缺少列：{'、'.join(missing)}。第一行应为表头，如：单位、姓名、手机、邮箱、用户名。"
-        )
     return found
+
+
+def _header(records: list[tuple[int, list]]) -> tuple[int, dict[str, int]]:
+    """The header's place among the records and its columns; lists often open with a title
+    row (某某区督办工作联络员名单) above it, so the first rows are searched."""
+    for place, (_, cells) in enumerate(records[:HEADER_SEARCH]):
+        found = _columns(cells)
+        if all(k in found for k in REQUIRED):
+            return place, found
+    found = _columns(records[0][1])
+    missing = [COLUMNS[k][0] for k in REQUIRED if k not in found]
+    raise LiaisonFileError(
+        f"表头缺少列：{'、'.join(missing)}。表头应有：单位、姓名、用户名，可选手机、邮箱。"
+    )
 
 
 def read_liaisons(content: bytes) -> LiaisonList:
     """The rows of an .xlsx liaison list, checked; LiaisonFileError for a file it cannot read."""
     try:
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        records = [list(r) for r in sheet.iter_rows(values_only=True)]
+        records = list(enumerate(sheet.iter_rows(values_only=True), start=1))
     except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise LiaisonFileError("无法读取该文件，请确认是 Excel（.xlsx）格式且未加密。") from exc
-    records = [r for r in records if any(_text(c) for c in r)]
+    # Kept with their sheet row numbers, so an error names the row the office sees in Excel.
+    records = [(line, list(r)) for line, r in records if any(_text(c) for c in r)]
     if not records:
         raise LiaisonFileError("文件是空的。")
-    columns = _header(records[0])
-    if len(records) == 1:
+    place, columns = _header(records)
+    records = records[place + 1 :]
+    if not records:
         raise LiaisonFileError("文件只有表头，没有联络员。")
-    if len(records) > MAX_ROWS + 1:
+    if len(records) > MAX_ROWS:
         raise LiaisonFileError(f"一次最多导入 {MAX_ROWS} 名联络员，请分批导入。")
     rows = []
-    for line, cells in enumerate(records[1:], start=2):
+    for line, cells in records:
 
         def cell(key, cells=cells):
             i = columns.get(key)

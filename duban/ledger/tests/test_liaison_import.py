@@ -91,6 +91,12 @@ class LiaisonImportTestCase(BaseTestCase):
         login = {"username": "czj_zhao", "password": password}
         self.assertEqual(self.client.post(reverse("accounts:login"), login).status_code, 302)
 
+    def test_a_title_row_above_the_header_and_blank_rows_are_passed_over(self):
+        rows = [HEADER, [], GOOD[0], [None, None], GOOD[1]]
+        response = self.preview(rows, header=["区督办工作联络员名单"])
+        self.assertEqual([r.line for r in response.context["liaisons"].rows], [4, 6])
+        self.assertContains(response, "共 2 名联络员，均可导入。")
+
     def test_an_unknown_or_placeholder_unit_is_reported_not_guessed(self):
         response = self.preview(
             [
