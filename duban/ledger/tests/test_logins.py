@@ -34,6 +34,16 @@ class PeoplePageTestCase(BaseTestCase):
         bob = User.objects.get(username="bob")
         self.assertContains(response, bob.last_login.astimezone().strftime("%Y-%m-%d"))
 
+    def test_the_unit_and_leader_pages_link_the_office_to_their_log_ins(self):
+        self.client.force_login(self.alice)
+        response = self.client.get(reverse("ledger:unit", args=[self.fagai.pk]))
+        self.assertContains(response, f"{PEOPLE}#unit-{self.fagai.pk}")
+        response = self.client.get(reverse("ledger:official", args=[self.lin_official.pk]))
+        self.assertContains(response, f"{PEOPLE}#official-{self.lin_official.pk}")
+        self.client.force_login(self.lin)
+        response = self.client.get(reverse("ledger:official", args=[self.lin_official.pk]))
+        self.assertNotContains(response, PEOPLE)
+
     def test_the_unit_filter_narrows_the_units(self):
         self.client.force_login(self.alice)
         response = self.client.get(PEOPLE, {"q": "发改"})
