@@ -6,6 +6,7 @@ The lead unit enters them with its report; consolidating checks them, and they a
 
 from decimal import Decimal
 
+from duban.lib import clock
 from duban.lib.params import parse_id
 from duban.lib.transitions import TransitionError
 from duban.progress.models import Report
@@ -76,20 +77,23 @@ def check_report_values(report: Report) -> None:
 
 
 def record_report_values(report: Report, user) -> None:
-    """Record each value of the accepted report as of the cycle's last day.
+    """Record each value of the accepted report as of the cycle's last day, counting from
+    today (its acceptance): a status judged before then did not know it.
 
     A value the office entered after the report was submitted stands; an impossible one
     (sent before the checks existed) refuses the acceptance, so the office returns the report.
     """
+    on_date = report.cycle.period_end
     for target, value in reported_values(report):
         try:
             record_value(
                 target,
                 value,
-                report.cycle.period_end,
+                on_date,
                 user=user,
                 source=ValueSource.REPORT,
                 report=report,
+                counts_from=max(on_date, clock.today()),
             )
         except AlreadyRecorded:
             continue

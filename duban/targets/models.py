@@ -427,6 +427,9 @@ class Measurement(models.Model):
         verbose_name="量化指标",
     )
     on_date = models.DateField("数据截至")
+    # A reported value counts for statuses from the day the office accepted its report,
+    # not from its period's end; blank: from on_date (office entries, imports).
+    counts_from = models.DateField("计入日期", null=True, blank=True)
     value = models.DecimalField("数值", **VALUE_DIGITS)
     # "%" for rates; a metric can carry a growth rate and a level on the same date.
     unit = models.CharField("单位", max_length=20, blank=True)
@@ -480,6 +483,10 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target or self.metric} {self.on_date}: {self.value}{self.unit}"
+
+    def counts_on(self, day: date) -> bool:
+        """Whether the value is known on `day` (see counts_from)."""
+        return self.on_date <= day and (self.counts_from is None or self.counts_from <= day)
 
     def get_absolute_url(self) -> str:
         if self.target_id:

@@ -67,10 +67,11 @@ def _latest(target: Target, on_date: date, measurements=None) -> Measurement | N
     year = plan.start_year if target.period in (TargetPeriod.ANNUAL, "") else None
     if measurements is not None:
         values = [
-            m for m in measurements if m.on_date <= on_date and (not year or m.on_date.year == year)
+            m for m in measurements if m.counts_on(on_date) and (not year or m.on_date.year == year)
         ]
         return max(values, key=lambda m: (m.on_date, m.created_at), default=None)
     values = target.measurements_in_effect().filter(on_date__lte=on_date)
+    values = values.exclude(counts_from__gt=on_date)
     if year:
         values = values.filter(on_date__year=year)
     return values.order_by("on_date", "created_at").last()

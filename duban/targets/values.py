@@ -62,6 +62,7 @@ def record_value(
     source: str,
     report=None,
     note: str = "",
+    counts_from: date | None = None,
 ) -> Measurement:
     """Record the target's value as of `on_date` and return the Measurement.
 
@@ -70,7 +71,8 @@ def record_value(
     is the cumulative year-on-year rate in %, levels and shares the level. Recording again on the
     same date corrects the value, except that a unit's report never overwrites the office's or
     an import's (raises AlreadyRecorded). `report`, the consolidated report a unit's value
-    came with, is kept on the Measurement; its submitter is the value's reporter. Raises
+    came with, is kept on the Measurement; its submitter is the value's reporter;
+    `counts_from`, the day it was accepted, is when it starts to count for statuses. Raises
     PermissionDenied for a value from anyone else (see `_require_recorder`) and
     ImpossibleValue for a value the target cannot take.
     """
@@ -91,6 +93,7 @@ def record_value(
         source=source,
         report=report,
         note=note,
+        counts_from=counts_from,
     )
 
 
@@ -135,7 +138,9 @@ def record_metric_value(
 
 
 @transaction.atomic
-def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Measurement:
+def _store(
+    key: dict, owner, value, *, unit, user, source, report, note, counts_from=None
+) -> Measurement:
     value = Decimal(str(value))
     if report is not None:
         reporter = report.submitted_by
@@ -160,6 +165,7 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
             note=note,
             reported_by=reporter,
             report=report,
+            counts_from=counts_from,
         )
         record(ValueAction.RECORDED, owner, user=user, data=data)
         return measurement
@@ -174,8 +180,17 @@ def _store(key: dict, owner, value, *, unit, user, source, report, note) -> Meas
     measurement.note = note
     measurement.reported_by = reporter
     measurement.report = report
+    measurement.counts_from = counts_from
     measurement.save(
-        update_fields=["value", "source", "note", "reported_by", "report", "updated_at"]
+        update_fields=[
+            "value",
+            "source",
+            "note",
+            "reported_by",
+            "report",
+            "counts_from",
+            "updated_at",
+        ]
     )
     record(ValueAction.CHANGED, owner, user=user, data=data)
     return measurement

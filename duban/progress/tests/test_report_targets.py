@@ -6,8 +6,9 @@ from django.urls import reverse
 from duban.lib.transitions import TransitionError
 from duban.progress.choices import ReportState
 from duban.progress.tests.base import ProgressTestCase
-from duban.targets.choices import Measure, MetricKind, ValueSource
+from duban.targets.choices import Measure, MetricKind, Pace, ValueSource
 from duban.targets.models import Measurement, Metric, Target
+from duban.targets.pacing import status_of, values_in_effect
 from duban.targets.values import record_value
 from duban.testing import make_report
 
@@ -63,6 +64,26 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         self.assertEqual(measurement.value, Decimal("32.5"))
         self.assertEqual(measurement.source, ValueSource.REPORT)
         self.assertEqual((measurement.report, measurement.reported_by), (report, self.bob))
+
+    def test_an_accepted_reports_values_count_from_its_acceptance_not_the_cycles_end(self):
+        report, _ = self.submit("32.5")
+        with self.settings(DUBAN_TODAY=date(2022, 4, 12)):
+            report.accept(self.alice)
+        measurement = Measurement.objects.get(target=self.target)
+        self.assertEqual(measurement.counts_from, date(2022, 4, 12))
+        # A status judged between the end of March and the acceptance did not know the value.
+        self.assertEqual(status_of(self.target, date(2022, 4, 11)).pace, Pace.NO_DATA)
+        values = values_in_effect([self.target])[self.target.pk]
+        self.assertIsNone(status_of(self.target, date(2022, 4, 11), values).value)
+        for measurements in (None, values):
+            status = status_of(self.target, date(2022, 4, 12), measurements)
+            self.assertEqual(
+                (status.value, status.measured_on), (Decimal("32.5"), date(2022, 3, 31))
+            )
+
+    def test_a_value_the_office_enters_counts_from_its_own_date(self):
+        record_value(self.target, 30, date(2022, 3, 31), user=self.alice, source=ValueSource.OFFICE)
+        self.assertEqual(status_of(self.target, date(2022, 3, 31)).value, Decimal(30))
 
     def test_a_returned_report_records_nothing(self):
         report, _ = self.submit("32.5")
