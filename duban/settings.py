@@ -210,6 +210,13 @@ DUBAN_TODAY = envdate("DUBAN_TODAY")
 DUBAN_REMIND_SERIOUS_DAYS = envint("DUBAN_REMIND_SERIOUS_DAYS", "10")
 # Days after a 督办单's response deadline before it escalates to the next tier.
 DUBAN_NOTICE_ESCALATE_AFTER_DAYS = envint("DUBAN_NOTICE_ESCALATE_AFTER_DAYS", "0")
+# The 编号 a 督办单 is issued under: {year} its year, {seq} its running number in that year
+# (the office's prefix, e.g. "鹿督〔{year}〕{seq}号").
+DUBAN_SUPERVISION_NOTICE_NUMBER = os.getenv(
+    "DUBAN_SUPERVISION_NOTICE_NUMBER", "督办〔{year}〕{seq}号"
+)
+if "{seq}" not in DUBAN_SUPERVISION_NOTICE_NUMBER:
+    raise ImproperlyConfigured("DUBAN_SUPERVISION_NOTICE_NUMBER must contain {seq}")
 # Policy, so set in local_settings.py rather than the environment; keys given here override
 # duban.supervision's defaults: response days per 督办单 tier (models.DEFAULT_RESPONSE_DAYS,
 # e.g. {"warn": 4}) and the red/yellow thresholds (status.DEFAULT_THRESHOLDS).

@@ -6,31 +6,19 @@ from duban.exports import gongwen
 from duban.supervision.models import SupervisionNotice
 
 
-def notice_number(notice: SupervisionNotice) -> str:
-    """The 督办单's 编号: the year it was issued and its number in the register."""
-    return f"督办〔{timezone.localtime(notice.issued_at).year}〕{notice.pk}号"
-
-
 def _day(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def _signer(notice: SupervisionNotice) -> str:
-    user = notice.issued_by
-    if user is None:
-        return "督查室"
-    return user.get_full_name() or user.get_username()
 
 
 def notice_docx(notice: SupervisionNotice) -> bytes:
     task = notice.task
     issuer = task.plan.notice.issuer
-    leaders = "、".join(o.name for o in task.leaders.all())
+    copied = "、".join(o.name for o in notice.copied_to.all())
     document = gongwen.new_document()
     gongwen.title(document, f"{issuer}督办单")
     gongwen.paragraph(
         document,
-        f"{notice_number(notice)}　　等级：{notice.get_tier_display()}",
+        f"{notice.number}　　等级：{notice.get_tier_display()}",
         align="center",
     )
     gongwen.paragraph(document, f"{notice.unit.name}：")
@@ -42,16 +30,16 @@ def notice_docx(notice: SupervisionNotice) -> bytes:
         document,
         f"请于{_day(notice.respond_by)}前将落实情况书面反馈督查室（填写下方反馈回执）。",
     )
-    gongwen.paragraph(document, f"签发：{_signer(notice)}", align="right")
+    gongwen.paragraph(document, f"签发：{notice.signer}", align="right")
     gongwen.paragraph(document, _day(timezone.localtime(notice.issued_at)), align="right")
-    gongwen.paragraph(document, f"抄送：{leaders or '—'}（牵头区领导）")
+    gongwen.paragraph(document, f"抄送：{copied or '—'}")
     gongwen.paragraph(document, "-" * 38, align="center")
     gongwen.heading(document, "反馈回执")
     gongwen.table(
         document,
         ["项目", "内容"],
         [
-            ["督办单编号", notice_number(notice)],
+            ["督办单编号", notice.number],
             ["反馈单位", notice.unit.name],
             ["落实情况", notice.response or ""],
             ["联系人及电话", ""],
@@ -60,4 +48,8 @@ def notice_docx(notice: SupervisionNotice) -> bytes:
         ],
         [40, 116],
     )
+    if notice.closed_at:
+        gongwen.heading(document, "办结意见")
+        gongwen.body(document, notice.closing_remarks)
+        gongwen.paragraph(document, f"办结日期：{_day(timezone.localtime(notice.closed_at))}")
     return gongwen.to_bytes(document)

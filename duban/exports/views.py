@@ -12,7 +12,7 @@ from duban.exports.cycle import cycle_reports_xlsx
 from duban.exports.leader_pack import pack_docx
 from duban.exports.ledger import XLSX
 from duban.exports.pdf import PdfUnavailable, to_pdf
-from duban.exports.supervision_notice import notice_docx, notice_number
+from duban.exports.supervision_notice import notice_docx
 from duban.ledger.access import get_notice_for_user, get_official_for_user, visible_tasks
 from duban.lib import clock
 from duban.progress.models import ReportingCycle
@@ -59,7 +59,7 @@ def cycle_reports(request, pk: int):
 @login_required
 def supervision_notice(request, pk: int):
     notice = get_supervision_notice_for_user(request.user, pk)
-    return word_or_pdf(request, notice_docx(notice), notice_number(notice))
+    return word_or_pdf(request, notice_docx(notice), notice.number)
 
 
 @login_required

@@ -5,6 +5,7 @@ user's role does not allow is a 403. The office may do everything except write a
 a leader reads their portfolio and instructs; a unit acts only on tasks it is assigned to.
 """
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from duban.accounts.access import is_office, official_of, unit_id_of
@@ -73,13 +74,21 @@ def visible_problems(user):
 
 
 def visible_supervision_notices(user):
-    """督办单 the user may read: the office all, a unit its own, a leader those in the portfolio."""
+    """督办单 the user may read: the office all, a unit its own, a leader those in the portfolio
+    and those copied (抄送) to them."""
     if is_office(user):
         return SupervisionNotice.objects.all()
     unit_id = unit_id_of(user)
     if unit_id is not None:
         return SupervisionNotice.objects.filter(unit_id=unit_id)
-    return SupervisionNotice.objects.filter(task__in=visible_tasks(user))
+    in_portfolio = Q(task__in=visible_tasks(user))
+    official = official_of(user)
+    if official is None:
+        return SupervisionNotice.objects.filter(in_portfolio)
+    copies = SupervisionNotice.copied_to.through.objects.filter(official=official)
+    return SupervisionNotice.objects.filter(
+        in_portfolio | Q(pk__in=copies.values("supervisionnotice_id"))
+    )
 
 
 def get_problem_for_user(user, pk: int) -> Problem:

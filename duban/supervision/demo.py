@@ -267,6 +267,7 @@ def _notices(stories, office, today: date) -> None:
                 reason="第一季度进度未按期报送，请说明原因并尽快补报。",
                 respond_by=date(year, 4, 19),
                 user=office,
+                copied_to=list(silent[0].task.leaders.all()),
             )
         with on_day(date(year, 4, 20), 2):
             notice.escalate(today=date(year, 4, 20))
@@ -279,11 +280,12 @@ def _notices(stories, office, today: date) -> None:
                 reason="连续两个季度未报送进度，请于一周内书面反馈。",
                 respond_by=date(year, 7, 19),
                 user=office,
+                copied_to=list(silent[1].task.leaders.all()),
             )
         with on_day(date(year, 7, 15)):
             notice.respond("已明确专人负责，本周内补报两期进度。", _liaison(notice.unit))
         with on_day(date(year, 7, 18)):
-            notice.close(office)
+            notice.close(office, "已补报两期进度，落实情况属实，予以办结。")
 
 
 def _problems(stories, office, today: date) -> None:

@@ -18,7 +18,7 @@ def _clean_text(value: str) -> str:
 
 
 class NoticeForm(forms.Form):
-    """The office issues a 督办单 to one of the task's lead units."""
+    """The office issues a 督办单 to one of the task's responsible units (牵头, 共同 or 配合)."""
 
     unit = forms.ModelChoiceField(Unit.objects.none(), label="督办单位", empty_label=None)
     tier = forms.ChoiceField(label="等级", choices=Tier.choices, initial=Tier.REMIND)
@@ -26,10 +26,26 @@ class NoticeForm(forms.Form):
     respond_by = forms.DateField(
         label="反馈期限", widget=forms.DateInput(attrs={"type": "date"}), required=False
     )
+    signer = forms.CharField(label="签发人", max_length=50)
+    copied_to = forms.ModelMultipleChoiceField(
+        Official.objects.all(),
+        label="抄送领导",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="抄送的区领导可查看本督办单并收到消息。",
+    )
 
-    def __init__(self, *args, lead_units, **kwargs):
+    def __init__(self, *args, units: dict, **kwargs):
+        """`units`: {unit: its part in the task}, in the order offered."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = lead_units
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[unit.pk for unit in units])
+        # Labelled with the unit's part, lead units first (the queryset's order would lose that).
+        self.fields["unit"].choices = [
+            (unit.pk, f"{unit.name}（{role}）") for unit, role in units.items()
+        ]
+
+    def clean_signer(self) -> str:
+        return _clean_text(self.cleaned_data["signer"])
 
     def clean_reason(self) -> str:
         return _clean_text(self.cleaned_data["reason"])
@@ -43,6 +59,13 @@ class NoticeForm(forms.Form):
         elif cleaned.get("respond_by") and cleaned["respond_by"] < today:
             self.add_error("respond_by", "反馈期限不能早于今天。")
         return cleaned
+
+
+class CloseForm(forms.Form):
+    remarks = forms.CharField(label="办结意见", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_remarks(self) -> str:
+        return _clean_text(self.cleaned_data["remarks"])
 
 
 class ResponseForm(forms.Form):

@@ -25,13 +25,20 @@ from duban.lib.transitions import TransitionError
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
+    CloseForm,
     NoticeForm,
     OverviewFilterForm,
     ProblemActionForm,
     ProblemForm,
     ResponseForm,
 )
-from duban.supervision.models import Problem, SupervisionNotice, TaskStatus, by_severity
+from duban.supervision.models import (
+    Problem,
+    SupervisionNotice,
+    TaskStatus,
+    by_severity,
+    notice_units,
+)
 
 PAGE_SIZE = 50
 ACTION_DONE = {
@@ -121,15 +128,26 @@ def overview(request):
 @office_required
 def notice_issue(request, task_pk: int):
     task = get_task_for_user(request.user, task_pk)
-    lead_units = Unit.objects.filter(pk__in=task.lead_unit_ids())
-    if not lead_units.exists():
-        messages.error(request, "该任务没有牵头单位，无法下发督办单。")
+    units = notice_units(task)
+    if not units:
+        messages.error(request, "该任务没有责任单位，无法下发督办单。")
         return redirect(task)
-    form = NoticeForm(request.POST or None, lead_units=lead_units)
+    initial = {
+        "reason": SupervisionNotice.suggested_reason(task),
+        "signer": request.user.get_full_name() or request.user.get_username(),
+        "copied_to": list(task.leaders.all()),
+    }
+    form = NoticeForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
-        notice = SupervisionNotice.issue(task=task, user=request.user, **form.cleaned_data)
-        messages.success(request, f"已向{notice.unit}下发{notice.get_tier_display()}督办单。")
-        return redirect(notice)
+        try:
+            notice = SupervisionNotice.issue(task=task, user=request.user, **form.cleaned_data)
+        except TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, f"已向{notice.unit}下发{notice.get_tier_display()}督办单{notice.number}。"
+            )
+            return redirect(notice)
     return render(request, "supervision/notice_form.html", {"task": task, "form": form})
 
 
@@ -148,6 +166,7 @@ def notice_detail(request, pk: int):
     ctx = {
         "notice": notice,
         "form": ResponseForm(),
+        "close_form": CloseForm(),
         "may_respond": notice.state == NoticeState.ISSUED
         and access.may_respond(request.user, notice),
         "is_office": is_office(request.user),
@@ -189,8 +208,12 @@ def notice_escalate(request, pk: int):
 @office_required
 def notice_close(request, pk: int):
     notice = access.get_supervision_notice_for_user(request.user, pk)
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写办结意见。")
+        return redirect(notice)
     try:
-        notice.close(request.user)
+        notice.close(request.user, form.cleaned_data["remarks"])
         messages.success(request, "督办单已办结。")
     except TransitionError as error:
         messages.error(request, str(error))

@@ -9,7 +9,6 @@ from django.urls import reverse
 from docx import Document
 
 from duban.exports.pdf import soffice, to_pdf
-from duban.exports.supervision_notice import notice_number
 from duban.supervision.choices import Colour, ProblemState, Tier
 from duban.supervision.models import Problem, SupervisionNotice, TaskStatus
 from duban.testing import BaseTestCase
@@ -42,22 +41,28 @@ class SupervisionNoticeDocumentTests(BaseTestCase):
             reason="连续两期未报送进度。",
             respond_by=date(2022, 7, 15),
             user=cls.alice,
+            signer="张主任",
+            copied_to=[cls.lin_official, cls.wang_official],
         )
+        cls.sn.respond("已召开专题会，补报两期进度。", cls.bob)
+        cls.sn.close(cls.alice, "补报属实，予以办结。")
 
     def test_the_word_file_holds_the_notice_and_a_receipt(self):
         self.client.force_login(self.alice)
         response = self.client.get(reverse("exports:supervision-notice", args=[self.sn.pk]))
         text = docx_text(response.content)
         for expected in [
-            notice_number(self.sn),
-            "等级：警示",
+            f"督办〔{self.sn.year}〕1号　　等级：警示",
             "区发改局：",
             "事由：连续两期未报送进度。",
             "地区生产总值增长 7%。",
             "2022年7月15日前",
-            "签发：alice",
-            "抄送：林杰",
+            "签发：张主任",
+            "抄送：林杰、王明",
             "反馈回执",
+            "已召开专题会，补报两期进度。",
+            "办结意见",
+            "补报属实，予以办结。",
         ]:
             self.assertIn(expected, text)
 
@@ -75,8 +80,15 @@ class SupervisionNoticeDocumentTests(BaseTestCase):
         response = self.client.get(url + "?format=pdf")
         self.assertEqual(response["Content-Type"], "application/pdf")
         text = pdf_text(response.content)
-        self.assertIn("督办单", text)
-        self.assertIn("连续两期未报送进度", text)
+        for expected in [
+            "督办单",
+            "连续两期未报送进度",
+            f"督办〔{self.sn.year}〕1号",
+            "签发：张主任",
+            "抄送：林杰、王明",
+            "补报属实，予以办结。",
+        ]:
+            self.assertIn(expected, text)
 
 
 class LeaderPackTests(BaseTestCase):

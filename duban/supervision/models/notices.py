@@ -1,15 +1,17 @@
-"""督办单: issued to a lead unit, responded to, closed or escalated to the next tier."""
+"""督办单: issued to a responsible unit, responded to, closed or escalated to the next tier."""
 
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
+from duban.ledger.choices import AssignmentRole, UnitKind
+from duban.ledger.models import Unit
 from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
 
@@ -17,7 +19,7 @@ from duban.lib.transitions import TransitionError, advance, require_permission, 
 # so it is still half-imported when they run.
 from duban.supervision import messages
 from duban.supervision.actions import SupervisionNoticeAction
-from duban.supervision.choices import NoticeState, Tier
+from duban.supervision.choices import Colour, NoticeState, Tier
 from duban.supervision.emails import send
 from duban.supervision.models.notifications import Notification, about_key
 from duban.supervision.models.rules import (
@@ -25,10 +27,15 @@ from duban.supervision.models.rules import (
     escalation_grace_days,
     liaisons,
     office_users,
+    official_users,
     response_days,
 )
 
 LATE_LABEL = "逾期未反馈"
+
+# Notices issued at the same moment may compute the same 编号; each loser of the unique
+# constraint takes the next one, so this bounds the issuers racing for one number.
+NUMBER_ATTEMPTS = 20
 
 
 class SupervisionNoticeQuerySet(models.QuerySet):
@@ -45,7 +52,7 @@ class SupervisionNoticeQuerySet(models.QuerySet):
 
 
 class SupervisionNotice(models.Model):
-    """A 督办单: the office's written demand to a task's lead unit, with a response deadline."""
+    """A 督办单: the office's written demand to a task's unit, with a response deadline."""
 
     task = models.ForeignKey(
         "ledger.Task", models.CASCADE, related_name="supervision_notices", verbose_name="任务"
@@ -55,6 +62,11 @@ class SupervisionNotice(models.Model):
     )
     tier = models.CharField("等级", max_length=10, choices=Tier, default=Tier.REMIND)
     state = models.CharField("状态", max_length=10, choices=NoticeState, default=NoticeState.ISSUED)
+    # The 编号: the running number `seq` in `year`, written as settings.DUBAN_SUPERVISION_NOTICE_NUMBER
+    # said when the notice was issued (a later change of format leaves issued numbers alone).
+    year = models.PositiveSmallIntegerField("年度")
+    seq = models.PositiveIntegerField("序号")
+    number = models.CharField("编号", max_length=50)
     reason = models.TextField("督办事由")
     respond_by = models.DateField("反馈期限")
     issued_at = models.DateTimeField("下发时间", default=timezone.now)
@@ -65,6 +77,14 @@ class SupervisionNotice(models.Model):
         blank=True,
         related_name="issued_supervision_notices",
         verbose_name="下发人",
+    )
+    # The name printed after 签发: the issuing office user's, or the signer the office named.
+    signer = models.CharField("签发人", max_length=50)
+    copied_to = models.ManyToManyField(
+        "ledger.Official",
+        blank=True,
+        related_name="copied_supervision_notices",
+        verbose_name="抄送领导",
     )
     response = models.TextField("反馈内容", blank=True)
     responded_at = models.DateTimeField("反馈时间", null=True, blank=True)
@@ -77,6 +97,7 @@ class SupervisionNotice(models.Model):
         verbose_name="反馈人",
     )
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    closing_remarks = models.TextField("办结意见", blank=True)
     escalated_at = models.DateTimeField("升级时间", null=True, blank=True)
     # The lower-tier notice whose late response led to this one.
     escalated_from = models.OneToOneField(
@@ -99,6 +120,9 @@ class SupervisionNotice(models.Model):
                 name="supervision_notice_responded_has_time",
                 condition=~Q(state=NoticeState.RESPONDED) | Q(responded_at__isnull=False),
             ),
+            models.UniqueConstraint(
+                fields=["year", "seq"], name="supervision_notice_unique_number"
+            ),
         ]
         indexes = [
             # The office's list of notices, newest first.
@@ -110,7 +134,7 @@ class SupervisionNotice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"督办单（{self.get_tier_display()}）：{self.task}"
+        return f"{self.number} 督办单（{self.get_tier_display()}）：{self.task}"
 
     def get_absolute_url(self) -> str:
         return reverse("supervision:notice", args=[self.pk])
@@ -128,27 +152,62 @@ class SupervisionNotice(models.Model):
         index = TIER_ORDER.index(self.tier)
         return TIER_ORDER[index + 1] if index + 1 < len(TIER_ORDER) else None
 
+    @staticmethod
+    def suggested_reason(task) -> str:
+        """督办事由 drawn from the reasons the task lags; empty while nothing is known to lag."""
+        status = getattr(task, "supervision_status", None)
+        if status is None or status.colour not in (Colour.RED, Colour.YELLOW):
+            return ""
+        reasons = "；".join(reason.rstrip("。；;") for reason in status.reasons)
+        return f"{reasons}。请说明原因，提出整改措施并按期反馈。"
+
     @classmethod
     @transaction.atomic
-    def issue(cls, *, task, unit, tier, reason, respond_by, user=None, escalated_from=None):
-        """Create a notice, audit it and tell the unit's liaisons."""
+    def issue(
+        cls,
+        *,
+        task,
+        unit,
+        tier,
+        reason,
+        respond_by,
+        user=None,
+        signer="",
+        copied_to=(),
+        escalated_from=None,
+    ):
+        """Create a notice (numbered by `save`) to one of the task's units, audit it and tell the
+        unit's liaisons and the leaders it is copied to."""
         require_office(user)
-        notice = cls.objects.create(
+        # An escalation follows the notice it replaces, to the same unit.
+        if escalated_from is None and not task.is_responsible(unit):
+            raise TransitionError(f"{unit}不是该任务的责任单位，不能向其下发督办单")
+        notice = cls(
             task=task,
             unit=unit,
             tier=tier,
             reason=reason,
             respond_by=respond_by,
             issued_by=user,
+            signer=signer.strip(),
             escalated_from=escalated_from,
         )
+        notice.save()
+        notice.copied_to.set(copied_to)
         record(
             SupervisionNoticeAction.ISSUED,
             notice,
             user=user,
-            data={"task": task.pk, "unit": unit.name, "tier": tier, "respond_by": str(respond_by)},
+            data={
+                "task": task.pk,
+                "unit": unit.name,
+                "tier": tier,
+                "respond_by": str(respond_by),
+                "number": notice.number,
+                "copied_to": [official.name for official in copied_to],
+            },
         )
-        text = f"收到{notice.get_tier_display()}督办单：{task}，请于 {respond_by:%Y-%m-%d} 前反馈"
+        text = f"收到{notice.get_tier_display()}督办单（{notice.number}）：{task}，请于 {respond_by:%Y-%m-%d} 前反馈"
         users = list(liaisons([unit.pk]))
         # Its own e-mail, richer than send_message's: the reason and the deadline in full.
         Notification.objects.notify(users, text, notice.get_absolute_url(), about=about_key(notice))
@@ -156,7 +215,43 @@ class SupervisionNotice(models.Model):
         if recipients:
             # After the commit: a rolled-back notice must not have been mailed.
             transaction.on_commit(lambda: send("notice", {"notice": notice}, recipients))
+        if copied_to:
+            messages.send_message(
+                official_users([official.pk for official in copied_to]),
+                subject="督办单抄送",
+                text=f"抄送：{notice.number}{notice.get_tier_display()}督办单：{task}\n"
+                f"督办单位：{unit}，反馈期限 {respond_by:%Y-%m-%d}\n督办事由：{reason}",
+                url=notice.get_absolute_url(),
+                about=notice,
+            )
         return notice
+
+    def save(self, *args, **kwargs):
+        """A new notice is inserted under the next 编号 of its year, signed by its issuer unless
+        a signer is named.
+
+        Two notices issued at once compute the same number; the unique constraint refuses the
+        second insert (PostgreSQL waits for the first to commit), which then reads the new
+        highest number and tries the next.
+        """
+        if not self._state.adding or self.seq is not None:
+            super().save(*args, **kwargs)
+            return
+        self.signer = self.signer or _name_of(self.issued_by)
+        self.year = timezone.localtime(self.issued_at).year
+        for attempt in range(NUMBER_ATTEMPTS):
+            last = SupervisionNotice.objects.filter(year=self.year).aggregate(last=Max("seq"))
+            self.seq = (last["last"] or 0) + 1
+            self.number = settings.DUBAN_SUPERVISION_NOTICE_NUMBER.format(
+                year=self.year, seq=self.seq
+            )
+            try:
+                with transaction.atomic():
+                    super().save(force_insert=True)
+                return
+            except IntegrityError:
+                if attempt + 1 == NUMBER_ATTEMPTS:
+                    raise
 
     @transaction.atomic
     def respond(self, text: str, user) -> None:
@@ -185,11 +280,26 @@ class SupervisionNotice(models.Model):
         )
 
     @transaction.atomic
-    def close(self, user) -> None:
+    def close(self, user, remarks: str) -> None:
+        """The office closes an answered notice with its 办结意见 (required)."""
         require_office(user)
         require_state(self, "state", [NoticeState.RESPONDED], "“{state}”状态下不能办结")
-        advance(self, "state", state=NoticeState.CLOSED, closed_at=timezone.now())
-        record(SupervisionNoticeAction.CLOSED, self, user=user, data={"task": self.task_id})
+        remarks = remarks.strip()
+        if not remarks:
+            raise TransitionError("请填写办结意见")
+        advance(
+            self,
+            "state",
+            state=NoticeState.CLOSED,
+            closed_at=timezone.now(),
+            closing_remarks=remarks,
+        )
+        record(
+            SupervisionNoticeAction.CLOSED,
+            self,
+            user=user,
+            data={"task": self.task_id, "remarks": remarks},
+        )
         messages.mark_handled(self)
 
     @transaction.atomic
@@ -220,8 +330,27 @@ class SupervisionNotice(models.Model):
             reason=f"{self.reason}\n（原{self.get_tier_display()}督办单{why}，升级督办）",
             respond_by=today + timedelta(days=response_days(tier)),
             user=user,
+            signer=self.signer if user is None else "",
+            copied_to=list(self.copied_to.all()),
             escalated_from=self,
         )
+
+
+def notice_units(task) -> dict:
+    """{unit: its part in the task} for the units a 督办单 on the task may go to, leads first."""
+    assignments = task.assignments.exclude(unit__kind=UnitKind.PLACEHOLDER)
+    roles = {a.unit_id: a.get_role_display() for a in assignments}
+    leads = task.lead_unit_ids()
+    order = leads + [pk for pk in roles if pk not in leads]
+    units = Unit.objects.in_bulk(order)
+    return {units[pk]: roles.get(pk, AssignmentRole.LEAD.label) for pk in order}
+
+
+def _name_of(user) -> str:
+    """The name a user signs with; the system (a command, the nightly job) signs as the office."""
+    if user is None:
+        return "督查室"
+    return user.get_full_name() or user.get_username()
 
 
 def escalate_late_notices(today: date, dry_run: bool = False) -> list[SupervisionNotice]:

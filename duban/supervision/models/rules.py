@@ -36,6 +36,13 @@ def leader_users(task):
     )
 
 
+def official_users(officials):
+    """Active leader users who are one of the officials."""
+    return get_user_model().objects.filter(
+        is_active=True, profile__role=UserRole.LEADER, profile__official__in=officials
+    )
+
+
 def office_users():
     """Active users of the supervision office (督查室)."""
     return get_user_model().objects.filter(is_active=True, profile__role=UserRole.OFFICE)

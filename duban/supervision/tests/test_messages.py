@@ -110,7 +110,7 @@ class NoticeResponseMessageTestCase(BaseTestCase):
 
     def test_closing_marks_the_offices_message_read(self):
         self.notice.respond("已补报", self.bob)
-        self.notice.close(self.alice)
+        self.notice.close(self.alice, "已落实，予以办结。")
         assert not Notification.objects.unread().exists()
 
 

@@ -59,3 +59,28 @@ class ConcurrentNoticeTestCase(ConcurrencyTestCase):
         )
         self.assertEqual(actions.count(), 1)
         self.assertEqual(SupervisionNotice.objects.count(), 2 if escalated else 1)
+
+
+class ConcurrentNumberingTestCase(ConcurrencyTestCase):
+    def setUp(self):
+        super().setUp()
+        build_cast(self)
+
+    def test_notices_issued_at_once_get_distinct_consecutive_numbers(self):
+        numbers = []
+
+        def issue(i, barrier):
+            barrier.wait()
+            notice = SupervisionNotice.issue(
+                task=self.task,
+                unit=self.fagai,
+                tier=Tier.REMIND,
+                reason=f"第{i}份",
+                respond_by=date(2099, 5, 10),
+                user=self.alice,
+            )
+            numbers.append(notice.seq)
+
+        self.assertEqual(run_threads(issue, THREADS), [])
+        self.assertEqual(sorted(numbers), list(range(1, THREADS + 1)))
+        self.assertEqual(SupervisionNotice.objects.values("number").distinct().count(), THREADS)

@@ -69,7 +69,12 @@ class PermissionMatrixTestCase(BaseTestCase):
             return self.client.get(self.make_notice().get_absolute_url())
         if action == "issue notice":
             url = reverse("supervision:notice-issue", args=[self.task.pk])
-            data = {"unit": self.fagai.pk, "tier": Tier.REMIND, "reason": "3月未报"}
+            data = {
+                "unit": self.fagai.pk,
+                "tier": Tier.REMIND,
+                "reason": "3月未报",
+                "signer": "alice",
+            }
             return self.client.post(url, data)
         if action == "respond notice":
             url = reverse("supervision:notice-respond", args=[self.make_notice().pk])

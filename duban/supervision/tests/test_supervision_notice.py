@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
+from duban.supervision.access import get_supervision_notice_for_user, visible_supervision_notices
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, SupervisionNotice, escalate_late_notices
 from duban.testing import BaseTestCase
@@ -16,14 +17,15 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 class SupervisionNoticeTestCase(BaseTestCase):
-    def issue(self, tier=Tier.REMIND, respond_by=date(2022, 5, 10)):
+    def issue(self, tier=Tier.REMIND, respond_by=date(2022, 5, 10), unit=None, **kwargs):
         return SupervisionNotice.issue(
             task=self.task,
-            unit=self.fagai,
+            unit=unit or self.fagai,
             tier=tier,
             reason="3月进度未报送",
             respond_by=respond_by,
             user=self.alice,
+            **kwargs,
         )
 
     def test_issuing_audits_and_tells_the_units_liaisons(self):
@@ -38,7 +40,7 @@ class SupervisionNoticeTestCase(BaseTestCase):
         notice.refresh_from_db()
         assert notice.state == NoticeState.RESPONDED
         assert notice.responded_by == self.bob
-        notice.close(self.alice)
+        notice.close(self.alice, "落实到位，予以办结。")
         notice.refresh_from_db()
         assert notice.state == NoticeState.CLOSED
         assert notice.closed_at is not None
@@ -64,14 +66,14 @@ class SupervisionNoticeTestCase(BaseTestCase):
             notice.respond("代为反馈", self.alice)
         notice.respond("已补报", self.bob)
         with pytest.raises(PermissionDenied):
-            notice.close(self.bob)
+            notice.close(self.bob, "办结")
         with pytest.raises(PermissionDenied):
             notice.escalate(self.bob)
 
     def test_it_refuses_closing_before_a_response(self):
         notice = self.issue()
         with pytest.raises(TransitionError):
-            notice.close(self.alice)
+            notice.close(self.alice, "落实到位，予以办结。")
 
     def test_escalation_issues_the_next_tier_with_a_fresh_deadline(self):
         notice = self.issue()
@@ -91,7 +93,7 @@ class SupervisionNoticeTestCase(BaseTestCase):
     def test_it_refuses_escalating_a_closed_notice(self):
         notice = self.issue()
         notice.respond("已补报", self.bob)
-        notice.close(self.alice)
+        notice.close(self.alice, "落实到位，予以办结。")
         with pytest.raises(TransitionError):
             notice.escalate(user=self.alice)
 
@@ -125,3 +127,36 @@ class SupervisionNoticeTestCase(BaseTestCase):
         assert message.subject.startswith("【提醒督办单】")
         assert "3月进度未报送" in message.body
         assert notice.get_absolute_url() in message.alternatives[0][0]
+
+    def test_the_signer_is_the_issuing_user_unless_one_is_named(self):
+        assert self.issue().signer == "alice"
+        assert self.issue(signer=" 张主任 ").signer == "张主任"
+
+    def test_it_refuses_a_unit_outside_the_task(self):
+        with pytest.raises(TransitionError):
+            self.issue(unit=self.jiaoyu)
+        assert not SupervisionNotice.objects.exists()
+
+    def test_a_copied_leader_sees_the_notice_outside_their_portfolio(self):
+        notice = self.issue()
+        assert not visible_supervision_notices(self.wang).exists()
+        notice.copied_to.add(self.wang_official)
+        assert get_supervision_notice_for_user(self.wang, notice.pk) == notice
+        assert list(visible_supervision_notices(self.wang)) == [notice]
+
+    def test_copied_leaders_get_a_message_and_an_email(self):
+        self.wang.email = "wang@example.cn"
+        self.wang.save()
+        with self.captureOnCommitCallbacks(execute=True):
+            notice = self.issue(copied_to=[self.wang_official])
+        message = Notification.objects.get(user=self.wang)
+        assert message.text.startswith(f"抄送：{notice.number}提醒督办单")
+        assert message.url == notice.get_absolute_url()
+        assert [m.to for m in mail.outbox if "抄送" in m.subject] == [["wang@example.cn"]]
+        assert not Notification.objects.filter(user=self.lin).exists()
+
+    def test_an_escalation_keeps_the_copies(self):
+        notice = self.issue(copied_to=[self.wang_official])
+        warning = notice.escalate(today=date(2022, 5, 12))
+        assert list(warning.copied_to.all()) == [self.wang_official]
+        assert warning.signer == notice.signer == "alice"
