@@ -165,7 +165,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Uploaded notices larger than this are refused before parsing.
 DUBAN_MAX_UPLOAD_BYTES = envint("DUBAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
-# Evidence files attached to progress reports larger than this are refused.
+# Evidence files attached to progress reports or 督办单 反馈 larger than this are refused.
 DUBAN_MAX_EVIDENCE_BYTES = envint("DUBAN_MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 # A request body (forms, not files) over this is refused with 400 as it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -42,6 +42,7 @@ def notice_docx(notice: SupervisionNotice) -> bytes:
             ["督办单编号", notice.number],
             ["反馈单位", notice.unit.name],
             ["落实情况", notice.response or ""],
+            ["附件", "、".join(a.original_name for a in notice.attachments.all())],
             ["联系人及电话", ""],
             ["单位负责人（签字）", ""],
             ["反馈日期", _day(notice.responded_at) if notice.responded_at else "年　月　日"],

@@ -12,6 +12,7 @@ from duban.accounts.access import is_office, official_of, unit_id_of
 from duban.ledger.access import visible_tasks
 from duban.supervision.models import (
     PROBLEM_ACTIONS,
+    NoticeAttachment,
     Notification,
     Problem,
     SupervisionNotice,
@@ -100,6 +101,12 @@ def get_supervision_notice_for_user(user, pk: int) -> SupervisionNotice:
     return get_object_or_404(
         visible_supervision_notices(user).select_related("task", "unit"), pk=pk
     )
+
+
+def get_notice_attachment_for_user(user, pk: int) -> NoticeAttachment:
+    """A file of a 督办单 反馈, or 404 when the notice lies outside the user's scope."""
+    notices = visible_supervision_notices(user)
+    return get_object_or_404(NoticeAttachment.objects.filter(notice__in=notices), pk=pk)
 
 
 def get_notification_for_user(user, pk: int) -> Notification:

@@ -6,6 +6,7 @@ from duban.audit.admin import ReadOnlyAdmin
 from duban.supervision.models import (
     CoordinationNote,
     Instruction,
+    NoticeAttachment,
     Notification,
     Problem,
     ReminderSent,
@@ -60,9 +61,16 @@ class ProblemAdmin(ReadOnlyAdmin):
 
 @admin.register(SupervisionNotice)
 class SupervisionNoticeAdmin(ReadOnlyAdmin):
-    list_display = ["task", "unit", "tier", "state", "issued_at", "respond_by"]
-    list_filter = ["tier", "state"]
+    list_display = ["number", "task", "unit", "tier", "state", "issued_at", "respond_by"]
+    list_filter = ["tier", "state", "year"]
     list_select_related = ["task", "unit"]
+    search_fields = ["number"]
+
+
+@admin.register(NoticeAttachment)
+class NoticeAttachmentAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "notice", "content_type", "file_size", "created_at"]
+    list_select_related = ["notice__task"]
 
 
 @admin.register(Notification)

@@ -68,8 +68,31 @@ class CloseForm(forms.Form):
         return _clean_text(self.cleaned_data["remarks"])
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of files under one name; cleaned to a list (empty when none is chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        uploads = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in uploads]
+
+
 class ResponseForm(forms.Form):
     response = forms.CharField(label="反馈内容", widget=forms.Textarea(attrs={"rows": 5}))
+    files = MultipleFileField(
+        label="附件",
+        required=False,
+        help_text="可选多个文件：PDF、Word(docx)、Excel(xlsx)、PNG、JPEG 或文本文件",
+    )
 
     def clean_response(self) -> str:
         return _clean_text(self.cleaned_data["response"])

@@ -13,6 +13,8 @@ urlpatterns = [
     path("notices/<id:pk>/respond/", views.notice_respond, name="notice-respond"),
     path("notices/<id:pk>/escalate/", views.notice_escalate, name="notice-escalate"),
     path("notices/<id:pk>/close/", views.notice_close, name="notice-close"),
+    # /supervision/notice-attachments/
+    path("notice-attachments/<id:pk>/", views.notice_attachment, name="notice-attachment"),
     # /supervision/problems/
     path("problems/", views.problem_list, name="problems"),
     path("problems/<id:pk>/", views.problem_detail, name="problem"),

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
 from duban.lib.transitions import TransitionError
+from duban.progress.files import EvidenceError
 from duban.supervision import access
 from duban.supervision.choices import NoticeState, ProblemState
 from duban.supervision.forms import (
@@ -160,12 +161,11 @@ def notice_list(request):
     return render(request, "supervision/notice_list.html", ctx)
 
 
-@login_required
-def notice_detail(request, pk: int):
-    notice = access.get_supervision_notice_for_user(request.user, pk)
+def _notice_page(request, notice, form=None):
     ctx = {
         "notice": notice,
-        "form": ResponseForm(),
+        "attachments": notice.attachments.all(),
+        "form": form or ResponseForm(),
         "close_form": CloseForm(),
         "may_respond": notice.state == NoticeState.ISSUED
         and access.may_respond(request.user, notice),
@@ -174,22 +174,51 @@ def notice_detail(request, pk: int):
     return render(request, "supervision/notice_detail.html", ctx)
 
 
+@login_required
+def notice_detail(request, pk: int):
+    notice = access.get_supervision_notice_for_user(request.user, pk)
+    return _notice_page(request, notice)
+
+
 @require_POST
 @login_required
 def notice_respond(request, pk: int):
+    """The unit answers, with files; a refused file shows the form again with the text kept."""
     notice = access.get_supervision_notice_for_user(request.user, pk)
     if not access.may_respond(request.user, notice):
         raise PermissionDenied
-    form = ResponseForm(request.POST)
+    form = ResponseForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请填写反馈内容。")
-        return redirect(notice)
+        return _notice_page(request, notice, form)
     try:
-        notice.respond(form.cleaned_data["response"], request.user)
-        messages.success(request, "已反馈。")
+        notice.respond(form.cleaned_data["response"], request.user, form.cleaned_data["files"])
+    except EvidenceError as error:
+        form.add_error("files", str(error))
+        return _notice_page(request, notice, form)
     except TransitionError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, "已反馈。")
     return redirect(notice)
+
+
+@login_required
+def notice_attachment(request, pk: int):
+    """Serve a 反馈 file as a download: never rendered inline, never sniffed."""
+    attachment = access.get_notice_attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件不存在") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @require_POST

@@ -4,8 +4,9 @@ notice, plus one task that has a unit in every role and an object of every kind.
 - `task` (in the annual plan, led by 林杰, the demo's `leader`): 测试牵头局 leads it,
   测试共同局 shares it, 测试配合局 cooperates; 测试无关局 has nothing to do with it.
 - On it: a target, a consolidated report (draft) of the lead unit and a submitted part of the
-  cooperating unit with an attachment, a proposed milestone, a 督办单 to the lead unit, a
-  problem raised by the cooperating unit and a notification for the lead unit's liaison.
+  cooperating unit with an attachment, a proposed milestone, a 督办单 to the lead unit with a
+  反馈 file, a problem raised by the cooperating unit and a notification for the lead unit's
+  liaison.
 - The people: one per role of `ROLES` (None for anonymous).
 """
 
@@ -23,7 +24,7 @@ from duban.ledger.models import Assignment, ImportDraft, Notice, Plan
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
 from duban.supervision.choices import Tier
-from duban.supervision.models import Notification, Problem, SupervisionNotice
+from duban.supervision.models import NoticeAttachment, Notification, Problem, SupervisionNotice
 from duban.targets.models import Metric, Target, TargetLink
 from duban.testing import PASSWORD, make_task, make_unit, make_user, notice_text
 
@@ -127,6 +128,14 @@ def build_world(mark: str = "") -> SimpleNamespace:
         reason="请加快推进。" + mark,
         respond_by=date(w.year, 12, 31),
         user=w.users["office"],
+    )
+    w.notice_attachment = NoticeAttachment.objects.create(
+        notice=w.supervision_notice,
+        file=ContentFile(PDF, name="reply.pdf"),
+        original_name="反馈.pdf" + mark,
+        content_type="application/pdf",
+        file_size=len(PDF),
+        file_hash="c" * 64,
     )
     w.problem = Problem.raise_on(
         task=w.task,

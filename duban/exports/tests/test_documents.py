@@ -10,7 +10,7 @@ from docx import Document
 
 from duban.exports.pdf import soffice, to_pdf
 from duban.supervision.choices import Colour, ProblemState, Tier
-from duban.supervision.models import Problem, SupervisionNotice, TaskStatus
+from duban.supervision.models import NoticeAttachment, Problem, SupervisionNotice, TaskStatus
 from duban.testing import BaseTestCase
 
 needs_soffice = pytest.mark.skipif(
@@ -45,6 +45,15 @@ class SupervisionNoticeDocumentTests(BaseTestCase):
             copied_to=[cls.lin_official, cls.wang_official],
         )
         cls.sn.respond("已召开专题会，补报两期进度。", cls.bob)
+        # Only the row: the export names the files, it does not read them.
+        NoticeAttachment.objects.create(
+            notice=cls.sn,
+            file="evidence/notices/minutes.pdf",
+            original_name="专题会纪要.pdf",
+            content_type="application/pdf",
+            file_size=10,
+            file_hash="a" * 64,
+        )
         cls.sn.close(cls.alice, "补报属实，予以办结。")
 
     def test_the_word_file_holds_the_notice_and_a_receipt(self):
@@ -61,6 +70,7 @@ class SupervisionNoticeDocumentTests(BaseTestCase):
             "抄送：林杰、王明",
             "反馈回执",
             "已召开专题会，补报两期进度。",
+            "专题会纪要.pdf",
             "办结意见",
             "补报属实，予以办结。",
         ]:

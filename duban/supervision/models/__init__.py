@@ -6,6 +6,7 @@ Every state change is a model method that checks the user's role and the current
 """
 
 from duban.supervision.models.notices import (
+    NoticeAttachment,
     SupervisionNotice,
     SupervisionNoticeQuerySet,
     escalate_late_notices,
@@ -42,6 +43,7 @@ __all__ = [
     "CoordinationNote",
     "Instruction",
     "SupervisionNoticeQuerySet",
+    "NoticeAttachment",
     "Notification",
     "NotificationQuerySet",
     "Problem",

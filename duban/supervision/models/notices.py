@@ -1,6 +1,8 @@
 """督办单: issued to a responsible unit, responded to, closed or escalated to the next tier."""
 
+import uuid
 from datetime import date, timedelta
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -14,6 +16,7 @@ from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Unit
 from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
+from duban.progress.files import EvidenceError, check_evidence, sanitise_name, sha256_of
 
 # The module, not its names: the progress models import messages before these models load,
 # so it is still half-imported when they run.
@@ -254,13 +257,15 @@ class SupervisionNotice(models.Model):
                     raise
 
     @transaction.atomic
-    def respond(self, text: str, user) -> None:
-        """The unit the notice went to answers it; `user` None is the system (the demo)."""
+    def respond(self, text: str, user, files=()) -> None:
+        """The unit the notice went to answers it, with `files` (uploads) attached, each checked
+        as report evidence is; `user` None is the system (the demo)."""
         from duban.supervision.access import may_respond  # access reads these models
 
         allowed = user is None or may_respond(user, self)
         require_permission(allowed, "只有被督办单位可以反馈。")
         require_state(self, "state", [NoticeState.ISSUED], "“{state}”状态下不能反馈")
+        checked = _check_files(files)
         advance(
             self,
             "state",
@@ -269,7 +274,18 @@ class SupervisionNotice(models.Model):
             responded_at=timezone.now(),
             responded_by=user,
         )
-        record(SupervisionNoticeAction.RESPONDED, self, user=user, data={"task": self.task_id})
+        attachments = NoticeAttachment.store(self, checked, user)
+        record(
+            SupervisionNoticeAction.RESPONDED,
+            self,
+            user=user,
+            data={
+                "task": self.task_id,
+                "attachments": [
+                    {"name": a.original_name, "sha256": a.file_hash} for a in attachments
+                ],
+            },
+        )
         messages.mark_handled(self, liaisons([self.unit_id]))
         messages.send_message(
             office_users(),
@@ -334,6 +350,96 @@ class SupervisionNotice(models.Model):
             copied_to=list(self.copied_to.all()),
             escalated_from=self,
         )
+
+
+def notice_evidence_path(instance: "NoticeAttachment", filename: str) -> str:
+    """A random name under evidence/notices/: the original name is kept only in the database."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"evidence/notices/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class NoticeAttachment(models.Model):
+    """A file a unit sent with its answer to a 督办单, checked and served like report evidence."""
+
+    notice = models.ForeignKey(
+        SupervisionNotice, models.CASCADE, related_name="attachments", verbose_name="督办单"
+    )
+    file = models.FileField("文件", upload_to=notice_evidence_path, max_length=200)
+    # Sanitised: no path parts or control characters, at most 100 characters.
+    original_name = models.CharField("文件名", max_length=255)
+    # Sniffed from the bytes, never taken from the browser.
+    content_type = models.CharField("类型", max_length=100)
+    file_size = models.PositiveBigIntegerField("大小")
+    file_hash = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notice_attachment_uploads",
+        verbose_name="上传人",
+    )
+    created_at = models.DateTimeField("上传时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "督办单反馈附件"
+        verbose_name_plural = "督办单反馈附件"
+        ordering = ["notice_id", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice", "file_hash"], name="supervision_noticeattachment_unique_hash"
+            ),
+        ]
+        indexes = [
+            # A notice's files in upload order, on its page and in its Word file.
+            models.Index(fields=["notice", "created_at"], name="supervision_notice_attachment"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("supervision:notice-attachment", args=[self.pk])
+
+    @classmethod
+    def store(cls, notice, checked, user) -> list["NoticeAttachment"]:
+        """Write the checked files (see `_check_files`) and their rows; no file is left behind
+        when a row fails."""
+        attachments = []
+        try:
+            for upload, name, sniffed, digest in checked:
+                attachment = cls(
+                    notice=notice,
+                    original_name=name,
+                    content_type=sniffed.content_type,
+                    file_size=upload.size,
+                    file_hash=digest,
+                    uploaded_by=user,
+                )
+                attachment.file.save(name, upload, save=False)
+                attachments.append(attachment)
+                attachment.save()
+        except Exception:
+            for attachment in attachments:
+                attachment.file.delete(save=False)
+            raise
+        return attachments
+
+
+def _check_files(files) -> list:
+    """(upload, name, sniffed, sha256) for each distinct file; EvidenceError names a bad one."""
+    checked, seen = [], set()
+    for upload in files:
+        name = sanitise_name(upload.name)
+        try:
+            sniffed = check_evidence(upload, name, upload.size, settings.DUBAN_MAX_EVIDENCE_BYTES)
+        except EvidenceError as error:
+            raise EvidenceError(f"{name}：{error}") from None
+        digest = sha256_of(upload)
+        if digest not in seen:
+            seen.add(digest)
+            checked.append((upload, name, sniffed, digest))
+    return checked
 
 
 def notice_units(task) -> dict:
