@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime
 from django.test import override_settings
 from django.urls import reverse
 
+from duban.ledger.choices import PlanKind
 from duban.progress.choices import ReportState
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
-from duban.testing import BaseTestCase, make_cycle, make_report
+from duban.testing import BaseTestCase, make_cycle, make_plan, make_report
 
 
 @override_settings(DUBAN_TODAY=date(2022, 9, 30))
@@ -76,3 +77,13 @@ class LedgerColumnsTestCase(BaseTestCase):
         self.client.force_login(self.lin)
         response = self.client.get(reverse("ledger:official", args=[self.lin_official.pk]))
         assert "八月完成投资12亿元" in response.content.decode()
+
+
+class PlanShortTitleTestCase(BaseTestCase):
+    def test_a_plan_of_a_known_kind_goes_by_its_kind(self):
+        assert make_plan(self.notice, PlanKind.FIVE_YEAR, "1").short_title == "五年重点工作"
+        assert make_plan(self.notice, PlanKind.LIVELIHOOD, "3").short_title == "民生实事"
+
+    def test_a_plan_of_another_kind_goes_by_its_title(self):
+        plan = make_plan(self.notice, PlanKind.OTHER, "4", title="2022年营商环境提升清单")
+        assert plan.short_title == "2022年营商环境提升清单"
