@@ -8,13 +8,16 @@ from duban.progress.cycles import custom_period
 from duban.progress.models import Report
 from duban.targets.forms import check_value, confirm_field
 
-TEXT_FIELDS = ("progress", "problems", "coordination", "next_steps")
+TEXT_FIELDS = Report.TEXT_FIELDS
 
 
 class ReportForm(forms.Form):
     """The report's four texts, percent complete and one field per reportable target."""
 
-    progress = forms.CharField(label="完成情况", widget=forms.Textarea(attrs={"rows": 6}))
+    # Required only to submit: a draft may be saved (say, with an upload) before it is written.
+    progress = forms.CharField(
+        label="完成情况", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
     problems = forms.CharField(
         label="存在问题", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -30,7 +33,7 @@ class ReportForm(forms.Form):
     # The version the form was loaded with: a save from an older one is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, data=None, *, report: Report, targets=()):
+    def __init__(self, data=None, *, report: Report, targets=(), submitting: bool = False):
         initial = {name: getattr(report, name) for name in TEXT_FIELDS}
         initial["percent_complete"] = report.percent_complete
         initial["version"] = report.version
@@ -38,6 +41,7 @@ class ReportForm(forms.Form):
         for target in self.targets:
             initial[f"target_{target.pk}"] = report.target_values.get(str(target.pk))
         super().__init__(data, initial=initial)
+        self.fields["progress"].required = submitting
         for target in self.targets:
             self.fields[f"target_{target.pk}"] = forms.DecimalField(
                 label=f"{target.metric_text}（{target.unit or '数值'}）",
@@ -72,10 +76,23 @@ class ReportForm(forms.Form):
         }
         return content
 
+    def conflicts(self, saved: Report) -> list[dict]:
+        """The fields where the saved report differs from what was typed: label, saved, typed."""
+        typed = self.content()
+        return [
+            {"label": self.fields[name].label, "saved": getattr(saved, name), "typed": typed[name]}
+            for name in (*TEXT_FIELDS, "percent_complete")
+            if getattr(saved, name) != typed[name]
+        ]
+
 
 class EvidenceUploadForm(forms.Form):
+    """A file sent with the report form: attached once the draft is saved."""
+
     file = forms.FileField(
-        label="佐证材料", help_text="PDF、Word(docx)、Excel(xlsx)、PNG、JPEG 或文本文件"
+        label="上传佐证材料",
+        required=False,
+        help_text="PDF、Word(docx)、Excel(xlsx)、PNG、JPEG 或文本文件",
     )
 
 

@@ -23,10 +23,8 @@ urlpatterns = [
     path("reports/<id:pk>/edit/", views.edit_report, name="report-edit"),
     path("reports/<id:pk>/consolidate/", views.consolidate, name="report-consolidate"),
     path("reports/<id:pk>/review/", views.review, name="report-review"),
-    path("reports/<id:pk>/attachments/", views.upload_attachment, name="attachment-upload"),
     # /progress/attachments/
     path("attachments/<id:pk>/", views.download_attachment, name="attachment-download"),
-    path("attachments/<id:pk>/remove/", views.remove_attachment, name="attachment-remove"),
     # /progress/tasks/ and /progress/milestones/
     path("tasks/<id:task_pk>/milestones/<year:year>/", views.milestones, name="milestones"),
     path("milestones/<id:pk>/confirm/", views.confirm_milestone, name="milestone-confirm"),

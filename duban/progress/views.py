@@ -12,12 +12,13 @@ from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
 from duban.lib.params import parse_count, parse_id
-from duban.lib.transitions import TransitionError
+from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.access import (
     get_attachment_for_user,
     get_cycle_for_user,
     get_milestone_for_user,
     get_report_for_user,
+    visible_reports,
 )
 from duban.progress.choices import CycleState, ReportKind, ReportState, ReviewDecision
 from duban.progress.cycles import generate_cycles
@@ -100,8 +101,19 @@ def report_detail(request, pk: int):
     report = get_report_for_user(request.user, pk)
     is_lead = unit_id_of(request.user) == report.task.lead_unit_id
     returnable = report.state in (ReportState.SUBMITTED, ReportState.CONSOLIDATED)
+    parts = Report.objects.none()
+    if report.is_consolidated_kind:
+        parts = (
+            visible_reports(request.user)
+            .parts_of(report)
+            .not_draft()
+            .select_related("unit")
+            .prefetch_related("attachments")
+            .order_by("unit__name")
+        )
     ctx = {
         "report": report,
+        "parts": parts,
         "reviews": report.reviews.select_related("reviewer"),
         "value_rows": value_rows(report),
         "is_own": unit_id_of(request.user) == report.unit_id,
@@ -114,33 +126,76 @@ def report_detail(request, pk: int):
 
 @login_required
 def edit_report(request, pk: int):
+    """The unit's report form. Every button saves the draft first, so nothing typed is lost:
+    then a chosen file is attached, a file removed or the report submitted."""
     report = get_report_for_user(request.user, pk)
     _require_own_report(request.user, report)
     if not report.is_editable:
         messages.info(request, "该报告当前不能修改。")
         return redirect(report)
-    form = ReportForm(request.POST or None, report=report, targets=reportable_targets(report))
-    if request.method == "POST" and form.is_valid():
+    targets = reportable_targets(report)
+    submitting = "submit" in request.POST
+    data = request.POST if request.method == "POST" else None
+    form = ReportForm(data, report=report, targets=targets, submitting=submitting)
+    upload_form = EvidenceUploadForm(data, request.FILES or None)
+    stale, conflicts = False, []
+    if data is not None and form.is_valid() and upload_form.is_valid():
         try:
             report.save_content(
                 request.user, version=form.cleaned_data["version"], **form.content()
             )
+        except StaleRecord:
+            report.refresh_from_db()
+            stale, conflicts = True, form.conflicts(report)
+            # The typed text stays, now on the saved version: saving again replaces it knowingly.
+            data = data.copy()
+            data["version"] = report.version
+            form = ReportForm(data, report=report, targets=targets, submitting=submitting)
+            form.is_valid()
         except TransitionError as exc:
             form.add_error(None, str(exc))
         else:
-            if "submit" not in request.POST:
-                messages.success(request, "草稿已保存。")
-                return redirect("progress:report-edit", report.pk)
-            try:
-                report.submit(request.user)
-            except TransitionError as exc:
-                messages.error(request, f"草稿已保存，但未能报送：{exc}")
-                return redirect("progress:report-edit", report.pk)
-            messages.success(request, "报告已报送。")
-            return redirect(report)
-    ctx = {"report": report, "form": form, "upload_form": EvidenceUploadForm()}
-    ctx["attachments"] = report.attachments.all()
+            return _after_draft_saved(request, report, upload_form.cleaned_data["file"])
+    ctx = {
+        "report": report,
+        "form": form,
+        "upload_form": upload_form,
+        "stale": stale,
+        "conflicts": conflicts,
+        "attachments": report.attachments.all(),
+        # Any render after a POST means a file sent with it was not attached.
+        "file_dropped": bool(request.FILES),
+        "previous": report.previous(),
+    }
     return render(request, "progress/report_form.html", ctx)
+
+
+def _after_draft_saved(request, report: Report, upload):
+    """Attach the chosen file, remove the one asked for, then submit if asked."""
+    done = ["草稿已保存"]
+    if upload is None and "upload" in request.POST:
+        messages.error(request, "草稿已保存，但没有选择要上传的文件。")
+        return redirect("progress:report-edit", report.pk)
+    try:
+        if upload is not None:
+            Attachment.add(report, upload, request.user)
+            done.append("佐证材料已上传")
+        if (remove := parse_id(request.POST.get("remove"))) is not None:
+            get_object_or_404(report.attachments, pk=remove).remove(request.user)
+            done.append("已删除佐证材料")
+    except TransitionError as exc:
+        messages.error(request, f"{'，'.join(done)}，但佐证材料未能处理：{exc}")
+        return redirect("progress:report-edit", report.pk)
+    if "submit" not in request.POST:
+        messages.success(request, "，".join(done) + "。")
+        return redirect("progress:report-edit", report.pk)
+    try:
+        report.submit(request.user)
+    except TransitionError as exc:
+        messages.error(request, f"{'，'.join(done)}，但未能报送：{exc}")
+        return redirect("progress:report-edit", report.pk)
+    messages.success(request, "，".join([*done[1:], "报告已报送"]) + "。")
+    return redirect(report)
 
 
 @login_required
@@ -160,7 +215,7 @@ def consolidate(request, pk: int):
             return redirect("progress:report-consolidate", report.pk)
         messages.success(request, "已汇总并报送督查室。")
         return redirect(report)
-    parts = Report.objects.parts().filter(task_id=report.task_id, cycle_id=report.cycle_id)
+    parts = Report.objects.parts_of(report)
     assigned = report.task.assignments.exclude(unit_id=report.unit_id).select_related("unit")
     by_unit = {p.unit_id: p for p in parts.prefetch_related("attachments")}
     rows = [{"unit": a.unit, "part": by_unit.get(a.unit_id)} for a in assigned]
@@ -204,24 +259,6 @@ def review_queue(request):
     return render(request, "progress/review_queue.html", {"reports": reports})
 
 
-@require_POST
-@login_required
-def upload_attachment(request, pk: int):
-    report = get_report_for_user(request.user, pk)
-    _require_own_report(request.user, report)
-    form = EvidenceUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, "请选择要上传的文件。")
-        return redirect("progress:report-edit", report.pk)
-    try:
-        Attachment.add(report, form.cleaned_data["file"], request.user)
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "佐证材料已上传。")
-    return redirect("progress:report-edit", report.pk)
-
-
 @login_required
 def download_attachment(request, pk: int):
     """Serve an evidence file as a download: never rendered inline, never sniffed."""
@@ -239,20 +276,6 @@ def download_attachment(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
-
-
-@require_POST
-@login_required
-def remove_attachment(request, pk: int):
-    attachment = get_attachment_for_user(request.user, pk)
-    _require_own_report(request.user, attachment.report)
-    try:
-        attachment.remove(request.user)
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "已删除佐证材料。")
-    return redirect("progress:report-edit", attachment.report_id)
 
 
 @office_required

@@ -3,7 +3,7 @@ from django.urls import reverse
 from duban.ledger.choices import AssignmentRole, LeaderSource, UnitKind
 from duban.ledger.models import Official, TaskLeader
 from duban.ledger.registry import resolve_placeholder
-from duban.testing import BaseTestCase, make_task, make_unit
+from duban.testing import BaseTestCase, make_cycle, make_report, make_task, make_unit
 
 
 class TaskDetailTestCase(BaseTestCase):
@@ -97,3 +97,13 @@ class TaskDetailTestCase(BaseTestCase):
         self.assertNotContains(response, "<script>alert")
         self.assertContains(response, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
         self.assertContains(response, "&lt;b&gt;粗体&lt;/b&gt;")
+
+    def test_it_shows_the_latest_progress_text(self):
+        cycle = make_cycle(self.plan)
+        make_report(
+            self.task, self.fagai, cycle, progress="一季度完成投资32亿元。", state="accepted"
+        )
+        self.client.force_login(self.alice)
+        response = self.client.get(self.url)
+        self.assertContains(response, "最新进展")
+        self.assertContains(response, '<div class="text">一季度完成投资32亿元。</div>', html=True)

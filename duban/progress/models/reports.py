@@ -38,6 +38,10 @@ class ReportQuerySet(models.QuerySet):
     def parts(self) -> "ReportQuerySet":
         return self.filter(kind=ReportKind.PART)
 
+    def parts_of(self, report: "Report") -> "ReportQuerySet":
+        """The parts on the task and cycle of `report`: what a consolidated report is built from."""
+        return self.parts().filter(task_id=report.task_id, cycle_id=report.cycle_id)
+
     def consolidated(self) -> "ReportQuerySet":
         return self.filter(kind=ReportKind.CONSOLIDATED)
 
@@ -101,6 +105,8 @@ class Report(models.Model):
 
     objects = models.Manager.from_queryset(ReportQuerySet)()
 
+    TEXT_FIELDS = ("progress", "problems", "coordination", "next_steps")
+
     class Meta:
         verbose_name = "进度报告"
         verbose_name_plural = "进度报告"
@@ -145,6 +151,14 @@ class Report(models.Model):
     def is_editable(self) -> bool:
         """Whether the unit may still change it: a draft or returned report in an open cycle."""
         return self.state in EDITABLE_STATES and self.cycle.state == CycleState.OPEN
+
+    def texts(self) -> list[tuple[str, str, str]]:
+        """The written parts as (field name, label, text), leaving out the empty ones."""
+        return [
+            (name, self._meta.get_field(name).verbose_name, text)
+            for name in self.TEXT_FIELDS
+            if (text := getattr(self, name)).strip()
+        ]
 
     def previous(self) -> "Report | None":
         """The same unit's report on the task in the latest earlier cycle of the same kind."""
@@ -298,7 +312,7 @@ class Report(models.Model):
 
         previous = self._mark_submitted(user, version)
         check_report_values(self)
-        parts = Report.objects.parts().filter(task_id=self.task_id, cycle_id=self.cycle_id)
+        parts = Report.objects.parts_of(self)
         folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
         # Compare and set for the lot: a part returned meanwhile is not folded in silently.
         moved = parts.filter(pk__in=folded, state=ReportState.SUBMITTED).update(

@@ -3,6 +3,7 @@ from django import template
 from duban.accounts.access import unit_id_of
 from duban.lib import clock
 from duban.progress.access import visible_reports
+from duban.progress.choices import ReportState
 from duban.progress.milestones import is_text_only
 from duban.progress.models import Milestone, Report, ReportingCycle
 
@@ -21,7 +22,7 @@ def _year_of(task) -> int:
 def task_progress_panel(task, user):
     """The task page's progress panel: the reports the user may see, per cycle, and milestones."""
     year = _year_of(task)
-    reports = (
+    reports = list(
         visible_reports(user)
         .filter(task=task)
         .select_related("unit", "cycle")
@@ -31,10 +32,18 @@ def task_progress_panel(task, user):
         "task": task,
         "year": year,
         "reports": reports,
+        "latest": _latest_progress(reports),
         "own": _own_reports(task, user),
         "milestones": Milestone.objects.filter(task=task, year=year),
         "text_only": is_text_only(task),
     }
+
+
+def _latest_progress(reports: list[Report]) -> Report | None:
+    """The lead unit's report of the latest cycle that went to the office (accepted or not
+    yet reviewed): the task's progress as it stands. `reports` are newest cycle first."""
+    shown = (ReportState.ACCEPTED, ReportState.SUBMITTED)
+    return next((r for r in reports if r.is_consolidated_kind and r.state in shown), None)
 
 
 def _own_reports(task, user) -> list[dict]:

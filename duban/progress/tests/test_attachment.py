@@ -89,13 +89,16 @@ class AttachmentTestCase(ProgressTestCase):
         self.assertEqual(self.stored_files(), [])
         self.assertTrue(LogEntry.objects.filter(action="progress.attachment.removed").exists())
 
-    def test_the_upload_page_shows_why_a_file_was_refused(self):
+    def test_the_form_shows_why_a_file_was_refused_after_saving_the_draft(self):
         self.client.force_login(self.charlie)
-        url = reverse("progress:attachment-upload", args=[self.part.pk])
+        url = reverse("progress:report-edit", args=[self.part.pk])
+        data = {"progress": "已拨付资金", "version": 1, "upload": "1"}
         response = self.client.post(
-            url, {"file": self.upload(b"MZ\x90\x00", "tool.exe")}, follow=True
+            url, {**data, "file": self.upload(b"MZ\x90\x00", "tool.exe")}, follow=True
         )
+        self.assertContains(response, "草稿已保存，但佐证材料未能处理")
         self.assertContains(response, "不支持的文件类型")
+        self.assertContains(response, "已拨付资金")
         self.assertFalse(Attachment.objects.exists())
 
     def test_the_download_is_an_attachment_with_nosniff(self):

@@ -145,16 +145,27 @@ class PermissionMatrixTestCase(ProgressTestCase):
         url = reverse("progress:attachment-download", args=[self.attachment.pk])
         self.check(row(302, 200, 200, 404, 200, 200, 404), "get", url)
 
-    def test_uploading_an_attachment(self):
-        url = reverse("progress:attachment-upload", args=[self.draft_part.pk])
+    def test_uploading_an_attachment_with_the_draft(self):
+        url = reverse("progress:report-edit", args=[self.draft_part.pk])
         for role, code in row(302, 403, 404, 404, 404, 302, 404).items():
-            upload = ContentFile(PDF, name="凭证.pdf")
-            self.check({role: code}, "post", url, {"file": upload})
+            data = self.edit_data(self.draft_part, upload="1", file=ContentFile(PDF, "凭证.pdf"))
+            self.check({role: code}, "post", url, data)
 
-    def test_removing_an_attachment(self):
-        url = reverse("progress:attachment-remove", args=[self.attachment.pk])
-        # The part is submitted, so even its unit is told it can no longer change it.
-        self.check(row(302, 403, 403, 404, 403, 302, 404), "post", url)
+    def test_removing_an_attachment_with_the_draft(self):
+        draft_file = Attachment.objects.create(
+            report=self.draft_part,
+            file=ContentFile(PDF, name="draft.pdf"),
+            original_name="草稿凭证.pdf",
+            content_type="application/pdf",
+            file_size=len(PDF),
+            file_hash="b" * 64,
+        )
+        url = reverse("progress:report-edit", args=[self.draft_part.pk])
+        data = self.edit_data(self.draft_part, remove=draft_file.pk)
+        self.check(row(302, 403, 404, 404, 404, 302, 404), "post", url, data)
+        # Another report's file is not reached through this form, even by the same unit.
+        data = self.edit_data(self.draft_part, remove=self.attachment.pk)
+        self.check({"charlie": 404}, "post", url, data)
 
     def test_starting_a_report(self):
         url = reverse("progress:report-start", args=[self.april.pk, self.task.pk])

@@ -1,10 +1,12 @@
+from datetime import date
+
 from django.template import Context, Template
 
 from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import ReportState
 from duban.progress.milestones import propose_milestones
 from duban.progress.tests.base import ProgressTestCase
-from duban.testing import make_report, make_task
+from duban.testing import make_cycle, make_report, make_task
 
 PANEL = Template("{% load progress_tags %}{% task_progress_panel task user %}")
 
@@ -56,3 +58,35 @@ class TaskPanelTestCase(ProgressTestCase):
         copy.save()
         html = PANEL.render(Context({"task": copy, "user": self.bob}))
         self.assertNotIn("开始填报", html)
+
+    def test_it_shows_the_latest_progress_text_sent_to_the_office(self):
+        make_report(
+            self.task,
+            self.fagai,
+            self.cycle,
+            progress="三月完成投资8亿元。",
+            state=ReportState.ACCEPTED,
+        )
+        april = make_cycle(self.plan, date(2022, 4, 1))
+        make_report(
+            self.task,
+            self.fagai,
+            april,
+            progress="四月完成投资12亿元，新开工2个项目。",
+            problems="征地进度慢",
+            state=ReportState.SUBMITTED,
+        )
+        may = make_cycle(self.plan, date(2022, 5, 1))
+        make_report(self.task, self.fagai, may, progress="五月草稿", state=ReportState.DRAFT)
+        make_report(self.task, self.caizheng, may, progress="配合单位五月", state="submitted")
+        for user in (self.alice, self.lin, self.bob):
+            html = self.render(user)
+            latest = html[html.index('id="latest-progress"') : html.index('class="table-wrap"')]
+            self.assertIn("2022年4月", latest)
+            self.assertIn("四月完成投资12亿元，新开工2个项目。", latest)
+            self.assertIn("征地进度慢", latest)
+            self.assertNotIn("五月", latest)
+
+    def test_it_shows_no_latest_progress_before_a_report_reaches_the_office(self):
+        make_report(self.task, self.fagai, self.cycle, state=ReportState.RETURNED)
+        self.assertNotIn("最新进展", self.render(self.alice))
