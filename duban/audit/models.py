@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from duban.audit.actions import label_of
+from duban.lib import clock
 
 
 class LogEntry(models.Model):
@@ -16,7 +17,7 @@ class LogEntry(models.Model):
     object_id = models.CharField("对象编号", max_length=64, blank=True)
     object_repr = models.CharField("对象", max_length=300, blank=True)
     data = models.JSONField("数据", default=dict, blank=True)
-    timestamp = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    timestamp = models.DateTimeField("时间", default=clock.now, editable=False, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

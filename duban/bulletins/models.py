@@ -10,6 +10,7 @@ from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.bulletins import figures
 from duban.bulletins.actions import BulletinAction
+from duban.lib import clock
 
 
 class Bulletin(models.Model):
@@ -28,7 +29,7 @@ class Bulletin(models.Model):
     )
     title = models.CharField("标题", max_length=300)
     snapshot = models.JSONField("统计数据", default=dict)
-    issued_at = models.DateTimeField("通报时间", auto_now_add=True)
+    issued_at = models.DateTimeField("通报时间", default=clock.now, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

@@ -17,9 +17,9 @@ from django.db.models import Count, Q
 from duban.ledger.changes import ChangeReport
 from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
-from duban.ledger.models import Notice, Plan, Unit
+from duban.ledger.models import Notice, Plan, Task, Unit
 from duban.lib import clock
-from duban.supervision.demo import year_in_progress
+from duban.supervision.demo import on_day, restamp, stamp_mark, year_in_progress
 from duban.targets.demo import add_targets
 
 REFERENCE = "000_de8080339d2f7ae4"
@@ -85,10 +85,27 @@ def import_reference(demo: Demo) -> None:
     """Import the reference notice; a second run finds it unchanged."""
     path = reference_file()
     preview = prepare_import(path.read_bytes(), path.name)
+    mark = stamp_mark()
     demo.notice = apply_import(preview)
     demo.report = preview.report
     demo.today = demo_today(demo.notice)
+    restamp(mark, import_day(demo))
     demo.lines.append(f"{path.name}：{preview.report.summary()}")
+
+
+def import_day(demo: Demo) -> date:
+    """The day the office imported the notice in the demo's year: the day it was printed
+    (or signed), else 1 March; never after the demo's today."""
+    notice = demo.notice
+    printed = notice.printed_on or notice.issued_on
+    day = printed if printed and printed.year == demo.today.year else date(demo.today.year, 3, 1)
+    return min(day, demo.today)
+
+
+def targets_on_import_day(demo: Demo) -> None:
+    """The notice's targets and the statistics, recorded on the day of the import."""
+    with on_day(import_day(demo)):
+        add_targets(demo)
 
 
 def demo_today(notice: Notice) -> date:
@@ -101,7 +118,8 @@ def demo_today(notice: Notice) -> date:
 
 
 def demo_units(notice: Notice) -> tuple[Unit, Unit]:
-    """Two units of the annual plan: the one leading most tasks and another that mostly supports."""
+    """Two units of the annual plan: the one leading most tasks, and the unit that supports
+    most often among those supporting one of its tasks, so consolidation can be tried."""
     plan = Plan.objects.get(notice=notice, kind=PlanKind.ANNUAL)
     units = Unit.objects.exclude(kind=UnitKind.PLACEHOLDER).filter(assignments__task__plan=plan)
     lead = (
@@ -109,13 +127,31 @@ def demo_units(notice: Notice) -> tuple[Unit, Unit]:
         .order_by("-n", "name")
         .first()
     )
+    led = Task.objects.filter(plan=plan).for_unit(lead, role=AssignmentRole.LEAD)
+    # The lead unit must consolidate the shared task: the first of its lead units.
+    consolidated = [pk for pk, ids in led.lead_unit_ids().items() if ids[:1] == [lead.pk]]
+    supporting = Q(assignments__role=AssignmentRole.SUPPORT)
+    partners = units.filter(supporting, assignments__task__in=consolidated).distinct()
     support = (
-        units.exclude(pk=lead.pk)
-        .annotate(n=Count("assignments", filter=Q(assignments__role=AssignmentRole.SUPPORT)))
+        Unit.objects.filter(pk__in=partners.exclude(pk=lead.pk).values("pk"))
+        .annotate(n=Count("assignments", filter=supporting))
         .order_by("-n", "name")
         .first()
     )
     return lead, support
+
+
+def shared_task(lead: Unit, support: Unit) -> Task | None:
+    """The first task of the annual plan that `lead` consolidates and `support` supports."""
+    supported = Task.objects.for_unit(support, role=AssignmentRole.SUPPORT)
+    tasks = Task.objects.for_unit(lead, role=AssignmentRole.LEAD).filter(
+        pk__in=supported.values("pk"), plan__kind=PlanKind.ANNUAL
+    )
+    leads = tasks.lead_unit_ids()
+    return next(
+        (t for t in tasks.order_by("plan", "position") if leads.get(t.pk, [])[:1] == [lead.pk]),
+        None,
+    )
 
 
 @transaction.atomic
@@ -131,7 +167,13 @@ def create_accounts(demo: Demo) -> None:
         ("office", UserRole.OFFICE, None, None, "督查室"),
         ("leader", UserRole.LEADER, leader, None, leader.name),
         ("lead-unit", UserRole.UNIT, None, lead_unit, f"{lead_unit.name}（牵头任务最多）"),
-        ("support-unit", UserRole.UNIT, None, support_unit, f"{support_unit.name}（配合）"),
+        (
+            "support-unit",
+            UserRole.UNIT,
+            None,
+            support_unit,
+            f"{support_unit.name}（配合，如任务 {shared_task(lead_unit, support_unit).seq}）",
+        ),
     ]
     User = get_user_model()
     for username, role, official, unit, tied_to in people:
@@ -146,4 +188,4 @@ def create_accounts(demo: Demo) -> None:
         demo.accounts.append(Account(username, password(), UserRole(role).label, tied_to))
 
 
-STEPS = [import_reference, add_targets, create_accounts, year_in_progress]
+STEPS = [import_reference, targets_on_import_day, create_accounts, year_in_progress]

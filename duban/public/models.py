@@ -5,11 +5,11 @@ Nothing is public by default; the page shows only what a record here says is pub
 
 from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.choices import PlanKind
+from duban.lib import clock
 from duban.lib.transitions import TransitionError, advance
 from duban.progress.choices import ReportKind, ReportState
 from duban.public.actions import PublicationAction
@@ -25,7 +25,7 @@ class Publication(models.Model):
     """The office's last publish or take-down choice on one record."""
 
     state = models.CharField("公开状态", max_length=12, choices=Visibility)
-    changed_at = models.DateTimeField("变更时间", default=timezone.now)
+    changed_at = models.DateTimeField("变更时间", default=clock.now)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -44,12 +44,12 @@ class Publication(models.Model):
         """Publish or take down; the office decides, and only a change of state is one."""
         require_office(user)
         if self.pk is None:
-            self.state, self.changed_at, self.changed_by = state, timezone.now(), user
+            self.state, self.changed_at, self.changed_by = state, clock.now(), user
             self.save()
             return
         if self.state == state:
             raise TransitionError(f"已是“{Visibility(state).label}”状态。")
-        advance(self, "state", state=state, changed_at=timezone.now(), changed_by=user)
+        advance(self, "state", state=state, changed_at=clock.now(), changed_by=user)
 
     def get_absolute_url(self) -> str:
         return self.subject.get_absolute_url()

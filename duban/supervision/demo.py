@@ -20,6 +20,7 @@ from duban.audit.log import entry
 from duban.audit.models import LogEntry
 from duban.ledger.choices import PlanKind, UnitKind
 from duban.ledger.models import Notice, Plan, Task, Unit
+from duban.lib import clock
 from duban.progress.actions import MilestoneAction, ReportAction
 from duban.progress.choices import (
     CycleKind,
@@ -56,6 +57,7 @@ STAMPED = [
     (Report, ["submitted_at"]),
     (ReportingCycle, ["opened_at", "locked_at"]),
     (Milestone, ["confirmed_at"]),
+    (Notice, ["created_at"]),
 ]
 
 # How each task of the annual plan fares, by its position modulo 10 (see PLAN).
@@ -87,17 +89,27 @@ def _moment(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
-@contextmanager
-def on_day(day: date, hour: int = 10):
-    """Whatever the block records is dated `day` instead of now."""
-    started = timezone.now()
-    mark = LogEntry.objects.aggregate(m=Max("pk"))["m"] or 0
-    yield
+def stamp_mark() -> tuple[datetime, int]:
+    """Where the records written from now on begin, for `restamp`."""
+    return clock.now(), LogEntry.objects.aggregate(m=Max("pk"))["m"] or 0
+
+
+def restamp(mark: tuple[datetime, int], day: date, hour: int = 10) -> None:
+    """Date `day` whatever was recorded since `mark` (audit entries and STAMPED fields)."""
+    started, last_entry = mark
     moment = _moment(day, hour)
-    LogEntry.objects.filter(pk__gt=mark).update(timestamp=moment)
+    LogEntry.objects.filter(pk__gt=last_entry).update(timestamp=moment)
     for model, fields in STAMPED:
         for name in fields:
             model.objects.filter(**{f"{name}__gte": started}).update(**{name: moment})
+
+
+@contextmanager
+def on_day(day: date, hour: int = 10):
+    """Whatever the block records is dated `day` instead of now."""
+    mark = stamp_mark()
+    yield
+    restamp(mark, day, hour)
 
 
 def _log(action: AuditAction, obj, user=None, **data) -> None:
@@ -237,16 +249,21 @@ def _make_up(stories, cycles, office, today: date) -> None:
         for report in reports:
             _review(report, office)
     # A step due at the end of August and still open: enough to keep these tasks yellow.
+    # It must fit the task: none for a task whose deadline came before the make-up.
     with on_day(late):
         for story in made_up:
+            _, end, _ = story.task.period(late)
+            if end <= late:
+                continue
+            due_on = min(date(late.year, 8, 31), end)
             milestone, created = Milestone.objects.get_or_create(
                 task=story.task,
                 year=late.year,
                 seq=3,
                 defaults={
-                    "title": "完成主体工程",
-                    "description": "主体工程完工并通过验收",
-                    "due_on": date(late.year, 8, 31),
+                    "title": f"{due_on.month}月{due_on.day}日前",
+                    "description": "按计划推进，完成年度任务约 70%",
+                    "due_on": due_on,
                     "state": MilestoneState.CONFIRMED,
                     "confirmed_at": timezone.now(),
                 },
@@ -321,6 +338,7 @@ def _problems(stories, office, today: date) -> None:
                 text="请自然资源部门会同牵头单位统筹调剂，6月底前落实。",
                 user=account,
             )
+    _awaiting_instruction(stories, office, today)
     lagging = [s for s in stories if s.profile == "lagging"]
     if lagging and date(year, 5, 15) <= today:
         story = lagging[0]
@@ -334,6 +352,36 @@ def _problems(stories, office, today: date) -> None:
             )
         with on_day(date(year, 5, 15)):
             problem.resolve(resolution="财政部门已拨付 300 万元。", user=office)
+
+
+def _awaiting_instruction(stories, office, today: date) -> None:
+    """A problem escalated to the `leader` log-in's official, left for them to instruct."""
+    year = today.year
+    account = (
+        get_user_model()
+        .objects.filter(profile__role=UserRole.LEADER, profile__official__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    if account is None or date(year, 9, 1) > today:
+        return
+    portfolio = Task.objects.for_official(account.profile.official)
+    lagging = [s for s in stories if s.profile == "lagging" and s.kind == ReportKind.CONSOLIDATED]
+    story = next((s for s in lagging if portfolio.filter(pk=s.task.pk).exists()), None)
+    if story is None:
+        return
+    with on_day(date(year, 8, 20)):
+        problem = Problem.raise_on(
+            task=story.task,
+            unit=story.unit,
+            title="跨部门审批事项久拖未决",
+            description="项目所需的规划调整涉及多个部门，审批迟迟未能完成，影响三季度进度。",
+            user=_liaison(story.unit),
+        )
+    with on_day(date(year, 8, 27)):
+        problem.coordinate(unit=story.unit, text="已两次召开协调会，相关部门意见仍不一致。")
+    with on_day(date(year, 9, 1)):
+        problem.escalate(reason="部门间意见不一，提请分管区领导协调。", user=office)
 
 
 def _refresh(tasks, day: date) -> dict:

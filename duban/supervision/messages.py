@@ -5,8 +5,8 @@ method that handles that work calls `mark_handled`, so the message reads as done
 """
 
 from django.db import transaction
-from django.utils import timezone
 
+from duban.lib import clock
 from duban.supervision.emails import send
 from duban.supervision.models.notifications import Notification, about_key
 
@@ -44,4 +44,4 @@ def mark_handled(about, users=None) -> int:
     messages = Notification.objects.about(about).unread()
     if users is not None:
         messages = messages.filter(user__in=users)
-    return messages.update(read_at=timezone.now())
+    return messages.update(read_at=clock.now())

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
 from duban.audit.log import entry
 from duban.audit.models import LogEntry
@@ -175,7 +174,7 @@ def _refresh_batch(tasks: list[Task], today: date, thresholds, user, dry_run: bo
         statuses = statuses.select_for_update()
     by_task = {status.task_id: status for status in statuses}
     before = {task_id: (s.colour, s.reasons) for task_id, s in by_task.items()}
-    now = timezone.now()
+    now = clock.now()
     created, changes, entries = [], [], []
     for task in tasks:
         status = by_task.get(task.pk)

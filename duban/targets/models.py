@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
@@ -390,7 +389,7 @@ class TargetLink(models.Model):
             "state",
             state=state,
             decided_by=user if user is not None and user.is_authenticated else None,
-            decided_at=timezone.now(),
+            decided_at=clock.now(),
         )
         record(action, self, user=user, data={"from": before, "to": state})
 

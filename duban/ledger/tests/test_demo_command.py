@@ -8,11 +8,14 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from duban.accounts.choices import UserRole
+from duban.audit.models import LogEntry
 from duban.ledger import demo
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.reference import reference_notice
 from duban.parsing import from_json
+from duban.progress.models import Milestone, ReportingCycle
+from duban.supervision.models import Problem
 
 
 def log_in(username: str, password: str = demo.PASSWORD) -> User | None:
@@ -76,6 +79,34 @@ class DemoLoadedTestCase(TestCase):
             .exists()
         )
         self.assertNotEqual(lead.unit, support.unit)
+
+    def test_one_task_is_led_by_the_lead_unit_log_in_and_supported_by_the_support_unit(self):
+        lead, support = log_in("lead-unit").profile.unit, log_in("support-unit").profile.unit
+        task = demo.shared_task(lead, support)
+        self.assertEqual(task.lead_unit_id, lead.pk)
+        self.assertTrue(task.is_responsible(support))
+        # Consolidation can be tried: the plan's current cycle is open with nothing reported yet.
+        cycle = ReportingCycle.objects.open().filter(plan=task.plan).latest("period_end")
+        self.assertFalse(cycle.reports.filter(task=task).exists())
+        self.assertIn(f"如任务 {task.seq}", self.out)
+
+    def test_what_the_demo_records_is_dated_in_the_demos_year_not_by_the_real_clock(self):
+        self.assertFalse(LogEntry.objects.exclude(timestamp__year=2022).exists())
+        self.assertEqual(Notice.objects.get().created_at.year, 2022)
+
+    def test_the_leader_log_in_has_an_escalated_problem_to_instruct(self):
+        official = log_in("leader").profile.official
+        waiting = Problem.objects.escalated().filter(task__in=Task.objects.for_official(official))
+        self.assertTrue(waiting.exists())
+
+    def test_milestones_fall_within_their_tasks_deadline_and_year(self):
+        milestones = Milestone.objects.select_related("task__plan")
+        self.assertTrue(milestones.exists())
+        for milestone in milestones:
+            with self.subTest(task=str(milestone.task)):
+                _, end, _ = milestone.task.period(milestone.due_on)
+                self.assertEqual(milestone.due_on.year, milestone.year)
+                self.assertLessEqual(milestone.due_on, end)
 
     @time_machine.travel("2026-11-28 09:00 +0800")
     def test_today_prints_the_date_the_loaded_demo_lives_on(self):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib import clock
 from duban.progress.actions import AttachmentAction
 from duban.progress.models.reports import Report
 
@@ -38,7 +39,7 @@ class Attachment(models.Model):
         related_name="evidence_uploads",
         verbose_name="上传人",
     )
-    created_at = models.DateTimeField("上传时间", default=timezone.now)
+    created_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "佐证材料"

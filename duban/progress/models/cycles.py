@@ -1,12 +1,12 @@
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Task
+from duban.lib import clock
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
 
 # The module, not its names: it may be the one importing these models, half-loaded.
@@ -108,7 +108,7 @@ class ReportingCycle(models.Model):
         self, user, source: CycleState, target: CycleState, stamp: str, action: CycleAction
     ):
         require_office(user)
-        now = timezone.now()
+        now = clock.now()
         # The compare-and-set is the state check: it also refuses a cycle held as `source`
         # in memory that another request has moved on since.
         try:

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.accounts.access import unit_id_of
 from duban.audit.log import record
 from duban.ledger.signals import announce_tasks_changed
+from duban.lib import clock
 from duban.lib.transitions import advance, require_permission, require_state
 from duban.progress.actions import MilestoneAction
 from duban.progress.choices import MilestoneState
@@ -99,7 +99,7 @@ class Milestone(models.Model):
             changes["due_on"] = str(due_on)
             edits["due_on"] = due_on
         previous = self.state
-        now = timezone.now()
+        now = clock.now()
         advance(
             self,
             "state",
@@ -122,7 +122,7 @@ class Milestone(models.Model):
         """The lead unit reports a confirmed milestone as reached."""
         self._require_lead_unit(user)
         require_state(self, "state", (MilestoneState.CONFIRMED,), "请先确认该节点，再标记完成。")
-        now = timezone.now()
+        now = clock.now()
         advance(self, "state", state=MilestoneState.DONE, done_at=now, updated_at=now)
         announce_tasks_changed([self.task_id])
         record(MilestoneAction.DONE, self, user=user, data={"to": self.state})

@@ -3,13 +3,13 @@ from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.accounts.access import require_office, unit_id_of
 from duban.audit.log import record
 from duban.ledger.choices import TaskState
 from duban.ledger.models import Task
 from duban.ledger.signals import announce_tasks_changed
+from duban.lib import clock
 from duban.lib.transitions import (
     StaleRecord,
     TransitionError,
@@ -219,7 +219,7 @@ class Report(models.Model):
     def _write(self, version: int | None, **fields) -> None:
         """Store the fields and bump the version, or raise StaleRecord if it moved on."""
         expected = self.version if version is None else int(version)
-        fields["updated_at"] = timezone.now()
+        fields["updated_at"] = clock.now()
         compare_and_set(
             Report,
             self.pk,
@@ -266,7 +266,7 @@ class Report(models.Model):
         self._write(
             version,
             state=ReportState.SUBMITTED,
-            submitted_at=timezone.now(),
+            submitted_at=clock.now(),
             submitted_by=user,
         )
         announce_tasks_changed([self.task_id])
@@ -316,7 +316,7 @@ class Report(models.Model):
         folded = list(parts.filter(state=ReportState.SUBMITTED).values_list("pk", flat=True))
         # Compare and set for the lot: a part returned meanwhile is not folded in silently.
         moved = parts.filter(pk__in=folded, state=ReportState.SUBMITTED).update(
-            state=ReportState.CONSOLIDATED, version=F("version") + 1, updated_at=timezone.now()
+            state=ReportState.CONSOLIDATED, version=F("version") + 1, updated_at=clock.now()
         )
         if moved != len(folded):
             raise StaleRecord(STALE_REPORT_MESSAGE)
@@ -462,7 +462,7 @@ class Review(models.Model):
         related_name="progress_reviews",
         verbose_name="审核人",
     )
-    created_at = models.DateTimeField("审核时间", default=timezone.now)
+    created_at = models.DateTimeField("审核时间", default=clock.now)
 
     class Meta:
         verbose_name = "审核意见"

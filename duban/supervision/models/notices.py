@@ -72,7 +72,7 @@ class SupervisionNotice(models.Model):
     number = models.CharField("编号", max_length=50)
     reason = models.TextField("督办事由")
     respond_by = models.DateField("反馈期限")
-    issued_at = models.DateTimeField("下发时间", default=timezone.now)
+    issued_at = models.DateTimeField("下发时间", default=clock.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -271,7 +271,7 @@ class SupervisionNotice(models.Model):
             "state",
             state=NoticeState.RESPONDED,
             response=text,
-            responded_at=timezone.now(),
+            responded_at=clock.now(),
             responded_by=user,
         )
         attachments = NoticeAttachment.store(self, checked, user)
@@ -307,7 +307,7 @@ class SupervisionNotice(models.Model):
             self,
             "state",
             state=NoticeState.CLOSED,
-            closed_at=timezone.now(),
+            closed_at=clock.now(),
             closing_remarks=remarks,
         )
         record(
@@ -329,7 +329,7 @@ class SupervisionNotice(models.Model):
         if tier is None:
             raise TransitionError("通报已是最高等级，不能再升级")
         today = today or clock.today()
-        advance(self, "state", state=NoticeState.ESCALATED, escalated_at=timezone.now())
+        advance(self, "state", state=NoticeState.ESCALATED, escalated_at=clock.now())
         record(
             SupervisionNoticeAction.ESCALATED,
             self,
@@ -379,7 +379,7 @@ class NoticeAttachment(models.Model):
         related_name="notice_attachment_uploads",
         verbose_name="上传人",
     )
-    created_at = models.DateTimeField("上传时间", default=timezone.now)
+    created_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "督办单反馈附件"

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+
+from duban.lib import clock
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -39,7 +40,7 @@ class Notification(models.Model):
     url = models.CharField("链接", max_length=300, blank=True)
     # What the message is about (see about_key), so that handling it marks the message read.
     about = models.CharField("事项", max_length=100, blank=True)
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
     read_at = models.DateTimeField("阅读时间", null=True, blank=True)
 
     objects = models.Manager.from_queryset(NotificationQuerySet)()
@@ -67,7 +68,7 @@ class Notification(models.Model):
 
     def mark_read(self) -> None:
         if self.read_at is None:
-            self.read_at = timezone.now()
+            self.read_at = clock.now()
             self.save(update_fields=["read_at"])
 
 

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib import clock
 from duban.lib.transitions import advance, require_permission, require_state
 
 # The module, not its names: the progress models import messages before these models load,
@@ -58,7 +58,7 @@ class Problem(models.Model):
         related_name="raised_problems",
         verbose_name="提出人",
     )
-    raised_at = models.DateTimeField("提出时间", default=timezone.now)
+    raised_at = models.DateTimeField("提出时间", default=clock.now)
     coordinating_at = models.DateTimeField("开始协调", null=True, blank=True)
     escalated_at = models.DateTimeField("提请区领导", null=True, blank=True)
     instructed_at = models.DateTimeField("批示时间", null=True, blank=True)
@@ -137,7 +137,7 @@ class Problem(models.Model):
             self,
             "state",
             state=ProblemState.COORDINATING,
-            coordinating_at=self.coordinating_at or timezone.now(),
+            coordinating_at=self.coordinating_at or clock.now(),
         )
         note = self.notes.create(unit=unit, author=user, text=text)
         self._audit(ProblemAction.COORDINATED, user, unit=unit.name)
@@ -153,7 +153,7 @@ class Problem(models.Model):
             self,
             "state",
             state=ProblemState.ESCALATED,
-            escalated_at=timezone.now(),
+            escalated_at=clock.now(),
             escalation_reason=reason,
         )
         self._audit(ProblemAction.ESCALATED, user, reason=reason)
@@ -196,7 +196,7 @@ class Problem(models.Model):
             self,
             "state",
             state=ProblemState.RESOLVED,
-            resolved_at=timezone.now(),
+            resolved_at=clock.now(),
             resolution=resolution,
         )
         self._audit(ProblemAction.RESOLVED, user)
@@ -205,7 +205,7 @@ class Problem(models.Model):
     @transaction.atomic
     def close(self, user=None) -> None:
         self._require(user, "close")
-        advance(self, "state", state=ProblemState.CLOSED, closed_at=timezone.now())
+        advance(self, "state", state=ProblemState.CLOSED, closed_at=clock.now())
         self._audit(ProblemAction.CLOSED, user)
         self._mark_all_handled()
 
@@ -242,7 +242,7 @@ class CoordinationNote(models.Model):
         verbose_name="记录人",
     )
     text = models.TextField("协调情况")
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         verbose_name = "协调记录"
@@ -278,7 +278,7 @@ class Instruction(models.Model):
         verbose_name="录入人",
     )
     text = models.TextField("批示内容")
-    created_at = models.DateTimeField("批示时间", default=timezone.now)
+    created_at = models.DateTimeField("批示时间", default=clock.now)
 
     class Meta:
         verbose_name = "批示"

@@ -1,9 +1,9 @@
 """A task's supervision status (colour and reasons) and its history."""
 
 from django.db import models, transaction
-from django.utils import timezone
 
 from duban.audit.log import record
+from duban.lib import clock
 from duban.supervision.actions import StatusAction
 from duban.supervision.choices import SEVERITY, Colour
 
@@ -22,8 +22,8 @@ class TaskStatus(models.Model):
     )
     colour = models.CharField("状态", max_length=12, choices=Colour, default=Colour.GREEN)
     reasons = models.JSONField("依据", default=list, blank=True)
-    since = models.DateTimeField("本状态起始", default=timezone.now)
-    computed_at = models.DateTimeField("计算时间", default=timezone.now)
+    since = models.DateTimeField("本状态起始", default=clock.now)
+    computed_at = models.DateTimeField("计算时间", default=clock.now)
 
     class Meta:
         verbose_name = "任务督办状态"
@@ -55,7 +55,7 @@ class TaskStatus(models.Model):
     @transaction.atomic
     def apply(self, verdict, user=None) -> "StatusChange | None":
         """Store a verdict of the rules; a new colour is kept in the history and audited."""
-        change = self.take(verdict, timezone.now())
+        change = self.take(verdict, clock.now())
         if change is not None:
             change.save()
             record(StatusAction.CHANGED, self.task, user=user, data=change.audit_data())
@@ -90,7 +90,7 @@ class StatusChange(models.Model):
     from_colour = models.CharField("原状态", max_length=12, choices=Colour, blank=True)
     to_colour = models.CharField("新状态", max_length=12, choices=Colour)
     reasons = models.JSONField("依据", default=list, blank=True)
-    at = models.DateTimeField("时间", default=timezone.now)
+    at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         verbose_name = "状态变化"

@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from duban.audit.models import LogEntry
 from duban.lib.transitions import TransitionError
@@ -160,3 +161,25 @@ class SupervisionNoticeTestCase(BaseTestCase):
         warning = notice.escalate(today=date(2022, 5, 12))
         assert list(warning.copied_to.all()) == [self.wang_official]
         assert warning.signer == notice.signer == "alice"
+
+
+class DemoDateTestCase(BaseTestCase):
+    def test_what_is_done_in_a_demo_copy_is_stamped_with_the_demos_date(self):
+        with self.settings(DUBAN_TODAY=date(2022, 9, 10)):
+            notice = SupervisionNotice.issue(
+                task=self.task,
+                unit=self.fagai,
+                tier=Tier.REMIND,
+                reason="3月未报送",
+                respond_by=date(2022, 9, 15),
+                user=self.alice,
+            )
+            notice.respond("已补报。", self.bob)
+        notice.refresh_from_db()
+        stamps = [notice.issued_at, notice.responded_at]
+        entries = LogEntry.objects.filter(
+            action__startswith="supervision.notice", object_id=str(notice.pk)
+        )
+        stamps += entries.values_list("timestamp", flat=True)
+        assert len(stamps) == 4
+        assert {timezone.localdate(stamp) for stamp in stamps} == {date(2022, 9, 10)}
