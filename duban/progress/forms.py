@@ -79,10 +79,21 @@ class ReportForm(forms.Form):
     def conflicts(self, saved: Report) -> list[dict]:
         """The fields where the saved report differs from what was typed: label, saved, typed."""
         typed = self.content()
+        pairs = [
+            (name, getattr(saved, name), typed[name]) for name in (*TEXT_FIELDS, "percent_complete")
+        ]
+        pairs += [
+            (
+                f"target_{t.pk}",
+                saved.target_values.get(str(t.pk)),
+                typed["target_values"].get(str(t.pk)),
+            )
+            for t in self.targets
+        ]
         return [
-            {"label": self.fields[name].label, "saved": getattr(saved, name), "typed": typed[name]}
-            for name in (*TEXT_FIELDS, "percent_complete")
-            if getattr(saved, name) != typed[name]
+            {"label": self.fields[name].label, "saved": old, "typed": new}
+            for name, old, new in pairs
+            if old != new
         ]
 
 

@@ -22,9 +22,10 @@ def _year_of(task) -> int:
 def task_progress_panel(task, user):
     """The task page's progress panel: the reports the user may see, per cycle, and milestones."""
     year = _year_of(task)
+    # A task printed twice is reported on the copy it repeats: its page shows those reports.
     reports = list(
         visible_reports(user)
-        .filter(task=task)
+        .filter(task_id=task.twin_of_id or task.pk)
         .select_related("unit", "cycle")
         .order_by("-cycle__period_end", "kind", "unit__name")
     )

@@ -40,6 +40,20 @@ class ReportTargetValuesTestCase(ProgressTestCase):
         response = self.client.get(reverse("progress:report-edit", args=[part.pk]))
         self.assertNotContains(response, f'name="target_{self.target.pk}"')
 
+    def test_a_refused_stale_save_compares_the_target_values_too(self):
+        report = make_report(self.task, self.fagai, self.cycle)
+        self.client.force_login(self.bob)
+        url = reverse("progress:report-edit", args=[report.pk])
+        data = {"progress": report.progress, "version": 1, "save": "1"}
+        self.client.post(url, {**data, f"target_{self.target.pk}": "30"})
+        response = self.client.post(url, {**data, f"target_{self.target.pk}": "32.5"})
+        page = response.content.decode()
+        stale = page[page.index('id="stale"') : page.index('name="version"')]
+        self.assertIn("完成投资（亿元）", stale)
+        self.assertIn("30", stale)
+        self.assertIn("32.5", stale)
+        self.assertNotIn("完成情况", stale)
+
     def submit(self, value, **extra):
         """bob submits the consolidated report with `value` for 完成投资."""
         report = make_report(self.task, self.fagai, self.cycle)

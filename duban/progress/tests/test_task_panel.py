@@ -90,3 +90,16 @@ class TaskPanelTestCase(ProgressTestCase):
     def test_it_shows_no_latest_progress_before_a_report_reaches_the_office(self):
         make_report(self.task, self.fagai, self.cycle, state=ReportState.RETURNED)
         self.assertNotIn("最新进展", self.render(self.alice))
+
+    def test_a_copy_of_a_task_printed_twice_shows_the_reports_of_the_copy_it_repeats(self):
+        make_report(
+            self.task, self.fagai, self.cycle, progress="三月完成投资8亿元。", state="accepted"
+        )
+        copy = make_task(
+            self.task.section, "9", self.task.text, [(self.fagai, AssignmentRole.LEAD)]
+        )
+        copy.twin_of = self.task
+        copy.save()
+        html = PANEL.render(Context({"task": copy, "user": self.alice}))
+        self.assertIn("三月完成投资8亿元。", html)
+        self.assertIn('data-state="accepted"', html)
