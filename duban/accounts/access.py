@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from duban.accounts.choices import MANAGED_ROLES, UserRole
+from duban.accounts.choices import LEADER_ROLES, MANAGED_ROLES, UserRole
 from duban.accounts.models import Profile
 
 
@@ -53,9 +53,20 @@ def unit_of(user):
 
 
 def official_of(user):
-    """The district leader a leader's account stands for (a `ledger.Official`), else None."""
-    profile = _profile_as(user, UserRole.LEADER)
-    return None if profile is None else profile.official
+    """The district leader a leader's or their secretary's account stands for (a
+    `ledger.Official`), else None."""
+    profile = get_profile(user)
+    return profile.official if profile is not None and profile.role in LEADER_ROLES else None
+
+
+def is_secretary(user) -> bool:
+    """Whether the user is a leader's secretary, who acts for the leader (`official_of`)."""
+    return _profile_as(user, UserRole.SECRETARY) is not None
+
+
+def display_name(user) -> str:
+    """The user's full name, else their log-in name, as a record shows who acted."""
+    return user.get_full_name() or user.get_username()
 
 
 def office_required(view):
@@ -85,18 +96,24 @@ def get_login_for_user(user, pk: int) -> User:
 
 
 def acting_names(user_ids) -> dict[int, str]:
-    """The name each user acts under in a sentence: their unit, their leader, or 督查室.
+    """The name each user acts under in a sentence: their unit, their leader (or the leader
+    through their secretary), or 督查室.
 
     Users without a profile are left out (the caller falls back to the user name). This
     causes a SQL query.
     """
     names = {}
-    profiles = Profile.objects.filter(user_id__in=set(user_ids)).select_related("unit", "official")
+    profiles = Profile.objects.filter(user_id__in=set(user_ids)).select_related(
+        "user", "unit", "official"
+    )
     for profile in profiles:
         if profile.role == UserRole.UNIT and profile.unit is not None:
             names[profile.user_id] = profile.unit.name
         elif profile.role == UserRole.LEADER and profile.official is not None:
             names[profile.user_id] = profile.official.name
+        elif profile.role == UserRole.SECRETARY and profile.official is not None:
+            secretary = display_name(profile.user)
+            names[profile.user_id] = f"{profile.official.name}（由秘书{secretary}代为）"
         elif profile.role == UserRole.OFFICE:
             names[profile.user_id] = UserRole.OFFICE.label
     return names

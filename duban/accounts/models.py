@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.db import models
 
-from duban.accounts.choices import UserRole
+from duban.accounts.choices import LEADER_ROLES, UserRole
 
 
 class Profile(models.Model):
-    """What a user is in duban: the office, a district leader, or a unit's liaison."""
+    """What a user is in duban: the office, a district leader or their secretary, or a unit's
+    liaison."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="profile", verbose_name="用户"
@@ -37,7 +38,7 @@ class Profile(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="accounts_profile_leader_has_official",
-                condition=~models.Q(role=UserRole.LEADER) | models.Q(official__isnull=False),
+                condition=~models.Q(role__in=LEADER_ROLES) | models.Q(official__isnull=False),
             ),
             models.CheckConstraint(
                 name="accounts_profile_unit_has_unit",
@@ -50,7 +51,7 @@ class Profile(models.Model):
 
     def get_absolute_url(self) -> str:
         """The page this user starts from: their portfolio, their unit, or the ledger."""
-        if self.role == UserRole.LEADER:
+        if self.role in LEADER_ROLES:
             return self.official.get_absolute_url()
         if self.role == UserRole.UNIT:
             return self.unit.get_absolute_url()

@@ -2,16 +2,20 @@
 
 As there: an object outside the user's scope is a 404; an action on a visible object that the
 user's role does not allow is a 403. The office may do everything except write a leader's 批示;
-a leader reads their portfolio and instructs; a unit acts only on tasks it is assigned to.
+a leader (or their secretary, for them) reads their portfolio and instructs; a unit acts only
+on tasks it is assigned to, and answers the 批示 that name it.
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from duban.accounts.access import is_office, official_of, unit_id_of
 from duban.ledger.access import visible_tasks
+from duban.supervision.choices import FeedbackState, InstructionState
 from duban.supervision.models import (
     PROBLEM_ACTIONS,
+    Instruction,
+    InstructionUnit,
     NoticeAttachment,
     Notification,
     Problem,
@@ -107,6 +111,50 @@ def get_notice_attachment_for_user(user, pk: int) -> NoticeAttachment:
     """A file of a 督办单 反馈, or 404 when the notice lies outside the user's scope."""
     notices = visible_supervision_notices(user)
     return get_object_or_404(NoticeAttachment.objects.filter(notice__in=notices), pk=pk)
+
+
+# A 批示's named units with their names, as its partial lists them.
+RECIPIENTS = Prefetch("recipients", InstructionUnit.objects.select_related("unit"))
+
+
+def visible_instructions(user):
+    """批示 the user may read: the office all, a leader those in the portfolio, a unit those that
+    name it and those on the problems it sees."""
+    if is_office(user):
+        return Instruction.objects.all()
+    if official_of(user) is not None:
+        return Instruction.objects.filter(task__in=visible_tasks(user))
+    if (unit_id := unit_id_of(user)) is not None:
+        on_problems = Instruction.objects.filter(
+            problem__isnull=False, task__in=visible_tasks(user)
+        )
+        return Instruction.objects.naming(unit_id) | on_problems
+    return Instruction.objects.none()
+
+
+def get_instruction_for_user(user, pk: int) -> Instruction:
+    """The 批示, or 404 when it lies outside the user's scope."""
+    queryset = visible_instructions(user).select_related(
+        "task", "report__cycle", "report__unit", "problem", "official"
+    )
+    return get_object_or_404(queryset.prefetch_related(RECIPIENTS), pk=pk)
+
+
+def may_instruct(user, task) -> bool:
+    """A 批示 on the task: its leaders, or their secretaries for them."""
+    return is_task_leader(user, task)
+
+
+def may_close_instruction(user, instruction: Instruction) -> bool:
+    return official_of(user) == instruction.official
+
+
+def pending_feedback(user, instruction: Instruction) -> InstructionUnit | None:
+    """The user's unit's unanswered 落实反馈 on an open 批示 (its answer form), else None."""
+    unit_id = unit_id_of(user)
+    if unit_id is None or instruction.state != InstructionState.OPEN:
+        return None
+    return instruction.recipients.filter(unit_id=unit_id, state=FeedbackState.PENDING).first()
 
 
 def get_notification_for_user(user, pk: int) -> Notification:

@@ -21,3 +21,9 @@ class ProblemAction(AuditAction):
     INSTRUCTED = "supervision.problem.instructed", "领导批示"
     RESOLVED = "supervision.problem.resolved", "问题解决"
     CLOSED = "supervision.problem.closed", "问题关闭"
+
+
+class InstructionAction(AuditAction):
+    WRITTEN = "supervision.instruction.written", "领导批示"
+    ANSWERED = "supervision.instruction.answered", "批示落实反馈"
+    CLOSED = "supervision.instruction.closed", "批示办结"

@@ -6,6 +6,7 @@ from duban.audit.admin import ReadOnlyAdmin
 from duban.supervision.models import (
     CoordinationNote,
     Instruction,
+    InstructionUnit,
     NoticeAttachment,
     Notification,
     Problem,
@@ -44,7 +45,7 @@ class InstructionInline(admin.TabularInline):
     model = Instruction
     extra = 0
     can_delete = False
-    readonly_fields = ["official", "author", "text", "created_at"]
+    readonly_fields = ["official", "author", "secretary_name", "text", "created_at", "state"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -57,6 +58,24 @@ class ProblemAdmin(ReadOnlyAdmin):
     search_fields = ["title", "description"]
     list_select_related = ["task", "unit"]
     inlines = [CoordinationNoteInline, InstructionInline]
+
+
+class InstructionUnitInline(admin.TabularInline):
+    model = InstructionUnit
+    extra = 0
+    can_delete = False
+    readonly_fields = ["unit", "state", "answer", "answered_by", "answered_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Instruction)
+class InstructionAdmin(ReadOnlyAdmin):
+    list_display = ["task", "official", "state", "created_at"]
+    list_filter = ["state"]
+    list_select_related = ["task", "official"]
+    inlines = [InstructionUnitInline]
 
 
 @admin.register(SupervisionNotice)

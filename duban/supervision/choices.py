@@ -46,3 +46,17 @@ class Urgency(models.TextChoices):
     DUE_SOON = "due_soon", "即将到期"
     OVERDUE = "overdue", "已逾期"
     SERIOUSLY_OVERDUE = "seriously_overdue", "严重逾期"
+
+
+class InstructionState(models.TextChoices):
+    """A 批示: open until every named unit has answered, or the leader closes it."""
+
+    OPEN = "open", "落实中"
+    CLOSED = "closed", "已办结"
+
+
+class FeedbackState(models.TextChoices):
+    """A named unit's 落实反馈 on a 批示."""
+
+    PENDING = "pending", "待反馈"
+    ANSWERED = "answered", "已反馈"

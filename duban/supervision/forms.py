@@ -5,6 +5,7 @@ from django import forms
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib import clock
 from duban.lib.widgets import LongSelect
+from duban.progress.models import Report
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.models import response_days
 
@@ -132,6 +133,36 @@ class ProblemActionForm(forms.Form):
         if not self.fields["text"].required:
             return self.cleaned_data["text"].strip()
         return _clean_text(self.cleaned_data["text"])
+
+
+class InstructionForm(forms.Form):
+    """A leader's 批示 on a task, or on one of its reports, addressed to named units."""
+
+    text = forms.CharField(label="批示内容", widget=forms.Textarea(attrs={"rows": 5}))
+    units = forms.ModelMultipleChoiceField(
+        Unit.objects.none(),
+        label="落实单位",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "请选择落实单位。"},
+    )
+    report = forms.ModelChoiceField(
+        Report.objects.none(), label="针对报告", required=False, empty_label="（针对任务）"
+    )
+
+    def __init__(self, *args, units, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units
+        self.fields["report"].queryset = reports
+
+    def clean_text(self) -> str:
+        return _clean_text(self.cleaned_data["text"])
+
+
+class FeedbackForm(forms.Form):
+    answer = forms.CharField(label="落实情况", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def clean_answer(self) -> str:
+        return _clean_text(self.cleaned_data["answer"])
 
 
 class OverviewFilterForm(forms.Form):

@@ -1,5 +1,5 @@
 """A task's audit trail: its own log entries and those of its reports, milestones, problems,
-notices, targets and their metrics, each as far as the user may see it, told as sentences
+notices, 批示, targets and their metrics, each as far as the user may see it, told as sentences
 (9月10日 区发改局 报送了2022年第三季度报告)."""
 
 from dataclasses import dataclass
@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from duban.accounts.access import acting_names, is_office, unit_id_of
 from duban.audit.actions import label_of
@@ -16,8 +17,13 @@ from duban.lib import clock
 from duban.lib.text import plain_number, spoken_date
 from duban.progress.access import visible_reports
 from duban.progress.actions import AttachmentAction, MilestoneAction, ReportAction
-from duban.supervision.access import visible_supervision_notices
-from duban.supervision.actions import ProblemAction, StatusAction, SupervisionNoticeAction
+from duban.supervision.access import visible_instructions, visible_supervision_notices
+from duban.supervision.actions import (
+    InstructionAction,
+    ProblemAction,
+    StatusAction,
+    SupervisionNoticeAction,
+)
 from duban.supervision.choices import Colour, Tier
 from duban.targets.actions import LinkAction, TargetAction, ValueAction
 from duban.targets.choices import ValueSource
@@ -62,6 +68,9 @@ PHRASES = {
     ProblemAction.INSTRUCTED: "对问题“{obj}”作出批示",
     ProblemAction.RESOLVED: "解决了问题“{obj}”",
     ProblemAction.CLOSED: "关闭了问题“{obj}”",
+    InstructionAction.WRITTEN: "作出批示“{obj}”",
+    InstructionAction.ANSWERED: "反馈了批示“{obj}”的落实情况",
+    InstructionAction.CLOSED: "办结了批示“{obj}”",
     TargetAction.SYNCED: "按任务原文更新了量化指标",
     TargetAction.REVISED: "调整了指标“{obj}”",
     ValueAction.RECORDED: "记录了“{obj}”的数值",
@@ -86,7 +95,11 @@ ACTOR_IN_DATA = {
     ProblemAction.RAISED: "unit",
     ProblemAction.COORDINATED: "unit",
     ProblemAction.INSTRUCTED: "official",
+    InstructionAction.WRITTEN: "official",
+    InstructionAction.ANSWERED: "unit",
 }
+# How much of a 批示's text names it in a sentence.
+INSTRUCTION_NAME_LENGTH = 20
 
 
 @dataclass
@@ -183,7 +196,7 @@ def describe(entry: LogEntry, page: Page) -> Line:
 def timeline_for_task(task, user, limit: int = 200) -> list[Line]:
     """The entries about the task that `user` may see, oldest first (the last `limit`).
 
-    The office sees all. Others see the reports, 督办单 and problems their access helpers
+    The office sees all. Others see the reports, 督办单, problems and 批示 their access helpers
     show them, and another unit's report only from its submission on (not its drafts, edits
     and attachments). This causes a query per related object type, one for the entries and
     one for the names their users act under.
@@ -195,6 +208,9 @@ def timeline_for_task(task, user, limit: int = 200) -> list[Line]:
         task.supervision_notices.all()
         if office
         else visible_supervision_notices(user).filter(task=task)
+    )
+    instructions = (
+        task.instructions.all() if office else visible_instructions(user).filter(task=task)
     )
     report_rows = list(reports.values_list("pk", "cycle__name", "unit__name", "unit_id"))
     own = [str(pk) for pk, _, _, unit_id in report_rows if office or unit_id == own_unit]
@@ -211,6 +227,10 @@ def timeline_for_task(task, user, limit: int = 200) -> list[Line]:
     typed = {
         "progress.milestone": _names(task.milestones.values_list("pk", "title")),
         "supervision.problem": _names(task.problems.values_list("pk", "title")),
+        "supervision.instruction": {
+            str(pk): Truncator(text).chars(INSTRUCTION_NAME_LENGTH)
+            for pk, text in instructions.values_list("pk", "text")
+        },
         "targets.target": _names(task.targets.values_list("pk", "metric_text")),
         "targets.metric": _names(
             Metric.objects.filter(targets__task=task).values_list("pk", "name").distinct()

@@ -19,9 +19,14 @@ urlpatterns = [
     path("problems/", views.problem_list, name="problems"),
     path("problems/<id:pk>/", views.problem_detail, name="problem"),
     path("problems/<id:pk>/<slug:action>/", views.problem_action, name="problem-action"),
+    # /supervision/instructions/
+    path("instructions/<id:pk>/", views.instruction_detail, name="instruction"),
+    path("instructions/<id:pk>/answer/", views.instruction_answer, name="instruction-answer"),
+    path("instructions/<id:pk>/close/", views.instruction_close, name="instruction-close"),
     # /supervision/tasks/: what is started from a task page
     path("tasks/<id:task_pk>/notices/new/", views.notice_issue, name="notice-issue"),
     path("tasks/<id:task_pk>/problems/new/", views.problem_raise, name="problem-raise"),
+    path("tasks/<id:task_pk>/instructions/new/", views.instruction_new, name="instruction-new"),
     # /supervision/notifications/
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/<id:pk>/read/", views.notification_read, name="notification-read"),

@@ -1,4 +1,4 @@
-"""Supervision pages: the office's overview, 督办单, problems and notifications.
+"""Supervision pages: the office's overview, 督办单, problems, 批示 and notifications.
 
 Objects outside the user's scope are 404s (see `duban.supervision.access`); an action the
 user's role does not allow on a visible object is a 403. State changes are POST-then-redirect.
@@ -22,11 +22,14 @@ from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
 from duban.lib.transitions import TransitionError
+from duban.progress.access import visible_reports
 from duban.progress.files import EvidenceError
 from duban.supervision import access
-from duban.supervision.choices import NoticeState, ProblemState
+from duban.supervision.choices import InstructionState, NoticeState, ProblemState
 from duban.supervision.forms import (
     CloseForm,
+    FeedbackForm,
+    InstructionForm,
     NoticeForm,
     OverviewFilterForm,
     ProblemActionForm,
@@ -34,11 +37,13 @@ from duban.supervision.forms import (
     ResponseForm,
 )
 from duban.supervision.models import (
+    Instruction,
     Problem,
     SupervisionNotice,
     TaskStatus,
     by_severity,
     notice_units,
+    responsible_units,
 )
 
 PAGE_SIZE = 50
@@ -281,7 +286,9 @@ def problem_detail(request, pk: int):
     ctx = {
         "problem": problem,
         "notes": problem.notes.select_related("unit", "author"),
-        "instructions": problem.instructions.select_related("official"),
+        "instructions": problem.instructions.select_related("official").prefetch_related(
+            access.RECIPIENTS
+        ),
         "forms": forms,
     }
     return render(request, "supervision/problem_detail.html", ctx)
@@ -316,6 +323,84 @@ def problem_action(request, pk: int, action: str):
     except TransitionError as error:
         messages.error(request, str(error))
     return redirect(problem)
+
+
+@login_required
+def instruction_new(request, task_pk: int):
+    """A task's leader (or their secretary) writes a 批示 on the task or one of its reports."""
+    task = get_task_for_user(request.user, task_pk)
+    if not access.may_instruct(request.user, task):
+        raise PermissionDenied
+    reports = visible_reports(request.user).filter(task=task).not_draft()
+    form = InstructionForm(
+        request.POST or None,
+        initial={"report": parse_id(request.GET.get("report"))},
+        units=responsible_units(task).order_by("name"),
+        reports=reports.select_related("cycle", "unit", "task").order_by("-cycle__due_on"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            instruction = Instruction.write(
+                task=task,
+                official=official_of(request.user),
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            names = "、".join(unit.name for unit in form.cleaned_data["units"])
+            messages.success(request, f"批示已送达{names}。")
+            return redirect(instruction)
+    return render(request, "supervision/instruction_form.html", {"task": task, "form": form})
+
+
+@login_required
+def instruction_detail(request, pk: int):
+    instruction = access.get_instruction_for_user(request.user, pk)
+    feedback = access.pending_feedback(request.user, instruction)
+    ctx = {
+        "instruction": instruction,
+        "feedback": feedback,
+        "form": FeedbackForm() if feedback else None,
+        "may_close": instruction.state == InstructionState.OPEN
+        and access.may_close_instruction(request.user, instruction),
+    }
+    return render(request, "supervision/instruction_detail.html", ctx)
+
+
+@require_POST
+@login_required
+def instruction_answer(request, pk: int):
+    """A named unit's liaison answers a 批示 with its 落实反馈."""
+    instruction = access.get_instruction_for_user(request.user, pk)
+    unit = unit_of(request.user)
+    if unit is None:
+        raise PermissionDenied
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写落实情况。")
+        return redirect(instruction)
+    try:
+        instruction.answer(unit=unit, text=form.cleaned_data["answer"], user=request.user)
+        messages.success(request, "落实情况已反馈。")
+    except TransitionError as error:
+        messages.error(request, str(error))
+    return redirect(instruction)
+
+
+@require_POST
+@login_required
+def instruction_close(request, pk: int):
+    instruction = access.get_instruction_for_user(request.user, pk)
+    if not access.may_close_instruction(request.user, instruction):
+        raise PermissionDenied
+    try:
+        instruction.close(request.user)
+        messages.success(request, "批示已办结。")
+    except TransitionError as error:
+        messages.error(request, str(error))
+    return redirect(instruction)
 
 
 @login_required

@@ -5,8 +5,8 @@ notice, plus one task that has a unit in every role and an object of every kind.
   测试共同局 shares it, 测试配合局 cooperates; 测试无关局 has nothing to do with it.
 - On it: a target, a consolidated report (draft) of the lead unit and a submitted part of the
   cooperating unit with an attachment, a proposed milestone, a 督办单 to the lead unit with a
-  反馈 file, a problem raised by the cooperating unit and a notification for the lead unit's
-  liaison.
+  反馈 file, a problem raised by the cooperating unit, a 批示 of 林杰 naming the lead unit and
+  a notification for the lead unit's liaison.
 - The people: one per role of `ROLES` (None for anonymous).
 """
 
@@ -24,7 +24,13 @@ from duban.ledger.models import Assignment, ImportDraft, Notice, Plan
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
 from duban.supervision.choices import Tier
-from duban.supervision.models import NoticeAttachment, Notification, Problem, SupervisionNotice
+from duban.supervision.models import (
+    Instruction,
+    NoticeAttachment,
+    Notification,
+    Problem,
+    SupervisionNotice,
+)
 from duban.targets.models import Metric, Target, TargetLink
 from duban.testing import PASSWORD, make_task, make_unit, make_user, notice_text
 
@@ -143,6 +149,13 @@ def build_world(mark: str = "") -> SimpleNamespace:
         title="用地指标不足" + mark,
         description="尚缺建设用地指标。" + mark,
         user=w.users["support"],
+    )
+    w.instruction = Instruction.write(
+        task=w.task,
+        official=w.official,
+        text="请牵头单位抓紧推进。" + mark,
+        units=[w.lead_unit],
+        user=w.users["leader"],
     )
     w.notification = Notification.objects.create(
         user=w.users["lead"], text="测试通知" + mark, url=w.task.get_absolute_url()

@@ -100,10 +100,12 @@ class PageQueriesTestCase(BaseTestCase):
     def test_a_task_page_costs_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])
         # The timeline reads the reports in one query (was two, 31); its entries here have no
-        # user, so the one query for the names users act under is not made.
-        self.assert_flat(self.alice, url, self.add_task_rows, 30)
+        # user, so the one query for the names users act under is not made. The
+        # 批示 panel adds two: its 批示 and their ids for the timeline.
+        self.assert_flat(self.alice, url, self.add_task_rows, 32)
 
     def test_a_task_page_costs_the_lead_unit_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])
-        # The timeline reads the unit's own and the others' reports in one query (was 35).
-        self.assert_flat(self.bob, url, self.add_task_rows, 34)
+        # The timeline reads the unit's own and the others' reports in one query (was 35);
+        # the 批示 panel adds two.
+        self.assert_flat(self.bob, url, self.add_task_rows, 36)

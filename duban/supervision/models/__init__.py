@@ -5,6 +5,12 @@ Every state change is a model method that checks the user's role and the current
 (`duban.lib.transitions`), writes by compare-and-set in a transaction and an audit entry.
 """
 
+from duban.supervision.models.instructions import (
+    Instruction,
+    InstructionQuerySet,
+    InstructionUnit,
+    responsible_units,
+)
 from duban.supervision.models.notices import (
     NoticeAttachment,
     SupervisionNotice,
@@ -21,7 +27,6 @@ from duban.supervision.models.notifications import (
 from duban.supervision.models.problems import (
     PROBLEM_ACTIONS,
     CoordinationNote,
-    Instruction,
     Problem,
     ProblemQuerySet,
 )
@@ -32,6 +37,7 @@ from duban.supervision.models.rules import (
     leader_users,
     liaisons,
     office_users,
+    official_users,
     response_days,
 )
 from duban.supervision.models.statuses import StatusChange, TaskStatus, by_severity
@@ -42,6 +48,8 @@ __all__ = [
     "PROBLEM_ACTIONS",
     "CoordinationNote",
     "Instruction",
+    "InstructionQuerySet",
+    "InstructionUnit",
     "SupervisionNoticeQuerySet",
     "NoticeAttachment",
     "Notification",
@@ -59,6 +67,8 @@ __all__ = [
     "escalation_grace_days",
     "leader_users",
     "liaisons",
+    "official_users",
     "office_users",
     "response_days",
+    "responsible_units",
 ]

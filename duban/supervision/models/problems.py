@@ -1,4 +1,4 @@
-"""Problems raised on a task, their escalation ladder, coordination notes and instructions."""
+"""Problems raised on a task, their escalation ladder and coordination notes."""
 
 from django.conf import settings
 from django.db import models, transaction
@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from duban.audit.log import record
+from duban.ledger.models import Unit
 from duban.lib import clock
 from duban.lib.transitions import advance, require_permission, require_state
 
@@ -14,6 +15,7 @@ from duban.lib.transitions import advance, require_permission, require_state
 from duban.supervision import messages
 from duban.supervision.actions import ProblemAction
 from duban.supervision.choices import ProblemState
+from duban.supervision.models.instructions import Instruction, acting_secretary
 from duban.supervision.models.rules import leader_users, liaisons
 
 
@@ -170,21 +172,30 @@ class Problem(models.Model):
     def instruct(self, *, official, text: str, user=None) -> "Instruction":
         """A leader's 批示; a further one may follow the first."""
         self._require(user, "instruct")
-        instruction = self.instructions.create(official=official, author=user, text=text)
+        # The lead units and the unit that raised the problem answer the 批示.
+        units = {*self.task.lead_unit_ids(), self.unit_id}
+        instruction = Instruction.create_for(
+            task=self.task,
+            official=official,
+            text=text,
+            units=Unit.objects.filter(pk__in=units),
+            user=user,
+            problem=self,
+        )
         advance(
             self,
             "state",
             state=ProblemState.INSTRUCTED,
             instructed_at=self.instructed_at or instruction.created_at,
         )
-        self._audit(ProblemAction.INSTRUCTED, user, official=official.name)
+        secretary = {"secretary": name} if (name := acting_secretary(user)) else {}
+        self._audit(ProblemAction.INSTRUCTED, user, official=official.name, **secretary)
         messages.mark_handled(self, leader_users(self.task))
-        units = {*self.task.lead_unit_ids(), self.unit_id}
         messages.send_message(
             liaisons(units),
             subject="领导批示",
             text=f"{official}对问题“{self.title}”作出批示\n批示内容：{text}",
-            url=self.get_absolute_url(),
+            url=instruction.get_absolute_url(),
             about=instruction,
         )
         return instruction
@@ -255,42 +266,6 @@ class CoordinationNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}：{self.text[:30]}"
-
-    def get_absolute_url(self) -> str:
-        return self.problem.get_absolute_url()
-
-
-class Instruction(models.Model):
-    """A district leader's instruction (批示) on an escalated problem."""
-
-    problem = models.ForeignKey(
-        Problem, models.CASCADE, related_name="instructions", verbose_name="问题"
-    )
-    official = models.ForeignKey(
-        "ledger.Official", models.PROTECT, related_name="instructions", verbose_name="批示领导"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="instructions",
-        verbose_name="录入人",
-    )
-    text = models.TextField("批示内容")
-    created_at = models.DateTimeField("批示时间", default=clock.now)
-
-    class Meta:
-        verbose_name = "批示"
-        verbose_name_plural = "批示"
-        ordering = ["problem", "created_at"]
-        indexes = [
-            # A problem's instructions in order.
-            models.Index(fields=["problem", "created_at"], name="supervision_instr_problem"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.official}批示：{self.text[:30]}"
 
     def get_absolute_url(self) -> str:
         return self.problem.get_absolute_url()

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from duban.accounts.choices import UserRole
+from duban.accounts.choices import LEADER_ROLES, UserRole
 from duban.supervision.choices import Tier
 
 # The response days a 督办单 of each tier gives, unless settings.DUBAN_NOTICE_RESPONSE_DAYS says otherwise.
@@ -28,18 +28,18 @@ def liaisons(unit_ids):
 
 
 def leader_users(task):
-    """Active users who are one of the task's leaders."""
+    """Active users who are one of the task's leaders, or act for one (their secretaries)."""
     return get_user_model().objects.filter(
         is_active=True,
-        profile__role=UserRole.LEADER,
+        profile__role__in=LEADER_ROLES,
         profile__official__in=task.task_leaders.values("official_id"),
     )
 
 
 def official_users(officials):
-    """Active leader users who are one of the officials."""
+    """Active users who are one of the officials, or act for one (their secretaries)."""
     return get_user_model().objects.filter(
-        is_active=True, profile__role=UserRole.LEADER, profile__official__in=officials
+        is_active=True, profile__role__in=LEADER_ROLES, profile__official__in=officials
     )
 
 

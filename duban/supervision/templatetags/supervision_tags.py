@@ -1,9 +1,9 @@
 from django import template
 
-from duban.accounts.access import is_office
+from duban.accounts.access import is_office, unit_id_of
 from duban.ledger.access import visible_tasks
 from duban.supervision import access
-from duban.supervision.choices import Colour, ProblemState
+from duban.supervision.choices import Colour, FeedbackState, InstructionState, ProblemState
 from duban.supervision.models import TaskStatus, by_severity
 from duban.supervision.quality import flags_for_report
 from duban.supervision.timeline import timeline_for_task
@@ -26,6 +26,31 @@ def task_supervision_panel(task, user):
         "timeline": timeline_for_task(task, user),
         "may_issue": is_office(user),
         "may_raise": access.is_responsible_unit(user, task),
+    }
+
+
+@register.inclusion_tag("supervision/inc/instruction_panel.html")
+def task_instructions_panel(task, user):
+    """The task page's 批示: each with its named units' 落实反馈, the leader's button to write one,
+    and the liaison's link to answer."""
+    instructions = list(
+        access.visible_instructions(user)
+        .filter(task=task)
+        .select_related("official", "report__cycle", "report__unit", "problem")
+        .prefetch_related(access.RECIPIENTS)
+    )
+    unit_id = unit_id_of(user)
+    return {
+        "task": task,
+        "instructions": instructions,
+        "may_instruct": access.may_instruct(user, task),
+        "to_answer": {
+            instruction.pk
+            for instruction in instructions
+            if instruction.state == InstructionState.OPEN
+            for feedback in instruction.recipients.all()
+            if feedback.unit_id == unit_id and feedback.state == FeedbackState.PENDING
+        },
     }
 
 

@@ -151,13 +151,14 @@ class InstructionMessageTestCase(BaseTestCase):
 
     def test_an_instruction_tells_the_units_with_its_text(self):
         with self.captureOnCommitCallbacks(execute=True):
-            self.instruct()
+            instruction = self.instruct()
         rows = Notification.objects.unread().filter(text__contains="作出批示")
         assert sorted(rows.values_list("user__username", flat=True)) == ["bob", "charlie"]
         assert (
             rows[0].text == "林杰对问题“用地指标不足”作出批示\n批示内容：请区规资局牵头，月底前解决"
         )
-        assert rows[0].url == self.problem.get_absolute_url()
+        # The 批示's page, where the units answer it.
+        assert rows[0].url == instruction.get_absolute_url()
         assert sorted(m.to[0] for m in mail.outbox) == ["bob@example.org", "charlie@example.org"]
         assert mail.outbox[0].subject == "【领导批示】林杰对问题“用地指标不足”作出批示"
         assert "请区规资局牵头，月底前解决" in mail.outbox[0].body
