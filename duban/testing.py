@@ -13,9 +13,9 @@
 - nobody, a user without a profile; admin, a superuser without one.
 
 `make_notice()`, `make_task()`, `make_cycle()`, `make_report()`, `make_target()`,
-`make_problem()` and friends build further data; a test case that needs more adds it in its
-own setUpTestData on top of the cast. `build_cast(obj)` sets the cast on any object, for tests
-that have no setUpTestData (browser tests, TransactionTestCase).
+`make_problem()`, `make_wang_task()` and friends build further data; a test case that needs
+more adds it in its own setUpTestData on top of the cast. `build_cast(obj)` sets the cast on
+any object, for tests that have no setUpTestData (browser tests, TransactionTestCase).
 Their passwords are hashed with MD5: conftest.py's session fixture sets the hasher before any
 setUpTestData runs.
 """
@@ -112,6 +112,13 @@ def make_task(
             task=task, official=official, source=LeaderSource.SECTION, position=i
         )
     return task
+
+
+def make_wang_task(obj, **fields) -> Task:
+    """王明's task on top of the cast (`obj`), in a section of its own, led by dave's unit
+    (区教育局): the second leader's and the outsider's task where a test needs one."""
+    section = make_section(obj.plan, [obj.wang_official], position=1)
+    return make_task(section, "3", "新建学校 3 所。", [(obj.jiaoyu, AssignmentRole.LEAD)], **fields)
 
 
 def make_cycle(plan: Plan, start: date = date(2022, 3, 1), **fields) -> ReportingCycle:

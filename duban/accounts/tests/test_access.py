@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
@@ -35,11 +35,9 @@ class OfficeRequiredTestCase(BaseTestCase):
 
 class ProfileConstraintTestCase(BaseTestCase):
     def test_a_leader_profile_needs_an_official(self):
-        user = User.objects.create_user("x", password="x")
         with pytest.raises(IntegrityError), transaction.atomic():
-            Profile.objects.create(user=user, role=UserRole.LEADER)
+            Profile.objects.create(user=self.nobody, role=UserRole.LEADER)
 
     def test_a_unit_profile_needs_a_unit(self):
-        user = User.objects.create_user("y", password="x")
         with pytest.raises(IntegrityError), transaction.atomic():
-            Profile.objects.create(user=user, role=UserRole.UNIT)
+            Profile.objects.create(user=self.nobody, role=UserRole.UNIT)

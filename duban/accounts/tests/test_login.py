@@ -1,15 +1,10 @@
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from duban.accounts.choices import UserRole
-from duban.testing import PASSWORD, BaseTestCase, make_user
+from duban.testing import PASSWORD, BaseTestCase
 
 
 class LoginTestCase(BaseTestCase):
-    def setUp(self):
-        # Created per test, so the password is hashed with the test hasher.
-        self.erin = make_user("erin", UserRole.UNIT, unit=self.fagai)
-
     def test_it_shows_the_login_page(self):
         response = self.client.get(reverse("accounts:login"))
         assert response.status_code == 200
@@ -18,7 +13,7 @@ class LoginTestCase(BaseTestCase):
 
     def test_it_logs_in_and_goes_to_the_ledger(self):
         response = self.client.post(
-            reverse("accounts:login"), {"username": "erin", "password": PASSWORD}
+            reverse("accounts:login"), {"username": "joan", "password": PASSWORD}
         )
         self.assertRedirects(response, "/", fetch_redirect_response=False)
         response = self.client.get("/", follow=True)
@@ -27,7 +22,7 @@ class LoginTestCase(BaseTestCase):
     def test_it_follows_next_after_login(self):
         url = self.task.get_absolute_url()
         response = self.client.post(
-            reverse("accounts:login"), {"username": "erin", "password": PASSWORD, "next": url}
+            reverse("accounts:login"), {"username": "joan", "password": PASSWORD, "next": url}
         )
         self.assertRedirects(response, url)
 
@@ -51,12 +46,12 @@ class LoginTestCase(BaseTestCase):
         assert "_auth_user_id" not in self.client.session
 
     def test_it_stores_passwords_hashed(self):
-        user = User.objects.get(username="erin")
+        user = User.objects.get(username="joan")
         assert user.password != PASSWORD
         assert user.check_password(PASSWORD)
 
     def test_it_changes_the_password(self):
-        self.client.force_login(self.erin)
+        self.client.force_login(self.joan)
         response = self.client.post(
             reverse("accounts:password-change"),
             {
@@ -66,5 +61,5 @@ class LoginTestCase(BaseTestCase):
             },
         )
         self.assertRedirects(response, reverse("accounts:password-done"))
-        self.erin.refresh_from_db()
-        assert self.erin.check_password("a-much-longer-passphrase-9")
+        self.joan.refresh_from_db()
+        assert self.joan.check_password("a-much-longer-passphrase-9")

@@ -4,24 +4,19 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from duban.accounts.actions import AccountAction
-from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
-from duban.testing import PASSWORD, BaseTestCase, make_user
+from duban.testing import PASSWORD, BaseTestCase
 
 LOGIN = reverse("accounts:login")
 PASSWORD_SHOWN = re.compile(r'<code class="password">([A-Za-z0-9]+)</code>')
 
 
 class LoginActionsTestCase(BaseTestCase):
-    def setUp(self):
-        # Created per test, so the password is hashed with the test hasher.
-        self.erin = make_user("erin", UserRole.UNIT, unit=self.fagai)
-
     def post(self, name, user=None, who=None):
         self.client.force_login(who or self.alice)
-        return self.client.post(reverse(name, args=[(user or self.erin).pk]))
+        return self.client.post(reverse(name, args=[(user or self.joan).pk]))
 
-    def log_in(self, password=PASSWORD, username="erin", ip="10.0.0.1"):
+    def log_in(self, password=PASSWORD, username="joan", ip="10.0.0.1"):
         self.client.logout()
         data = {"username": username, "password": password}
         return self.client.post(LOGIN, data, REMOTE_ADDR=ip)
@@ -31,25 +26,25 @@ class LoginActionsTestCase(BaseTestCase):
 
     def test_a_deactivated_log_in_cannot_log_in(self):
         response = self.post("accounts:login-deactivate")
-        self.assertRedirects(response, reverse("ledger:people") + f"#unit-{self.fagai.pk}")
-        self.erin.refresh_from_db()
-        self.assertFalse(self.erin.is_active)
+        self.assertRedirects(response, reverse("ledger:people") + f"#unit-{self.shangwu.pk}")
+        self.joan.refresh_from_db()
+        self.assertFalse(self.joan.is_active)
         self.log_in()
         self.assertFalse(self.logged_in())
 
     def test_deactivating_ends_the_open_session(self):
-        erin_client = self.client_class()
-        erin_client.force_login(self.erin)
+        joan_client = self.client_class()
+        joan_client.force_login(self.joan)
         self.post("accounts:login-deactivate")
-        response = erin_client.get(reverse("ledger:tasks"))
+        response = joan_client.get(reverse("ledger:tasks"))
         self.assertEqual(response.status_code, 302)
         self.assertIn(LOGIN, response.url)
 
     def test_a_reactivated_log_in_can_log_in_again(self):
         self.post("accounts:login-deactivate")
         self.post("accounts:login-reactivate")
-        self.erin.refresh_from_db()
-        self.assertTrue(self.erin.is_active)
+        self.joan.refresh_from_db()
+        self.assertTrue(self.joan.is_active)
         self.log_in()
         self.assertTrue(self.logged_in())
 
@@ -65,8 +60,8 @@ class LoginActionsTestCase(BaseTestCase):
         self.assertIn("no-store", response["Cache-Control"])
         password = PASSWORD_SHOWN.search(response.content.decode())[1]
         self.assertEqual(len(password), 12)
-        self.erin.refresh_from_db()
-        self.assertNotIn(password, self.erin.password)
+        self.joan.refresh_from_db()
+        self.assertNotIn(password, self.joan.password)
         self.log_in(PASSWORD)
         self.assertFalse(self.logged_in())
         self.log_in(password)
@@ -87,21 +82,21 @@ class LoginActionsTestCase(BaseTestCase):
         self.post("accounts:login-deactivate")
         self.post("accounts:login-reactivate")
         self.post("accounts:login-password-reset")
-        entries = LogEntry.objects.filter(object_id=str(self.erin.pk)).order_by("pk")
+        entries = LogEntry.objects.filter(object_id=str(self.joan.pk)).order_by("pk")
         self.assertEqual(
             [e.action for e in entries],
             [AccountAction.DEACTIVATED, AccountAction.REACTIVATED, AccountAction.PASSWORD_RESET],
         )
         self.assertEqual({e.user_name for e in entries}, {"alice"})
-        self.assertEqual(entries[0].data["unit"], "区发改局")
+        self.assertEqual(entries[0].data["unit"], "区商务局")
         self.assertNotIn("password", str([e.data for e in entries]))
 
     def test_leaders_and_liaisons_are_refused(self):
         for who in (self.lin, self.bob, self.dave):
             for name in ("accounts:login-deactivate", "accounts:login-password-reset"):
                 self.assertEqual(self.post(name, who=who).status_code, 403)
-        self.erin.refresh_from_db()
-        self.assertTrue(self.erin.is_active)
+        self.joan.refresh_from_db()
+        self.assertTrue(self.joan.is_active)
         self.assertFalse(LogEntry.objects.filter(action__startswith="accounts.login").exists())
 
     def test_office_log_ins_are_not_managed_here(self):

@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser
 
 from duban.accounts.access import official_of, unit_id_of, unit_of
 from duban.testing import BaseTestCase
@@ -14,6 +14,5 @@ class WhoTheUserIsTestCase(BaseTestCase):
         assert (unit_of(self.lin), unit_id_of(self.lin)) == (None, None)
 
     def test_the_office_anonymous_users_and_users_without_profile_are_neither(self):
-        bare = User.objects.create_user("bare", password="x")
-        for user in (self.alice, AnonymousUser(), bare):
+        for user in (self.alice, AnonymousUser(), self.nobody):
             assert (unit_of(user), unit_id_of(user), official_of(user)) == (None, None, None)

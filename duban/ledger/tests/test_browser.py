@@ -1,10 +1,13 @@
 """The ledger in a real Chromium: a unit liaison's view and the office's import."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from duban.browser_testing import BROWSER, log_in
 from duban.ledger.models import Task
-from duban.ledger.tests.cast import build_ledger_cast
+from duban.ledger.tests.base import add_ledger_data
+from duban.testing import build_cast
 
 REFERENCE_DOCX = "000_de8080339d2f7ae4.docx"
 
@@ -15,7 +18,10 @@ pytestmark = BROWSER
 def cast(transactional_db, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.MEDIA_ROOT = tmp_path / "files"
-    return build_ledger_cast()
+    c = SimpleNamespace()
+    build_cast(c)
+    add_ledger_data(c)
+    return c
 
 
 def test_a_unit_liaison_filters_the_ledger_and_opens_own_task(browser_page, live_server, cast):

@@ -1,14 +1,15 @@
 """The office corrects, in a real Chromium, a notice whose table header the parser cannot place."""
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
 
 from duban.browser_testing import BROWSER, log_in
 from duban.ledger.models import Notice, Task
-from duban.ledger.tests.cast import build_ledger_cast
-from duban.testing import NOTICE_ROWS
+from duban.ledger.tests.base import add_ledger_data
+from duban.testing import NOTICE_ROWS, build_cast
 
 pytestmark = BROWSER
 
@@ -48,7 +49,10 @@ def notice_docx() -> bytes:
 def cast(transactional_db, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.MEDIA_ROOT = tmp_path / "files"
-    return build_ledger_cast()
+    c = SimpleNamespace()
+    build_cast(c)
+    add_ledger_data(c)
+    return c
 
 
 def upload(page, path) -> None:
@@ -100,4 +104,4 @@ def test_the_office_assigns_column_roles_and_a_reimport_applies_them_again(
     assert "已沿用" in main and "无需导入" in main
     assert page.locator("form#table-1 select[name=role_2]").input_value() == "lead_units"
     assert page.locator("tr[data-row='0-0-0'] td.units-lead").inner_text() == "区住建局"
-    assert Task.objects.count() == 3 + 3  # the cast's three tasks
+    assert Task.objects.count() == 3 + 3  # the cast's two tasks and wang's

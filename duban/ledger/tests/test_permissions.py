@@ -1,11 +1,13 @@
 """Who gets what: every role against every page and action (see ledger/access.py)."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from duban.ledger.models import ImportDraft, Unit
-from duban.ledger.tests.cast import build_ledger_cast
-from duban.testing import notice_text
+from duban.ledger.tests.base import add_ledger_data
+from duban.testing import build_cast, notice_text
 
 ROLES = ["anonymous", "alice", "admin", "lin", "wang", "bob", "dave", "nobody"]
 
@@ -102,7 +104,9 @@ CASES = [
 def cast(db, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.MEDIA_ROOT = tmp_path / "files"
-    c = build_ledger_cast()
+    c = SimpleNamespace()
+    build_cast(c)
+    add_ledger_data(c)
     c.draft = ImportDraft.start(notice_text().encode(), "notice.txt", c.alice)
     return c
 

@@ -1,15 +1,12 @@
 """A task the notice prints twice is linked to the copy it is reported on."""
 
-from django.test import TestCase
-
-from duban.accounts.choices import UserRole
 from duban.ledger.choices import PlanKind, TaskState
 from duban.ledger.importing import apply_import, prepare_parsed
 from duban.ledger.models import Task
 from duban.ledger.tests.reference import reference_notice
 from duban.ledger.twins import link_twins
 from duban.parsing import from_json
-from duban.testing import make_user
+from duban.testing import BaseTestCase
 
 ENERGY = "确保完成上级下达的能源指标计划目标。"
 ENVIRONMENT = "确保完成上级下达的环境指标计划目标。"
@@ -19,7 +16,7 @@ def copies(text: str) -> dict[str, Task]:
     return {task.plan.kind: task for task in Task.objects.filter(text=text).select_related("plan")}
 
 
-class TwinsTestCase(TestCase):
+class TwinsTestCase(BaseTestCase):
     def setUp(self):
         self.notice = apply_import(prepare_parsed(from_json(reference_notice())))
 
@@ -58,7 +55,7 @@ class TwinsTestCase(TestCase):
 
     def test_each_copys_page_names_the_other(self):
         found = copies(ENERGY)
-        self.client.force_login(make_user("office", UserRole.OFFICE))
+        self.client.force_login(self.alice)
         five_year_page = self.client.get(found[PlanKind.FIVE_YEAR].get_absolute_url())
         self.assertContains(five_year_page, "进展在以下任务下报送")
         self.assertContains(five_year_page, f'href="{found[PlanKind.ANNUAL].get_absolute_url()}"')

@@ -2,11 +2,10 @@ from datetime import date
 
 from django.urls import reverse
 
-from duban.ledger.choices import AssignmentRole
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
-from duban.testing import BaseTestCase, make_cycle, make_section, make_task
+from duban.testing import BaseTestCase, make_cycle, make_wang_task
 
 
 class WangTaskTestCase(BaseTestCase):
@@ -15,10 +14,7 @@ class WangTaskTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        section = make_section(cls.plan, [cls.wang_official], position=1)
-        cls.wang_task = make_task(
-            section, "3", "新建学校 3 所。", [(cls.jiaoyu, AssignmentRole.LEAD)]
-        )
+        cls.wang_task = make_wang_task(cls)
 
 
 class OverviewTestCase(WangTaskTestCase):

@@ -12,15 +12,14 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, ReminderSent, SupervisionNotice
-from duban.testing import BaseTestCase, make_section, make_task, make_user
+from duban.testing import BaseTestCase, make_task, make_user, make_wang_task
 
 
 class RemindTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        section = make_section(cls.plan, [cls.wang_official], position=1)
-        make_task(section, "3", "新建学校 3 所。", [(cls.jiaoyu, AssignmentRole.LEAD)])
+        make_wang_task(cls)
         # March is due on 5 April, April on 5 May.
         cls.march, cls.april = (
             ReportingCycle.objects.create(

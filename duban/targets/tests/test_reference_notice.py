@@ -5,12 +5,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from django.contrib.auth.models import User
-from django.test import TestCase
 from django.urls import reverse
 
-from duban.accounts.choices import UserRole
-from duban.accounts.models import Profile
 from duban.ledger.importing import apply_import, prepare_import
 from duban.targets.choices import LinkState
 from duban.targets.importing import apply_values, read_values
@@ -18,6 +14,7 @@ from duban.targets.links import linked_path, propose_links
 from duban.targets.models import Target, TargetLink
 from duban.targets.pacing import status_of
 from duban.targets.sync import sync_notice_targets
+from duban.testing import BaseTestCase
 
 SHARED = Path(os.getenv("DUBAN_SHARED_DIR", Path(__file__).resolve().parents[3].parent / "shared"))
 REFERENCE = SHARED / "seed" / "000_de8080339d2f7ae4.txt"
@@ -32,9 +29,10 @@ MACRO_LINKS = {
 }
 
 
-class ReferenceNoticeTestCase(TestCase):
+class ReferenceNoticeTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
+        super().setUpTestData()
         cls.notice = apply_import(prepare_import(REFERENCE.read_bytes(), REFERENCE.name))
         cls.sync = sync_notice_targets(cls.notice)
         cls.created = propose_links(cls.notice)
@@ -67,9 +65,7 @@ class ReferenceNoticeTestCase(TestCase):
         apply_values(read_values("release.csv", release), user=None)
         targets = Target.objects.filter(task__plan__notice=self.notice, metric__name="地区生产总值")
         self.assertEqual({t.task.plan.kind for t in targets}, {"five_year", "annual"})
-        office = User.objects.create_user("office")
-        Profile.objects.create(user=office, role=UserRole.OFFICE)
-        self.client.force_login(office)
+        self.client.force_login(self.alice)
         for target in targets:
             self.assertEqual(status_of(target, date(2022, 7, 20)).value, Decimal("5.6"))
             page = self.client.get(reverse("ledger:task", args=[target.task_id]))
