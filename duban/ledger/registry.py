@@ -6,12 +6,13 @@ functions of `duban.ledger.names`.
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from duban.audit.log import record
 from duban.ledger.actions import AssignmentAction, UnitAction
 from duban.ledger.choices import KindSource
 from duban.ledger.models import Assignment, Unit, UnitAlias
+from duban.lib.transitions import TransitionError
 
 
 @transaction.atomic
@@ -19,7 +20,8 @@ def merge_units(keep: Unit, drop: Unit, user=None) -> Unit:
     """Fold `drop` into `keep`: its assignments, aliases and name move over, then it is deleted.
 
     Where both units are on the same task the assignment of `keep` stays, and the
-    placeholder resolutions hanging off the dropped assignment move to it.
+    placeholder resolutions hanging off the dropped assignment move to it. TransitionError when
+    both hold a record that exists once per unit (a report of one task in one cycle).
     """
     if keep.pk == drop.pk:
         raise ValueError("不能将单位与其自身合并")
@@ -35,7 +37,13 @@ def merge_units(keep: Unit, drop: Unit, user=None) -> Unit:
             assignment.resolutions.update(resolved_from=existing)
             assignment.delete()
             merged += 1
-    _move_references(keep, drop)
+    try:
+        with transaction.atomic():
+            _move_references(keep, drop)
+    except IntegrityError as exc:
+        raise TransitionError(
+            f"“{drop.name}”与“{keep.name}”有同一事项的记录（如同一期的同一任务报告），不能合并"
+        ) from exc
     aliases = [a.alias for a in drop.aliases.all()] + [drop.name]
     drop.aliases.update(unit=keep)
     dropped_name, dropped_pk = drop.name, drop.pk

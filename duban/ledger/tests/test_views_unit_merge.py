@@ -3,7 +3,7 @@ from django.urls import reverse
 from duban.audit.models import LogEntry
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Unit, UnitAlias
-from duban.testing import BaseTestCase, make_task, make_unit
+from duban.testing import BaseTestCase, make_cycle, make_report, make_task, make_unit
 
 
 class UnitMergeTestCase(BaseTestCase):
@@ -28,6 +28,17 @@ class UnitMergeTestCase(BaseTestCase):
         response = self.client.post(self.url, {"drop": self.fagai.pk})
         self.assertRedirects(response, self.fagai.get_absolute_url())
         assert Unit.objects.filter(pk=self.fagai.pk).exists()
+
+    def test_it_refuses_two_units_that_reported_on_one_task_in_one_cycle(self):
+        cycle = make_cycle(self.plan)
+        make_report(self.task, self.fagai, cycle)
+        make_report(self.task, self.caizheng, cycle)
+        self.client.force_login(self.alice)
+        response = self.client.post(self.url, {"drop": self.caizheng.pk}, follow=True)
+        self.assertContains(response, "不能合并")
+        assert Unit.objects.filter(pk=self.caizheng.pk).exists()
+        assert self.task.assignments.filter(unit=self.caizheng).exists()
+        assert not LogEntry.objects.filter(action="ledger.unit.merged").exists()
 
     def test_it_requires_a_unit_to_merge(self):
         self.client.force_login(self.alice)

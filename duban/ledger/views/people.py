@@ -23,6 +23,7 @@ from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
 from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
+from duban.lib.transitions import TransitionError
 
 # Tasks a leader's or a unit's page lists per group; the ledger lists the rest.
 GROUP_SIZE = 100
@@ -149,6 +150,10 @@ def unit_merge(request, pk: int):
         return redirect(keep)
     drop = form.cleaned_data["drop"]
     name = drop.name
-    merge_units(keep, drop, user=request.user)
-    messages.success(request, f"已将“{name}”并入“{keep.name}”，原名称保留为别名。")
+    try:
+        merge_units(keep, drop, user=request.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已将“{name}”并入“{keep.name}”，原名称保留为别名。")
     return redirect(keep)
