@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "duban.public",
     "duban.exports",
     "duban.bulletins",
+    "duban.api",
+    # django-ninja's templates and static files: its docs page loads no CDN script.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +170,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 DUBAN_MAX_UPLOAD_BYTES = envint("DUBAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
 # Evidence files attached to progress reports or 督办单 反馈 larger than this are refused.
 DUBAN_MAX_EVIDENCE_BYTES = envint("DUBAN_MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
+
+# Requests each API token may make: "<count>/<s|m|h|d>" (django-ninja's throttle rate).
+API_RATE_LIMIT = os.environ.get("DUBAN_API_RATE_LIMIT", "600/m")
+
 # A request body (forms, not files) over this is refused with 400 as it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Uploaded files over this go to a temporary file rather than memory.

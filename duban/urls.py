@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from duban.api.v1 import api
 from duban.lib.params import IdConverter, YearConverter
 
 # Keys and years in URLs match only values their columns hold: others are a 404, not a 500.
@@ -19,6 +20,8 @@ urlpatterns = [
     path("", include("duban.public.urls")),
     path("exports/", include("duban.exports.urls")),
     path("bulletins/", include("duban.bulletins.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("duban.api.urls")),
     path("", include("duban.ledger.urls")),
 ]
 

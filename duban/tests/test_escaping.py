@@ -16,7 +16,7 @@ from duban.accounts.choices import UserRole
 from duban.ledger.models import Notice, Unit
 from duban.testing import make_user
 from duban.tests.url_table import KWARGS
-from duban.tests.urls import patterns
+from duban.tests.urls import page_patterns
 from duban.tests.world import build_world
 
 SVG = "<svg/onload=alert(1)>"
@@ -105,7 +105,7 @@ class EscapingTestCase(TestCase):
             self.assertTrue(plan.tasks.filter(text__contains=SVG).exists())
         urls = [
             reverse(p.name, kwargs=KWARGS.get(p.name, lambda w: {})(w))
-            for p in patterns()
+            for p in page_patterns()
             if not p.name.startswith("admin:") and p.name != "accounts:logout"
         ]
         for role, user in people.items():

@@ -16,7 +16,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from duban.tests.forms import forms_of
 from duban.tests.url_table import KWARGS
-from duban.tests.urls import patterns
+from duban.tests.urls import page_patterns
 from duban.tests.world import build_world
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="duban-test-media-")
@@ -86,7 +86,7 @@ class HostileInputTestCase(TestCase):
         """(name, URL, kwargs) of every pattern outside the admin, in the world."""
         return [
             (p.name, reverse(p.name, kwargs=KWARGS.get(p.name, lambda w: {})(self.world)), p)
-            for p in patterns()
+            for p in page_patterns()
             if not p.name.startswith("admin:")
         ]
 

@@ -11,7 +11,7 @@ from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 from duban.tests.url_table import ADMIN, DATA, KWARGS, PLAIN_REDIRECTS, TABLE
-from duban.tests.urls import patterns
+from duban.tests.urls import page_patterns
 from duban.tests.world import ROLES, build_world
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="duban-test-media-")
@@ -60,14 +60,14 @@ class UrlPermissionTestCase(TestCase):
         return response
 
     def test_every_url_name_has_a_row(self):
-        missing = [p.name for p in patterns() if table_row(p.name) is None]
+        missing = [p.name for p in page_patterns() if table_row(p.name) is None]
         self.assertEqual(missing, [], "add these URL names to duban/tests/url_table.py")
 
     # Walks every URL pattern: minutes of CPU, more on a busy machine than the default limit.
     @pytest.mark.timeout(900)
     def test_every_role_gets_what_the_table_declares(self):
         w = self.world
-        for p in patterns():
+        for p in page_patterns():
             row = table_row(p.name)
             if row is None:
                 continue

@@ -138,6 +138,8 @@ TABLE = {
     "bulletins:bulletin":             Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "bulletins:bulletin-download":    Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "bulletins:bulletin-figure":      Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "api:tokens":                     Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),  # POST without data: the form again
+    "api:token-revoke":               Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
 }
 
 # The admin is for superusers only: the log-in page answers, everything else sends to it.
@@ -234,4 +236,5 @@ KWARGS = {
     "ledger:import-undo": pk("import_draft"),
     "ledger:import-alias": pk("import_draft"),
     "ledger:import-confirm": pk("import_draft"),
+    "api:token-revoke": pk("api_token"),
 }

@@ -34,3 +34,13 @@ def _walk(patterns, prefix: str, namespace: str, params: dict):
 def patterns() -> list[Pattern]:
     """Every named URL pattern of the project, admin included."""
     return list(_walk(get_resolver().url_patterns, "", "", {}))
+
+
+# The REST API answers tokens, not sessions: duban/api/tests/endpoint_table.py declares it
+# per operation and token role, and its tests walk it.
+API_NAMESPACE = "api-v1:"
+
+
+def page_patterns() -> list[Pattern]:
+    """Every named pattern but the REST API's."""
+    return [p for p in patterns() if not p.name.startswith(API_NAMESPACE)]

@@ -17,6 +17,8 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
 from duban.accounts.choices import UserRole
+from duban.api.choices import TokenScope
+from duban.api.models import ApiToken
 from duban.bulletins.models import Bulletin
 from duban.ledger import demo
 from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
@@ -166,4 +168,7 @@ def build_world(mark: str = "") -> SimpleNamespace:
     w.import_draft = ImportDraft.start(notice_text().encode(), "notice.txt", w.users["office"])
     # A 通报 issued on the world's cycle, its figures frozen.
     w.bulletin = Bulletin.issue(on=w.cycle.due_on, cycle=w.cycle, user=w.users["office"])
+    w.api_token = ApiToken.issue(
+        user=w.users["lead"], name="测试令牌" + mark, scope=TokenScope.READ, by=None
+    )[0]
     return w
