@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from duban.api.models import ApiToken
+from duban.api.models import ApiToken, Webhook, WebhookDelivery
 from duban.audit.admin import ReadOnlyAdmin
 
 
@@ -10,3 +10,15 @@ class ApiTokenAdmin(ReadOnlyAdmin):
     list_filter = ["scope"]
     search_fields = ["name", "prefix", "user__username"]
     exclude = ["secret_hash"]
+
+
+@admin.register(Webhook)
+class WebhookAdmin(ReadOnlyAdmin):
+    list_display = ["url", "created_at", "disabled_at"]
+    exclude = ["secret"]
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(ReadOnlyAdmin):
+    list_display = ["event", "webhook", "state", "attempts", "last_status", "created_at"]
+    list_filter = ["state", "event"]

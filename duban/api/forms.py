@@ -19,3 +19,15 @@ class TokenForm(forms.Form):
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        label="推送地址", max_length=500, assume_scheme="https", help_text="接收推送的 http(s) 地址"
+    )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if not url.startswith(("http://", "https://")):
+            raise forms.ValidationError("推送地址须以 http:// 或 https:// 开头。")
+        return url

@@ -140,6 +140,9 @@ TABLE = {
     "bulletins:bulletin-figure":      Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "api:tokens":                     Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),  # POST without data: the form again
     "api:token-revoke":               Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
+    "api:webhooks":                   Row("302 403 200 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
+    "api:webhook":                    Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
+    "api:webhook-disable":            Row("302 403 405 403 403 403 403 403", "302 403 302 403 403 403 403 403"),
 }
 
 # The admin is for superusers only: the log-in page answers, everything else sends to it.
@@ -155,6 +158,7 @@ DATA = {
     "ledger:official-login-create": lambda w: {"username": "new-leader", "name": "新领导"},
     "targets:target-value": lambda w: {"value": "12", "on_date": f"{w.year}-06-30"},
     "supervision:notice-respond": lambda w: {"response": "已落实。"},
+    "api:webhooks": lambda w: {"url": "https://example.org/duban-hook"},
     "supervision:problem-action": lambda w: {"text": "已协调。"},
     "supervision:instruction-answer": lambda w: {"answer": "已落实。"},
     "supervision:instruction-new": lambda w: {"text": "请抓紧。", "units": [w.lead_unit.pk]},
@@ -237,4 +241,6 @@ KWARGS = {
     "ledger:import-alias": pk("import_draft"),
     "ledger:import-confirm": pk("import_draft"),
     "api:token-revoke": pk("api_token"),
+    "api:webhook": pk("webhook"),
+    "api:webhook-disable": pk("webhook"),
 }

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 
 from duban.accounts.choices import UserRole
 from duban.api.choices import TokenScope
-from duban.api.models import ApiToken
+from duban.api.models import ApiToken, Webhook
 from duban.bulletins.models import Bulletin
 from duban.ledger import demo
 from duban.ledger.choices import AssignmentRole, PlanKind, UnitKind
@@ -171,4 +171,5 @@ def build_world(mark: str = "") -> SimpleNamespace:
     w.api_token = ApiToken.issue(
         user=w.users["lead"], name="测试令牌" + mark, scope=TokenScope.READ, by=None
     )[0]
+    w.webhook = Webhook.register("https://example.org/hook", by=None)
     return w
