@@ -167,6 +167,7 @@ def notice_list(request):
 
 
 def _notice_page(request, notice, form=None):
+    office = is_office(request.user)
     ctx = {
         "notice": notice,
         "attachments": notice.attachments.all(),
@@ -174,7 +175,10 @@ def _notice_page(request, notice, form=None):
         "close_form": CloseForm(),
         "may_respond": notice.state == NoticeState.ISSUED
         and access.may_respond(request.user, notice),
-        "is_office": is_office(request.user),
+        "may_close": office and notice.state == NoticeState.RESPONDED,
+        "may_escalate": office
+        and notice.state in (NoticeState.ISSUED, NoticeState.RESPONDED)
+        and notice.next_tier is not None,
     }
     return render(request, "supervision/notice_detail.html", ctx)
 

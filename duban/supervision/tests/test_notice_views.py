@@ -166,6 +166,15 @@ class NoticeViewsTestCase(BaseTestCase):
         self.client.force_login(self.charlie)
         assert len(self.client.get(reverse("supervision:notices")).context["page"]) == 0
 
+    def test_a_closed_notice_offers_the_office_no_action(self):
+        notice = self.issue()
+        notice.respond("已落实", self.bob)
+        notice.close(self.alice, "予以办结。")
+        self.client.force_login(self.alice)
+        response = self.client.get(notice.get_absolute_url())
+        assert not (response.context["may_close"] or response.context["may_escalate"])
+        assert 'class="panel">\n</div>' not in response.content.decode()
+
 
 class LateNoticeTestCase(BaseTestCase):
     """A notice due on 19 April without an answer reads 逾期未反馈 from 20 April."""
