@@ -156,7 +156,8 @@ def shared_task(lead: Unit, support: Unit) -> Task | None:
 
 @transaction.atomic
 def create_accounts(demo: Demo) -> None:
-    """Log-ins for the office, the first leader of the annual plan and two of its units."""
+    """Log-ins for the office, the first leader of the annual plan and their secretary, and two
+    of its units."""
     from duban.accounts.choices import UserRole
     from duban.accounts.models import Profile
 
@@ -166,6 +167,7 @@ def create_accounts(demo: Demo) -> None:
     people = [
         ("office", UserRole.OFFICE, None, None, "督查室"),
         ("leader", UserRole.LEADER, leader, None, leader.name),
+        ("secretary", UserRole.SECRETARY, leader, None, f"{leader.name}的秘书，代为批示"),
         ("lead-unit", UserRole.UNIT, None, lead_unit, f"{lead_unit.name}（牵头任务最多）"),
         (
             "support-unit",

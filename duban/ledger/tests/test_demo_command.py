@@ -52,7 +52,7 @@ class DemoLoadedTestCase(TestCase):
     def test_it_imports_the_reference_notice_and_prints_the_log_ins(self):
         self.assertIn(f"{demo.REFERENCE}.docx：新通知：新增 161 行", self.out)
         self.assertEqual(Task.objects.count(), 161)
-        for username in ["office", "leader", "lead-unit", "support-unit"]:
+        for username in ["office", "leader", "secretary", "lead-unit", "support-unit"]:
             with self.subTest(username=username):
                 self.assertIn(username, self.out)
                 user = log_in(username)
@@ -66,6 +66,8 @@ class DemoLoadedTestCase(TestCase):
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         leader = log_in("leader").profile
         self.assertEqual((leader.role, leader.official.name), (UserRole.LEADER, "林杰"))
+        secretary = log_in("secretary").profile
+        self.assertEqual((secretary.role, secretary.official.name), (UserRole.SECRETARY, "林杰"))
         lead = log_in("lead-unit").profile
         support = log_in("support-unit").profile
         self.assertTrue(

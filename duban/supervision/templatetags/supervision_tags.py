@@ -1,4 +1,6 @@
 from django import template
+from django.db.models import Count, Q
+from django.urls import reverse
 
 from duban.accounts.access import is_office, unit_id_of
 from duban.ledger.access import visible_tasks
@@ -29,21 +31,19 @@ def task_supervision_panel(task, user):
     }
 
 
-@register.inclusion_tag("supervision/inc/instruction_panel.html")
-def task_instructions_panel(task, user):
-    """The task page's 批示: each with its named units' 落实反馈, the leader's button to write one,
-    and the liaison's link to answer."""
+def _instructions_panel(instructions, user, *, new_url: str, hide_empty: bool = False) -> dict:
+    """The 批示 with their named units' 落实反馈, the leader's button to write one (`new_url`
+    empty for anyone else) and the liaison's link to answer."""
     instructions = list(
-        access.visible_instructions(user)
-        .filter(task=task)
-        .select_related("official", "report__cycle", "report__unit", "problem")
-        .prefetch_related(access.RECIPIENTS)
+        instructions.select_related(
+            "official", "report__cycle", "report__unit", "problem"
+        ).prefetch_related(access.RECIPIENTS)
     )
     unit_id = unit_id_of(user)
     return {
-        "task": task,
         "instructions": instructions,
-        "may_instruct": access.may_instruct(user, task),
+        "new_url": new_url,
+        "hide_empty": hide_empty,
         "to_answer": {
             instruction.pk
             for instruction in instructions
@@ -54,13 +54,37 @@ def task_instructions_panel(task, user):
     }
 
 
+@register.inclusion_tag("supervision/inc/instruction_panel.html")
+def task_instructions_panel(task, user):
+    """The task page's 批示, on the task and on its reports."""
+    new_url = reverse("supervision:instruction-new", args=[task.pk])
+    return _instructions_panel(
+        access.visible_instructions(user).filter(task=task),
+        user,
+        new_url=new_url if access.may_instruct(user, task) else "",
+    )
+
+
+@register.inclusion_tag("supervision/inc/instruction_panel.html")
+def report_instructions_panel(report, user):
+    """A report page's 批示 on the report; its task's leader may write one on it."""
+    new_url = reverse("supervision:instruction-new", args=[report.task_id])
+    return _instructions_panel(
+        access.visible_instructions(user).filter(report=report),
+        user,
+        new_url=f"{new_url}?report={report.pk}" if access.may_instruct(user, report.task) else "",
+        hide_empty=True,
+    )
+
+
 # Tasks a leader's portfolio lists as needing attention, at most.
 ATTENTION_SHOWN = 10
 
 
 @register.inclusion_tag("supervision/inc/portfolio_panel.html")
 def leader_portfolio_panel(official, user):
-    """A leader's portfolio at a glance: tasks by status, those lagging, problems to decide."""
+    """A leader's portfolio at a glance: tasks by status, those lagging, problems to decide,
+    批示 still awaiting 落实反馈."""
     tasks = visible_tasks(user).active().for_official(official)
     counts = TaskStatus.counts(tasks)
     lagging = (
@@ -76,6 +100,14 @@ def leader_portfolio_panel(official, user):
         "problems": access.visible_problems(user)
         .filter(task__in=tasks, state=ProblemState.ESCALATED)
         .select_related("task", "unit"),
+        "instructions": access.visible_instructions(user)
+        .filter(official=official)
+        .open()
+        .select_related("task")
+        .annotate(
+            named=Count("recipients"),
+            answered=Count("recipients", filter=Q(recipients__state=FeedbackState.ANSWERED)),
+        )[:ATTENTION_SHOWN],
         "overview": access.may_see_overview(user),
         "leader_filter": is_office(user),
     }

@@ -145,3 +145,41 @@ class InstructionViewsTestCase(BaseTestCase):
             ("区发改局", "反馈了批示“请抓紧推进”的落实情况"),
             ("", "办结了批示“请抓紧推进”"),
         ]
+
+    def test_a_report_page_offers_the_leader_a_批示_on_it_and_shows_it_to_the_unit(self):
+        report = make_report(self.task, self.fagai, make_cycle(self.plan), state="submitted")
+        self.client.force_login(self.lin)
+        self.assertContains(self.client.get(report.get_absolute_url()), f"?report={report.pk}")
+        Instruction.write(
+            task=self.task,
+            official=self.lin_official,
+            text="数据请核实",
+            units=[self.fagai],
+            user=self.lin,
+            report=report,
+        )
+        self.client.force_login(self.bob)
+        page = self.client.get(report.get_absolute_url())
+        self.assertContains(page, "数据请核实")
+        self.assertNotContains(page, "?report=")
+
+    def test_a_report_page_without_a_批示_shows_no_panel_to_a_unit(self):
+        report = make_report(self.task, self.fagai, make_cycle(self.plan), state="submitted")
+        self.client.force_login(self.bob)
+        self.assertNotContains(self.client.get(report.get_absolute_url()), 'id="instructions"')
+
+    def test_the_leaders_page_lists_the_批示_awaiting_feedback(self):
+        instruction = Instruction.write(
+            task=self.task,
+            official=self.lin_official,
+            text="请抓紧推进",
+            units=[self.fagai, self.shangwu],
+            user=self.lin,
+        )
+        instruction.answer(unit=self.fagai, text="已落实", user=self.bob)
+        self.client.force_login(self.secretary)
+        page = self.client.get(self.lin_official.get_absolute_url())
+        self.assertContains(page, "落实中的批示")
+        self.assertContains(page, "已反馈 1/2")
+        instruction.close(self.lin)
+        self.assertNotContains(self.client.get(self.lin_official.get_absolute_url()), "已反馈 1/2")
