@@ -4,6 +4,7 @@ from django import forms
 
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib import clock
+from duban.lib.params import IdMultipleChoiceField
 from duban.lib.widgets import LongSelect
 from duban.progress.models import Report
 from duban.supervision.choices import Colour, Tier
@@ -28,7 +29,7 @@ class NoticeForm(forms.Form):
         label="反馈期限", widget=forms.DateInput(attrs={"type": "date"}), required=False
     )
     signer = forms.CharField(label="签发人", max_length=50)
-    copied_to = forms.ModelMultipleChoiceField(
+    copied_to = IdMultipleChoiceField(
         Official.objects.all(),
         label="抄送领导",
         required=False,
