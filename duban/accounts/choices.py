@@ -12,7 +12,7 @@ class UserRole(models.TextChoices):
 
 
 # The log-ins the office creates and manages in duban; office log-ins stay with the admin.
-MANAGED_ROLES = [UserRole.UNIT, UserRole.LEADER]
+MANAGED_ROLES = [UserRole.UNIT, UserRole.LEADER, UserRole.SECRETARY]
 
 # The log-ins that stand for a district leader (`Profile.official`).
 LEADER_ROLES = [UserRole.LEADER, UserRole.SECRETARY]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.models import User
 
+from duban.accounts.choices import UserRole
 from duban.accounts.people import PHONE, username_taken
 
 
@@ -46,3 +47,14 @@ class LiaisonFileForm(forms.Form):
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("只支持 Excel（.xlsx）文件，请另存为 .xlsx 后再上传。")
         return upload
+
+
+class LeaderLoginForm(LoginForm):
+    """A log-in for the leader, or for a secretary who acts for the leader."""
+
+    role = forms.ChoiceField(
+        label="账号类型",
+        choices=[(UserRole.LEADER, "区领导本人"), (UserRole.SECRETARY, "领导秘书")],
+        initial=UserRole.LEADER,
+        help_text="秘书看到领导的分管工作，可代领导批示，记录为秘书所为。",
+    )

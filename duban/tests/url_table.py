@@ -155,7 +155,11 @@ ADMIN = {
 # POST data that passes the row's form, so a refusal shows as a status, not as a form error.
 DATA = {
     "ledger:unit-login-create": lambda w: {"username": "new-liaison", "name": "新联络员"},
-    "ledger:official-login-create": lambda w: {"username": "new-leader", "name": "新领导"},
+    "ledger:official-login-create": lambda w: {
+        "username": "new-leader",
+        "name": "新领导",
+        "role": "leader",
+    },
     "targets:target-value": lambda w: {"value": "12", "on_date": f"{w.year}-06-30"},
     "supervision:notice-respond": lambda w: {"response": "已落实。"},
     "api:webhooks": lambda w: {"url": "https://example.org/duban-hook"},

@@ -3,6 +3,7 @@ import re
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from duban.accounts.access import official_of
 from duban.accounts.actions import AccountAction
 from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
@@ -94,10 +95,26 @@ class CreateLoginTestCase(BaseTestCase):
         )
 
     def test_a_new_leader_log_in_stands_for_the_official(self):
-        response = self.create("ledger:official-login-create", self.wang_official, username="wm")
+        response = self.create(
+            "ledger:official-login-create", self.wang_official, username="wm", role="leader"
+        )
         self.assertEqual(response.status_code, 200)
         profile = User.objects.get(username="wm").profile
         self.assertEqual((profile.role, profile.official), (UserRole.LEADER, self.wang_official))
+
+    def test_a_secretary_log_in_acts_for_the_leader_and_is_listed_as_such(self):
+        response = self.create(
+            "ledger:official-login-create", self.lin_official, username="mishu", role="secretary"
+        )
+        self.assertContains(response, "林杰（秘书）")
+        user = User.objects.get(username="mishu")
+        self.assertEqual(official_of(user), self.lin_official)
+        self.assertEqual(user.profile.role, UserRole.SECRETARY)
+        response = self.client.get(PEOPLE)
+        self.assertContains(response, '<strong>mishu</strong> <span class="tag">领导秘书</span>')
+        response = self.client.post(reverse("accounts:login-deactivate", args=[user.pk]))
+        user.refresh_from_db()
+        self.assertFalse(user.is_active)
 
     def test_the_creation_is_audited_without_the_password(self):
         response = self.create("ledger:unit-login-create", self.caizheng)

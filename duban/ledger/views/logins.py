@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from duban.accounts.access import office_required
-from duban.accounts.choices import UserRole
-from duban.accounts.forms import LiaisonFileForm, LoginForm
+from duban.accounts.choices import LEADER_ROLES, UserRole
+from duban.accounts.forms import LeaderLoginForm, LiaisonFileForm, LoginForm
 from duban.accounts.models import Profile
 from duban.accounts.people import LoginError, create_login
 from duban.ledger.forms import UnitFilterForm
@@ -19,32 +19,33 @@ from duban.ledger.liaisons import LiaisonFileError, from_signed, import_liaisons
 from duban.ledger.models import Official, Unit
 
 
-def _logins(role: str) -> Prefetch:
-    profiles = Profile.objects.filter(role=role).select_related("user").order_by("user__username")
+def _logins(roles: list[str]) -> Prefetch:
+    profiles = (
+        Profile.objects.filter(role__in=roles).select_related("user").order_by("user__username")
+    )
     return Prefetch("profiles", queryset=profiles, to_attr="logins")
 
 
 @office_required
 def people(request):
     form = UnitFilterForm(request.GET)
-    units = Unit.objects.concrete().prefetch_related(_logins(UserRole.UNIT))
+    units = Unit.objects.concrete().prefetch_related(_logins([UserRole.UNIT]))
     if form.is_valid() and form.cleaned_data["q"]:
         units = units.filter(name__contains=form.cleaned_data["q"])
     ctx = {
         "form": form,
-        "officials": Official.objects.prefetch_related(_logins(UserRole.LEADER)),
+        "officials": Official.objects.prefetch_related(_logins(LEADER_ROLES)),
         "units": units,
     }
     return render(request, "accounts/people.html", ctx)
 
 
-def _create(request, *, role: str, unit=None, official=None):
-    form = LoginForm(request.POST or None)
+def _create(request, form, *, unit=None, official=None):
     if request.method == "POST" and form.is_valid():
+        # A unit's log-in is its liaison's; a leader's form says whose it is (leader, secretary).
+        fields = {"role": UserRole.UNIT, **form.cleaned_data}
         try:
-            new = create_login(
-                request.user, role=role, unit=unit, official=official, **form.cleaned_data
-            )
+            new = create_login(request.user, unit=unit, official=official, **fields)
         except LoginError as error:
             form.add_error("username", str(error))
         else:
@@ -57,14 +58,14 @@ def _create(request, *, role: str, unit=None, official=None):
 @never_cache
 def unit_login_create(request, pk: int):
     unit = get_object_or_404(Unit.objects.concrete(), pk=pk)
-    return _create(request, role=UserRole.UNIT, unit=unit)
+    return _create(request, LoginForm(request.POST or None), unit=unit)
 
 
 @office_required
 @never_cache
 def official_login_create(request, pk: int):
     official = get_object_or_404(Official, pk=pk)
-    return _create(request, role=UserRole.LEADER, official=official)
+    return _create(request, LeaderLoginForm(request.POST or None), official=official)
 
 
 @office_required
