@@ -44,7 +44,7 @@ from duban.api.schemas import (
 )
 from duban.audit.log import recorded_via
 from duban.dashboards import figures
-from duban.dashboards.views import LEADER_CHARTS
+from duban.dashboards.views import LEADER_CHARTS, UNIT_CHARTS
 from duban.ledger.access import (
     get_notice_for_user,
     get_official_for_user,
@@ -535,3 +535,19 @@ def dashboard_figure(request, chart: str):
     if chart not in (figures.OVERVIEW if leader is None else LEADER_CHARTS):
         raise Http404
     return figures.OVERVIEW[chart](figures.overview_scope(visible_tasks(user), leader))
+
+
+@api.get("/dashboard/units/{pk}/{chart}", response={200: dict, **ERRORS}, tags=["统计"])
+def unit_figure(request, chart: str, pk: int = PK):
+    """One chart of a unit's scorecard: `status` or `on-time`."""
+    user = reader(request)
+    unit = get_unit_for_user(user, pk)
+    if chart not in UNIT_CHARTS:
+        raise Http404
+    return UNIT_CHARTS[chart](unit, visible_tasks(user))
+
+
+@api.get("/dashboard/targets/{pk}", response={200: dict, **ERRORS}, tags=["统计"])
+def target_figure(request, pk: int = PK):
+    """A target's trajectory: its planned path against the values recorded."""
+    return figures.target_trajectory(get_target_for_user(reader(request), pk))

@@ -64,5 +64,7 @@ TABLE = {
     "GET /api/v1/notifications":                    Row("200 200 200 200 200"),
     "POST /api/v1/notifications/{pk}/read":         Row("404 404 200 404 404", pk("notification")),
     "GET /api/v1/dashboard/{chart}":                Row("200 200 403 403 403", lambda t: {"chart": "totals"}),
+    "GET /api/v1/dashboard/units/{pk}/{chart}":     Row("200 200 200 404 404", lambda t: {"pk": t.fagai.pk, "chart": "status"}),
+    "GET /api/v1/dashboard/targets/{pk}":           Row("200 200 200 200 404", pk("target")),
 }
 # fmt: on

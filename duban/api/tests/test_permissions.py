@@ -93,3 +93,24 @@ class MalformedRequestTestCase(ApiTestCase):
     def test_an_id_beyond_the_column_is_a_400_not_a_500(self):
         response = self.call("get", f"/api/v1/tasks/{2**40}", self.tokens["alice"])
         self.assertEqual(response.status_code, 400)
+
+
+class DashboardFiguresTestCase(ApiTestCase):
+    def test_a_figure_is_the_json_the_pages_chart_draws(self):
+        self.client.force_login(self.alice)
+        for page, endpoint in [
+            ("/dashboards/charts/totals/", "/api/v1/dashboard/totals"),
+            (
+                f"/dashboards/units/{self.fagai.pk}/charts/status/",
+                f"/api/v1/dashboard/units/{self.fagai.pk}/status",
+            ),
+            (
+                f"/dashboards/targets/{self.target.pk}/chart/",
+                f"/api/v1/dashboard/targets/{self.target.pk}",
+            ),
+        ]:
+            with self.subTest(endpoint=endpoint):
+                self.assertEqual(
+                    self.call("get", endpoint, self.tokens["alice"]).json(),
+                    self.client.get(page).json(),
+                )
