@@ -16,6 +16,7 @@ class TokenForm(forms.Form):
         users = User.objects.filter(is_active=True, profile__isnull=False)
         self.fields["user"].queryset = users.select_related("profile").order_by("username")
         self.fields["user"].label_from_instance = lambda u: str(u.profile)
+        self.fields["user"].empty_label = "请选择用户"
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
