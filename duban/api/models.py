@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -16,6 +17,9 @@ from duban.lib.transitions import TransitionError, advance
 
 # A token reads "duban_<prefix>_<secret>": the prefix finds the row, the secret's hash proves it.
 TOKEN_MARK = "duban"  # noqa: S105 (the marker every token starts with, not a secret)
+
+
+PREFIX = re.compile(r"[0-9a-f]{12}")
 
 
 def _digest(secret: str) -> str:
@@ -98,7 +102,8 @@ class ApiToken(models.Model):
         """The live token the text stands for, or None (unknown, malformed, wrong or revoked)."""
         mark, _, rest = plain.partition("_")
         prefix, _, secret = rest.partition("_")
-        if mark != TOKEN_MARK or not prefix or not secret:
+        # Only a prefix as issue() makes it reaches the database (no NUL, no odd length).
+        if mark != TOKEN_MARK or not PREFIX.fullmatch(prefix) or not secret:
             return None
         token = cls.objects.live().select_related("user").filter(prefix=prefix).first()
         if token is None or not hmac.compare_digest(token.secret_hash, _digest(secret)):

@@ -67,7 +67,7 @@ class EndpointPermissionTestCase(ApiTestCase):
 
     def test_a_call_without_a_valid_token_is_refused(self):
         for operation in operations():
-            for token in (None, "duban_nope_nope", self.tokens["bob"] + "x"):
+            for token in (None, "duban_nope_nope", "duban_\x00_x", self.tokens["bob"] + "x"):
                 with self.subTest(operation=operation, token=token):
                     self.assertEqual(self.request(operation, token).status_code, 401)
 
