@@ -2,7 +2,8 @@
 
 Each row gives the URL's arguments in the world of duban/tests/world.py, and the status each
 role gets for GET and for POST (with a valid CSRF token and the row's data), in the order of
-`world.ROLES`: anonymous, noprofile, office, leader, lead, joint, support, other.
+`world.ROLES`: anonymous, noprofile, office, leader, lead, joint, support, other (the cast's
+nobody, alice, lin, and bob, joan, charlie and dave by their unit's part in `task`).
 
 302 for anonymous is the redirect to the log-in page; for others, the redirect after an
 action (or of a page that only redirects). 403: the page exists for this user, the role is
