@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,6 +12,7 @@ from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
 from duban.lib.params import parse_count, parse_id
+from duban.lib.stored_files import download_response
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.access import (
     get_attachment_for_user,
@@ -263,19 +264,7 @@ def review_queue(request):
 def download_attachment(request, pk: int):
     """Serve an evidence file as a download: never rendered inline, never sniffed."""
     attachment = get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件不存在") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(attachment)
 
 
 @office_required

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from duban.ledger.models import Assignment, Plan, Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
+from duban.lib.stored_files import download_response
 from duban.lib.transitions import TransitionError
 from duban.progress.access import visible_reports
 from duban.progress.files import EvidenceError
@@ -215,19 +216,7 @@ def notice_respond(request, pk: int):
 def notice_attachment(request, pk: int):
     """Serve a 反馈 file as a download: never rendered inline, never sniffed."""
     attachment = access.get_notice_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件不存在") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(attachment)
 
 
 @require_POST

@@ -1,21 +1,17 @@
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from duban.audit.log import record
 from duban.lib import clock
+from duban.lib.stored_files import random_upload_name
 from duban.progress.actions import AttachmentAction
 from duban.progress.models.reports import Report
 
 
 def evidence_path(instance: "Attachment", filename: str) -> str:
-    """A random name under evidence/: the original name is kept only in the database."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+    """A random name under evidence/ (migrations name this function)."""
+    return random_upload_name("evidence", filename)
 
 
 class Attachment(models.Model):

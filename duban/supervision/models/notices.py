@@ -1,8 +1,6 @@
 """督办单: issued to a responsible unit, responded to, closed or escalated to the next tier."""
 
-import uuid
 from datetime import date, timedelta
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -15,6 +13,7 @@ from duban.audit.log import record
 from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Unit
 from duban.lib import clock
+from duban.lib.stored_files import random_upload_name
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
 from duban.progress.files import EvidenceError, check_evidence, sanitise_name, sha256_of
 
@@ -353,9 +352,8 @@ class SupervisionNotice(models.Model):
 
 
 def notice_evidence_path(instance: "NoticeAttachment", filename: str) -> str:
-    """A random name under evidence/notices/: the original name is kept only in the database."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"evidence/notices/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+    """A random name under evidence/notices/ (migrations name this function)."""
+    return random_upload_name("evidence/notices", filename)
 
 
 class NoticeAttachment(models.Model):
