@@ -20,7 +20,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task, TaskLeader
@@ -84,12 +84,13 @@ class _Merged:
         return rows
 
 
-def _tasks(tasks: QuerySet[Task]) -> QuerySet:
-    """The tasks' own cells, status and latest delivered consolidated report, in one query."""
+def _tasks(tasks: QuerySet[Task], reports: QuerySet[Report]) -> QuerySet:
+    """The tasks' own cells, status and latest delivered consolidated report among `reports`
+    (a task printed twice reads the copy it repeats, as the ledger page does), in one query."""
     latest = (
-        Report.objects.consolidated()
+        reports.consolidated()
         .delivered()
-        .filter(task=OuterRef("pk"))
+        .filter(task_id=Coalesce(OuterRef("twin_of_id"), OuterRef("pk")))
         .order_by("-cycle__period_end", "-pk")
         .annotate(line=Concat("cycle__name", Value("："), "progress", output_field=TextField()))
     )
@@ -142,8 +143,11 @@ def _values_in_effect(targets: tuple[Target, ...]) -> dict:
     return found
 
 
-def ledger_records(tasks: QuerySet[Task]) -> Iterator[LedgerRow]:
-    """One LedgerRow per task, in printed order."""
+def ledger_records(
+    tasks: QuerySet[Task], reports: QuerySet[Report] | None = None
+) -> Iterator[LedgerRow]:
+    """One LedgerRow per task, in printed order; progress is read from `reports` (all of them
+    by default, for the office's commands), so a download shows no more than its page."""
     chosen = Task.objects.filter(pk__in=tasks.values("pk"))
     leaders = _Merged(
         TaskLeader.objects.filter(task__in=chosen)
@@ -159,9 +163,9 @@ def ledger_records(tasks: QuerySet[Task]) -> Iterator[LedgerRow]:
     )
     targets = _Merged(_target_texts(chosen))
     colours = dict(Colour.choices)
-    for pk, seq, plan, text, deadline, colour, reason, progress in _tasks(tasks).iterator(
-        chunk_size=CHUNK
-    ):
+    for pk, seq, plan, text, deadline, colour, reason, progress in _tasks(
+        tasks, Report.objects.all() if reports is None else reports
+    ).iterator(chunk_size=CHUNK):
         assigned = units.take(pk)
         yield LedgerRow(
             seq=seq,

@@ -111,7 +111,7 @@ def overview(request):
     counts = TaskStatus.counts(visible.matching(**{**filters, "colour": ""}))
     rated = visible.matching(**filters).filter(supervision_status__isnull=False)
     if wants_xlsx(request):
-        return ledger_response(rated, "督办总览")
+        return ledger_response(rated, "督办总览", request.user)
     # Tasks in printed order walk the ledger_task_plan_position index; by severity, the
     # statuses are sorted before the page is cut, which a district's few hundred tasks allow.
     order = ["plan_id", "position"]

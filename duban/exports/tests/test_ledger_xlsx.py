@@ -182,6 +182,15 @@ class LedgerExportTests(BaseTestCase):
         overview = self.download(self.alice, reverse("supervision:overview"))
         self.assertEqual([row[1] for row in overview], ["1"])
 
+    def test_the_progress_column_shows_only_reports_the_downloader_may_read(self):
+        column = [heading for heading, _ in COLUMNS].index("最新进展")
+        progress = "2022年第一季度：一季度增长 6.8%。"
+        for user, expected in ((self.alice, progress), (self.bob, progress), (self.lin, progress)):
+            with self.subTest(user=user.username):
+                self.assertEqual(self.download(user)[0][column], expected)
+        # The support unit may not read the lead unit's consolidated report on its pages.
+        self.assertIn(self.download(self.charlie)[0][column], (None, ""))
+
     def test_the_export_command_writes_the_filtered_ledger(self):
         with NamedTemporaryFile(suffix=".xlsx") as output:
             call_command(

@@ -56,7 +56,7 @@ def official_detail(request, pk: int):
     official = get_official_for_user(request.user, pk)
     tasks = visible_tasks(request.user).active().for_official(official)
     if wants_xlsx(request):
-        return ledger_response(tasks, f"{official.name}牵头任务")
+        return ledger_response(tasks, f"{official.name}牵头任务", request.user)
     counts = dict(tasks.order_by().values_list("plan").annotate(n=Count("pk")))
     plans = visible_plans(request.user).filter(pk__in=counts).select_related("notice")
     groups = [
@@ -79,7 +79,7 @@ def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
     tasks = visible_tasks(request.user).active().for_unit(unit)
     if wants_xlsx(request):
-        return ledger_response(tasks, f"{unit.name}任务")
+        return ledger_response(tasks, f"{unit.name}任务", request.user)
     overridden = tasks.filter(lead_override_units=unit)
     # A unit has one assignment per task (ledger_assignment_unique_task_unit).
     assigned = tasks.exclude(pk__in=overridden.values("pk"))

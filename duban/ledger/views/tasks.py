@@ -62,7 +62,7 @@ def task_list(request):
     form = LedgerFilterForm(request.GET, **filter_choices(request.user, visible))
     tasks = visible.matching(**form.filters(), own_unit=unit_of(request.user))
     if wants_xlsx(request):
-        return ledger_response(tasks, "督办台账")
+        return ledger_response(tasks, "督办台账", request.user)
     page = Paginator(ledger_rows(tasks, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     kinds = dict(tasks.order_by().values_list("plan__kind").annotate(n=Count("pk")))
     counts = [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds]
