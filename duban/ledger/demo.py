@@ -178,8 +178,11 @@ def create_accounts(demo: Demo) -> None:
         ),
     ]
     User = get_user_model()
+    # Records name who acted: the leader's log-in reads as the leader, the secretary by a name.
+    names = {"leader": leader.name, "secretary": "张秘书"}
     for username, role, official, unit, tied_to in people:
         user, _ = User.objects.get_or_create(username=username)
+        user.first_name = names.get(username, "")
         user.set_password(password())
         # example.org never receives mail; the console backend prints what would be sent.
         user.email = f"{username}@example.org"

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
+from duban.accounts.access import display_name
 from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
 from duban.ledger import demo
@@ -62,6 +63,11 @@ class DemoLoadedTestCase(TestCase):
         # The five-year and 民生实事 plans have no cycle: their tasks are not "正常" but
         # 未安排报送, except those judged on macro figures or on their annual twin.
         self.assertIn("未安排报送 50\n", self.out)
+
+    def test_the_leader_and_secretary_log_ins_act_under_a_name(self):
+        # Records and 批示 name who acted: "由秘书张秘书代为批示", not a log-in name.
+        names = {u: display_name(log_in(u)) for u in ["leader", "secretary", "lead-unit"]}
+        self.assertEqual(names, {"leader": "林杰", "secretary": "张秘书", "lead-unit": "lead-unit"})
 
     def test_the_log_ins_are_tied_to_the_annual_plan(self):
         leader = log_in("leader").profile
