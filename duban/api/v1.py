@@ -6,12 +6,14 @@ may in the UI. Writes need a read-write token and are audited with the token's n
 """
 
 from contextlib import contextmanager
+from functools import wraps
 from typing import Literal
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.security import HttpBearer
@@ -113,6 +115,23 @@ class TokenRateThrottle(AuthRateThrottle):
         return f"api-rate-{request.auth.pk}"
 
 
+def for_callers(view):
+    """The schema and its docs page: for a logged-in user or a live token, like the rest of the
+    API. Anonymous visitors learn nothing of it: the docs page sends them to log in, the
+    document answers 401."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated or TokenAuth()(request) is not None:
+            return view(request, *args, **kwargs)
+        if request.path.endswith(".json"):
+            message = "请登录或提供有效令牌后读取接口文档。"
+            return JsonResponse({"code": "unauthenticated", "message": message}, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
 api = NinjaAPI(
     title="督办台账 API",
     version="1",
@@ -121,6 +140,7 @@ api = NinjaAPI(
     throttle=[TokenRateThrottle()],
     urls_namespace="api-v1",
     docs_url="/docs/",
+    docs_decorator=for_callers,
 )
 
 # Every refusal an endpoint may answer, declared so that the schema covers them.

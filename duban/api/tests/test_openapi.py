@@ -11,8 +11,11 @@ OUTPUT = Path("test-results")
 
 
 class OpenApiDocumentTestCase(ApiTestCase):
+    def document(self):
+        return self.call("get", "/api/v1/openapi.json", self.tokens["dave"])
+
     def test_the_served_document_is_valid_openapi(self):
-        response = self.client.get("/api/v1/openapi.json")
+        response = self.document()
         self.assertEqual(response.status_code, 200)
         document = response.json()
         OUTPUT.mkdir(exist_ok=True)
@@ -21,14 +24,29 @@ class OpenApiDocumentTestCase(ApiTestCase):
         self.assertEqual(document["components"]["securitySchemes"]["TokenAuth"]["scheme"], "bearer")
 
     def test_lists_document_their_filters_and_cursor(self):
-        document = self.client.get("/api/v1/openapi.json").json()
+        document = self.document().json()
         params = {p["name"]: p for p in document["paths"]["/api/v1/tasks"]["get"]["parameters"]}
         self.assertLessEqual(
             {"q", "plan", "leader", "unit", "colour", "cursor", "limit"}, set(params)
         )
         self.assertEqual(params["leader"]["description"], "牵头领导 id")
 
+    def test_anonymous_callers_learn_nothing_of_the_api(self):
+        response = self.call("get", "/api/v1/openapi.json", None)
+        self.assertEqual(response.status_code, 401)
+        self.assertEqual(response.json()["code"], "unauthenticated")
+        self.assertEqual(self.call("get", "/api/v1/openapi.json", "duban_bogus").status_code, 401)
+        docs = self.client.get("/api/v1/docs/")
+        self.assertRedirects(
+            docs, "/accounts/login/?next=/api/v1/docs/", fetch_redirect_response=False
+        )
+
+    def test_a_logged_in_user_reads_the_document_without_a_token(self):
+        self.client.force_login(self.charlie)
+        self.assertEqual(self.client.get("/api/v1/openapi.json").status_code, 200)
+
     def test_the_docs_page_loads_its_scripts_from_our_static_files(self):
+        self.client.force_login(self.alice)
         response = self.client.get("/api/v1/docs/")
         self.assertEqual(response.status_code, 200)
         page = response.content.decode()

@@ -50,6 +50,9 @@ class PublicPageTestCase(PublicTestCase):
                     assert response.status_code == 200, path
                 elif response.status_code == 302:
                     assert response.url.startswith(reverse("accounts:login")) or path == "/", path
+                elif path.startswith("/api/"):
+                    # The REST API refuses a caller without a token, as JSON.
+                    assert response.status_code in (401, 404, 405), path
                 else:
                     assert response.status_code in (404, 405), path
         assert opened > 100
