@@ -3,9 +3,25 @@
 import uuid
 from pathlib import PurePath
 
+from django.db import models
 from django.http import FileResponse, Http404
 
 from duban.lib import clock
+
+
+class StoredUpload(models.Model):
+    """What every stored upload keeps beside its file (its own `file` field names the folder)."""
+
+    # Sanitised: no path parts or control characters, at most 100 characters.
+    original_name = models.CharField("文件名", max_length=255)
+    # Sniffed from the bytes, never taken from the browser.
+    content_type = models.CharField("类型", max_length=100)
+    file_size = models.PositiveBigIntegerField("大小")
+    file_hash = models.CharField("SHA-256", max_length=64)
+    created_at = models.DateTimeField("上传时间", default=clock.now)
+
+    class Meta:
+        abstract = True
 
 
 def random_upload_name(folder: str, filename: str) -> str:
@@ -15,7 +31,8 @@ def random_upload_name(folder: str, filename: str) -> str:
 
 
 def download_response(stored) -> FileResponse:
-    """Serve a stored upload (`file`, `original_name`, `content_type`) as a download.
+    """Serve a StoredUpload (or anything with its `file`, `original_name` and `content_type`)
+    as a download.
 
     Never rendered inline and never sniffed, so an uploaded page cannot run in duban's origin.
     """

@@ -3,8 +3,7 @@ from django.db import models, transaction
 from django.urls import reverse
 
 from duban.audit.log import record
-from duban.lib import clock
-from duban.lib.stored_files import random_upload_name
+from duban.lib.stored_files import StoredUpload, random_upload_name
 from duban.progress.actions import AttachmentAction
 from duban.progress.models.reports import Report
 
@@ -14,19 +13,13 @@ def evidence_path(instance: "Attachment", filename: str) -> str:
     return random_upload_name("evidence", filename)
 
 
-class Attachment(models.Model):
+class Attachment(StoredUpload):
     """An evidence file on a report, stored outside the web root and served by a checked view."""
 
     report = models.ForeignKey(
         Report, models.CASCADE, related_name="attachments", verbose_name="报告"
     )
     file = models.FileField("文件", upload_to=evidence_path, max_length=200)
-    # Sanitised: no path parts or control characters, at most 100 characters.
-    original_name = models.CharField("文件名", max_length=255)
-    # Sniffed from the bytes, never taken from the browser.
-    content_type = models.CharField("类型", max_length=100)
-    file_size = models.PositiveBigIntegerField("大小")
-    file_hash = models.CharField("SHA-256", max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -35,7 +28,6 @@ class Attachment(models.Model):
         related_name="evidence_uploads",
         verbose_name="上传人",
     )
-    created_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "佐证材料"

@@ -13,7 +13,7 @@ from duban.audit.log import record
 from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.models import Unit
 from duban.lib import clock
-from duban.lib.stored_files import random_upload_name
+from duban.lib.stored_files import StoredUpload, random_upload_name
 from duban.lib.transitions import TransitionError, advance, require_permission, require_state
 from duban.progress.files import EvidenceError, check_evidence, sanitise_name, sha256_of
 
@@ -356,19 +356,13 @@ def notice_evidence_path(instance: "NoticeAttachment", filename: str) -> str:
     return random_upload_name("evidence/notices", filename)
 
 
-class NoticeAttachment(models.Model):
+class NoticeAttachment(StoredUpload):
     """A file a unit sent with its answer to a 督办单, checked and served like report evidence."""
 
     notice = models.ForeignKey(
         SupervisionNotice, models.CASCADE, related_name="attachments", verbose_name="督办单"
     )
     file = models.FileField("文件", upload_to=notice_evidence_path, max_length=200)
-    # Sanitised: no path parts or control characters, at most 100 characters.
-    original_name = models.CharField("文件名", max_length=255)
-    # Sniffed from the bytes, never taken from the browser.
-    content_type = models.CharField("类型", max_length=100)
-    file_size = models.PositiveBigIntegerField("大小")
-    file_hash = models.CharField("SHA-256", max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -377,7 +371,6 @@ class NoticeAttachment(models.Model):
         related_name="notice_attachment_uploads",
         verbose_name="上传人",
     )
-    created_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "督办单反馈附件"
