@@ -13,14 +13,14 @@ from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from duban.accounts.actions import AccountAction
 from duban.accounts.choices import UserRole
-from duban.accounts.people import PHONE, NewPassword, create_login
+from duban.accounts.people import PHONE, LoginError, NewPassword, create_login
 from duban.audit.log import record
 from duban.ledger.models import Unit, UnitAlias
 from duban.ledger.names import normalise_name
@@ -225,11 +225,20 @@ def _check_username(row: LiaisonRow, usernames: list[str], taken: set[str]) -> N
         row.errors.append(f"用户名“{row.username}”在名单中重复")
 
 
-@transaction.atomic
 def import_liaisons(liaisons: LiaisonList, by) -> list[NewPassword]:
     """Create every row's log-in with a new password, or none when any row has an error."""
     if not liaisons.ok:
         raise LiaisonFileError("名单中有错误的行，未导入任何账号。")
+    try:
+        return _create_logins(liaisons, by)
+    except (LoginError, IntegrityError) as exc:
+        # A user name taken since the check: by another page, or by the same list confirmed
+        # twice at once (then the unique index, not the check, is what refuses it).
+        raise LiaisonFileError("名单中的用户名刚被使用，未导入任何账号，请重新上传名单。") from exc
+
+
+@transaction.atomic
+def _create_logins(liaisons: LiaisonList, by) -> list[NewPassword]:
     created = [
         create_login(
             by,

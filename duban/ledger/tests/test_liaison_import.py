@@ -1,5 +1,6 @@
 import io
 import re
+from unittest import mock
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +10,7 @@ from openpyxl import Workbook
 from duban.accounts.actions import AccountAction
 from duban.accounts.choices import UserRole
 from duban.audit.models import LogEntry
+from duban.ledger import liaisons
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import UnitAlias
 from duban.testing import BaseTestCase, make_unit
@@ -37,6 +39,17 @@ GOOD = [
     # An alias of a unit.
     ["区发展和改革局", "孙八", "", "sun@example.org", "fgj_sun"],
 ]
+
+
+def checked_before(rows) -> liaisons.LiaisonList:
+    """The check as it went before the user names were taken: every row passing."""
+    found = CHECK(rows)
+    for row in found.rows:
+        row.errors = []
+    return found
+
+
+CHECK = liaisons.check
 
 
 class LiaisonImportTestCase(BaseTestCase):
@@ -170,6 +183,22 @@ class LiaisonImportTestCase(BaseTestCase):
         self.assertContains(response, "用户名“jyj_qian”已被使用")
         self.assertFalse(User.objects.filter(username__in=["czj_zhao", "fgj_sun"]).exists())
         self.assertFalse(LogEntry.objects.filter(action__startswith="accounts.").exists())
+
+    def test_the_same_list_confirmed_twice_at_once_imports_it_once(self):
+        response = self.preview(GOOD)
+        payload = SIGNED.search(response.content.decode())[1]
+        self.client.post(CONFIRM, {"rows": payload})
+        # The second confirmation passed its checks before the first created the log-ins:
+        # the unique user name refuses it.
+        with (
+            mock.patch("duban.ledger.liaisons.check", side_effect=checked_before),
+            mock.patch("duban.accounts.people.username_taken", return_value=False),
+        ):
+            response = self.client.post(CONFIRM, {"rows": payload}, follow=True)
+        self.assertContains(response, "名单中的用户名刚被使用，未导入任何账号，请重新上传名单。")
+        self.assertEqual(User.objects.filter(username__in=["czj_zhao", "jyj_qian"]).count(), 2)
+        imported = LogEntry.objects.filter(action=AccountAction.LIAISONS_IMPORTED)
+        self.assertEqual(imported.count(), 1)
 
     def test_a_tampered_preview_is_refused(self):
         response = self.preview(GOOD)

@@ -94,5 +94,9 @@ def liaison_import_confirm(request):
         messages.error(request, "名单中有错误的行，未导入任何账号。")
         ctx = {"form": LiaisonFileForm(), "liaisons": liaisons}
         return render(request, "accounts/liaison_import.html", ctx)
-    created = import_liaisons(liaisons, request.user)
+    try:
+        created = import_liaisons(liaisons, request.user)
+    except LiaisonFileError as error:
+        messages.error(request, str(error))
+        return redirect("ledger:liaison-import")
     return render(request, "accounts/new_password.html", {"new": created, "created": True})
