@@ -2,6 +2,7 @@ import io
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.test.utils import (
     setup_databases,
     setup_test_environment,
@@ -14,7 +15,7 @@ from rich.table import Table
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
 from duban.ledger.bench import IMPORT_STEPS, bench_import, bench_pages
 from duban.parsing.bench import bench_parse, default_seed_dir, render
-from duban.supervision.bench import bench_refresh
+from duban.supervision.bench import bench_province, bench_refresh
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     help = (
         "Benchmark the parser on the reference notice (parse), or the main pages (pages) or "
         "the Excel ledger export (export) on a province's worth of synthetic data in a "
-        "throwaway database, or refresh-status on the demo (refresh), or the office's web "
+        "throwaway database, or refresh-status on the demo (refresh; with --tasks, refresh-status, remind and escalate on a synthetic province), or the office's web "
         "import of the reference .docx (import)."
     )
 
@@ -48,8 +49,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--tasks",
             type=int,
-            default=100_000,
-            help="pages: tasks of the large database; export: tasks exported",
+            default=None,
+            help="pages: tasks of the large database; export: tasks exported (both 100000); "
+            "refresh: tasks of a synthetic province (default: the demo)",
         )
         parser.add_argument(
             "--small", type=int, default=1_000, help="pages: tasks of the baseline database"
@@ -58,18 +60,22 @@ class Command(BaseCommand):
             "--reports-per-task",
             type=int,
             default=10,
-            help="pages, export: progress reports per task",
+            help="pages, export, refresh --tasks: progress reports per task",
         )
 
     def handle(self, *args, what, repeat, **options):
         if repeat is not None and repeat < 1:
             raise CommandError("--repeat must be at least 1", returncode=2)
+        if options["tasks"] is not None and options["tasks"] < 1:
+            raise CommandError("--tasks must be at least 1", returncode=2)
         # Rich renders into a buffer: Django's OutputWrapper adds a newline to every write.
         console = Console(file=io.StringIO(), width=120, force_terminal=self.stdout.isatty())
         if what == "parse":
             self.parse(console, options["seed_dir"] or default_seed_dir(), repeat)
         elif what == "export":
-            self.export(console, options["tasks"], options["reports_per_task"])
+            self.export(console, options["tasks"] or 100_000, options["reports_per_task"])
+        elif what == "refresh" and options["tasks"]:
+            self.province(console, options["tasks"], options["reports_per_task"])
         elif what == "refresh":
             self.refresh(console, repeat or 5)
         elif what == "import":
@@ -85,8 +91,6 @@ class Command(BaseCommand):
         render(figures, seed_dir, console)
 
     def export(self, console, tasks, reports_per_task):
-        if tasks < 1:
-            raise CommandError("--tasks must be at least 1", returncode=2)
         figures = throwaway_database(bench_export, tasks, reports_per_task, self.stderr.write)
         console.print(
             f"duban bench export: {figures.rows} rows ({reports_per_task} reports per task), "
@@ -103,7 +107,7 @@ class Command(BaseCommand):
         console.print(f"peak memory {figures.peak_mb:.1f} MB (budget < {BUDGET_MB} MB)")
 
     def pages(self, console, options, repeat):
-        small, large = options["small"], options["tasks"]
+        small, large = options["small"], options["tasks"] or 100_000
         if not 1 <= small <= large:
             raise CommandError("--small must be at least 1 and at most --tasks", returncode=2)
         timings = throwaway_database(
@@ -144,6 +148,18 @@ class Command(BaseCommand):
             f"one task at a time  {figures.single_seconds:.3f} s, "
             f"{figures.single_queries} queries ({figures.single_seconds / figures.seconds:.0f}×)"
         )
+
+    def province(self, console, tasks, reports_per_task):
+        figures = throwaway_database(bench_province, tasks, reports_per_task, self.stderr.write)
+        console.print(
+            f"duban bench refresh: a synthetic province of {figures.tasks} active tasks in "
+            f"{figures.plans} plans, {figures.reports} reports, on {connection.vendor}"
+        )
+        for line, run in figures.runs:
+            console.print(
+                f"{line:<18} {run.seconds:8.2f} s  {run.queries:6} queries  "
+                f"{run.queries / figures.plans:6.1f} per plan"
+            )
 
     def web_import(self, console, seed_dir, repeat):
         found = sorted(seed_dir.glob("*.docx"))
