@@ -16,6 +16,7 @@ from duban.supervision.models.notices import (
     SupervisionNotice,
     SupervisionNoticeQuerySet,
     escalate_late_notices,
+    late_notices,
     notice_units,
 )
 from duban.supervision.models.notifications import (
@@ -63,6 +64,7 @@ __all__ = [
     "about_key",
     "by_severity",
     "escalate_late_notices",
+    "late_notices",
     "notice_units",
     "escalation_grace_days",
     "leader_users",

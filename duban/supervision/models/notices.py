@@ -1,5 +1,6 @@
 """督办单: issued to a responsible unit, responded to, closed or escalated to the next tier."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -450,15 +451,32 @@ def _name_of(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def escalate_late_notices(today: date, dry_run: bool = False) -> list[SupervisionNotice]:
-    """Escalate every notice whose response is late beyond the grace days; top-tier ones stay."""
+def late_notices(today: date) -> list[SupervisionNotice]:
+    """The notices late beyond the grace days that can still be escalated (top-tier ones stay)."""
     cutoff = today - timedelta(days=escalation_grace_days())
-    late = list(
+    return list(
         SupervisionNotice.objects.late(cutoff)
         .exclude(tier=TIER_ORDER[-1])
         .select_related("task", "unit")
+        .prefetch_related("copied_to")
+        .order_by("pk")
     )
+
+
+def escalate_late_notices(
+    today: date,
+    dry_run: bool = False,
+    notices: list[SupervisionNotice] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[SupervisionNotice]:
+    """Escalate the late notices (`late_notices` unless given), each in its own transaction.
+
+    A run cut short keeps the notices it escalated; the next one finds only the others late.
+    """
+    late = late_notices(today) if notices is None else notices
     if not dry_run:
         for notice in late:
             notice.escalate(today=today)
+            if progress is not None:
+                progress(1)
     return late

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from io import StringIO
 
@@ -21,7 +22,9 @@ class EscalateCommandTestCase(BaseTestCase):
     def test_dry_run_lists_and_changes_nothing(self):
         out = StringIO()
         call_command("escalate", "--dry-run", "--date", "2022-04-08", stdout=out)
-        assert "将升级 1 份督办单" in out.getvalue()
+        lines = out.getvalue().splitlines()
+        assert len(lines) == 2 and "反馈期限 2022-04-01" in lines[0]
+        assert re.fullmatch(r"将升级 1 份督办单。（用时 \d+\.\d 秒）", lines[1])
         self.notice.refresh_from_db()
         assert self.notice.state == NoticeState.ISSUED
 

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from io import StringIO
 
@@ -15,8 +16,9 @@ class RefreshStatusCommandTestCase(BaseTestCase):
     def test_it_prints_the_counts_and_stores_the_statuses(self):
         out = StringIO()
         call_command("refresh-status", "--date", "2022-03-01", stdout=out)
-        expected = "已完成 0，正常 0，滞后 0，严重滞后/逾期 0，未安排报送 2"
-        assert out.getvalue().strip() == expected
+        # Not a terminal: no bar, the summary line alone, with the count and the time.
+        expected = r"已完成 0，正常 0，滞后 0，严重滞后/逾期 0，未安排报送 2，共 2 项任务（用时 \d+\.\d 秒）"
+        assert re.fullmatch(expected, out.getvalue().strip())
         assert TaskStatus.objects.count() == 2
 
     def test_dry_run_stores_nothing(self):
@@ -42,4 +44,4 @@ class UnscheduledStatusTestCase(BaseTestCase):
     def test_the_command_counts_the_unscheduled_tasks(self):
         out = StringIO()
         call_command("refresh-status", "--date", "2022-03-01", stdout=out)
-        assert out.getvalue().strip().endswith("未安排报送 2")
+        assert "，未安排报送 2，共 2 项任务（用时" in out.getvalue()

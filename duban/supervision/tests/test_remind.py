@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from io import StringIO
 from unittest import mock
@@ -43,6 +44,9 @@ class RemindTestCase(BaseTestCase):
         out = self.remind("--dry-run", "--date", "2022-04-03", "--days", "3")
         assert "bob <bob@example.org>" in out
         assert "将发送 4 份提醒" in out  # bob, charlie, dave, joan
+        # Not a terminal: no bar; the last line counts what was done and says how long it took.
+        last = out.splitlines()[-1]
+        assert re.fullmatch(r"将发送 4 份提醒；将升级 0 份督办单。（用时 \d+\.\d 秒）", last)
         assert mail.outbox == []
         assert Notification.objects.count() == 0
 
@@ -129,7 +133,7 @@ class RemindTestCase(BaseTestCase):
         assert (
             (len(mail.outbox), Notification.objects.count()) == (first_mails, first_notes) == (4, 4)
         )
-        assert "已发送 0 份提醒" in out and "4 份今日已发送过，未重复发送" in out
+        assert "已发送 0 份提醒，4 份今日已发送过，未重复发送；已升级 0 份督办单。" in out
         self.remind("--date", "2022-04-04", "--days", "3")
         assert len(mail.outbox) == 8  # a new day, a new reminder
 
@@ -154,5 +158,5 @@ class RemindTestCase(BaseTestCase):
         out = self.remind("--date", "2022-04-08", "--days", "0")
         notice.refresh_from_db()
         assert notice.state == NoticeState.ESCALATED
-        assert "升级督办单" in out
+        assert "升级督办单：" in out and "已升级 1 份督办单。" in out
         assert SupervisionNotice.objects.filter(tier=Tier.WARN).count() == 1

@@ -1,8 +1,11 @@
+import time
+
 from django.core.management.base import BaseCommand
 
 from duban.lib import clock
 from duban.supervision.management.options import add_date_option
-from duban.supervision.models import escalate_late_notices
+from duban.supervision.management.progress import closing_line, progress_bar
+from duban.supervision.models import escalate_late_notices, late_notices
 
 
 class Command(BaseCommand):
@@ -15,9 +18,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, on, dry_run, **options):
+        started = time.perf_counter()
         today = on or clock.today()
-        late = escalate_late_notices(today, dry_run=dry_run)
-        for notice in late:
-            self.stdout.write(f"{notice}（{notice.unit}，反馈期限 {notice.respond_by}）")
+        late = late_notices(today)
+        with progress_bar(self.stdout, "升级督办单", len(late)) as bar:
+            escalate_late_notices(today, dry_run=dry_run, notices=late, progress=bar.advance)
+            for notice in late:
+                bar.say(f"{notice}（{notice.unit}，反馈期限 {notice.respond_by}）")
         verb = "将升级" if dry_run else "已升级"
-        self.stdout.write(f"{verb} {len(late)} 份督办单。")
+        seconds = time.perf_counter() - started
+        self.stdout.write(closing_line(f"{verb} {len(late)} 份督办单。", seconds))

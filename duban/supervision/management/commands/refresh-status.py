@@ -1,8 +1,12 @@
+import time
+
 from django.core.management.base import BaseCommand
 
+from duban.ledger.models import Task
 from duban.lib import clock
 from duban.supervision.choices import Colour
 from duban.supervision.management.options import add_date_option
+from duban.supervision.management.progress import closing_line, progress_bar
 from duban.supervision.refresh import refresh_all
 
 
@@ -19,6 +23,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, on, dry_run, **options):
-        counts = refresh_all(on or clock.today(), dry_run=dry_run)
+        started = time.perf_counter()
+        tasks = Task.objects.active()
+        with progress_bar(self.stdout, "计算督办状态", tasks.count()) as bar:
+            counts = refresh_all(
+                on or clock.today(), tasks=tasks, dry_run=dry_run, progress=bar.advance
+            )
         summary = "，".join(f"{label} {counts.get(value, 0)}" for value, label in Colour.choices)
-        self.stdout.write(("（试算）" if dry_run else "") + summary)
+        summary = f"{'（试算）' if dry_run else ''}{summary}，共 {sum(counts.values())} 项任务"
+        self.stdout.write(closing_line(summary, time.perf_counter() - started))
