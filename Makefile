@@ -28,11 +28,12 @@ $(VENDOR)/echarts.min.js: package.json package-lock.json
 
 install: $(VENV)/.installed $(VENDOR)/echarts.min.js
 
-# The demo's data belong to the reference notice's year: serve it as of the demo's date.
+# The demo's data belong to the reference notice's year: serve it as of the demo's date,
+# with the background worker and the webhook sender beside the web server (`duban serve`).
 run: install
 	$(BIN)/duban migrate --no-input
 	$(BIN)/duban demo
-	DUBAN_TODAY=$${DUBAN_TODAY:-$$($(BIN)/duban demo --today)} $(BIN)/duban runserver 127.0.0.1:8000
+	DUBAN_TODAY=$${DUBAN_TODAY:-$$($(BIN)/duban demo --today)} $(BIN)/duban serve 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff format --check .

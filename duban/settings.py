@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "duban.exports",
     "duban.bulletins",
     "duban.api",
+    # django.tasks' database backend: the queue `duban db_worker` runs (see README). Before
+    # duban.jobs, whose admin replaces its task results' admin.
+    "django_tasks_db",
+    "duban.jobs",
     # django-ninja's templates and static files: its docs page loads no CDN script.
     "ninja",
 ]
@@ -126,6 +130,10 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long work (imports, large exports, PDFs, bulletins, status refreshes) is queued in the
+# database and run by `duban db_worker` processes (`make run` starts one; see README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

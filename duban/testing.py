@@ -20,11 +20,14 @@ Their passwords are hashed with MD5: conftest.py's session fixture sets the hash
 setUpTestData runs.
 """
 
+import signal
 import threading
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
@@ -256,6 +259,26 @@ class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         build_cast(cls)
+
+
+def run_jobs() -> None:
+    """Run every queued background task with the real `db_worker`, in this process and this
+    test's transaction, until the queue is empty.
+
+    The worker's check for stale connections would close the test's connection in its
+    transaction, so it is left out; the worker's signal handlers are put back afterwards.
+    """
+    handlers = {
+        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+    }
+    try:
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker", batch=True, reload=False, interval=0, startup_delay=False, verbosity=0
+            )
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
 
 
 def run_threads(target, count: int) -> list:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("duban.public.urls")),
     path("exports/", include("duban.exports.urls")),
     path("bulletins/", include("duban.bulletins.urls")),
+    path("jobs/", include("duban.jobs.urls")),
     path("api/v1/", api.urls),
     path("api/", include("duban.api.urls")),
     path("", include("duban.ledger.urls")),

@@ -32,19 +32,21 @@ def random_upload_name(folder: str, filename: str) -> str:
 
 def download_response(stored) -> FileResponse:
     """Serve a StoredUpload (or anything with its `file`, `original_name` and `content_type`)
-    as a download.
+    as a download (see `file_download`)."""
+    return file_download(stored.file, stored.original_name, stored.content_type)
+
+
+def file_download(file, filename: str, content_type: str) -> FileResponse:
+    """Serve a stored file as a download named `filename`.
 
     Never rendered inline and never sniffed, so an uploaded page cannot run in duban's origin.
     """
     try:
-        handle = stored.file.open("rb")
+        handle = file.open("rb")
     except FileNotFoundError:
         raise Http404("文件不存在") from None
     response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
+        handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -134,6 +134,11 @@ TABLE = {
     "exports:cycle-reports":          Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "exports:supervision-notice":     Row("302 404 200 200 200 404 404 404", "302 404 200 200 200 404 404 404"),
     "exports:leader-pack":            Row("302 404 200 200 404 404 404 404", "302 404 200 200 404 404 404 404"),
+    "jobs:jobs":                      Row("302 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200"),
+    "jobs:job":                       Row("302 404 200 404 404 404 404 404", "302 404 200 404 404 404 404 404"),  # the user's own jobs only
+    "jobs:job-status":                Row("302 404 200 404 404 404 404 404", "302 404 200 404 404 404 404 404"),
+    "jobs:job-download":              Row("302 404 200 404 404 404 404 404", "302 404 200 404 404 404 404 404"),
+    "jobs:job-retry":                 Row("405 405 405 405 405 405 405 405", "302 404 302 404 404 404 404 404"),  # a finished job: refused with a message
     "bulletins:bulletins":            Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
     "bulletins:bulletin-issue":       Row("405 405 405 405 405 405 405 405", "302 403 302 403 403 403 403 403"),
     "bulletins:bulletin":             Row("302 403 200 403 403 403 403 403", "302 403 200 403 403 403 403 403"),
@@ -237,6 +242,10 @@ KWARGS = {
     "exports:cycle-reports": pk("cycle"),
     "exports:supervision-notice": pk("supervision_notice"),
     "exports:leader-pack": pk("official"),
+    "jobs:job": pk("job"),
+    "jobs:job-status": pk("job"),
+    "jobs:job-download": pk("job"),
+    "jobs:job-retry": pk("job"),
     "bulletins:bulletin": pk("bulletin"),
     "bulletins:bulletin-download": pk("bulletin"),
     "bulletins:bulletin-figure": lambda w: {"pk": w.bulletin.pk, "key": "tasks-red"},

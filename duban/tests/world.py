@@ -21,6 +21,8 @@ from django.core.files.base import ContentFile
 from duban.api.choices import TokenScope
 from duban.api.models import ApiToken, Webhook
 from duban.bulletins.models import Bulletin
+from duban.jobs.choices import JobKind, JobState
+from duban.jobs.models import Job
 from duban.ledger import demo
 from duban.ledger.choices import UnitKind
 from duban.ledger.models import Assignment, ImportDraft
@@ -150,4 +152,15 @@ def build_world(mark: str = "") -> SimpleNamespace:
         user=w.bob, name="测试令牌" + mark, scope=TokenScope.READ, by=None
     )[0]
     w.webhook = Webhook.register("https://example.org/hook", by=None)
+    # A background export of alice's, done, its file ready to download.
+    w.job = Job.objects.create(
+        kind=JobKind.EXPORT,
+        title="导出督办台账" + mark,
+        started_by=w.alice,
+        state=JobState.DONE,
+        task_path="duban.jobs.tests.test_jobs.write_upper",
+        result=ContentFile(b"PK", name="ledger.xlsx"),
+        result_name="督办台账.xlsx" + mark,
+        result_type="application/octet-stream",
+    )
     return w

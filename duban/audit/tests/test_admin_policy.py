@@ -10,6 +10,8 @@ from duban.testing import BaseTestCase, make_cycle, make_report
 WORKFLOW = {
     "audit.logentry",
     "bulletins.bulletin",
+    "django_tasks_database.dbtaskresult",
+    "jobs.job",
     "ledger.importdraft",
     "progress.milestone",
     "progress.report",
