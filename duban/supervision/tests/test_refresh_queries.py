@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
+from duban.supervision import refresh
 from duban.supervision.refresh import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
@@ -116,3 +118,13 @@ class RefreshQueriesTestCase(BaseTestCase):
         self.add_tasks(20, other)
         self.refresh_queries()
         assert self.refresh_queries() == two_plans
+
+    def test_a_large_plan_costs_a_constant_number_of_queries_per_batch(self):
+        self.add_tasks(7)  # beside the cast's two: nine tasks, three batches
+        with mock.patch.object(refresh, "BATCH", 3):
+            self.refresh_queries()
+            # The tasks are read once; everything else once per batch, as for three plans.
+            assert self.refresh_queries() == 1 + 3 * (STEADY_REFRESH - 1)
+            self.add_tasks(3)
+            self.refresh_queries()
+            assert self.refresh_queries() == 1 + 4 * (STEADY_REFRESH - 1)
