@@ -18,15 +18,20 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# ECharts comes from the npm registry at the version package-lock.json pins, copied where
-# Django's static files finder looks (git-ignored): nothing is fetched from a CDN.
-VENDOR := duban/static/vendor/echarts
-$(VENDOR)/echarts.min.js: package.json package-lock.json
+# The browser libraries (ECharts for the charts, Tom Select for the type-ahead filters) come
+# from the npm registry at the versions package-lock.json pins, copied where Django's static
+# files finder looks (git-ignored): nothing is fetched from a CDN.
+VENDOR := duban/static/vendor
+$(VENDOR)/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
-	mkdir -p $(VENDOR)
-	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/
+	mkdir -p $(VENDOR)/echarts $(VENDOR)/tom-select
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/echarts/
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js \
+		node_modules/tom-select/dist/css/tom-select.min.css node_modules/tom-select/LICENSE \
+		$(VENDOR)/tom-select/
+	touch $@
 
-install: $(VENV)/.installed $(VENDOR)/echarts.min.js
+install: $(VENV)/.installed $(VENDOR)/.installed
 
 # The demo's data belong to the reference notice's year: serve it as of the demo's date,
 # with the background worker and the webhook sender beside the web server (`duban serve`).

@@ -307,7 +307,7 @@ def list_tasks(
     params |= {"kind": kind, "role": role, "colour": colour, "status": status}
     data = {name: value for name, value in params.items() if value not in ("", None)}
     # The ledger page's own form: the same filters, the same choices, invalid ones dropped.
-    form = LedgerFilterForm(data, **filter_choices(user, visible))
+    form = LedgerFilterForm(data, **filter_choices(user))
     tasks = visible.matching(**form.filters(), own_unit=unit_of(user))
     return keyset_page(ledger_rows(tasks, user), cursor, limit)
 

@@ -29,7 +29,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duban.accounts.access import is_office, official_of, unit_id_of, unit_of
-from duban.ledger.models import Assignment, ImportDraft, Notice, Official, Plan, Task, Unit
+from duban.ledger.models import (
+    Assignment,
+    ImportDraft,
+    Notice,
+    Official,
+    Plan,
+    Task,
+    TaskLeader,
+    Unit,
+)
 
 
 def visible_tasks(user) -> QuerySet[Task]:
@@ -62,6 +71,26 @@ def visible_officials(user) -> QuerySet[Official]:
     if (official := official_of(user)) is not None:
         return Official.objects.filter(pk=official.pk)
     return Official.objects.none()
+
+
+def filterable_units(user) -> QuerySet[Unit]:
+    """The units the user may filter lists by: all for the office, else those assigned to the
+    user's own tasks (a liaison filters by partner units whose pages they do not open)."""
+    if is_office(user):
+        return Unit.objects.all()
+    return Unit.objects.filter(
+        pk__in=Assignment.objects.filter(task__in=visible_tasks(user)).values("unit_id")
+    )
+
+
+def filterable_officials(user) -> QuerySet[Official]:
+    """The leaders the user may filter lists by: all for the office, else those leading the
+    user's own tasks."""
+    if is_office(user):
+        return Official.objects.all()
+    return Official.objects.filter(
+        pk__in=TaskLeader.objects.filter(task__in=visible_tasks(user)).values("official_id")
+    )
 
 
 def visible_plans(user) -> QuerySet[Plan]:

@@ -5,8 +5,8 @@ from django.template.defaultfilters import filesizeformat
 from duban.ledger.choices import AssignmentRole, TaskState, UnitKind
 from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
-from duban.lib.params import IdMultipleChoiceField
-from duban.lib.widgets import LongSelect
+from duban.lib.params import IdChoiceField, IdMultipleChoiceField
+from duban.lib.widgets import LongSelect, SuggestSelect
 from duban.parsing import ParseError, errors, parse_notice
 from duban.supervision.choices import Colour
 
@@ -64,6 +64,27 @@ def parse_error_message(exc: ParseError) -> str:
     return "无法读取该文件：" + PARSE_ERRORS.get(exc.code, PARSE_ERRORS[errors.DAMAGED])
 
 
+def leader_filter() -> IdChoiceField:
+    """A list's leader filter: the chosen id, checked against the queryset the form sets
+    (access.filterable_officials), the others found by type-ahead."""
+    return IdChoiceField(
+        Official.objects.none(),
+        label="牵头领导",
+        required=False,
+        widget=SuggestSelect("ledger:suggest-leaders", "输入领导姓名"),
+    )
+
+
+def unit_filter() -> IdChoiceField:
+    """A list's unit filter, as `leader_filter` (access.filterable_units)."""
+    return IdChoiceField(
+        Unit.objects.none(),
+        label="责任单位",
+        required=False,
+        widget=SuggestSelect("ledger:suggest-units", "输入单位名称"),
+    )
+
+
 class LedgerFilterForm(forms.Form):
     """The GET filters of the ledger list; invalid values are dropped, not reported."""
 
@@ -76,12 +97,8 @@ class LedgerFilterForm(forms.Form):
     plan = forms.ModelChoiceField(
         Plan.objects.none(), label="计划", required=False, widget=LongSelect
     )
-    leader = forms.ModelChoiceField(
-        Official.objects.none(), label="牵头领导", required=False, widget=LongSelect
-    )
-    unit = forms.ModelChoiceField(
-        Unit.objects.none(), label="责任单位", required=False, widget=LongSelect
-    )
+    leader = leader_filter()
+    unit = unit_filter()
     kind = forms.ChoiceField(
         label="单位类别", required=False, choices=[("", "全部类别"), *UnitKind.choices]
     )

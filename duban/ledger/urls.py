@@ -1,6 +1,6 @@
 from django.urls import path
 
-from duban.ledger.views import imports, logins, notices, people, placeholders, tasks
+from duban.ledger.views import imports, logins, notices, people, placeholders, suggest, tasks
 
 app_name = "ledger"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("units/<id:pk>/", people.unit_detail, name="unit"),
     path("units/<id:pk>/kind/", people.unit_kind, name="unit-kind"),
     path("units/<id:pk>/merge/", people.unit_merge, name="unit-merge"),
+    # /suggest/: the type-ahead of the unit and leader filters
+    path("suggest/units/", suggest.unit_suggestions, name="suggest-units"),
+    path("suggest/leaders/", suggest.official_suggestions, name="suggest-leaders"),
     # /people/: the office's log-ins for units and leaders
     path("people/", logins.people, name="people"),
     path("people/units/<id:pk>/new/", logins.unit_login_create, name="unit-login-create"),

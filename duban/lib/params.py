@@ -29,6 +29,15 @@ def parse_count(value, maximum: int = MAX_ID) -> int | None:
     return number if number <= maximum else None
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """ModelChoiceField refusing, as an invalid choice, a key no id column can hold."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and parse_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """ModelMultipleChoiceField refusing, as an invalid choice, keys no id column can hold."""
 

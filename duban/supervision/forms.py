@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django import forms
 
+from duban.ledger.forms import leader_filter, unit_filter
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib import clock
 from duban.lib.params import IdMultipleChoiceField
@@ -175,12 +176,8 @@ class OverviewFilterForm(forms.Form):
     plan = forms.ModelChoiceField(
         Plan.objects.all(), label="计划", required=False, widget=LongSelect
     )
-    leader = forms.ModelChoiceField(
-        Official.objects.all(), label="牵头领导", required=False, widget=LongSelect
-    )
-    unit = forms.ModelChoiceField(
-        Unit.objects.all(), label="责任单位", required=False, widget=LongSelect
-    )
+    leader = leader_filter()
+    unit = unit_filter()
     q = forms.CharField(label="关键词", required=False, max_length=100)
     sort = forms.ChoiceField(
         label="排序",
@@ -188,13 +185,13 @@ class OverviewFilterForm(forms.Form):
         choices=[("", "按严重程度"), ("order", "按任务顺序")],
     )
 
-    def __init__(self, data, all_leaders: bool = True, units=None):
+    def __init__(self, data, units, all_leaders: bool = True):
         super().__init__(data)
+        self.fields["leader"].queryset = Official.objects.all()
         self.fields["plan"].empty_label = "全部计划"
         self.fields["leader"].empty_label = "全部领导"
         self.fields["unit"].empty_label = "全部单位"
-        if units is not None:
-            self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units
         if not all_leaders:  # a leader's overview is their own portfolio
             del self.fields["leader"]
 

@@ -16,8 +16,13 @@ from django.views.decorators.http import require_POST
 
 from duban.accounts.access import is_office, office_required, official_of, unit_of
 from duban.exports.ledger import ledger_response, wants_xlsx
-from duban.ledger.access import get_official_for_user, get_task_for_user, visible_tasks
-from duban.ledger.models import Assignment, Plan, Task, Unit
+from duban.ledger.access import (
+    filterable_units,
+    get_official_for_user,
+    get_task_for_user,
+    visible_tasks,
+)
+from duban.ledger.models import Assignment, Plan, Task
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.params import parse_id
@@ -104,8 +109,7 @@ def overview(request):
         raise PermissionDenied
     office = is_office(request.user)
     visible = visible_tasks(request.user)
-    units = None if office else Unit.objects.filter(assignments__task__in=visible).distinct()
-    form = OverviewFilterForm(request.GET, all_leaders=office, units=units)
+    form = OverviewFilterForm(request.GET, units=filterable_units(request.user), all_leaders=office)
     filters = form.filters()
     # Each colour is counted under the other filters.
     counts = TaskStatus.counts(visible.matching(**{**filters, "colour": ""}))

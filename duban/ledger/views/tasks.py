@@ -8,6 +8,8 @@ from django.shortcuts import render
 from duban.accounts.access import get_profile, is_office, unit_of
 from duban.exports.ledger import ledger_response, wants_xlsx
 from duban.ledger.access import (
+    filterable_officials,
+    filterable_units,
     get_task_for_user,
     visible_officials,
     visible_plans,
@@ -16,7 +18,7 @@ from duban.ledger.access import (
 )
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
-from duban.ledger.models import Assignment, Official, Task, TaskLeader, Unit
+from duban.ledger.models import Assignment, Task, TaskLeader
 from duban.progress.latest import with_latest_report
 
 PAGE_SIZE = 50
@@ -37,29 +39,22 @@ def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
     )
 
 
-def filter_choices(user, visible: QuerySet[Task]) -> dict:
-    """The plans, leaders and units the user can filter by: those on their own tasks."""
-    if is_office(user):
-        return {
-            "plans": visible_plans(user).select_related("notice"),
-            "leaders": Official.objects.all(),
-            "units": Unit.objects.all(),
-        }
+def filter_choices(user) -> dict:
+    """The plans, leaders and units the user can filter by: those on their own tasks.
+
+    Leaders and units only validate the chosen id; their type-ahead lists the others.
+    """
     return {
         "plans": visible_plans(user).select_related("notice"),
-        "leaders": Official.objects.filter(
-            pk__in=TaskLeader.objects.filter(task__in=visible).values("official_id")
-        ),
-        "units": Unit.objects.filter(
-            pk__in=Assignment.objects.filter(task__in=visible).values("unit_id")
-        ),
+        "leaders": filterable_officials(user),
+        "units": filterable_units(user),
     }
 
 
 @login_required
 def task_list(request):
     visible = visible_tasks(request.user)
-    form = LedgerFilterForm(request.GET, **filter_choices(request.user, visible))
+    form = LedgerFilterForm(request.GET, **filter_choices(request.user))
     tasks = visible.matching(**form.filters(), own_unit=unit_of(request.user))
     if wants_xlsx(request):
         return ledger_response(tasks, "督办台账", request.user)
