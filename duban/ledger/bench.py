@@ -3,7 +3,9 @@
 It builds a synthetic ledger in a throwaway test database (never the configured one): first a
 district's worth, on which every page is timed, then the asked size added beside it, on which
 the same pages, showing the same rows, are timed again. A page should cost what it shows,
-not what the database holds: the ratio of the two timings says whether it does.
+not what the database holds: the growth of its time between the two says whether it does.
+Each view is followed by its floor, the page's reads sent again raw (see `Samples`): the
+ratio of the two says what the application adds to what the database must answer.
 
 `duban bench import` (bench_import, below) times the office's web import of the reference
 .docx, upload, preview and confirmation, and counts the parser's runs in it.
@@ -24,11 +26,13 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
+from duban.api.choices import TokenScope
+from duban.api.models import ApiToken
+from duban.dashboards.figures import OVERVIEW
 from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
@@ -42,6 +46,7 @@ from duban.ledger.models import (
     TaskLeader,
     Unit,
 )
+from duban.lib.timings import percentile
 from duban.parsing import api
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
@@ -69,20 +74,6 @@ class Built:
     unit: Unit
     official: Official
     task: Task
-
-
-@dataclass(frozen=True)
-class Timing:
-    """One page's medians on both databases."""
-
-    page: str
-    small: float  # median seconds with the district's worth
-    large: float  # median seconds with the asked size beside it
-    queries: int  # on the large database
-
-    @property
-    def ratio(self) -> float:
-        return self.large / self.small
 
 
 class Ledger:
@@ -236,40 +227,184 @@ def users(built: Built) -> dict[str, object]:
     return made
 
 
-def pages(built: Built) -> list[tuple[str, str, str]]:
-    """(label, who, url) of the pages timed."""
-    tasks = reverse("ledger:tasks")
+@dataclass(frozen=True)
+class Page:
+    """A page timed: its label, the user it is opened for and its URL."""
+
+    label: str
+    who: str
+    url: str
+    api: bool = False  # opened with the user's API token instead of a log-in
+
+
+def pages(built: Built) -> list[Page]:
+    """The pages timed: the main pages per role, the other list pages, the API lists and the
+    overview's chart JSON, each showing the same rows on both databases."""
+    tasks, api_tasks = reverse("ledger:tasks"), reverse("api-v1:list_tasks")
     return [
-        ("台账第一页", "bench-office", tasks),
-        ("台账第 20 页", "bench-office", f"{tasks}?page=20"),
-        ("台账按单位筛选", "bench-office", f"{tasks}?unit={built.unit.pk}"),
-        ("台账关键词", "bench-office", f"{tasks}?q=老旧小区"),
-        ("督办总览", "bench-office", reverse("supervision:overview")),
-        ("单位页（联络员）", "bench-unit", built.unit.get_absolute_url()),
-        ("本单位报送", "bench-unit", reverse("progress:my-reports")),
-        ("领导页", "bench-leader", built.official.get_absolute_url()),
-        ("任务页", "bench-office", built.task.get_absolute_url()),
+        Page("台账第一页", "bench-office", tasks),
+        Page("台账第 20 页", "bench-office", f"{tasks}?page=20"),
+        Page("台账按单位筛选", "bench-office", f"{tasks}?unit={built.unit.pk}"),
+        Page("台账关键词", "bench-office", f"{tasks}?q=老旧小区"),
+        Page("督办总览", "bench-office", reverse("supervision:overview")),
+        Page("单位页（联络员）", "bench-unit", built.unit.get_absolute_url()),
+        Page("本单位报送", "bench-unit", reverse("progress:my-reports")),
+        Page("领导页", "bench-leader", built.official.get_absolute_url()),
+        Page("任务页", "bench-office", built.task.get_absolute_url()),
+        Page("单位列表", "bench-office", reverse("ledger:units")),
+        Page("报送周期", "bench-office", reverse("progress:cycle-list")),
+        Page("审核队列", "bench-office", reverse("progress:review-queue")),
+        Page("督办单列表", "bench-office", reverse("supervision:notices")),
+        Page("问题列表", "bench-office", reverse("supervision:problems")),
+        Page("API 任务", "bench-office", api_tasks, api=True),
+        Page("API 任务按单位", "bench-office", f"{api_tasks}?unit={built.unit.pk}", api=True),
+        Page("API 任务关键词", "bench-office", f"{api_tasks}?q=老旧小区", api=True),
+        Page("API 任务（联络员）", "bench-unit", api_tasks, api=True),
+        Page("API 报送", "bench-office", reverse("api-v1:list_reports"), api=True),
+        Page("API 单位", "bench-office", reverse("api-v1:list_units"), api=True),
+        *(
+            Page(f"总览图表 {chart}", "bench-office", reverse("dashboards:chart", args=[chart]))
+            for chart in OVERVIEW
+        ),
     ]
 
 
-def time_pages(built: Built, people: dict, repeat: int) -> dict[str, tuple[float, int]]:
-    """{label: (median seconds, queries)} of each page, opened `repeat` times after a warm-up."""
-    found = {}
-    for label, who, url in pages(built):
-        client = Client()
-        client.force_login(people[who])
-        _get(client, url)
-        with CaptureQueriesContext(connection) as queries:
-            _get(client, url)
-        # Read now: the next request clears the connection's query log.
-        count = len(queries.captured_queries)
-        durations = []
-        for _ in range(repeat):
+class Recorder:
+    """Every statement the connection sends, as Django hands it to the driver."""
+
+    def __init__(self):
+        self.statements: list[tuple[str, object, bool]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements.append((sql, params, many))
+        return execute(sql, params, many, context)
+
+    def reads(self) -> list[tuple[str, object]]:
+        """The reads among them (SELECTs), which can be sent again without changing anything."""
+        return [
+            (sql, params)
+            for sql, params, many in self.statements
+            if not many and sql.split(None, 1)[0].upper() in ("SELECT", "WITH")
+        ]
+
+
+@dataclass(frozen=True)
+class Samples:
+    """One page on one database: each view's seconds and its floor's, and its queries.
+
+    The floor is the page's essential SQL run raw: every read the view sent (session and user
+    included; writes such as a token's last-use stamp left out), captured with its parameters
+    during a view and sent again through a plain cursor with all rows fetched, timed the same
+    way as the view, in turns with it. It is what the database must answer for the page as it
+    is written, so `ratio` is what Python, the ORM and the template add on top of it. It does
+    not judge whether a read is needed: `queries` and the growth between the two databases do.
+    """
+
+    views: list[float]
+    floors: list[float]
+    queries: int  # statements of one view
+    reads: int  # of them the reads the floor sends again
+    slowest: tuple[float, str]  # the slowest read: its median seconds and its SQL
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.views)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.views, 0.95)
+
+    @property
+    def floor(self) -> float:
+        return statistics.median(self.floors)
+
+    @property
+    def ratio(self) -> float:
+        """The view's median over its floor's."""
+        return self.median / self.floor
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One page on both databases."""
+
+    page: str
+    small: Samples  # with the district's worth
+    large: Samples  # with the asked size beside it
+
+    @property
+    def growth(self) -> float:
+        """The large database's median over the small one's: 1× for a page that costs what it
+        shows."""
+        return self.large.median / self.small.median
+
+
+@dataclass(frozen=True)
+class PagesFigures:
+    database: str  # the connection's vendor: sqlite, postgresql
+    small_tasks: int
+    tasks: int  # in the large database, the small ones included
+    reports: int
+    timings: list[Timing]
+
+
+def _clients(people: dict, tokens: dict[str, str]) -> dict[tuple[str, bool], Client]:
+    """A test client per user logged in, and one per user sending the user's API token."""
+    clients = {}
+    for who, user in people.items():
+        clients[who, False] = Client()
+        clients[who, False].force_login(user)
+        clients[who, True] = Client(headers={"Authorization": f"Bearer {tokens[who]}"})
+    return clients
+
+
+def _send(reads: list[tuple[str, object]], seconds: list[float]) -> None:
+    """Send the reads again through a plain cursor, adding each one's time to `seconds`."""
+    with connection.cursor() as cursor:
+        for i, (sql, params) in enumerate(reads):
             started = time.perf_counter()
-            _get(client, url)
-            durations.append(time.perf_counter() - started)
-        found[label] = (statistics.median(durations), count)
-    return found
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            seconds[i] += time.perf_counter() - started
+
+
+def _sample(client: Client, url: str, repeat: int) -> Samples:
+    recorder = Recorder()
+    with connection.execute_wrapper(recorder):
+        _get(client, url)
+    reads = recorder.reads()
+    views, floors, per_read = [], [], [[] for _ in reads]
+    for _ in range(repeat):
+        started = time.perf_counter()
+        _get(client, url)
+        views.append(time.perf_counter() - started)
+        seconds = [0.0] * len(reads)
+        started = time.perf_counter()
+        _send(reads, seconds)
+        floors.append(time.perf_counter() - started)
+        for times, spent in zip(per_read, seconds, strict=True):
+            times.append(spent)
+    medians = [statistics.median(times) for times in per_read]
+    slowest = max(range(len(reads)), key=medians.__getitem__, default=None)
+    return Samples(
+        views,
+        floors,
+        queries=len(recorder.statements),
+        reads=len(reads),
+        slowest=(0.0, "") if slowest is None else (medians[slowest], reads[slowest][0]),
+    )
+
+
+def time_pages(built: Built, people: dict, tokens: dict, repeat: int) -> dict[str, Samples]:
+    """{label: samples} of each page, opened once to record its statements, then `repeat`
+    times, each time followed by its floor."""
+    clients = _clients(people, tokens)
+    # The bench measures the pages, not the API's per-token limit (the throttle still runs).
+    with override_settings(API_RATE_LIMIT="1000000/s"):
+        return {
+            page.label: _sample(clients[page.who, page.api], page.url, repeat)
+            for page in pages(built)
+        }
 
 
 def _get(client: Client, url: str) -> None:
@@ -280,20 +415,32 @@ def _get(client: Client, url: str) -> None:
 
 def bench_pages(
     small: int, large: int, reports_per_task: int, repeat: int, progress: Callable[[str], None]
-) -> list[Timing]:
+) -> PagesFigures:
     """Time the pages on `small` tasks, then again with `large` more beside them."""
     ledger = Ledger()
     progress(f"building {small} tasks…")
     built = ledger.add(small, reports_per_task)
     people = users(built)
-    before = time_pages(built, people, repeat)
+    office = people["bench-office"]
+    tokens = {
+        who: ApiToken.issue(user=user, name="bench", scope=TokenScope.READ, by=office)[1]
+        for who, user in people.items()
+    }
+    progress("timing the pages…")
+    before = time_pages(built, people, tokens, repeat)
     progress(f"adding {large} tasks and {large * reports_per_task} reports…")
     ledger.add(large, reports_per_task)
-    after = time_pages(built, people, repeat)
-    return [
-        Timing(label, before[label][0], after[label][0], after[label][1])
-        for label, _, _ in pages(built)
-    ]
+    progress("timing the pages again…")
+    after = time_pages(built, people, tokens, repeat)
+    return PagesFigures(
+        database=connection.vendor,
+        small_tasks=small,
+        tasks=Task.objects.count(),
+        reports=Report.objects.count(),
+        timings=[
+            Timing(page.label, before[page.label], after[page.label]) for page in pages(built)
+        ],
+    )
 
 
 IMPORT_STEPS = ("upload", "preview", "confirm")

@@ -1,4 +1,6 @@
 import io
+import json
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,10 +12,11 @@ from django.test.utils import (
     teardown_test_environment,
 )
 from rich.console import Console
-from rich.table import Table
 
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
-from duban.ledger.bench import IMPORT_STEPS, bench_import, bench_pages
+from duban.ledger.bench import IMPORT_STEPS, bench_import
+from duban.ledger.loadrun import bench_load, load_json, render_load
+from duban.ledger.scale import bench_scale, render_scale, scale_json
 from duban.parsing.bench import bench_parse, default_seed_dir, render
 from duban.supervision.bench import bench_province, bench_refresh
 
@@ -22,23 +25,25 @@ class Command(BaseCommand):
     # `parse` reads files only and the others make their own database: no checks to wait for.
     requires_system_checks = []
     help = (
-        "Benchmark the parser on the reference notice (parse), or the main pages (pages) or "
-        "the Excel ledger export (export) on a province's worth of synthetic data in a "
-        "throwaway database, or refresh-status on the demo (refresh; with --tasks, refresh-status, remind and escalate on a synthetic province), or the office's web "
-        "import of the reference .docx (import)."
+        "Benchmark the parser on the reference notice (parse), or the main pages with the "
+        "ledger export and refresh-status (pages), or the Excel ledger export alone (export) "
+        "on a province's worth of synthetic data in a throwaway database, or refresh-status "
+        "on the demo (refresh; with --tasks, refresh-status, remind and escalate on a "
+        "synthetic province), or the office's web import of the reference .docx (import), "
+        "or gunicorn under many logged-in clients on PostgreSQL (load)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "what",
-            choices=["parse", "pages", "export", "refresh", "import"],
+            choices=["parse", "pages", "export", "refresh", "import", "load"],
             help="what to benchmark",
         )
         parser.add_argument(
             "--repeat",
             type=int,
             default=None,
-            help="runs per case (parse: 20, pdf 3; pages: 5; refresh: 5; import: 5)",
+            help="runs per case (parse: 20, pdf 3; pages: 20; refresh: 5; import: 5)",
         )
         parser.add_argument(
             "--seed-dir",
@@ -50,8 +55,9 @@ class Command(BaseCommand):
             "--tasks",
             type=int,
             default=None,
-            help="pages: tasks of the large database; export: tasks exported (both 100000); "
-            "refresh: tasks of a synthetic province (default: the demo)",
+            help="pages: tasks of the large database; export: tasks exported; load: tasks "
+            "served (all three 100000); refresh: tasks of a synthetic province (default: the "
+            "demo)",
         )
         parser.add_argument(
             "--small", type=int, default=1_000, help="pages: tasks of the baseline database"
@@ -60,8 +66,17 @@ class Command(BaseCommand):
             "--reports-per-task",
             type=int,
             default=10,
-            help="pages, export, refresh --tasks: progress reports per task",
+            help="pages, export, refresh --tasks, load: progress reports per task",
         )
+        parser.add_argument(
+            "--json", action="store_true", help="pages, load: print the figures as JSON"
+        )
+        parser.add_argument("--clients", type=int, default=50, help="load: concurrent clients")
+        parser.add_argument("--seconds", type=float, default=30, help="load: seconds measured")
+        parser.add_argument(
+            "--warmup", type=float, default=5, help="load: seconds of warm-up, not counted"
+        )
+        parser.add_argument("--workers", type=int, default=4, help="load: gunicorn workers")
 
     def handle(self, *args, what, repeat, **options):
         if repeat is not None and repeat < 1:
@@ -80,8 +95,10 @@ class Command(BaseCommand):
             self.refresh(console, repeat or 5)
         elif what == "import":
             self.web_import(console, options["seed_dir"] or default_seed_dir(), repeat or 5)
+        elif what == "load":
+            self.load(console, options)
         else:
-            self.pages(console, options, repeat or 5)
+            self.pages(console, options, repeat or 20)
         self.stdout.write(console.file.getvalue(), ending="")
 
     def parse(self, console, seed_dir, repeat):
@@ -110,27 +127,13 @@ class Command(BaseCommand):
         small, large = options["small"], options["tasks"] or 100_000
         if not 1 <= small <= large:
             raise CommandError("--small must be at least 1 and at most --tasks", returncode=2)
-        timings = throwaway_database(
-            bench_pages, small, large, options["reports_per_task"], repeat, self.stderr.write
+        figures = throwaway_database(
+            bench_scale, small, large, options["reports_per_task"], repeat, self.stderr.write
         )
-        table = Table(
-            title=f"duban bench pages: {small} tasks, then {large} more beside them "
-            f"({options['reports_per_task']} reports per task)",
-            title_justify="left",
-        )
-        table.add_column("page")
-        for heading in ("small", "large", "ratio", "queries"):
-            table.add_column(heading, justify="right")
-        for timing in timings:
-            table.add_row(
-                timing.page,
-                f"{timing.small * 1000:.1f} ms",
-                f"{timing.large * 1000:.1f} ms",
-                f"{timing.ratio:.2f}×",
-                str(timing.queries),
-            )
-        console.print(table)
-        console.print("medians; a page should cost what it shows, so a ratio near 1×")
+        if options["json"]:
+            console.file.write(dump(scale_json(figures)))
+        else:
+            render_scale(console, figures)
 
     def refresh(self, console, repeat):
         try:
@@ -172,9 +175,43 @@ class Command(BaseCommand):
         console.print(f"total    {figures.total:.3f} s (median of {repeat})")
         console.print(f"parses   {figures.parses} per import")
 
+    def load(self, console, options):
+        if options["clients"] < 4 or options["workers"] < 1 or options["seconds"] <= 0:
+            raise CommandError(
+                "--clients must be at least 4, --workers at least 1, --seconds above 0",
+                returncode=2,
+            )
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "the load run needs PostgreSQL: set DATABASE_URL (its throwaway database is "
+                "made beside the configured one)",
+                returncode=2,
+            )
+        figures = throwaway_database(
+            bench_load,
+            options["tasks"] or 100_000,
+            options["reports_per_task"],
+            options["clients"],
+            options["seconds"],
+            options["workers"],
+            options["warmup"],
+            self.stderr.write,
+        )
+        if options["json"]:
+            console.file.write(dump(load_json(figures)))
+        else:
+            render_load(console, figures)
+
+
+def dump(figures: dict) -> str:
+    return json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+
 
 def throwaway_database(bench, *args):
     """Run `bench(*args)` in a test database created and dropped here, never the configured one."""
+    if connection.vendor == "postgresql":
+        # Named for the bench and the process: beside a test run's test_<name>, never on it.
+        connection.settings_dict["TEST"]["NAME"] = f"test_duban_bench_{os.getpid()}"
     setup_test_environment()
     databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
     try:
