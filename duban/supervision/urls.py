@@ -7,6 +7,7 @@ app_name = "supervision"
 urlpatterns = [
     # /supervision/
     path("", views.overview, name="overview"),
+    path("refresh/", views.refresh, name="refresh"),
     # /supervision/notices/
     path("notices/", views.notice_list, name="notices"),
     path("notices/<id:pk>/", views.notice_detail, name="notice"),

@@ -42,6 +42,7 @@ from duban.supervision.forms import (
     ProblemForm,
     ResponseForm,
 )
+from duban.supervision.jobs import start_refresh
 from duban.supervision.models import (
     Instruction,
     Problem,
@@ -134,6 +135,13 @@ def overview(request):
         "query": _query(request),
     }
     return render(request, "supervision/overview.html", ctx)
+
+
+@require_POST
+@office_required
+def refresh(request):
+    """Recompute every task's status in the background; the job's page shows how far it got."""
+    return redirect(start_refresh(request.user))
 
 
 @office_required
