@@ -30,9 +30,11 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
+from django.urls import resolve, reverse
 
 from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
+from duban.jobs.models import Job
 from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
@@ -279,6 +281,17 @@ def run_jobs() -> None:
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
+
+
+def job_download(client, response) -> bytes:
+    """Run the background job a response sent the user to, then download its file as they
+    would from the job's page."""
+    run_jobs()
+    job = Job.objects.get(pk=resolve(response.url).kwargs["pk"])
+    download = client.get(reverse("jobs:job-download", args=[job.pk]))
+    if download.status_code != 200:
+        raise AssertionError(f"job {job.pk} {job.state}: {job.error}")
+    return b"".join(download.streaming_content)
 
 
 def run_threads(target, count: int) -> list:

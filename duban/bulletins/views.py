@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from duban.accounts.access import office_required
 from duban.bulletins.document import bulletin_docx, narrative
 from duban.bulletins.forms import IssueForm
+from duban.bulletins.jobs import start_issue
 from duban.bulletins.models import Bulletin
 from duban.exports.views import word_or_pdf
 from duban.ledger.models import Notice
@@ -31,8 +32,7 @@ def bulletin_issue(request):
         )
     cycle = form.cleaned_data["cycle"]
     on = form.cleaned_data["on"] or (min(cycle.due_on, clock.today()) if cycle else clock.today())
-    bulletin = Bulletin.issue(on=on, cycle=cycle, user=request.user)
-    return redirect(bulletin)
+    return redirect(start_issue(request.user, on, cycle))
 
 
 @office_required

@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse
 from duban.accounts.access import office_required
 from duban.exports.annexes import annexes_docx, annexes_xlsx
 from duban.exports.cycle import cycle_reports_xlsx
+from duban.exports.jobs import pdf_job_response
 from duban.exports.leader_pack import pack_docx
 from duban.exports.ledger import XLSX
-from duban.exports.pdf import PdfUnavailable, to_pdf
 from duban.exports.supervision_notice import notice_docx
 from duban.ledger.access import get_notice_for_user, get_official_for_user, visible_tasks
 from duban.lib import clock
@@ -28,12 +28,10 @@ def download(data: bytes, filename: str, content_type: str) -> HttpResponse:
 
 
 def word_or_pdf(request, data: bytes, name: str) -> HttpResponse:
-    """The Word file, or its PDF when ?format=pdf (503 where LibreOffice is missing)."""
+    """The Word file at once (it takes a moment to build), or with ?format=pdf a background
+    job converting it, whose page the user is sent to."""
     if request.GET.get("format") == "pdf":
-        try:
-            return download(to_pdf(data, ".docx"), f"{name}.pdf", "application/pdf")
-        except PdfUnavailable as exc:
-            return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+        return pdf_job_response(request, data, name)
     return download(data, f"{name}.docx", DOCX)
 
 

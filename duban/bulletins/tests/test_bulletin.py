@@ -12,6 +12,8 @@ from docx import Document
 
 from duban.bulletins.models import Bulletin
 from duban.exports.pdf import soffice
+from duban.jobs.choices import JobKind, JobState
+from duban.jobs.models import Job
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Official, Unit
 from duban.progress.choices import ReportKind, ReportState
@@ -19,7 +21,7 @@ from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.demo import load_year_in_progress
 from duban.supervision.models import TaskStatus
-from duban.testing import BaseTestCase, make_section, make_task
+from duban.testing import BaseTestCase, job_download, make_section, make_task, run_jobs
 
 TODAY = date(2022, 9, 10)
 
@@ -47,11 +49,18 @@ class DemoYearTestCase(BaseTestCase):
 class BulletinTests(DemoYearTestCase):
     def issue(self) -> Bulletin:
         self.client.force_login(self.alice)
+        before = Bulletin.objects.count()
         response = self.client.post(
             reverse("bulletins:bulletin-issue"), {"cycle": self.cycle.pk, "on": TODAY.isoformat()}
         )
+        job = Job.objects.get(kind=JobKind.BULLETIN, state=JobState.QUEUED)
+        self.assertRedirects(response, job.get_absolute_url())
+        self.assertEqual(Bulletin.objects.count(), before)
+        run_jobs()
         bulletin = Bulletin.objects.latest("pk")
-        self.assertRedirects(response, bulletin.get_absolute_url())
+        job.refresh_from_db()
+        self.assertEqual(job.result_url, bulletin.get_absolute_url())
+        self.assertIn(bulletin.doc_number, self.client.get(job.get_absolute_url()).content.decode())
         return bulletin
 
     def test_its_counts_are_the_databases(self):
@@ -123,7 +132,7 @@ class BulletinTests(DemoYearTestCase):
         bulletin = self.issue()
         url = reverse("bulletins:bulletin-download", args=[bulletin.pk])
         response = self.client.get(url + "?format=pdf")
-        with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        with pdfplumber.open(io.BytesIO(job_download(self.client, response))) as pdf:
             chars = pdf.pages[0].chars
         text = "".join(char["text"] for char in chars)
 

@@ -11,7 +11,7 @@ from docx import Document
 from duban.exports.pdf import soffice, to_pdf
 from duban.supervision.choices import Colour, ProblemState, Tier
 from duban.supervision.models import NoticeAttachment, Problem, SupervisionNotice, TaskStatus
-from duban.testing import BaseTestCase
+from duban.testing import BaseTestCase, job_download
 
 needs_soffice = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice (soffice) is not installed"
@@ -88,8 +88,7 @@ class SupervisionNoticeDocumentTests(BaseTestCase):
         self.client.force_login(self.alice)
         url = reverse("exports:supervision-notice", args=[self.sn.pk])
         response = self.client.get(url + "?format=pdf")
-        self.assertEqual(response["Content-Type"], "application/pdf")
-        text = pdf_text(response.content)
+        text = pdf_text(job_download(self.client, response))
         for expected in [
             "督办单",
             "连续两期未报送进度",
