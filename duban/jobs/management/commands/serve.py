@@ -22,9 +22,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
-    def handle(self, *args, addrport, **options):
+    def commands(self, addrport: str) -> list[list[str]]:
         duban = [sys.executable, "-m", "duban.cli"]
-        commands = [[*duban, "runserver", addrport], *([*duban, *c] for c in BESIDE)]
+        return [[*duban, "runserver", addrport], *([*duban, *c] for c in BESIDE)]
+
+    def handle(self, *args, addrport, **options):
+        commands = self.commands(addrport)
         stopping = []
         signal.signal(signal.SIGINT, lambda *_: stopping.append(True))
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
