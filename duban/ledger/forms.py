@@ -182,7 +182,11 @@ class UnitKindForm(forms.Form):
 class MergeUnitsForm(forms.Form):
     """Fold another unit (an alias spelled as a unit of its own) into this one."""
 
-    drop = forms.ModelChoiceField(Unit.objects.none(), label="并入本单位的单位")
+    drop = IdChoiceField(
+        Unit.objects.none(),
+        label="并入本单位的单位",
+        widget=SuggestSelect("ledger:suggest-units", "输入单位名称"),
+    )
 
     def __init__(self, data=None, *, keep: Unit):
         super().__init__(data)

@@ -62,4 +62,8 @@ class UnitMergeTestCase(BaseTestCase):
     def test_the_unit_page_offers_the_merge(self):
         self.client.force_login(self.alice)
         response = self.client.get(self.fagai.get_absolute_url())
-        self.assertContains(response, "区发改局（区粮食局）")
+        self.assertContains(response, 'data-placeholder="输入单位名称"')
+        # The other units are not listed in the page: the type-ahead finds them.
+        self.assertNotContains(response, "区发改局（区粮食局）")
+        found = self.client.get(reverse("ledger:suggest-units"), {"q": "粮食"}).json()
+        assert [row["id"] for row in found["results"]] == [self.alias_unit.pk]
