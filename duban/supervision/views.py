@@ -7,8 +7,7 @@ user's role does not allow on a visible object is a 403. State changes are POST-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,13 +24,15 @@ from duban.ledger.access import (
 from duban.ledger.models import Assignment, Plan, Task
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
+from duban.lib.counts import Tally, bounded_count, group_counts
+from duban.lib.keyset import keyset_page, page_query
 from duban.lib.params import parse_id
 from duban.lib.stored_files import download_response
 from duban.lib.transitions import TransitionError
 from duban.progress.access import visible_reports
 from duban.progress.files import EvidenceError
 from duban.supervision import access
-from duban.supervision.choices import InstructionState, NoticeState, ProblemState
+from duban.supervision.choices import SEVERITY, Colour, InstructionState, NoticeState, ProblemState
 from duban.supervision.forms import (
     CloseForm,
     FeedbackForm,
@@ -48,7 +49,6 @@ from duban.supervision.models import (
     Problem,
     SupervisionNotice,
     TaskStatus,
-    by_severity,
     notice_units,
     responsible_units,
 )
@@ -61,13 +61,6 @@ ACTION_DONE = {
     "resolve": "已标记为解决。",
     "close": "问题已关闭。",
 }
-
-
-def _query(request) -> str:
-    """The current filters as a query string without the page, for the pagination links."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
@@ -87,8 +80,14 @@ def _list_by_state(request, queryset, states, *, open_states, started) -> dict:
     if leader is not None:
         official = get_official_for_user(request.user, leader)
         queryset = queryset.filter(task__in=Task.objects.for_official(official))
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return {"page": page, "states": states.choices, "query": _query(request)}
+    # Newest first, as the models order them; the index on the start time cuts the page.
+    page = keyset_page(queryset, [f"-{started}", "-pk"], request.GET, size=PAGE_SIZE)
+    return {
+        "page": page,
+        "total": bounded_count(queryset),
+        "states": states.choices,
+        "query": page_query(request.GET),
+    }
 
 
 def _unscheduled_plans(user, visible):
@@ -113,26 +112,34 @@ def overview(request):
     form = OverviewFilterForm(request.GET, units=filterable_units(request.user), all_leaders=office)
     filters = form.filters()
     # Each colour is counted under the other filters.
-    counts = TaskStatus.counts(visible.matching(**{**filters, "colour": ""}))
+    statuses = TaskStatus.objects.filter(task__in=visible.matching(**{**filters, "colour": ""}))
+    counts = {colour: Tally(0) for colour in Colour.values}
+    counts |= group_counts(statuses, "colour", Colour.values)
     rated = visible.matching(**filters).filter(supervision_status__isnull=False)
     if wants_xlsx(request):
         return ledger_response(rated, "督办总览", request.user)
-    # Tasks in printed order walk the ledger_task_plan_position index; by severity, the
-    # statuses are sorted before the page is cut, which a district's few hundred tasks allow.
-    order = ["plan_id", "position"]
-    if form.cleaned_data.get("sort") != "order":
-        order = [by_severity("supervision_status__colour"), "supervision_status__since", *order]
-    rated = (
-        rated.select_related("plan", "supervision_status")
-        .prefetch_related(Prefetch("assignments", Assignment.objects.select_related("unit")))
-        .order_by(*order)
+    rated = rated.select_related("plan", "supervision_status").prefetch_related(
+        Prefetch("assignments", Assignment.objects.select_related("unit"))
     )
+    if form.cleaned_data.get("sort") == "order":
+        # Printed order walks the ledger_task_plan_position index.
+        page = keyset_page(rated, ["plan_id", "position", "pk"], request.GET, size=PAGE_SIZE)
+    else:
+        # By severity: one colour after the other, each longest in its colour first along
+        # the supervision_status_severity index, so no page sorts every status.
+        rated = rated.annotate(
+            status_since=F("supervision_status__since"),
+            status_task=F("supervision_status__task_id"),
+        )
+        colours = [Q(supervision_status__colour=colour) for colour in SEVERITY]
+        keys = ["status_since", "status_task"]
+        page = keyset_page(rated, keys, request.GET, size=PAGE_SIZE, groups=colours)
     ctx = {
         "form": form,
         "counts": TaskStatus.count_rows(counts),
         "unscheduled_plans": _unscheduled_plans(request.user, visible),
-        "page": Paginator(rated, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": _query(request),
+        "page": page,
+        "query": page_query(request.GET),
     }
     return render(request, "supervision/overview.html", ctx)
 
@@ -411,8 +418,8 @@ def instruction_close(request, pk: int):
 @login_required
 def notifications(request):
     items = request.user.notifications.all()
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    ctx = {"page": page, "unread": items.unread().count()}
+    page = keyset_page(items, ["-created_at", "-pk"], request.GET, size=PAGE_SIZE)
+    ctx = {"page": page, "unread": bounded_count(items.unread()), "query": page_query(request.GET)}
     return render(request, "supervision/notifications.html", ctx)
 
 

@@ -1,10 +1,13 @@
 """The ledger (台账): filters, pagination, query count, escaping."""
 
+from base64 import urlsafe_b64encode
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole, PlanKind, TaskState, UnitKind
+from duban.lib.counts import Tally
 from duban.testing import BaseTestCase, make_plan, make_section, make_task, make_unit
 
 
@@ -91,9 +94,10 @@ class TaskListTestCase(BaseTestCase):
 
     def test_it_shows_counts_by_plan_kind(self):
         counts = dict(self.get().context["counts"])
-        assert counts == {"五年": 1, "年度": 2}
+        assert counts == {"五年": Tally(1), "年度": Tally(2)}
+        self.assertContains(self.get(), 'data-count="3">共 3 项')
 
-    def test_it_paginates_by_fifty(self):
+    def test_it_pages_by_fifty_with_links_that_keep_the_filters(self):
         for i in range(60):
             make_task(
                 self.wang_section,
@@ -102,14 +106,30 @@ class TaskListTestCase(BaseTestCase):
                 [(self.street, AssignmentRole.LEAD)],
             )
         first = self.get(plan=self.five_year.pk)
-        assert len(first.context["page"].object_list) == 50
-        assert first.context["page"].paginator.count == 61
-        self.assertContains(first, "page=2")
-        self.assertContains(first, f"plan={self.five_year.pk}&amp;page=2")
-        second = self.get(plan=self.five_year.pk, page=2)
-        assert len(second.context["page"].object_list) == 11
-        # A page past the end shows the last one.
-        assert self.get(page=99).context["page"].number == 2
+        page = first.context["page"]
+        assert len(page.object_list) == 50
+        assert first.context["total"] == Tally(61)
+        assert not page.has_previous
+        self.assertContains(first, f"plan={self.five_year.pk}&amp;after={page.next_cursor}")
+        second = self.get(plan=self.five_year.pk, after=page.next_cursor)
+        rest = second.context["page"]
+        assert len(rest.object_list) == 11
+        assert not rest.has_next
+        shown = [t.pk for t in page.object_list] + [t.pk for t in rest.object_list]
+        assert shown == list(
+            self.five_year.tasks.order_by("position", "pk").values_list("pk", flat=True)
+        )
+        back = self.get(plan=self.five_year.pk, before=rest.previous_cursor).context["page"]
+        assert back.object_list == page.object_list
+        assert not back.has_previous
+
+    def test_a_bad_cursor_shows_the_first_page(self):
+        first = self.get().context["page"].object_list
+        forged = ["{}", "[0,1]", "[9,1,2,3]", "[null]", '[0,"x",1,2]', f"[0,{10**30},1,2]"]
+        cursors = ["x", "!!", *(urlsafe_b64encode(text.encode()).decode() for text in forged)]
+        for cursor in cursors:
+            assert self.get(after=cursor).context["page"].object_list == first
+            assert self.get(before=cursor).context["page"].object_list == first
 
     def test_its_query_count_does_not_grow_with_the_page(self):
         with CaptureQueriesContext(connection) as few:

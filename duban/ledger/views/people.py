@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +22,8 @@ from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
 from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
+from duban.lib.counts import bounded_count
+from duban.lib.keyset import keyset_page, page_query
 from duban.lib.transitions import TransitionError
 
 # Tasks a leader's or a unit's page lists per group; the ledger lists the rest.
@@ -103,7 +104,7 @@ def unit_detail(request, pk: int):
 
 @office_required
 def unit_list(request):
-    units = Unit.objects.order_by("name").annotate(
+    units = Unit.objects.annotate(
         lead=Count("assignments", filter=Q(assignments__role=AssignmentRole.LEAD)),
         joint=Count("assignments", filter=Q(assignments__role=AssignmentRole.JOINT)),
         support=Count("assignments", filter=Q(assignments__role=AssignmentRole.SUPPORT)),
@@ -114,15 +115,15 @@ def unit_list(request):
         units = units.filter(kind=kind)
     if q:
         units = units.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
-    page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    # By name, along the unique index on it.
+    page = keyset_page(units, ["name", "pk"], request.GET, size=PAGE_SIZE)
     ctx = {
         "page": page,
+        "total": bounded_count(units),
         "kinds": UnitKind.choices,
         "kind": kind,
         "q": q,
-        "query": query.urlencode(),
+        "query": page_query(request.GET),
     }
     return render(request, "ledger/unit_list.html", ctx)
 

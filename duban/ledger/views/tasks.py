@@ -1,8 +1,7 @@
 """The ledger (台账) list and the task page."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import render
 
 from duban.accounts.access import get_profile, is_office, unit_of
@@ -19,9 +18,13 @@ from duban.ledger.access import (
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Assignment, Task, TaskLeader
+from duban.lib.counts import Tally, group_counts
+from duban.lib.keyset import keyset_page, page_query
 from duban.progress.latest import with_latest_report
 
 PAGE_SIZE = 50
+# The ledger's printed order, which ledger_rows sorts by and the pages are cut along.
+LEDGER_KEYS = ["plan_id", "position", "pk"]
 
 
 def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
@@ -58,16 +61,14 @@ def task_list(request):
     tasks = visible.matching(**form.filters(), own_unit=unit_of(request.user))
     if wants_xlsx(request):
         return ledger_response(tasks, "督办台账", request.user)
-    page = Paginator(ledger_rows(tasks, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    kinds = dict(tasks.order_by().values_list("plan__kind").annotate(n=Count("pk")))
-    counts = [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds]
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = keyset_page(ledger_rows(tasks, request.user), LEDGER_KEYS, request.GET, size=PAGE_SIZE)
+    kinds = group_counts(tasks, "plan__kind", PlanKind.values)
     ctx = {
         "form": form,
         "page": page,
-        "counts": counts,
-        "query": query.urlencode(),
+        "counts": [(kind.label, kinds[kind]) for kind in PlanKind if kind in kinds],
+        "total": sum(kinds.values(), Tally(0)),
+        "query": page_query(request.GET),
         "no_profile": get_profile(request.user) is None and not is_office(request.user),
     }
     return render(request, "ledger/task_list.html", ctx)

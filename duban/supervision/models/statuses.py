@@ -31,8 +31,9 @@ class TaskStatus(models.Model):
         # The OneToOne's unique index on task_id backs this ordering.
         ordering = ["task"]
         indexes = [
-            # The supervision overview: tasks of one colour, counted and listed.
-            models.Index(fields=["colour", "task"], name="supervision_status_colour"),
+            # 督办总览 by severity: one colour's tasks, longest in it first, a page at a time
+            # (duban.lib.keyset), and counted up to the cap (duban.lib.counts).
+            models.Index(fields=["colour", "since", "task"], name="supervision_status_severity"),
         ]
 
     def __str__(self) -> str:

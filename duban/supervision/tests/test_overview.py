@@ -2,6 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from duban.lib.counts import Tally
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
@@ -28,11 +29,11 @@ class OverviewTestCase(WangTaskTestCase):
         response = self.client.get(reverse("supervision:overview"))
         counts = {value: n for value, _, n in response.context["counts"]}
         assert counts == {
-            Colour.DONE: 0,
-            Colour.GREEN: 2,
-            Colour.YELLOW: 0,
-            Colour.RED: 1,
-            Colour.UNSCHEDULED: 0,
+            Colour.DONE: Tally(0),
+            Colour.GREEN: Tally(2),
+            Colour.YELLOW: Tally(0),
+            Colour.RED: Tally(1),
+            Colour.UNSCHEDULED: Tally(0),
         }
 
     def test_it_prompts_the_office_to_schedule_the_plans_without_a_cycle(self):
@@ -67,14 +68,14 @@ class OverviewTestCase(WangTaskTestCase):
             reverse("supervision:overview"), {"leader": self.wang_official.pk}
         )
         counts = {value: n for value, _, n in response.context["counts"]}
-        assert counts[Colour.GREEN] == 1 and counts[Colour.RED] == 0
+        assert counts[Colour.GREEN] == Tally(1) and counts[Colour.RED] == Tally(0)
 
     def test_a_leader_sees_the_overview_of_their_own_portfolio(self):
         self.client.force_login(self.wang)
         response = self.client.get(reverse("supervision:overview"))
         assert list(response.context["page"]) == [self.wang_task]
         counts = {value: n for value, _, n in response.context["counts"]}
-        assert counts[Colour.GREEN] == 1 and counts[Colour.RED] == 0
+        assert counts[Colour.GREEN] == Tally(1) and counts[Colour.RED] == Tally(0)
         assert "leader" not in response.context["form"].fields
 
     def test_it_lists_the_most_urgent_tasks_first(self):
