@@ -11,7 +11,9 @@ ratio of the two says what the application adds to what the database must answer
 .docx, upload, preview and confirmation, and counts the parser's runs in it.
 """
 
+import html
 import random
+import re
 import statistics
 import tempfile
 import time
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from unittest import mock
+from urllib.parse import urljoin
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -74,6 +77,7 @@ class Built:
     unit: Unit
     official: Official
     task: Task
+    page_20: str = ""  # the ledger's 20th page, reached by its 下一页 links (`follow_pages`)
 
 
 class Ledger:
@@ -243,7 +247,7 @@ def pages(built: Built) -> list[Page]:
     tasks, api_tasks = reverse("ledger:tasks"), reverse("api-v1:list_tasks")
     return [
         Page("台账第一页", "bench-office", tasks),
-        Page("台账第 20 页", "bench-office", f"{tasks}?page=20"),
+        Page("台账第 20 页", "bench-office", built.page_20),
         Page("台账按单位筛选", "bench-office", f"{tasks}?unit={built.unit.pk}"),
         Page("台账关键词", "bench-office", f"{tasks}?q=老旧小区"),
         Page("督办总览", "bench-office", reverse("supervision:overview")),
@@ -407,10 +411,25 @@ def time_pages(built: Built, people: dict, tokens: dict, repeat: int) -> dict[st
         }
 
 
-def _get(client: Client, url: str) -> None:
+def _get(client: Client, url: str):
     response = client.get(url)
     if response.status_code != 200:
         raise RuntimeError(f"{url} answered {response.status_code}")
+    return response
+
+
+NEXT = re.compile(r'href="([^"]+)" rel="next"')
+
+
+def follow_pages(client: Client, url: str, pages: int) -> str:
+    """The URL of the list's page number `pages` (or its last, when it has fewer), reached from
+    `url` by its 下一页 links: the lists are paged by keyset cursors, not numbers."""
+    for _ in range(pages - 1):
+        found = NEXT.search(_get(client, url).content.decode())
+        if found is None:
+            break
+        url = urljoin(url, html.unescape(found[1]))
+    return url
 
 
 def bench_pages(
@@ -422,6 +441,9 @@ def bench_pages(
     built = ledger.add(small, reports_per_task)
     people = users(built)
     office = people["bench-office"]
+    browser = Client()
+    browser.force_login(office)
+    built.page_20 = follow_pages(browser, reverse("ledger:tasks"), 20)
     tokens = {
         who: ApiToken.issue(user=user, name="bench", scope=TokenScope.READ, by=office)[1]
         for who, user in people.items()
