@@ -1,11 +1,10 @@
 import os
-import threading
 
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
-from duban.browser_testing import CHROMIUM, CHROMIUM_ARGS
+from duban.browser_testing import APP_LOCK, CHROMIUM, CHROMIUM_ARGS
 
 
 class SerialAppServer(ThreadedWSGIServer):
@@ -16,10 +15,8 @@ class SerialAppServer(ThreadedWSGIServer):
     """
 
     def set_app(self, application):
-        lock = threading.Lock()
-
         def serial(environ, start_response):
-            with lock:
+            with APP_LOCK:
                 return application(environ, start_response)
 
         super().set_app(serial)

@@ -20,21 +20,20 @@ Their passwords are hashed with MD5: conftest.py's session fixture sets the hash
 setUpTestData runs.
 """
 
-import signal
 import threading
 from datetime import date, timedelta
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.db import connection
+from django.http import HttpResponseRedirect
 from django.test import TestCase, TransactionTestCase
 from django.urls import resolve, reverse
 
 from duban.accounts.choices import UserRole
 from duban.accounts.models import Profile
 from duban.jobs.models import Job
+from duban.jobs.worker import run_queued
 from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
@@ -264,23 +263,8 @@ class BaseTestCase(TestCase):
 
 
 def run_jobs() -> None:
-    """Run every queued background task with the real `db_worker`, in this process and this
-    test's transaction, until the queue is empty.
-
-    The worker's check for stale connections would close the test's connection in its
-    transaction, so it is left out; the worker's signal handlers are put back afterwards.
-    """
-    handlers = {
-        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    }
-    try:
-        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-            call_command(
-                "db_worker", batch=True, reload=False, interval=0, startup_delay=False, verbosity=0
-            )
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
+    """Run every queued background task with the real `db_worker` (see jobs.worker)."""
+    run_queued()
 
 
 def job_download(client, response) -> bytes:
@@ -292,6 +276,18 @@ def job_download(client, response) -> bytes:
     if download.status_code != 200:
         raise AssertionError(f"job {job.pk} {job.state}: {job.error}")
     return b"".join(download.streaming_content)
+
+
+def follow_job(client, response):
+    """Run the background job a response sent the user to: the redirect to the page it made
+    when it made one, else the job's page (with its error and 重试, or its download)."""
+    if response.status_code != 302 or not response.url.startswith("/jobs/"):
+        return response
+    run_jobs()
+    job = Job.objects.get(pk=resolve(response.url).kwargs["pk"])
+    if job.result_url:
+        return HttpResponseRedirect(job.result_url)
+    return client.get(response.url)
 
 
 def run_threads(target, count: int) -> list:

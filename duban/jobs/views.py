@@ -43,6 +43,7 @@ def job_status(request, pk: int):
             "percent": job.percent,
             "step": job.step,
             "finished": job.is_finished,
+            "url": job.result_url,
         }
     )
 

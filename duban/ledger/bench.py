@@ -36,6 +36,7 @@ from duban.accounts.models import Profile
 from duban.api.choices import TokenScope
 from duban.api.models import ApiToken
 from duban.dashboards.figures import OVERVIEW
+from duban.jobs.worker import run_queued
 from duban.ledger.choices import AssignmentRole, LeaderSource, PlanKind, SourceFormat, UnitKind
 from duban.ledger.models import (
     Assignment,
@@ -511,6 +512,7 @@ def _import(client: Client, filename: str, content: bytes) -> tuple[float, float
     upload = SimpleUploadedFile(filename, content)
     response = client.post(reverse("ledger:import"), {"file": upload})
     _expect(response, 302, "upload")
+    run_queued()  # the background job that reads the file and makes the preview
     uploaded = time.perf_counter()
     draft = ImportDraft.objects.order_by("-pk").first()
     _expect(client.get(draft.get_absolute_url()), 200, "preview")

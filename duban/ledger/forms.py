@@ -146,10 +146,9 @@ class UnitFilterForm(forms.Form):
 
 
 class NoticeUploadForm(forms.Form):
-    """A notice file within the size limit, of a format the parser reads, with task rows.
+    """A notice file within the size limit; after validation `content` holds its bytes.
 
-    After validation `content` holds the file's bytes and `parsed` its parse.
-    """
+    It is parsed in the background (ledger.jobs): a large PDF takes seconds."""
 
     file = forms.FileField(
         label="通知文件",
@@ -165,14 +164,18 @@ class NoticeUploadForm(forms.Form):
             )
         upload.seek(0)
         self.content = upload.read()
-        try:
-            self.parsed = parse_notice(self.content, upload.name)
-        except ParseError as exc:
-            raise forms.ValidationError(parse_error_message(exc)) from None
-        rows = sum(len(s.items) for p in self.parsed.plans for s in p.sections)
-        if not rows:
-            raise forms.ValidationError(PARSE_ERRORS[errors.NO_TASKS])
         return upload
+
+
+def read_notice(content: bytes, filename: str):
+    """The notice's parse; ValueError with the reason in Chinese when it has no task rows."""
+    try:
+        parsed = parse_notice(content, filename)
+    except ParseError as exc:
+        raise ValueError(parse_error_message(exc)) from None
+    if not sum(len(s.items) for p in parsed.plans for s in p.sections):
+        raise ValueError(PARSE_ERRORS[errors.NO_TASKS])
+    return parsed
 
 
 class UnitKindForm(forms.Form):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from duban.accounts.choices import UserRole
 from duban.ledger.models import Notice, Unit
-from duban.testing import make_user
+from duban.testing import follow_job, make_user
 from duban.tests.url_table import KWARGS
 from duban.tests.urls import page_patterns
 from duban.tests.world import build_world
@@ -77,7 +77,7 @@ class EscapingTestCase(TestCase):
 
     def import_notice(self, office: Client) -> Notice:
         upload = SimpleUploadedFile(f"通知{SVG}.txt", NOTICE.encode())
-        response = office.post(reverse("ledger:import"), {"file": upload})
+        response = follow_job(office, office.post(reverse("ledger:import"), {"file": upload}))
         preview = office.get(response["Location"])
         self.assertContains(preview, "&lt;svg/onload=alert(1)&gt;")
         self.assert_inert(preview, "the import preview")

@@ -162,6 +162,7 @@ class JobTestCase(BaseTestCase):
             "percent": 30,
             "step": "解析第 2 张表",
             "finished": False,
+            "url": "",
         }
 
     def test_a_job_whose_worker_died_is_shown_failed_and_can_be_retried(self):

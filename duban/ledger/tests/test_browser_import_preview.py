@@ -6,10 +6,10 @@ from types import SimpleNamespace
 import pytest
 from docx import Document
 
-from duban.browser_testing import BROWSER, log_in
+from duban.browser_testing import BROWSER, log_in, run_jobs_between_requests
 from duban.ledger.models import Notice, Task
 from duban.ledger.tests.base import add_ledger_data
-from duban.testing import NOTICE_ROWS, build_cast
+from duban.testing import NOTICE_ROWS, build_cast, notice_text
 
 pytestmark = BROWSER
 
@@ -60,6 +60,8 @@ def upload(page, path) -> None:
     page.click("nav >> text=导入通知")
     page.set_input_files("input[type=file]", str(path))
     page.click("main form[enctype] button[type=submit]")
+    page.wait_for_url("**/jobs/*/")
+    run_jobs_between_requests()
     page.wait_for_url("**/import/*/")
 
 
@@ -105,3 +107,24 @@ def test_the_office_assigns_column_roles_and_a_reimport_applies_them_again(
     assert page.locator("form#table-1 select[name=role_2]").input_value() == "lead_units"
     assert page.locator("tr[data-row='0-0-0'] td.units-lead").inner_text() == "区住建局"
     assert Task.objects.count() == 3 + 3  # the cast's two tasks and wang's
+
+
+def test_an_upload_is_read_in_the_background_and_its_job_page_opens_the_preview(
+    browser_page, live_server, cast, tmp_path
+):
+    path = tmp_path / "notice.txt"
+    path.write_text(notice_text(), encoding="utf-8")
+    page = browser_page
+    log_in(page, live_server, "alice")
+    page.click("nav >> text=管理")
+    page.click("nav >> text=导入通知")
+    page.set_input_files("input[type=file]", str(path))
+    page.click("main form[enctype] button[type=submit]")
+    page.wait_for_url("**/jobs/*/")
+    assert "排队中" in page.inner_text("main")
+    assert page.locator("main progress").count() == 1
+
+    run_jobs_between_requests()
+
+    page.wait_for_url("**/import/*/")
+    assert "改造老旧小区12个" in page.inner_text("main")

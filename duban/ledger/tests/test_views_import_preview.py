@@ -16,7 +16,14 @@ from duban.ledger.importing.review import same_place
 from duban.ledger.models import ImportDraft, Notice, Task, UnitAlias
 from duban.parsing import api, parse_notice
 from duban.parsing.document import ParseWarning
-from duban.testing import NOTICE_ROWS, BaseTestCase, make_unit, make_user, notice_text
+from duban.testing import (
+    NOTICE_ROWS,
+    BaseTestCase,
+    follow_job,
+    make_unit,
+    make_user,
+    notice_text,
+)
 
 # The roles that read the test notice's table right: 类别 | 事项 | 甲方 | 乙方 | 时间.
 ROLES = {"role_0": "", "role_1": "text", "role_2": "lead_units", "role_3": "support_units"}
@@ -35,8 +42,10 @@ class PreviewTestCase(BaseTestCase):
 
     def upload(self, text: str, name: str = "notice.txt") -> ImportDraft:
         file = SimpleUploadedFile(name, text.encode())
-        response = self.client.post(reverse("ledger:import"), {"file": file})
-        assert response.status_code == 302, response.context["form"].errors
+        response = follow_job(
+            self.client, self.client.post(reverse("ledger:import"), {"file": file})
+        )
+        assert response.status_code == 302, response.content.decode()
         return ImportDraft.objects.order_by("-pk").first()
 
     def post(self, name: str, draft: ImportDraft, data: dict):
@@ -275,6 +284,7 @@ class NoTasksTestCase(PreviewTestCase):
         response = self.client.post(
             reverse("ledger:import"), {"file": SimpleUploadedFile("report.txt", text.encode())}
         )
+        response = follow_job(self.client, response)
         self.assertContains(response, "文件中没有找到任务行")
         self.assertContains(response, "文件中读到的是：")
         self.assertContains(response, "标题有“一、总体情况”“二、存在问题”")

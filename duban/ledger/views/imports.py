@@ -3,8 +3,8 @@
 The uploaded file waits in the staging folder (outside the web root, see staging.py); the
 preview (ImportDraft) is stored, so every office user can open, correct and confirm it.
 Each correction is a POST that redirects back to the preview, read again with it. Nothing is
-written to the ledger before the confirming POST, and a file that does not parse is not
-even stored.
+written to the ledger before the confirming POST. The upload is staged and read in a
+background job (ledger.jobs), whose page ends on the preview or says why the file was refused.
 """
 
 from django.conf import settings
@@ -25,6 +25,7 @@ from duban.ledger.forms import (
     parse_error_message,
 )
 from duban.ledger.importing.review import review
+from duban.ledger.jobs import start_import
 from duban.ledger.models import ImportDraft
 from duban.lib.params import parse_count
 from duban.parsing import ParseError
@@ -37,8 +38,7 @@ def upload(request):
         form = NoticeUploadForm(request.POST, request.FILES)
         if form.is_valid():
             name = form.cleaned_data["file"].name
-            draft = ImportDraft.start(form.content, name, request.user, form.parsed)
-            return redirect(draft)
+            return redirect(start_import(request.user, form.content, name))
     ctx = {
         "form": form,
         "limit": settings.DUBAN_MAX_UPLOAD_BYTES,

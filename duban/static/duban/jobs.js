@@ -22,8 +22,8 @@
                 if (status === null) { return; }
                 show(status);
                 if (!status.finished) { window.setTimeout(poll, 1000); return; }
-                if (status.state === "done" && box.dataset.follow) {
-                    window.location.assign(box.dataset.follow);
+                if (status.state === "done" && status.url) {
+                    window.location.assign(status.url);
                 } else {
                     window.location.reload();
                 }
