@@ -21,3 +21,26 @@ def _fast_password_hasher():
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Start each xdist worker on its share of the `walk` tests (minutes each, against seconds
+    for the rest), so that no worker is left alone with one at the end.
+
+    `--dist worksteal` first hands worker i the i-th contiguous slice of the collection, then
+    moves tests from the tail of a busy worker's queue to an idle one: a walk placed at the
+    head of a slice runs first on that worker and is never moved.
+    """
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    walks = [item for item in items if item.get_closest_marker("walk")]
+    if workers < 2 or not walks:
+        return
+    rest = [item for item in items if not item.get_closest_marker("walk")]
+    ordered = []
+    for i in range(workers):
+        share = walks[i::workers]
+        # The slice worksteal sends worker i: what is left divided by the workers left.
+        size = (len(items) - len(ordered)) // (workers - i)
+        ordered += share + rest[: max(size - len(share), 0)]
+        rest = rest[max(size - len(share), 0) :]
+    items[:] = ordered + rest

@@ -60,7 +60,6 @@ COMMON_PARAMS = {
     "metric",
     "notice",
 }
-ROLES = ("office", "lead")
 
 
 @override_settings(MEDIA_ROOT=MEDIA_ROOT)
@@ -117,30 +116,40 @@ class HostileInputTestCase(TestCase):
             shown = {k: (v[:20] + "…" if len(v) > 20 else v) for k, v in data.items()}
             self.failures.append(f"{role} {method.upper()} {url[:80]} {shown!r}")
 
-    # Walks every URL pattern: minutes of CPU, more on a busy machine than the default limit.
-    @pytest.mark.timeout(900)
-    def test_no_hostile_value_gets_a_500(self):
-        for role in ROLES:
-            client = self.client_for(role)
-            fields = self.fields_by_url(client)
-            for name, url, p in self.urls():
-                if name == "accounts:logout":
-                    continue  # it would end the session the walk runs in
-                params = COMMON_PARAMS | fields.get(url, {}).get("get", set())
-                posted = fields.get(url, {}).get("post", set()) - {"csrfmiddlewaretoken"}
-                for value in HOSTILE:
-                    self.check(client, role, "get", url, dict.fromkeys(params, value))
-                    self.check(client, role, "post", url, dict.fromkeys(posted, value))
-                for field in sorted(posted):
-                    for value in ("\x00", "²", "99999999999999999999999", "-1"):
-                        self.check(client, role, "post", url, {field: value})
-                for param in sorted(p.params):
-                    kwargs = KWARGS.get(name, lambda w: {})(self.world)
-                    for value in HOSTILE_PATH:
-                        hostile_url = url.replace(f"/{kwargs[param]}/", f"/{value}/", 1)
-                        self.check(client, role, "get", hostile_url, {})
-                        self.check(client, role, "post", hostile_url, {})
+    def walk(self, role: str) -> None:
+        """Every hostile value in every path argument, parameter and field of every URL, as `role`."""
+        client = self.client_for(role)
+        fields = self.fields_by_url(client)
+        for name, url, p in self.urls():
+            if name == "accounts:logout":
+                continue  # it would end the session the walk runs in
+            params = COMMON_PARAMS | fields.get(url, {}).get("get", set())
+            posted = fields.get(url, {}).get("post", set()) - {"csrfmiddlewaretoken"}
+            for value in HOSTILE:
+                self.check(client, role, "get", url, dict.fromkeys(params, value))
+                self.check(client, role, "post", url, dict.fromkeys(posted, value))
+            for field in sorted(posted):
+                for value in ("\x00", "²", "99999999999999999999999", "-1"):
+                    self.check(client, role, "post", url, {field: value})
+            for param in sorted(p.params):
+                kwargs = KWARGS.get(name, lambda w: {})(self.world)
+                for value in HOSTILE_PATH:
+                    hostile_url = url.replace(f"/{kwargs[param]}/", f"/{value}/", 1)
+                    self.check(client, role, "get", hostile_url, {})
+                    self.check(client, role, "post", hostile_url, {})
         self.assertEqual(self.failures, [], "\n".join(self.failures))
+
+    # One test per role walked, the office and the lead unit, so that the two xdist workers
+    # share the walks (minutes each on PostgreSQL).
+    @pytest.mark.walk
+    @pytest.mark.timeout(900)
+    def test_no_hostile_value_gets_a_500_as_the_office(self):
+        self.walk("office")
+
+    @pytest.mark.walk
+    @pytest.mark.timeout(900)
+    def test_no_hostile_value_gets_a_500_as_the_lead_unit(self):
+        self.walk("lead")
 
     def test_the_reported_odd_inputs_answer_without_a_500(self):
         w, office, lead = self.world, self.client_for("office"), self.client_for("lead")

@@ -63,9 +63,20 @@ class UrlPermissionTestCase(TestCase):
         missing = [p.name for p in page_patterns() if table_row(p.name) is None]
         self.assertEqual(missing, [], "add these URL names to duban/tests/url_table.py")
 
-    # Walks every URL pattern: minutes of CPU, more on a busy machine than the default limit.
+    # One test per method, so that the two xdist workers share the walk (minutes of CPU, more
+    # on a busy machine than the default limit).
+    @pytest.mark.walk
     @pytest.mark.timeout(900)
-    def test_every_role_gets_what_the_table_declares(self):
+    def test_every_role_gets_what_the_table_declares_for_get(self):
+        self.walk("get")
+
+    @pytest.mark.walk
+    @pytest.mark.timeout(900)
+    def test_every_role_gets_what_the_table_declares_for_post(self):
+        self.walk("post")
+
+    def walk(self, method: str) -> None:
+        """Every URL pattern × every role with `method`, against the table."""
         w = self.world
         for p in page_patterns():
             row = table_row(p.name)
@@ -78,16 +89,13 @@ class UrlPermissionTestCase(TestCase):
             )
             url = reverse(p.name, kwargs=kwargs)
             data = DATA.get(p.name, lambda w: {})(w)
-            for method in ("get", "post"):
-                for role, expected in zip(ROLES, row.codes(method), strict=True):
-                    with self.subTest(url=p.name, method=method, role=role):
-                        response = self.request(role, method, url, data)
-                        self.assertEqual(response.status_code, expected)
-                        anonymous_redirect = role == "anonymous" and expected == 302
-                        if anonymous_redirect and p.name not in PLAIN_REDIRECTS:
-                            login = (
-                                "/admin/login/"
-                                if p.name.startswith("admin:")
-                                else "/accounts/login/"
-                            )
-                            self.assertTrue(response["Location"].startswith(login))
+            for role, expected in zip(ROLES, row.codes(method), strict=True):
+                with self.subTest(url=p.name, method=method, role=role):
+                    response = self.request(role, method, url, data)
+                    self.assertEqual(response.status_code, expected)
+                    anonymous_redirect = role == "anonymous" and expected == 302
+                    if anonymous_redirect and p.name not in PLAIN_REDIRECTS:
+                        login = (
+                            "/admin/login/" if p.name.startswith("admin:") else "/accounts/login/"
+                        )
+                        self.assertTrue(response["Location"].startswith(login))
