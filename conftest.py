@@ -1,4 +1,5 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,19 @@ def _fast_password_hasher():
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_file_folders():
+    """Each test process stages uploads and writes files in a folder of its own: a test that
+    confirms an import removes the staged file, which a test in another xdist worker, or the
+    demo server's own var/, may be reading."""
+    from django.conf import settings
+
+    with tempfile.TemporaryDirectory(prefix="duban-test-") as folder:
+        settings.UPLOAD_DIR = Path(folder) / "uploads"
+        settings.MEDIA_ROOT = Path(folder) / "files"
+        yield
 
 
 def pytest_collection_modifyitems(config, items):

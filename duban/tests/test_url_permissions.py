@@ -10,6 +10,8 @@ from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
+from duban.ledger.staging import stage
+from duban.testing import notice_text
 from duban.tests.url_table import ADMIN, DATA, KWARGS, PLAIN_REDIRECTS, TABLE
 from duban.tests.urls import page_patterns
 from duban.tests.world import ROLES, build_world
@@ -39,6 +41,11 @@ class UrlPermissionTestCase(TestCase):
     def tearDownClass(cls):
         super().tearDownClass()
         shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def setUp(self):
+        # Confirming the world's import preview removes its staged file, which no savepoint
+        # restores: stage it again for each walk.
+        stage(notice_text().encode())
 
     def request(self, role: str, method: str, url: str, data: dict):
         client = Client(enforce_csrf_checks=True)

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from duban.browser_testing import BROWSER, log_in
+from duban.browser_testing import BROWSER, log_in, run_jobs_between_requests
 from duban.ledger.models import Task
 from duban.ledger.tests.base import add_ledger_data
 from duban.testing import build_cast
@@ -59,6 +59,8 @@ def test_the_office_imports_the_reference_notice(browser_page, live_server, cast
     browser_page.click("nav >> text=导入通知")
     browser_page.set_input_files("input[type=file]", str(docx))
     browser_page.click("main button[type=submit]")
+    browser_page.wait_for_url("**/jobs/*/")
+    run_jobs_between_requests()
     browser_page.wait_for_url("**/import/*/")
     assert "新增 161 行" in browser_page.locator("main").inner_text()
 
