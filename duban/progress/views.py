@@ -269,12 +269,16 @@ def download_attachment(request, pk: int):
 
 @office_required
 def cycle_list(request):
-    cycles = ReportingCycle.objects.select_related("plan").annotate(
-        report_count=Count("reports"),
-        awaiting_count=Count(
-            "reports",
-            filter=Q(reports__kind="consolidated", reports__state=ReportState.SUBMITTED),
-        ),
+    cycles = (
+        ReportingCycle.objects.select_related("plan")
+        .annotate(
+            report_count=Count("reports"),
+            awaiting_count=Count(
+                "reports",
+                filter=Q(reports__kind="consolidated", reports__state=ReportState.SUBMITTED),
+            ),
+        )
+        .order_by(*ReportingCycle._meta.ordering)
     )
     plan_id = parse_id(request.GET.get("plan"))
     if plan_id is not None:

@@ -104,7 +104,9 @@ class ReferenceLedgerChecks:
     """
 
     def test_it_creates_three_plans_with_161_tasks(self):
-        plans = Plan.objects.filter(notice=self.notice).annotate(n=Count("tasks"))
+        plans = (
+            Plan.objects.filter(notice=self.notice).annotate(n=Count("tasks")).order_by("position")
+        )
         self.assertEqual(
             [(p.annex, p.kind, p.n) for p in plans],
             [

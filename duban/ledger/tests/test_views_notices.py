@@ -43,6 +43,15 @@ class NoticeDetailTestCase(BaseTestCase):
         assert response.context["plans"].get().task_count == 1
         self.assertNotContains(response, "源文件")
 
+    def test_it_lists_the_plans_in_annex_order_whatever_order_they_were_saved_in(self):
+        notice = make_notice("测政办〔2022〕7号")
+        for position in (2, 0, 1):
+            plan = make_plan(notice, annex=str(position + 1), position=position)
+            make_task(make_section(plan, [self.lin_official]), "1", "任务", [(self.fagai, "lead")])
+        self.client.force_login(self.alice)
+        plans = self.client.get(notice.get_absolute_url()).context["plans"]
+        assert [p.annex for p in plans] == ["1", "2", "3"]
+
     def test_an_outsider_gets_404(self):
         self.client.force_login(self.dave)
         assert self.client.get(self.notice.get_absolute_url()).status_code == 404

@@ -13,9 +13,13 @@ from duban.ledger.views.tasks import ledger_rows
 
 @office_required
 def notice_list(request):
-    notices = Notice.objects.select_related("uploaded_by").annotate(
-        plan_count=Count("plans", distinct=True),
-        task_count=Count("plans__tasks", filter=Q(plans__tasks__status=TaskState.ACTIVE)),
+    notices = (
+        Notice.objects.select_related("uploaded_by")
+        .annotate(
+            plan_count=Count("plans", distinct=True),
+            task_count=Count("plans__tasks", filter=Q(plans__tasks__status=TaskState.ACTIVE)),
+        )
+        .order_by(*Notice._meta.ordering)
     )
     return render(request, "ledger/notice_list.html", {"notices": notices})
 
@@ -24,9 +28,10 @@ def notice_list(request):
 def notice_detail(request, pk: int):
     notice = get_notice_for_user(request.user, pk)
     visible = visible_tasks(request.user).active()
+    # A GROUP BY drops the model's default ordering: the annexes would come in any order.
     plans = notice.plans.annotate(
         task_count=Count("tasks", filter=Q(tasks__in=visible)),
-    )
+    ).order_by("position")
     ctx = {"notice": notice, "plans": plans, "show_source": is_office(request.user)}
     return render(request, "ledger/notice_detail.html", ctx)
 
