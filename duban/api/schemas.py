@@ -67,7 +67,7 @@ class TaskOut(Schema):
 
     @staticmethod
     def resolve_lead_unit_ids(task) -> list[int]:
-        return task.lead_unit_ids()
+        return task.lead_ids  # set for the whole page by api.v1.with_lead_units
 
     @staticmethod
     def resolve_unit_ids(task) -> list[int]:

@@ -61,6 +61,7 @@ from duban.ledger.access import (
 )
 from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.forms import LedgerFilterForm
+from duban.ledger.models import Task
 from duban.ledger.views.tasks import filter_choices, ledger_rows
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.access import (
@@ -309,14 +310,25 @@ def list_tasks(
     # The ledger page's own form: the same filters, the same choices, invalid ones dropped.
     form = LedgerFilterForm(data, **filter_choices(user))
     tasks = visible.matching(**form.filters(), own_unit=unit_of(user))
-    return keyset_page(ledger_rows(tasks, user), cursor, limit)
+    page = keyset_page(ledger_rows(tasks, user), cursor, limit)
+    with_lead_units(page["items"])
+    return page
 
 
 @api.get("/tasks/{pk}", response={200: TaskOut, **ERRORS}, tags=["台账"])
 def get_task(request, pk: int = PK):
     user = reader(request)
     get_task_for_user(user, pk)
-    return ledger_rows(visible_tasks(user).filter(pk=pk), user).get()
+    task = ledger_rows(visible_tasks(user).filter(pk=pk), user).get()
+    with_lead_units([task])
+    return task
+
+
+def with_lead_units(tasks: list[Task]) -> None:
+    """Give each task its `lead_ids` (TaskOut.lead_unit_ids), two queries for them all."""
+    leads = Task.objects.filter(pk__in=[task.pk for task in tasks]).lead_unit_ids()
+    for task in tasks:
+        task.lead_ids = leads.get(task.pk, [])
 
 
 # /api/v1/cycles and /reports: progress reporting

@@ -11,6 +11,7 @@ from duban.ledger.access import get_task_for_user
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Assignment, Task
 from duban.lib import clock
+from duban.lib.keyset import keyset_page, page_query
 from duban.lib.params import parse_count, parse_id
 from duban.lib.stored_files import download_response
 from duban.lib.transitions import StaleRecord, TransitionError
@@ -269,23 +270,40 @@ def download_attachment(request, pk: int):
 
 @office_required
 def cycle_list(request):
-    cycles = (
-        ReportingCycle.objects.select_related("plan")
-        .annotate(
-            report_count=Count("reports"),
-            awaiting_count=Count(
-                "reports",
-                filter=Q(reports__kind="consolidated", reports__state=ReportState.SUBMITTED),
-            ),
-        )
-        .order_by(*ReportingCycle._meta.ordering)
-    )
     plan_id = parse_id(request.GET.get("plan"))
-    if plan_id is not None:
-        cycles = cycles.filter(plan_id=plan_id)
     # The overview and a plan's page link here with ?plan= to schedule that plan's cycles.
     form = GenerateCyclesForm(initial={"year": clock.today().year, "plan": plan_id})
-    return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
+    return _cycle_list(request, form, plan_id)
+
+
+def _cycle_list(request, form: GenerateCyclesForm, plan_id: int | None = None):
+    cycles = ReportingCycle.objects.select_related("plan")
+    if plan_id is not None:
+        cycles = cycles.filter(plan_id=plan_id)
+    # In the models' order, along the unique index (plan, period_start, kind, …).
+    page = keyset_page(cycles, ["plan_id", "period_start", "kind", "pk"], request.GET)
+    _count_reports(page.object_list)
+    ctx = {"page": page, "form": form, "query": page_query(request.GET)}
+    return render(request, "progress/cycle_list.html", ctx)
+
+
+def _count_reports(cycles: list[ReportingCycle]) -> None:
+    """Set each cycle's report_count and awaiting_count, counting the page's cycles only."""
+    counts = (
+        Report.objects.filter(cycle__in=cycles)
+        .values("cycle_id")
+        .annotate(
+            reports=Count("pk"),
+            awaiting=Count(
+                "pk", filter=Q(kind=ReportKind.CONSOLIDATED, state=ReportState.SUBMITTED)
+            ),
+        )
+        .order_by()
+    )
+    found = {row["cycle_id"]: row for row in counts}
+    for cycle in cycles:
+        row = found.get(cycle.pk, {})
+        cycle.report_count, cycle.awaiting_count = row.get("reports", 0), row.get("awaiting", 0)
 
 
 @require_POST
@@ -293,8 +311,7 @@ def cycle_list(request):
 def generate(request):
     form = GenerateCyclesForm(request.POST)
     if not form.is_valid():
-        cycles = ReportingCycle.objects.select_related("plan")
-        return render(request, "progress/cycle_list.html", {"cycles": cycles, "form": form})
+        return _cycle_list(request, form)
     data = form.cleaned_data
     created = generate_cycles(
         data["plan"],

@@ -1,9 +1,13 @@
+from datetime import date
+
 from django.urls import reverse
 
 from duban.audit.models import LogEntry
-from duban.progress.choices import CycleState
+from duban.lib.keyset import PAGE_SIZE
+from duban.progress.choices import CycleState, ReportState
 from duban.progress.models import ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
+from duban.testing import make_cycle, make_report
 
 
 class CycleViewsTestCase(ProgressTestCase):
@@ -14,6 +18,34 @@ class CycleViewsTestCase(ProgressTestCase):
         response = self.client.get(reverse("progress:cycle-list"))
         self.assertContains(response, "2022年3月")
         self.assertContains(response, "生成报送周期")
+
+    def test_each_cycle_counts_its_reports_and_those_awaiting_review(self):
+        make_report(self.task, self.fagai, self.cycle, state=ReportState.SUBMITTED)
+        make_report(self.task, self.caizheng, self.cycle, state=ReportState.SUBMITTED)
+        april = make_cycle(self.plan, date(2022, 4, 1))
+        make_report(self.task, self.fagai, april)
+        rows = {c.name: (c.report_count, c.awaiting_count) for c in self.list_page()}
+        self.assertEqual(rows, {"2022年3月": (2, 1), "2022年4月": (1, 0)})
+
+    def test_the_list_pages_the_cycles_in_their_order(self):
+        for month in range(PAGE_SIZE + 4):
+            make_cycle(self.plan, date(2030 + month // 12, month % 12 + 1, 1))
+        first = self.list_page()
+        self.assertEqual((len(first), first.object_list[0].name), (PAGE_SIZE, "2022年3月"))
+        second = self.list_page(after=first.next_cursor)
+        self.assertEqual([c.name for c in second][-1], "2034年6月")
+        self.assertEqual(len(first) + len(second), PAGE_SIZE + 5)
+        self.assertFalse(second.has_next)
+
+    def test_a_refused_generation_lists_the_cycles_with_their_counts(self):
+        make_report(self.task, self.fagai, self.cycle)
+        data = {"plan": self.plan.pk, "kind": "custom", "year": 2022, "due_day": 5}
+        response = self.client.post(reverse("progress:cycle-generate"), data)
+        self.assertContains(response, "自定义周期需要填写")
+        self.assertEqual([c.report_count for c in response.context["page"]], [1])
+
+    def list_page(self, **params):
+        return self.client.get(reverse("progress:cycle-list"), params).context["page"]
 
     def test_the_office_generates_a_years_quarterly_cycles(self):
         data = {"plan": self.plan.pk, "kind": "quarterly", "year": 2022, "due_day": 10}

@@ -32,3 +32,17 @@ class MyReportsQueriesTestCase(BaseTestCase):
             with self.assertNumQueries(9):
                 response = self.client.get(reverse("progress:my-reports"))
             assert f"任务 {self.plan.tasks.count() - 1}" in response.content.decode()
+
+
+class CycleListQueriesTestCase(BaseTestCase):
+    def test_the_cycle_list_costs_the_same_with_three_times_the_cycles_and_reports(self):
+        self.client.force_login(self.alice)
+        for months in (range(1, 4), range(4, 10)):
+            for month in months:
+                make_report(self.task, self.fagai, make_cycle(self.plan, date(2022, month, 1)))
+            # The session, the user and the profile, the page of cycles with their plans,
+            # their reports counted, the header's unread notifications and the generate
+            # form's plans.
+            with self.assertNumQueries(7):
+                response = self.client.get(reverse("progress:cycle-list"))
+            self.assertEqual(len(response.context["page"]), months[-1])
