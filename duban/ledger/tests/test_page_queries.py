@@ -12,7 +12,7 @@ from duban.supervision.models import Problem
 from duban.supervision.refresh import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
-from duban.testing import BaseTestCase, make_task
+from duban.testing import BaseTestCase, make_task, make_unit
 
 ROWS = 8
 
@@ -100,6 +100,24 @@ class PageQueriesTestCase(BaseTestCase):
         url = reverse("ledger:unit", args=[self.fagai.pk])
         # The merge form's unit box lists no units (was 13): a type-ahead asks for them.
         self.assert_flat(self.alice, url, self.add_tasks, 12)
+
+    def add_units(self, count: int) -> None:
+        """Units with a task each, which they lead."""
+        start = self.plan.tasks.count()
+        for i in range(start, start + count):
+            unit = make_unit(f"测试单位{i}")
+            make_task(self.section, f"x{i}", f"任务 {i}", [(unit, AssignmentRole.LEAD)])
+
+    def test_the_unit_list_costs_the_same_with_three_times_the_units(self):
+        # The session, the user, the profile, the page of units, their tasks counted per role
+        # (for the page's units only), the capped total and the header's notifications.
+        self.assert_flat(self.alice, reverse("ledger:units"), self.add_units, 7)
+
+    def test_a_leaders_page_costs_the_same_with_three_times_the_tasks(self):
+        url = reverse("ledger:official", args=[self.lin.profile.official_id])
+        # The leader's tasks in one group per plan (here one), each group its first rows
+        # with their leaders and units: the cost grows with the plans, not the tasks.
+        self.assert_flat(self.alice, url, self.add_tasks, 14)
 
     def test_a_task_page_costs_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])

@@ -19,7 +19,7 @@ from duban.ledger.access import (
 )
 from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
-from duban.ledger.models import Plan, Unit
+from duban.ledger.models import Assignment, Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
 from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
 from duban.lib.counts import bounded_count
@@ -104,11 +104,7 @@ def unit_detail(request, pk: int):
 
 @office_required
 def unit_list(request):
-    units = Unit.objects.annotate(
-        lead=Count("assignments", filter=Q(assignments__role=AssignmentRole.LEAD)),
-        joint=Count("assignments", filter=Q(assignments__role=AssignmentRole.JOINT)),
-        support=Count("assignments", filter=Q(assignments__role=AssignmentRole.SUPPORT)),
-    )
+    units = Unit.objects.all()
     filters = UnitFilterForm(request.GET).filters()
     kind, q = filters.get("kind", ""), filters.get("q", "")
     if kind:
@@ -117,6 +113,7 @@ def unit_list(request):
         units = units.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
     # By name, along the unique index on it.
     page = keyset_page(units, ["name", "pk"], request.GET, size=PAGE_SIZE)
+    _count_roles(page.object_list)
     ctx = {
         "page": page,
         "total": bounded_count(units),
@@ -126,6 +123,21 @@ def unit_list(request):
         "query": page_query(request.GET),
     }
     return render(request, "ledger/unit_list.html", ctx)
+
+
+def _count_roles(units: list[Unit]) -> None:
+    """Set each unit's lead, joint and support: its tasks per role, for the page's units only."""
+    counts = (
+        Assignment.objects.filter(unit__in=units)
+        .values("unit_id", "role")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    found = {(row["unit_id"], row["role"]): row["n"] for row in counts}
+    for unit in units:
+        unit.lead = found.get((unit.pk, AssignmentRole.LEAD), 0)
+        unit.joint = found.get((unit.pk, AssignmentRole.JOINT), 0)
+        unit.support = found.get((unit.pk, AssignmentRole.SUPPORT), 0)
 
 
 @require_POST

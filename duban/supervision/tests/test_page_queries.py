@@ -1,9 +1,13 @@
 """Query-count baseline of 督办总览: it costs the same with N tasks and with 3N."""
 
+from datetime import date
+
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole
 from duban.lib.counts import Tally
+from duban.supervision.choices import Tier
+from duban.supervision.models import SupervisionNotice
 from duban.supervision.refresh import refresh_all
 from duban.testing import BaseTestCase, make_problem, make_task
 
@@ -47,3 +51,43 @@ class OverviewQueriesTestCase(BaseTestCase):
                 response = self.client.get(reverse("supervision:overview"))
             listed = sum(n for _, _, n in response.context["counts"])
             assert listed == Tally(self.plan.tasks.count())
+
+
+class ListQueriesTestCase(BaseTestCase):
+    """督办单, problems and notifications: each list costs the same with N rows and with 3N."""
+
+    def add_rows(self, count: int) -> None:
+        """Tasks each with a 督办单 to 区发改局 and a problem it raised, which notify bob."""
+        start = self.plan.tasks.count()
+        for i in range(start, start + count):
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+            )
+            SupervisionNotice.issue(
+                task=task,
+                unit=self.fagai,
+                tier=Tier.REMIND,
+                reason="进度滞后",
+                respond_by=date(2022, 4, 20),
+                user=self.alice,
+            )
+            make_problem(task, self.fagai, self.bob)
+
+    def assert_flat(self, user, name: str, queries: int) -> None:
+        self.client.force_login(user)
+        for count in (ROWS, 2 * ROWS):
+            self.add_rows(count)
+            with self.assertNumQueries(queries):
+                response = self.client.get(reverse(name))
+            assert len(response.context["page"]) > 0
+
+    # The session, the user, the profile, the page, its capped total and the header's unread
+    # notifications; bob's page also reads his unit for the header.
+    def test_the_supervision_notice_list(self):
+        self.assert_flat(self.alice, "supervision:notices", 6)
+
+    def test_the_problem_list(self):
+        self.assert_flat(self.alice, "supervision:problems", 6)
+
+    def test_the_notification_list(self):
+        self.assert_flat(self.bob, "supervision:notifications", 7)
