@@ -3,7 +3,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -394,16 +395,17 @@ class TaskQuerySet(models.QuerySet):
         return tasks
 
     def search(self, text: str) -> "TaskQuerySet":
-        """Tasks whose seq, name, text or remark contains every word of `text`."""
-        qs = self
+        """Tasks whose seq is a word of `text` or whose name, text or remark contains it, for
+        every word; on PostgreSQL a trigram index on SEARCHED answers (migration 0009)."""
+        qs = self.alias(searched=SEARCHED)
         for word in text.split():
-            qs = qs.filter(
-                Q(text__icontains=word)
-                | Q(name__icontains=word)
-                | Q(remark__icontains=word)
-                | Q(seq=word)
-            )
+            qs = qs.filter(Q(searched__icontains=word) | Q(seq=word))
         return qs
+
+
+# What the keyword search reads: a word matches within one field, never across the line
+# breaks between them, since words hold no whitespace.
+SEARCHED = Concat("name", Value("\n"), "text", Value("\n"), "remark", output_field=TextField())
 
 
 class Task(models.Model):
@@ -461,6 +463,8 @@ class Task(models.Model):
         indexes = [
             # The ledger list: a plan's rows in printed order.
             models.Index(fields=["plan", "position"], name="ledger_task_plan_position"),
+            # The keyword search's exact 序号 (TaskQuerySet.search).
+            models.Index(fields=["seq"], name="ledger_task_seq"),
         ]
 
     def __str__(self) -> str:

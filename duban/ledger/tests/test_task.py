@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.db import connection
+
 from duban.ledger.choices import AssignmentRole, TaskState
 from duban.ledger.models import Official, Task
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
@@ -39,6 +41,22 @@ class TaskQuerySetTestCase(BaseTestCase):
         self.assertEqual(list(Task.objects.search("生产总值 7%")), [self.task])
         self.assertEqual(list(Task.objects.search("预算")), [self.other_task])
         self.assertEqual(list(Task.objects.search("生产总值 预算")), [])
+
+    def test_search_reads_the_name_remark_and_seq_but_never_across_two_fields(self):
+        Task.objects.filter(pk=self.task.pk).update(name="重点项目GDP", remark="由区委牵头")
+        self.assertEqual(list(Task.objects.search("gdp 区委")), [self.task])
+        self.assertEqual(list(Task.objects.search(self.other_task.seq)), [self.other_task])
+        # The name's end and the text's start together are no word of the task.
+        self.assertEqual(list(Task.objects.search(f"GDP{self.task.text[:2]}")), [])
+
+    def test_the_search_on_postgresql_can_answer_from_the_trigram_index(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the trigram index is PostgreSQL's")
+        with connection.cursor() as cursor:
+            # A test database is too small for the planner to prefer an index unasked.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            plan = Task.objects.search("老旧小区改造").explain()
+        self.assertIn("ledger_task_search_trgm", plan)
 
     def test_it_reads_as_seq_and_text(self):
         self.assertEqual(str(self.task), "1. 地区生产总值增长 7%。")
