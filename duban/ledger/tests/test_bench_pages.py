@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from rich.console import Console
 
 from duban.exports.bench import ExportFigures
 from duban.exports.bench import Timing as ExportTiming
 from duban.ledger.bench import PagesFigures, Recorder, Samples, Timing
+from duban.ledger.management.commands.bench import served_as_in_production
 from duban.ledger.scale import Scale, render_scale
 
 DUBAN = Path(sys.executable).parent / "duban"
@@ -114,3 +116,13 @@ def test_the_table_shows_the_large_databases_times_beside_the_floor_ratio_and_gr
     )
     assert "export: 101000 rows in 7.50 s (budget ≤ 10 s), peak 120.4 MB (budget < 300 MB)" in out
     assert "refresh-status: 101000 tasks in 202 plans in 42.00 s, 900 queries" in out
+
+
+def test_the_bench_serves_its_pages_as_production_does(settings):
+    settings.DEBUG = True
+    with served_as_in_production():
+        assert django_settings.DEBUG is False  # no query log, no template debugging
+        assert "testserver" in django_settings.ALLOWED_HOSTS
+        backends = {mailer["BACKEND"] for mailer in django_settings.MAILERS.values()}
+        assert backends == {"django.core.mail.backends.locmem.EmailBackend"}
+    assert django_settings.DEBUG is True

@@ -3,14 +3,11 @@ import json
 import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test.utils import (
-    setup_databases,
-    setup_test_environment,
-    teardown_databases,
-    teardown_test_environment,
-)
+from django.test import override_settings
+from django.test.utils import setup_databases, teardown_databases
 from rich.console import Console
 
 from duban.exports.bench import BUDGET_MB, BUDGET_SECONDS, bench_export
@@ -212,10 +209,24 @@ def throwaway_database(bench, *args):
     if connection.vendor == "postgresql":
         # Named for the bench and the process: beside a test run's test_<name>, never on it.
         connection.settings_dict["TEST"]["NAME"] = f"test_duban_bench_{os.getpid()}"
-    setup_test_environment()
-    databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-    try:
-        return bench(*args)
-    finally:
-        teardown_databases(databases, verbosity=0)
-        teardown_test_environment()
+    with served_as_in_production():
+        databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        try:
+            return bench(*args)
+        finally:
+            teardown_databases(databases, verbosity=0)
+
+
+def served_as_in_production():
+    """Settings under which the test client's pages cost what a server's do: DEBUG off (no
+    query log, no template debugging), mail kept in memory, the client's host allowed.
+
+    Not setup_test_environment(): it also instruments every template render with a signal
+    that the test client answers by copying the context, a cost no server pays.
+    """
+    locmem = {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    return override_settings(
+        DEBUG=False,
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+        MAILERS={alias: locmem for alias in settings.MAILERS},
+    )
