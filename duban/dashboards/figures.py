@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -122,10 +122,11 @@ def status_by_plan(scope: Scope) -> dict:
 
 
 def status_by_leader(scope: Scope) -> dict:
-    pairs = TaskLeader.objects.filter(task__in=scope.tasks, task__supervision_status__isnull=False)
-    counts: dict = defaultdict(Counter)
-    for official, colour in pairs.values_list("official", "task__supervision_status__colour"):
-        counts[official][colour] += 1
+    links = TaskLeader.objects.filter(task__in=scope.tasks, task__supervision_status__isnull=False)
+    counts: dict = defaultdict(dict)
+    tallies = links.values_list("official", "task__supervision_status__colour")
+    for official, colour, n in tallies.annotate(n=Count("pk")).order_by():
+        counts[official][colour] = n
     officials = Official.objects.filter(pk__in=counts).order_by("name")
     rows = [(o.pk, o.name, counts[o.pk]) for o in officials]
     return {
@@ -136,23 +137,28 @@ def status_by_leader(scope: Scope) -> dict:
     }
 
 
-def unit_task_ids(tasks: QuerySet[Task]) -> dict[int, set[int]]:
-    """{unit id: ids of `tasks` it answers for}, as TaskQuerySet.for_unit counts them."""
-    answers: dict[int, set[int]] = defaultdict(set)
-    assigned = Assignment.objects.filter(task__in=tasks).values_list("unit_id", "task_id")
-    overrides = Task.lead_override_units.through.objects.filter(task__in=tasks)
-    for unit_id, task_id in [*assigned, *overrides.values_list("unit_id", "task_id")]:
-        answers[unit_id].add(task_id)
-    return answers
+def unit_colours(tasks: QuerySet[Task]) -> dict[int, Counter]:
+    """{unit id: {colour: tasks}} of `tasks` with a status, as TaskQuerySet.for_unit counts a
+    unit's tasks: assigned, or led through a remark (counted once when both)."""
+    rated = tasks.filter(supervision_status__isnull=False)
+    counts: dict[int, Counter] = defaultdict(Counter)
+    assigned = Assignment.objects.filter(task__in=rated).values_list(
+        "unit_id", "task__supervision_status__colour"
+    )
+    for unit_id, colour, n in assigned.annotate(n=Count("pk")).order_by():
+        counts[unit_id][colour] = n
+    # A remark's lead is rare (a few per notice): those without an assignment row, one by one.
+    moved = Task.lead_override_units.through.objects.filter(task__in=rated).exclude(
+        Exists(Assignment.objects.filter(task=OuterRef("task"), unit=OuterRef("unit")))
+    )
+    for unit_id, colour in moved.values_list("unit_id", "task__supervision_status__colour"):
+        counts[unit_id][colour] += 1
+    return counts
 
 
 def status_by_unit(scope: Scope, limit: int = UNITS_SHOWN) -> dict:
     """The units with the most red, then yellow, tasks first."""
-    colours = dict(TaskStatus.objects.filter(task__in=scope.tasks).values_list("task", "colour"))
-    counts = {
-        unit_id: Counter(colours[t] for t in task_ids if t in colours)
-        for unit_id, task_ids in unit_task_ids(scope.tasks).items()
-    }
+    counts = unit_colours(scope.tasks)
     names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
     ranked = sorted(
         counts, key=lambda u: (-counts[u][Colour.RED], -counts[u][Colour.YELLOW], names[u])

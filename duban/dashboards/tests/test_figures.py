@@ -4,6 +4,7 @@ from duban.dashboards import figures
 from duban.dashboards.tests.base import TODAY, DashboardTestCase
 from duban.ledger.access import visible_tasks
 from duban.ledger.models import Task
+from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
 from duban.targets.sync import sync_targets
 
@@ -54,6 +55,13 @@ class FiguresTestCase(DashboardTestCase):
             .count()
             == 1
         )
+
+    def test_a_unit_both_assigned_and_named_by_a_remark_counts_the_task_once(self):
+        before = figures.unit_colours(self.office_scope().tasks)[self.wuma.pk]
+        self.t3.lead_override_units.add(self.wuma)
+        after = figures.unit_colours(self.office_scope().tasks)[self.wuma.pk]
+        self.assertEqual(after, before)
+        self.assertGreater(after[Colour.GREEN], 0)
 
     def test_the_trend_reads_each_cycle_end_from_the_status_history(self):
         figure = figures.status_trend(self.office_scope(), TODAY)
