@@ -5,14 +5,25 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from duban.ledger.choices import AssignmentRole
+from duban.accounts.choices import UserRole
+from duban.ledger.choices import AssignmentRole, UnitKind
+from duban.ledger.models import Notice, Official, Unit
+from duban.ledger.registry import resolve_placeholder
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision.models import Problem
 from duban.supervision.refresh import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
-from duban.testing import BaseTestCase, make_task, make_unit
+from duban.testing import (
+    BaseTestCase,
+    make_notice,
+    make_plan,
+    make_section,
+    make_task,
+    make_unit,
+    make_user,
+)
 
 ROWS = 8
 
@@ -82,13 +93,16 @@ class PageQueriesTestCase(BaseTestCase):
             )
         refresh_all(date(2022, 9, 10))
 
-    def assert_flat(self, user, url: str, add_rows, queries: int) -> None:
-        """The page costs `queries` with ROWS rows added and again with 3 × ROWS."""
+    def assert_flat(self, user, url: str, add_rows, queries: int):
+        """The page costs `queries` with ROWS rows added and again with 3 × ROWS; returns the
+        last answer."""
         self.client.force_login(user)
         for count in (ROWS, 2 * ROWS):
             add_rows(count)
             with self.assertNumQueries(queries):
-                assert self.client.get(url).status_code == 200
+                response = self.client.get(url)
+            assert response.status_code == 200
+        return response
 
     def test_the_ledger_costs_the_same_with_three_times_the_tasks(self):
         # The unit and leader filters list no options (was 12): a type-ahead asks for them.
@@ -131,3 +145,51 @@ class PageQueriesTestCase(BaseTestCase):
         # The timeline reads the unit's own and the others' reports in one query (was 35);
         # the 批示 panel adds two.
         self.assert_flat(self.bob, url, self.add_task_rows, 36)
+
+    def add_logins(self, count: int) -> None:
+        """Units with a liaison each and leaders with a log-in each."""
+        start = Official.objects.count()
+        for i in range(start, start + count):
+            make_user(f"unit{i}", UserRole.UNIT, unit=make_unit(f"测试单位{i}"))
+            official = Official.objects.create(name=f"领导{i}", titles=["副区长"])
+            make_user(f"leader{i}", UserRole.LEADER, official=official)
+
+    def test_the_people_page_costs_the_same_with_three_times_the_logins(self):
+        # The session, the user, the profile, the header's notifications, the leaders, their
+        # log-ins in one prefetch, the units and theirs in another.
+        response = self.assert_flat(self.alice, reverse("ledger:people"), self.add_logins, 8)
+        assert len(response.context["units"]) == Unit.objects.concrete().count()
+        assert f"leader{Official.objects.count() - 1}" in response.content.decode()
+
+    def add_placeholders(self, count: int) -> None:
+        """Tasks each with a placeholder unit, resolved to a concrete unit."""
+        start = self.plan.tasks.count()
+        placeholder = Unit.objects.get_or_create(name="相关街镇", kind=UnitKind.PLACEHOLDER)[0]
+        for i in range(start, start + count):
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(placeholder, AssignmentRole.SUPPORT)]
+            )
+            resolve_placeholder(task.assignments.get(), [make_unit(f"测试街道{i}")])
+
+    def test_the_placeholder_list_costs_the_same_with_three_times_the_placeholders(self):
+        url = reverse("ledger:placeholders")
+        # The session, the user, the profile, the header's notifications, the placeholder
+        # assignments with their tasks, plans and units, and their resolutions in one prefetch.
+        response = self.assert_flat(self.alice, url, self.add_placeholders, 6)
+        assert len(response.context["assignments"]) == 3 * ROWS
+        assert f"测试街道{self.plan.tasks.count() - 1}" in response.content.decode()
+
+    def add_notices(self, count: int) -> None:
+        """Notices each with a plan of one task."""
+        start = Notice.objects.count()
+        for i in range(start, start + count):
+            plan = make_plan(make_notice(f"测政办〔2023〕{i}号", uploaded_by=self.alice))
+            section = make_section(plan, [self.lin_official])
+            make_task(section, "1", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)])
+
+    def test_the_notice_list_costs_the_same_with_three_times_the_notices(self):
+        # The session, the user, the profile, the header's notifications and the notices with
+        # their uploaders, plans and active tasks counted in one GROUP BY.
+        response = self.assert_flat(self.alice, reverse("ledger:notices"), self.add_notices, 5)
+        assert len(response.context["notices"]) == Notice.objects.count()
+        assert all(n.task_count == 1 for n in response.context["notices"] if n != self.notice)

@@ -1,0 +1,31 @@
+"""Query-count baseline of the bulletin list: it costs the same with N bulletins and with 3N."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from duban.bulletins.models import Bulletin
+from duban.testing import BaseTestCase, make_cycle
+
+ROWS = 8
+
+
+class BulletinListQueriesTestCase(BaseTestCase):
+    def add_bulletins(self, count: int) -> None:
+        """Bulletins on cycles of their own, which the issue form lists too."""
+        start = Bulletin.objects.count()
+        for i in range(start, start + count):
+            cycle = make_cycle(self.plan, date(2022 + i // 12, i % 12 + 1, 1))
+            Bulletin.issue(on=cycle.due_on, cycle=cycle, user=self.alice)
+
+    def test_the_bulletin_list_costs_the_same_with_three_times_the_bulletins(self):
+        self.client.force_login(self.alice)
+        for count in (ROWS, 2 * ROWS):
+            self.add_bulletins(count)
+            # The session, the user, the profile, the header's notifications, the issue form's
+            # cycles with their plans and the bulletins with their cycles.
+            with self.assertNumQueries(6):
+                response = self.client.get(reverse("bulletins:bulletins"))
+            latest = Bulletin.objects.first()
+            assert len(response.context["bulletins"]) == Bulletin.objects.count()
+            assert latest.doc_number in response.content.decode()
