@@ -48,7 +48,11 @@ def filter_choices(user) -> dict:
     Leaders and units only validate the chosen id; their type-ahead lists the others.
     """
     return {
-        "plans": visible_plans(user).select_related("notice"),
+        # The option labels read the plan's title and the notice's number or title: not the
+        # notice's body and JSON fields, which a province's two hundred plans would load.
+        "plans": visible_plans(user)
+        .select_related("notice")
+        .only("title", "notice__doc_number", "notice__title"),
         "leaders": filterable_officials(user),
         "units": filterable_units(user),
     }
