@@ -40,18 +40,25 @@ def reportable_targets(report: Report):
     )
 
 
-def reported_values(report: Report) -> list[tuple[Target, Decimal]]:
-    """The reportable targets the report gives a value for, with the value."""
+def reported_values(report: Report, targets=None) -> list[tuple[Target, Decimal]]:
+    """The reportable targets the report gives a value for, with the value; `targets`, when
+    given, are the report's reportable targets, already read."""
     values = {k: v for k, v in (report.target_values or {}).items() if v not in (None, "")}
-    targets = reportable_targets(report).filter(
-        pk__in=[pk for k in values if (pk := parse_id(k)) is not None]
-    )
-    return [(target, Decimal(values[str(target.pk)])) for target in targets]
+    if targets is None:
+        targets = reportable_targets(report).filter(
+            pk__in=[pk for k in values if (pk := parse_id(k)) is not None]
+        )
+    return [
+        (target, Decimal(values[str(target.pk)])) for target in targets if str(target.pk) in values
+    ]
 
 
-def value_rows(report: Report) -> list[dict]:
-    """Each reportable target with the report's value and how far off its path it lies."""
-    given = dict(reported_values(report))
+def value_rows(report: Report, targets=None) -> list[dict]:
+    """Each reportable target with the report's value and how far off its path it lies;
+    `targets`, when given, are the report's reportable targets, already read."""
+    if targets is None:
+        targets = list(reportable_targets(report))
+    given = dict(reported_values(report, targets))
     on_date = report.cycle.period_end
     return [
         {
@@ -59,7 +66,7 @@ def value_rows(report: Report) -> list[dict]:
             "value": given.get(target),
             "far_off": far_off(target, given[target], on_date) if target in given else None,
         }
-        for target in reportable_targets(report)
+        for target in targets
     ]
 
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -35,6 +35,7 @@ from duban.progress.milestones import propose_milestones
 from duban.progress.models import Attachment, Milestone, Report, ReportingCycle
 from duban.progress.owed import Deliveries
 from duban.progress.targets import reportable_targets, value_rows
+from duban.supervision.quality import flags_for_reports
 
 
 def _require_own_report(user, report: Report) -> None:
@@ -256,9 +257,15 @@ def review_queue(request):
         Report.objects.awaiting_review()
         .filter(cycle__state=CycleState.OPEN)
         .select_related("task", "unit", "cycle")
-        .order_by("cycle__due_on", "submitted_at")
+        .annotate(due_on=F("cycle__due_on"))
     )
-    return render(request, "progress/review_queue.html", {"reports": reports})
+    # The earliest due first, then the first delivered.
+    page = keyset_page(reports, ["due_on", "submitted_at", "pk"], request.GET)
+    flags = flags_for_reports(page.object_list)
+    for report in page:
+        report.flags = flags[report.pk]
+    ctx = {"page": page, "query": page_query(request.GET)}
+    return render(request, "progress/review_queue.html", ctx)
 
 
 @login_required

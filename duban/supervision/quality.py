@@ -3,6 +3,7 @@
 `check_report_text()` is pure; `flags_for_report()` gathers its inputs from a progress Report.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from duban.lib.text import plain_number
@@ -10,6 +11,8 @@ from duban.lib.textsim import has_figures, similarity
 from duban.progress.models import Report
 from duban.progress.targets import reported_values, value_rows
 from duban.targets.checks import describe_problem
+from duban.targets.choices import MetricKind
+from duban.targets.models import Target
 from duban.targets.pacing import status_of
 
 __all__ = [
@@ -18,6 +21,7 @@ __all__ = [
     "TargetShortfall",
     "check_report_text",
     "flags_for_report",
+    "flags_for_reports",
 ]
 
 # Phrases that say work is going on without saying what was done.
@@ -116,31 +120,74 @@ def _shortfalls(report) -> tuple[TargetShortfall, ...]:
     return tuple(shortfalls)
 
 
-def _far_off_values(report) -> list[str]:
+def _far_off_values(report, targets) -> list[str]:
     """A flag for each value of the report far off its target's path."""
     return [
         "指标数值偏离序时进度：" + describe_problem(row["target"], row["value"], row["far_off"])
-        for row in value_rows(report)
+        for row in value_rows(report, targets)
         if row["far_off"]
     ]
 
 
 def flags_for_report(report) -> list[str]:
     """The flags for a progress report, for its reviewer. This causes a few SQL queries."""
-    previous = (
+    return flags_for_reports([report])[report.pk]
+
+
+def flags_for_reports(reports) -> dict[int, list[str]]:
+    """{report pk: its flags} for a page of reports, in a fixed number of SQL queries (and a
+    few more for each one that claims the task 100% done)."""
+    previous = _previous_texts(reports)
+    targets = _reportable_targets(reports)
+    return {
+        report.pk: check_report_text(
+            report.progress,
+            previous.get(report.pk),
+            report.percent_complete,
+            _shortfalls(report) if report.percent_complete == 100 else (),
+        )
+        + _far_off_values(report, targets.get(report.pk, []))
+        for report in reports
+    }
+
+
+def _previous_texts(reports) -> dict[int, str]:
+    """{report pk: the text of the same unit's latest report on the task before its period}."""
+    earlier = (
         Report.objects.filter(
-            task_id=report.task_id,
-            unit_id=report.unit_id,
-            cycle__period_end__lt=report.cycle.period_start,
+            task_id__in={report.task_id for report in reports},
+            unit_id__in={report.unit_id for report in reports},
         )
         .not_draft()
-        .order_by("-cycle__period_end")
-        .first()
+        .order_by("cycle__period_end", "pk")
+        .values_list("task_id", "unit_id", "cycle__period_end", "progress")
     )
-    flags = check_report_text(
-        report.progress,
-        previous.progress if previous else None,
-        report.percent_complete,
-        _shortfalls(report) if report.percent_complete == 100 else (),
+    texts: dict[tuple[int, int], list[tuple]] = defaultdict(list)
+    for task_id, unit_id, period_end, text in earlier:
+        texts[task_id, unit_id].append((period_end, text))
+    found = {}
+    for report in reports:
+        before = [
+            text
+            for period_end, text in texts[report.task_id, report.unit_id]
+            if period_end < report.cycle.period_start
+        ]
+        if before:
+            found[report.pk] = before[-1]
+    return found
+
+
+def _reportable_targets(reports) -> dict[int, list]:
+    """{report pk: its reportable targets} (progress.targets.reportable_targets), one query."""
+    consolidated = [report for report in reports if report.is_consolidated_kind]
+    targets = (
+        Target.objects.active()
+        .filter(task_id__in={report.task_id for report in consolidated})
+        .exclude(metric__kind=MetricKind.MACRO)
+        .select_related("metric", "task__plan")
+        .order_by("position", "pk")
     )
-    return flags + _far_off_values(report)
+    by_task: dict[int, list] = defaultdict(list)
+    for target in targets:
+        by_task[target.task_id].append(target)
+    return {report.pk: by_task[report.task_id] for report in consolidated}

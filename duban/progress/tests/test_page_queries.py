@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole
-from duban.testing import BaseTestCase, make_cycle, make_report, make_task
+from duban.progress.choices import CycleState
+from duban.testing import BaseTestCase, make_cycle, make_report, make_target, make_task
 
 ROWS = 8
 
@@ -46,3 +47,32 @@ class CycleListQueriesTestCase(BaseTestCase):
             with self.assertNumQueries(7):
                 response = self.client.get(reverse("progress:cycle-list"))
             self.assertEqual(len(response.context["page"]), months[-1])
+
+
+class ReviewQueueQueriesTestCase(BaseTestCase):
+    def add_reports(self, count: int, previous, cycle) -> None:
+        """Tasks 区发改局 leads, each with last month's report and this month's, submitted in
+        the same words, and a target."""
+        start = self.plan.tasks.count()
+        for i in range(start, start + count):
+            task = make_task(
+                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
+            )
+            make_target(task)
+            for month in (previous, cycle):
+                make_report(task, self.fagai, month, progress="有序推进。", state="submitted")
+
+    def test_the_review_queue_costs_the_same_with_three_times_the_reports(self):
+        previous = make_cycle(self.plan, date(2022, 2, 1), state=CycleState.LOCKED)
+        cycle = make_cycle(self.plan, date(2022, 3, 1))
+        self.client.force_login(self.alice)
+        for count in (ROWS, 2 * ROWS):
+            self.add_reports(count, previous, cycle)
+            # The session, the user, the profile, the page of reports with their tasks, units
+            # and cycles, the units' earlier reports, the tasks' targets and the header's
+            # unread notifications: the quality flags of the whole page in two queries.
+            with self.assertNumQueries(7):
+                response = self.client.get(reverse("progress:review-queue"))
+            page = response.context["page"]
+            self.assertEqual(len(page), self.plan.tasks.count() - 2)
+            self.assertIn("与本单位上期报告内容相同或几乎相同", page.object_list[0].flags)
