@@ -42,7 +42,8 @@ class TaskStatus(models.Model):
     @staticmethod
     def counts(tasks) -> dict[str, int]:
         """How many of `tasks` (a queryset) have each colour; colours none has are left out."""
-        statuses = TaskStatus.objects.filter(task__in=tasks)
+        # No ordering: the default one (by task) would join every task for nothing.
+        statuses = TaskStatus.objects.filter(task__in=tasks).order_by()
         return dict(statuses.values_list("colour").annotate(n=models.Count("pk")))
 
     @staticmethod

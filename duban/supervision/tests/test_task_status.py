@@ -5,8 +5,11 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from duban.audit.models import LogEntry
+from duban.ledger.models import Task
 from duban.progress.choices import CycleKind, CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.progress.periods import monthly_periods
@@ -175,3 +178,12 @@ class TaskStatusTestCase(BaseTestCase):
         )
         assert behind.unit == "家"
         assert (no_data.state, no_data.behind) == ("", False)
+
+
+class ColourCountsTestCase(BaseTestCase):
+    def test_the_colours_are_counted_without_joining_every_task_for_an_ordering(self):
+        refresh_all()
+        with CaptureQueriesContext(connection) as captured:
+            counts = TaskStatus.counts(Task.objects.active())
+        self.assertEqual(sum(counts.values()), Task.objects.active().count())
+        self.assertNotIn("JOIN", captured[0]["sql"])
