@@ -5,6 +5,7 @@ that fall due within N days or are late, worded by the latest of them. A second 
 same day sends nothing again.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -108,11 +109,15 @@ def outstanding_reports(today: date, days: int) -> dict:
 
 def build_reminders(today: date, days: int) -> list[Reminder]:
     """One reminder per liaison of each unit that owes reports (e-mail address or not)."""
-    reminders = []
-    for unit, items in outstanding_reports(today, days).items():
-        for user in liaisons([unit.pk]).order_by("username"):
-            reminders.append(Reminder(user, unit, items))
-    return reminders
+    owed = outstanding_reports(today, days)
+    # The liaisons of every unit that owes, in one query rather than one per unit.
+    users = liaisons([unit.pk for unit in owed]).select_related("profile").order_by("username")
+    by_unit = defaultdict(list)
+    for user in users:
+        by_unit[user.profile.unit_id].append(user)
+    return [
+        Reminder(user, unit, items) for unit, items in owed.items() for user in by_unit[unit.pk]
+    ]
 
 
 def send_reminder(reminder: Reminder, today: date) -> bool:

@@ -6,6 +6,8 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from duban.accounts.choices import UserRole
 from duban.ledger.choices import AssignmentRole
@@ -13,7 +15,8 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import NoticeState, Tier
 from duban.supervision.models import Notification, ReminderSent, SupervisionNotice
-from duban.testing import BaseTestCase, make_task, make_user, make_wang_task
+from duban.supervision.reminders import build_reminders
+from duban.testing import BaseTestCase, make_task, make_unit, make_user, make_wang_task
 
 
 class RemindTestCase(BaseTestCase):
@@ -39,6 +42,25 @@ class RemindTestCase(BaseTestCase):
         out = StringIO()
         call_command("remind", *args, stdout=out)
         return out.getvalue()
+
+    def add_units(self, count: int) -> None:
+        """Units with a liaison each, each leading a task of the plan that owes its report."""
+        start = self.plan.tasks.count()
+        for i in range(start, start + count):
+            unit = make_unit(f"测试单位{i}")
+            make_user(f"liaison{i}", UserRole.UNIT, unit=unit)
+            make_task(self.section, f"x{i}", f"任务 {i}", [(unit, AssignmentRole.LEAD)])
+
+    def test_the_reminders_cost_the_same_with_three_times_the_units(self):
+        counts = []
+        for added in (8, 16):
+            self.add_units(added)
+            with CaptureQueriesContext(connection) as captured:
+                reminders = build_reminders(date(2022, 4, 3), 3)
+            counts.append(len(captured))
+        self.assertEqual(len(reminders), 4 + 8 + 16)
+        # Per open cycle: the deliveries and the tasks with their units; then the liaisons.
+        self.assertEqual(counts, [counts[0]] * 2)
 
     def test_dry_run_lists_what_it_would_send_and_sends_nothing(self):
         out = self.remind("--dry-run", "--date", "2022-04-03", "--days", "3")
