@@ -1,13 +1,11 @@
 """Every URL pattern × every role × GET and POST, against the table in url_table.py."""
 
 import fnmatch
-import shutil
-import tempfile
 
 import pytest
 from django.db import transaction
 from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client, TestCase, override_settings
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from duban.ledger.staging import stage
@@ -15,8 +13,6 @@ from duban.testing import notice_text
 from duban.tests.url_table import ADMIN, DATA, KWARGS, PLAIN_REDIRECTS, TABLE
 from duban.tests.urls import page_patterns
 from duban.tests.world import ROLES, build_world
-
-MEDIA_ROOT = tempfile.mkdtemp(prefix="duban-test-media-")
 
 
 def admin_kwargs(p) -> dict:
@@ -31,16 +27,11 @@ def table_row(name: str):
     return next((row for glob, row in ADMIN.items() if fnmatch.fnmatch(name, glob)), None)
 
 
-@override_settings(MEDIA_ROOT=MEDIA_ROOT)
 class UrlPermissionTestCase(TestCase):
+    # Files the walk writes land in the test process's own folder (conftest.py).
     @classmethod
     def setUpTestData(cls):
         cls.world = build_world()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
 
     def setUp(self):
         # Confirming the world's import preview removes its staged file, which no savepoint
