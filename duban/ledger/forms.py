@@ -6,7 +6,7 @@ from duban.ledger.choices import AssignmentRole, TaskState, UnitKind
 from duban.ledger.importing.corrections import split_names
 from duban.ledger.models import Official, Plan, Unit
 from duban.lib.params import IdChoiceField, IdMultipleChoiceField
-from duban.lib.widgets import LongSelect, SuggestSelect
+from duban.lib.widgets import SuggestSelect
 from duban.parsing import ParseError, errors, parse_notice
 from duban.supervision.choices import Colour
 
@@ -75,6 +75,24 @@ def leader_filter() -> IdChoiceField:
     )
 
 
+class PlanChoiceField(IdChoiceField):
+    """A plan named with its notice: every notice has an annex of the same title."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.long_title
+
+
+def plan_filter() -> PlanChoiceField:
+    """A list's plan filter, as `leader_filter` (access.visible_plans): a province holds
+    hundreds of plans, too many to list in every page."""
+    return PlanChoiceField(
+        Plan.objects.none(),
+        label="计划",
+        required=False,
+        widget=SuggestSelect("ledger:suggest-plans", "输入计划名称或文号"),
+    )
+
+
 def unit_filter() -> IdChoiceField:
     """A list's unit filter, as `leader_filter` (access.filterable_units)."""
     return IdChoiceField(
@@ -94,9 +112,7 @@ class LedgerFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "任务内容、备注或序号"}),
     )
-    plan = forms.ModelChoiceField(
-        Plan.objects.none(), label="计划", required=False, widget=LongSelect
-    )
+    plan = plan_filter()
     leader = leader_filter()
     unit = unit_filter()
     kind = forms.ChoiceField(
@@ -117,8 +133,6 @@ class LedgerFilterForm(forms.Form):
     def __init__(self, data, plans, leaders, units):
         super().__init__(data)
         self.fields["plan"].queryset = plans
-        # Every notice has an annex of the same title, so the notice tells them apart.
-        self.fields["plan"].label_from_instance = lambda plan: f"{plan.title}（{plan.notice}）"
         self.fields["leader"].queryset = leaders
         self.fields["unit"].queryset = units
         self.fields["plan"].empty_label = "全部计划"

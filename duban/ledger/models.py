@@ -231,6 +231,12 @@ class Plan(models.Model):
         """The name a list column gives the plan (年度重点工作), from its kind."""
         return PLAN_SHORT_TITLES.get(self.kind, self.title)
 
+    @property
+    def long_title(self) -> str:
+        """The plan with its notice (filters, type-ahead): every notice has an annex of the
+        same title. This reads the notice."""
+        return f"{self.title}（{self.notice}）"
+
 
 class Section(models.Model):
     """A group of rows in a plan under the leaders who lead it (一、某某副区长牵头重点工作)."""

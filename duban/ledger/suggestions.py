@@ -1,4 +1,4 @@
-"""Type-ahead suggestions for the unit and leader filters: a few names the user may filter by.
+"""Type-ahead suggestions for the plan, unit and leader filters: a few the user may filter by.
 
 A province has thousands of units; the filter forms render only the chosen one and ask here
 for the rest as the user types. Each answer is one query, cut at `LIMIT` rows in name order,
@@ -7,7 +7,7 @@ so the database walks the unique index on name and stops at the LIMIT-th match.
 
 from django.db.models import OuterRef, Q, Subquery, Value
 
-from duban.ledger.access import filterable_officials, filterable_units
+from duban.ledger.access import filterable_officials, filterable_units, visible_plans
 from duban.ledger.models import UnitAlias
 from duban.ledger.names import normalise_name
 
@@ -41,3 +41,18 @@ def suggest_officials(user, typed: str, limit: int = LIMIT) -> list[dict]:
         officials = officials.filter(name__contains=key)
     rows = officials.values_list("pk", "name", "titles")[:limit]
     return [{"id": pk, "text": name, "hint": "、".join(titles or [])} for pk, name, titles in rows]
+
+
+def suggest_plans(user, typed: str, limit: int = LIMIT) -> list[dict]:
+    """Plans `user` sees whose title, or whose notice's number or title, contains `typed`:
+    the latest notices first, each notice's annexes in order."""
+    plans = visible_plans(user).select_related("notice").order_by("-notice_id", "position")
+    key = " ".join(typed.split())
+    if key:
+        plans = plans.filter(
+            Q(title__contains=key)
+            | Q(notice__doc_number__contains=key)
+            | Q(notice__title__contains=key)
+        )
+    plans = plans.only("title", "notice__doc_number", "notice__title")[:limit]
+    return [{"id": plan.pk, "text": plan.long_title, "hint": ""} for plan in plans]

@@ -15,7 +15,8 @@ urlpatterns = [
     path("units/<id:pk>/", people.unit_detail, name="unit"),
     path("units/<id:pk>/kind/", people.unit_kind, name="unit-kind"),
     path("units/<id:pk>/merge/", people.unit_merge, name="unit-merge"),
-    # /suggest/: the type-ahead of the unit and leader filters
+    # /suggest/: the type-ahead of the plan, unit and leader filters
+    path("suggest/plans/", suggest.plan_suggestions, name="suggest-plans"),
     path("suggest/units/", suggest.unit_suggestions, name="suggest-units"),
     path("suggest/leaders/", suggest.official_suggestions, name="suggest-leaders"),
     # /people/: the office's log-ins for units and leaders

@@ -2,11 +2,10 @@ from datetime import timedelta
 
 from django import forms
 
-from duban.ledger.forms import leader_filter, unit_filter
-from duban.ledger.models import Official, Plan, Unit
+from duban.ledger.forms import leader_filter, plan_filter, unit_filter
+from duban.ledger.models import Official, Unit
 from duban.lib import clock
 from duban.lib.params import IdMultipleChoiceField
-from duban.lib.widgets import LongSelect
 from duban.progress.models import Report
 from duban.supervision.choices import Colour, Tier
 from duban.supervision.models import response_days
@@ -173,9 +172,7 @@ class OverviewFilterForm(forms.Form):
     colour = forms.ChoiceField(
         label="状态", required=False, choices=[("", "全部状态"), *Colour.choices]
     )
-    plan = forms.ModelChoiceField(
-        Plan.objects.all(), label="计划", required=False, widget=LongSelect
-    )
+    plan = plan_filter()
     leader = leader_filter()
     unit = unit_filter()
     q = forms.CharField(label="关键词", required=False, max_length=100)
@@ -185,8 +182,9 @@ class OverviewFilterForm(forms.Form):
         choices=[("", "按严重程度"), ("order", "按任务顺序")],
     )
 
-    def __init__(self, data, units, all_leaders: bool = True):
+    def __init__(self, data, plans, units, all_leaders: bool = True):
         super().__init__(data)
+        self.fields["plan"].queryset = plans
         self.fields["leader"].queryset = Official.objects.all()
         self.fields["plan"].empty_label = "全部计划"
         self.fields["leader"].empty_label = "全部领导"

@@ -19,6 +19,7 @@ from duban.ledger.access import (
     filterable_units,
     get_official_for_user,
     get_task_for_user,
+    visible_plans,
     visible_tasks,
 )
 from duban.ledger.models import Assignment, Plan, Task
@@ -109,7 +110,12 @@ def overview(request):
         raise PermissionDenied
     office = is_office(request.user)
     visible = visible_tasks(request.user)
-    form = OverviewFilterForm(request.GET, units=filterable_units(request.user), all_leaders=office)
+    form = OverviewFilterForm(
+        request.GET,
+        plans=visible_plans(request.user),
+        units=filterable_units(request.user),
+        all_leaders=office,
+    )
     filters = form.filters()
     # Each colour is counted under the other filters.
     statuses = TaskStatus.objects.filter(task__in=visible.matching(**{**filters, "colour": ""}))

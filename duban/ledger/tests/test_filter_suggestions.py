@@ -1,4 +1,4 @@
-"""The unit and leader filters' type-ahead: the JSON suggestions, the form, the page's cost."""
+"""The plan, unit and leader filters' type-ahead: the JSON suggestions, the form, the page's cost."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,7 +8,7 @@ from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Official, Unit
 from duban.ledger.suggestions import LIMIT
 from duban.ledger.views.tasks import filter_choices
-from duban.testing import BaseTestCase
+from duban.testing import BaseTestCase, make_notice, make_plan
 
 
 class SuggestionsTestCase(BaseTestCase):
@@ -38,6 +38,19 @@ class SuggestionsTestCase(BaseTestCase):
         self.client.force_login(self.alice)
         rows = self.client.get(reverse("ledger:suggest-leaders"), {"q": "林"}).json()["results"]
         assert rows == [{"id": self.lin_official.pk, "text": "林杰", "hint": "常委、常务副区长"}]
+
+    def test_plans_are_found_by_their_title_or_their_notices_number_latest_notice_first(self):
+        later = make_plan(make_notice("测政办〔2023〕5号"), title="2023年重点工作责任分解表")
+        assert self.suggest(self.alice, "plans") == [later.long_title, self.plan.long_title]
+        assert self.suggest(self.alice, "plans", "2023") == [later.long_title]
+        assert self.suggest(self.alice, "plans", "〔2022〕1号") == [self.plan.long_title]
+        assert later.long_title == "2023年重点工作责任分解表（测政办〔2023〕5号）"
+
+    def test_a_liaison_finds_only_the_plans_of_their_own_tasks(self):
+        make_plan(make_notice("测政办〔2023〕5号"), title="2023年重点工作责任分解表")
+        assert self.suggest(self.bob, "plans") == [self.plan.long_title]
+        assert self.suggest(self.nobody, "plans") == []
+        assert self.suggest(self.alice, "plans", "\x00") == []
 
     def test_at_most_the_limit_comes_back_in_name_order(self):
         Unit.objects.bulk_create(Unit(name=f"测试单位{i:03d}") for i in range(LIMIT + 5))

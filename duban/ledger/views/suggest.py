@@ -1,11 +1,11 @@
-"""The type-ahead answers of the unit and leader filters, as JSON."""
+"""The type-ahead answers of the plan, unit and leader filters, as JSON."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from duban.ledger.suggestions import suggest_officials, suggest_units
+from duban.ledger.suggestions import suggest_officials, suggest_plans, suggest_units
 
 
 class TypedForm(forms.Form):
@@ -30,3 +30,9 @@ def unit_suggestions(request):
 @require_GET
 def official_suggestions(request):
     return _answer(request, suggest_officials)
+
+
+@login_required
+@require_GET
+def plan_suggestions(request):
+    return _answer(request, suggest_plans)

@@ -45,11 +45,10 @@ def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
 def filter_choices(user) -> dict:
     """The plans, leaders and units the user can filter by: those on their own tasks.
 
-    Leaders and units only validate the chosen id; their type-ahead lists the others.
+    They only validate the chosen id; their type-ahead lists the others.
     """
     return {
-        # The option labels read the plan's title and the notice's number or title: not the
-        # notice's body and JSON fields, which a province's two hundred plans would load.
+        # The chosen plan's label reads the notice's number or title, not its body.
         "plans": visible_plans(user)
         .select_related("notice")
         .only("title", "notice__doc_number", "notice__title"),

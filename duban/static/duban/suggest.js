@@ -1,5 +1,5 @@
 // Turns each <select data-suggest> (lib/widgets.SuggestSelect) into a Tom Select box that asks
-// the server for the units or leaders matching what is typed. The <select> holds only the
+// the server for the plans, units or leaders matching what is typed. The <select> holds only the
 // chosen option, so the page never lists a province's thousands of names.
 (function () {
     "use strict";
@@ -33,7 +33,10 @@
                     var hint = item.hint ? '<small class="muted">' + escape(item.hint) + "</small>" : "";
                     return "<div>" + escape(item.text) + hint + "</div>";
                 },
-                item: function (item, escape) { return "<div>" + escape(item.text) + "</div>"; },
+                // The box has a fixed width: a long name is cut short there, whole on hover.
+                item: function (item, escape) {
+                    return '<div title="' + escape(item.text) + '">' + escape(item.text) + "</div>";
+                },
                 no_results: function () { return '<div class="no-results">没有匹配的名称</div>'; },
                 loading: function () { return '<div class="loading">正在查找…</div>'; },
             },

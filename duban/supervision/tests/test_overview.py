@@ -6,7 +6,7 @@ from duban.lib.counts import Tally
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
-from duban.testing import BaseTestCase, make_cycle, make_wang_task
+from duban.testing import BaseTestCase, make_cycle, make_notice, make_plan, make_wang_task
 
 
 class WangTaskTestCase(BaseTestCase):
@@ -100,6 +100,14 @@ class OverviewTestCase(WangTaskTestCase):
         self.client.force_login(self.wang)
         response = self.client.get(reverse("supervision:overview"))
         assert list(response.context["form"].fields["unit"].queryset) == [self.jiaoyu]
+
+    def test_a_leader_filters_by_the_plans_of_their_portfolio_only(self):
+        elsewhere = make_plan(make_notice("测政办〔2023〕5号"))
+        self.client.force_login(self.wang)
+        response = self.client.get(reverse("supervision:overview"), {"plan": elsewhere.pk})
+        assert list(response.context["form"].fields["plan"].queryset) == [self.plan]
+        assert "plan" not in response.context["form"].filters()
+        assert elsewhere.long_title not in response.content.decode()
 
     def test_each_row_names_its_units_and_the_plans_short_name(self):
         html = self.client.get(reverse("supervision:overview")).content.decode()
