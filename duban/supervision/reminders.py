@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from duban.ledger.choices import UnitKind
-from duban.ledger.models import Task
+from duban.ledger.models import Assignment, Task, Unit
 from duban.progress.choices import CycleState
 from duban.progress.models import Report, ReportingCycle
 from duban.progress.owed import Deliveries
@@ -21,6 +21,9 @@ from duban.supervision.choices import Urgency
 from duban.supervision.emails import send
 from duban.supervision.models import Notification, ReminderSent, liaisons
 
+# Reports an e-mail lists at most: a province's unit can owe hundreds, which no one reads in
+# a mail and which took most of `remind`'s time to render.
+MAIL_ITEMS = 30
 URGENCY_ORDER = [Urgency.DUE_SOON, Urgency.OVERDUE, Urgency.SERIOUSLY_OVERDUE]
 SUBJECTS = {
     Urgency.DUE_SOON: "【提醒】{count} 项进度报告即将到期",
@@ -77,26 +80,29 @@ class Reminder:
     def subject(self) -> str:
         return SUBJECTS[self.urgency].format(count=len(self.items))
 
+    @property
+    def shown(self) -> list[DueItem]:
+        """The items the e-mail lists, the earliest due first; 本单位报送 lists them all."""
+        return self.items[:MAIL_ITEMS]
+
+    @property
+    def more(self) -> int:
+        """The items past those the e-mail lists."""
+        return len(self.items) - len(self.shown)
+
 
 def outstanding_reports(today: date, days: int) -> dict:
     """{unit: [DueItem]} for open cycles due by today + days whose report the unit has not sent."""
-    cycles = ReportingCycle.objects.filter(
-        state=CycleState.OPEN, due_on__lte=today + timedelta(days=days)
-    ).order_by("due_on")
-    owed: dict = {}
+    cycles = list(
+        ReportingCycle.objects.filter(
+            state=CycleState.OPEN, due_on__lte=today + timedelta(days=days)
+        ).order_by("due_on")
+    )
     deliveries = Deliveries.of(Report.objects.filter(cycle__in=cycles).delivered())
+    tasks_of, units_of = _answering_units({cycle.plan_id for cycle in cycles})
+    owed: dict = {}
     for cycle in cycles:
-        tasks = (
-            Task.objects.active()
-            .reported()
-            .filter(plan_id=cycle.plan_id)
-            .prefetch_related("assignments__unit", "lead_override_units")
-        )
-        pairs = []
-        for task in tasks:
-            # A remark may hand the lead to a body without an assignment row of its own.
-            units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
-            pairs += [(task, unit) for unit in units if unit.kind != UnitKind.PLACEHOLDER]
+        pairs = [(task, unit) for task in tasks_of[cycle.plan_id] for unit in units_of[task.pk]]
         for task, unit in sorted(pairs, key=lambda p: (p[1].name, p[0].position)):
             if not deliveries.owes(cycle.pk, task.pk, unit.pk):
                 continue
@@ -105,6 +111,25 @@ def outstanding_reports(today: date, days: int) -> dict:
             )
             owed.setdefault(unit, []).append(item)
     return owed
+
+
+def _answering_units(plan_ids: set[int]) -> tuple[dict, dict]:
+    """({plan id: its reported active tasks}, {task id: the units that answer for it}) in four
+    queries for all the plans: a unit assigned, or named by a remark to lead (which may hand
+    the lead to a body without an assignment row of its own); placeholders owe nothing."""
+    tasks = list(Task.objects.active().reported().filter(plan_id__in=plan_ids))
+    tasks_of = defaultdict(list)
+    for task in tasks:
+        tasks_of[task.plan_id].append(task)
+    assigned = Assignment.objects.filter(task__in=tasks).values_list("task_id", "unit_id")
+    overriding = Task.lead_override_units.through.objects.filter(task__in=tasks)
+    pairs = {*assigned, *overriding.values_list("task_id", "unit_id")}
+    units = Unit.objects.exclude(kind=UnitKind.PLACEHOLDER).in_bulk({unit for _, unit in pairs})
+    units_of = defaultdict(list)
+    for task_id, unit_id in pairs:
+        if unit_id in units:
+            units_of[task_id].append(units[unit_id])
+    return tasks_of, units_of
 
 
 def build_reminders(today: date, days: int) -> list[Reminder]:

@@ -89,6 +89,18 @@ class RemindTestCase(BaseTestCase):
         assert mimetype == "text/html" and "即将到期" in html
         assert Notification.objects.filter(user=self.charlie).count() == 1
 
+    def test_a_mail_lists_the_earliest_due_reports_and_counts_the_rest(self):
+        with mock.patch("duban.supervision.reminders.MAIL_ITEMS", 1):
+            self.remind("--date", "2022-04-03", "--days", "3")
+        charlie = next(m for m in mail.outbox if m.to == ["charlie@example.org"])
+        assert charlie.subject == "【提醒】2 项进度报告即将到期"
+        html, _ = charlie.alternatives[0]
+        for body in (charlie.body, html):
+            assert "地区生产总值增长" in body and "一般公共预算收入增长" not in body
+            assert "另有 1 项未列出" in body and "/progress/" in body
+        bob = next(m for m in mail.outbox if m.to == ["bob@example.org"])
+        assert "未列出" not in bob.body
+
     def test_the_wording_escalates_after_the_due_date(self):
         self.remind("--date", "2022-04-08", "--days", "0")
         (mail_to_bob,) = [m for m in mail.outbox if m.to == ["bob@example.org"]]
