@@ -254,12 +254,28 @@ def build_cast(obj) -> None:
     obj.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
 
 
+# Rows a query-count test adds, then twice as many again (BaseTestCase.assert_flat).
+FLAT_ROWS = 8
+
+
 class BaseTestCase(TestCase):
     """A notice with one annual plan, one section led by 林杰, two tasks and the cast above."""
 
     @classmethod
     def setUpTestData(cls):
         build_cast(cls)
+
+    def assert_flat(self, user, url: str, add_rows, queries: int, rows: int = FLAT_ROWS):
+        """The page at `url` costs `queries` for `user` (None: a visitor) with `rows` rows
+        added by `add_rows(n)`, and again with three times as many; returns the last answer."""
+        if user is not None:
+            self.client.force_login(user)
+        for count in (rows, 2 * rows):
+            add_rows(count)
+            with self.assertNumQueries(queries):
+                response = self.client.get(url)
+            self.assertEqual(response.status_code, 200)
+        return response
 
 
 def run_jobs() -> None:

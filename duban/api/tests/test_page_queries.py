@@ -8,8 +8,6 @@ from duban.api.choices import TokenScope
 from duban.api.models import ApiToken, Webhook
 from duban.testing import BaseTestCase, make_unit, make_user
 
-ROWS = 8
-
 
 class PageQueriesTestCase(BaseTestCase):
     def add_tokens(self, count: int) -> None:
@@ -25,24 +23,16 @@ class PageQueriesTestCase(BaseTestCase):
             Webhook.register(f"https://example.org/hook/{i}", by=self.alice)
 
     def test_the_token_list_costs_the_same_with_three_times_the_tokens(self):
-        self.client.force_login(self.alice)
-        for count in (ROWS, 2 * ROWS):
-            self.add_tokens(count)
-            # The session, the user, the profile, the header's notifications, the tokens with
-            # their users, profiles and issuers, and the form's users to choose from.
-            with self.assertNumQueries(6):
-                response = self.client.get(reverse("api:tokens"))
-            issued = ApiToken.objects.count()
-            assert len(response.context["tokens"]) == issued
-            assert f"<td>系统 {issued - 1}</td>" in response.content.decode()
+        # The session, the user, the profile, the header's notifications, the tokens with
+        # their users, profiles and issuers, and the form's users to choose from.
+        response = self.assert_flat(self.alice, reverse("api:tokens"), self.add_tokens, 6)
+        issued = ApiToken.objects.count()
+        assert len(response.context["tokens"]) == issued
+        assert f"<td>系统 {issued - 1}</td>" in response.content.decode()
 
     def test_the_webhook_list_costs_the_same_with_three_times_the_webhooks(self):
-        self.client.force_login(self.alice)
-        for count in (ROWS, 2 * ROWS):
-            self.add_webhooks(count)
-            # The session, the user, the profile, the header's notifications and the webhooks.
-            with self.assertNumQueries(5):
-                response = self.client.get(reverse("api:webhooks"))
-            registered = Webhook.objects.count()
-            assert len(response.context["hooks"]) == registered
-            assert f"https://example.org/hook/{registered - 1}" in response.content.decode()
+        # The session, the user, the profile, the header's notifications and the webhooks.
+        response = self.assert_flat(self.alice, reverse("api:webhooks"), self.add_webhooks, 5)
+        registered = Webhook.objects.count()
+        assert len(response.context["hooks"]) == registered
+        assert f"https://example.org/hook/{registered - 1}" in response.content.decode()

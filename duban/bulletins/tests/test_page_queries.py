@@ -7,8 +7,6 @@ from django.urls import reverse
 from duban.bulletins.models import Bulletin
 from duban.testing import BaseTestCase, make_cycle
 
-ROWS = 8
-
 
 class BulletinListQueriesTestCase(BaseTestCase):
     def add_bulletins(self, count: int) -> None:
@@ -19,13 +17,9 @@ class BulletinListQueriesTestCase(BaseTestCase):
             Bulletin.issue(on=cycle.due_on, cycle=cycle, user=self.alice)
 
     def test_the_bulletin_list_costs_the_same_with_three_times_the_bulletins(self):
-        self.client.force_login(self.alice)
-        for count in (ROWS, 2 * ROWS):
-            self.add_bulletins(count)
-            # The session, the user, the profile, the header's notifications, the issue form's
-            # cycles with their plans and the bulletins with their cycles.
-            with self.assertNumQueries(6):
-                response = self.client.get(reverse("bulletins:bulletins"))
-            latest = Bulletin.objects.first()
-            assert len(response.context["bulletins"]) == Bulletin.objects.count()
-            assert latest.doc_number in response.content.decode()
+        # The session, the user, the profile, the header's notifications, the issue form's
+        # cycles with their plans and the bulletins with their cycles.
+        url = reverse("bulletins:bulletins")
+        response = self.assert_flat(self.alice, url, self.add_bulletins, 6)
+        assert len(response.context["bulletins"]) == Bulletin.objects.count()
+        assert Bulletin.objects.first().doc_number in response.content.decode()

@@ -16,6 +16,7 @@ from duban.supervision.refresh import refresh_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import (
+    FLAT_ROWS,
     BaseTestCase,
     make_notice,
     make_plan,
@@ -24,8 +25,6 @@ from duban.testing import (
     make_unit,
     make_user,
 )
-
-ROWS = 8
 
 
 class PageQueriesTestCase(BaseTestCase):
@@ -92,17 +91,6 @@ class PageQueriesTestCase(BaseTestCase):
                 task=self.task, unit=self.fagai, title=f"问题 {i}", description="缺资金"
             )
         refresh_all(date(2022, 9, 10))
-
-    def assert_flat(self, user, url: str, add_rows, queries: int):
-        """The page costs `queries` with ROWS rows added and again with 3 × ROWS; returns the
-        last answer."""
-        self.client.force_login(user)
-        for count in (ROWS, 2 * ROWS):
-            add_rows(count)
-            with self.assertNumQueries(queries):
-                response = self.client.get(url)
-            assert response.status_code == 200
-        return response
 
     def test_the_ledger_costs_the_same_with_three_times_the_tasks(self):
         # The plan, unit and leader filters list no options (was 12, then 9 with the plans
@@ -177,7 +165,7 @@ class PageQueriesTestCase(BaseTestCase):
         # The session, the user, the profile, the header's notifications, the placeholder
         # assignments with their tasks, plans and units, and their resolutions in one prefetch.
         response = self.assert_flat(self.alice, url, self.add_placeholders, 6)
-        assert len(response.context["assignments"]) == 3 * ROWS
+        assert len(response.context["assignments"]) == 3 * FLAT_ROWS
         assert f"测试街道{self.plan.tasks.count() - 1}" in response.content.decode()
 
     def add_notices(self, count: int) -> None:

@@ -10,8 +10,6 @@ from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleState
 from duban.testing import BaseTestCase, make_cycle, make_report, make_target, make_task
 
-ROWS = 8
-
 
 class MyReportsQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
@@ -27,12 +25,8 @@ class MyReportsQueriesTestCase(BaseTestCase):
     @time_machine.travel(datetime(2022, 4, 2, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
     def test_the_units_reports_page_costs_the_same_with_three_times_the_tasks(self):
         self.cycle = make_cycle(self.plan, date(2022, 3, 1))
-        self.client.force_login(self.bob)
-        for count in (ROWS, 2 * ROWS):
-            self.add_tasks(count)
-            with self.assertNumQueries(9):
-                response = self.client.get(reverse("progress:my-reports"))
-            assert f"任务 {self.plan.tasks.count() - 1}" in response.content.decode()
+        response = self.assert_flat(self.bob, reverse("progress:my-reports"), self.add_tasks, 9)
+        assert f"任务 {self.plan.tasks.count() - 1}" in response.content.decode()
 
 
 class CycleListQueriesTestCase(BaseTestCase):
@@ -65,14 +59,15 @@ class ReviewQueueQueriesTestCase(BaseTestCase):
     def test_the_review_queue_costs_the_same_with_three_times_the_reports(self):
         previous = make_cycle(self.plan, date(2022, 2, 1), state=CycleState.LOCKED)
         cycle = make_cycle(self.plan, date(2022, 3, 1))
-        self.client.force_login(self.alice)
-        for count in (ROWS, 2 * ROWS):
-            self.add_reports(count, previous, cycle)
-            # The session, the user, the profile, the page of reports with their tasks, units
-            # and cycles, the units' earlier reports, the tasks' targets and the header's
-            # unread notifications: the quality flags of the whole page in two queries.
-            with self.assertNumQueries(7):
-                response = self.client.get(reverse("progress:review-queue"))
-            page = response.context["page"]
-            self.assertEqual(len(page), self.plan.tasks.count() - 2)
-            self.assertIn("与本单位上期报告内容相同或几乎相同", page.object_list[0].flags)
+        # The session, the user, the profile, the page of reports with their tasks, units
+        # and cycles, the units' earlier reports, the tasks' targets and the header's unread
+        # notifications: the quality flags of the whole page in two queries.
+        response = self.assert_flat(
+            self.alice,
+            reverse("progress:review-queue"),
+            lambda count: self.add_reports(count, previous, cycle),
+            7,
+        )
+        page = response.context["page"]
+        self.assertEqual(len(page), self.plan.tasks.count() - 2)
+        self.assertIn("与本单位上期报告内容相同或几乎相同", page.object_list[0].flags)
