@@ -5,6 +5,7 @@ The work itself is a django.tasks task (`task_path`) run by `duban db_worker`; i
 sees: progress, the result to open or download, the error in words, and 重试.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.tasks.exceptions import TaskResultDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks_db.models import DBTaskResult
 
 from duban.audit.log import record
 from duban.jobs.actions import JobAction
@@ -218,9 +220,19 @@ class Job(models.Model):
     def check_alive(self) -> None:
         """Mark an unfinished job failed when its attempt can no longer end by itself: its
         TaskResult failed outside the job's code, or it has reported nothing for STALL."""
-        if self.is_finished:
-            return
-        failed = self._task_status() == TaskResultStatus.FAILED
+        if not self.is_finished:
+            self._fail_if_lost(self._task_status())
+
+    @staticmethod
+    def check_all_alive(jobs) -> None:
+        """check_alive for a list of jobs, their task results read in one query."""
+        unfinished = [job for job in jobs if not job.is_finished]
+        statuses = _task_statuses([job.task_id for job in unfinished])
+        for job in unfinished:
+            job._fail_if_lost(statuses.get(job.task_id))
+
+    def _fail_if_lost(self, task_status: str | None) -> None:
+        failed = task_status == TaskResultStatus.FAILED
         stalled = self.state == JobState.RUNNING and timezone.now() - self.updated_at > STALL
         if failed or stalled:
             try:
@@ -236,3 +248,16 @@ class Job(models.Model):
             return backend.get_result(self.task_id).status
         except TaskResultDoesNotExist:
             return None
+
+
+def _task_statuses(task_ids: list[str]) -> dict[str, str]:
+    """{task result id: its status} for the ids the database backend holds: duban queues every
+    task there (settings.TASKS), so one query reads them all."""
+    ids = []
+    for task_id in task_ids:
+        try:
+            ids.append(uuid.UUID(task_id))
+        except (TypeError, ValueError):
+            continue
+    found = DBTaskResult.objects.filter(id__in=ids).values_list("id", "status")
+    return {str(pk): status for pk, status in found}

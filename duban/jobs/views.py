@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from duban.jobs.access import get_job_for_user, visible_jobs
 from duban.jobs.choices import JobState
+from duban.jobs.models import Job
 from duban.lib.stored_files import file_download
 from duban.lib.transitions import TransitionError
 
@@ -17,8 +18,7 @@ LIST_SIZE = 50
 @login_required
 def job_list(request):
     jobs = list(visible_jobs(request.user)[:LIST_SIZE])
-    for job in jobs:
-        job.check_alive()
+    Job.check_all_alive(jobs)
     return render(request, "jobs/job_list.html", {"jobs": jobs})
 
 
