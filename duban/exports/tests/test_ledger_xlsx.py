@@ -4,6 +4,7 @@ import io
 from datetime import date
 from decimal import Decimal
 from tempfile import NamedTemporaryFile
+from unittest import mock
 
 import openpyxl
 from django.core.management import call_command
@@ -13,15 +14,17 @@ from django.urls import reverse
 
 from duban.exports.ledger import write_ledger
 from duban.exports.records import COLUMNS
+from duban.jobs.models import Job
 from duban.ledger.choices import AssignmentRole
 from duban.ledger.models import Task
+from duban.lib import clock
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import SupervisionNotice, TaskStatus
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
-from duban.testing import BaseTestCase, make_task
+from duban.testing import BaseTestCase, job_download, make_task
 
 
 def read_rows(content: bytes) -> list[list]:
@@ -87,6 +90,20 @@ class LedgerExportTests(BaseTestCase):
             rows[1][3:8], ["一般公共预算收入增长 8%。", "林杰", None, "区财政局", None]
         )
         self.assertEqual(len(rows), 2)
+
+    def test_a_ledger_past_the_threshold_is_written_by_a_background_job(self):
+        self.client.force_login(self.bob)
+        url = f"{reverse('ledger:tasks')}?format=xlsx&q=生产总值"
+        with mock.patch("duban.exports.ledger.BACKGROUND_ROWS", 0):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 302)
+        job = Job.objects.get()
+        self.assertEqual((job.title, job.started_by), ("督办台账（Excel）", self.bob))
+        rows = read_rows(job_download(self.client, response))
+        # The page's filter and the liaison's own access, as the direct download has them.
+        self.assertEqual(rows, self.download(self.bob, query="format=xlsx&q=生产总值"))
+        self.assertEqual([row[3] for row in rows], ["地区生产总值增长 7%。"])
+        self.assertEqual(Job.objects.get().result_name, f"督办台账-{clock.today():%Y%m%d}.xlsx")
 
     def test_targets_show_their_latest_value_and_pace_in_printed_order(self):
         metric = Metric.objects.create(name="新增就业")
