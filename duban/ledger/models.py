@@ -402,7 +402,7 @@ class TaskQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "TaskQuerySet":
         """Tasks whose seq is a word of `text` or whose name, text or remark contains it, for
-        every word; on PostgreSQL a trigram index on SEARCHED answers (migration 0009)."""
+        every word; on PostgreSQL a trigram index on SEARCHED answers (migration 0010)."""
         qs = self.alias(searched=SEARCHED)
         for word in text.split():
             qs = qs.filter(Q(searched__icontains=word) | Q(seq=word))

@@ -19,6 +19,7 @@ __all__ = [
     "check_report_values",
     "record_report_values",
     "reportable_targets",
+    "reportable_targets_of",
     "reported_values",
     "value_rows",
 ]
@@ -32,9 +33,14 @@ def reportable_targets(report: Report):
     """
     if not report.is_consolidated_kind:
         return Target.objects.none()
+    return reportable_targets_of([report.task_id])
+
+
+def reportable_targets_of(task_ids):
+    """The active targets of the tasks that a lead unit's report gives values for."""
     return (
         Target.objects.active()
-        .filter(task_id=report.task_id)
+        .filter(task_id__in=task_ids)
         .exclude(metric__kind=MetricKind.MACRO)
         .select_related("metric", "task__plan")
     )

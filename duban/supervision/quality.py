@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from duban.lib.text import plain_number
 from duban.lib.textsim import has_figures, similarity
 from duban.progress.models import Report
-from duban.progress.targets import reported_values, value_rows
+from duban.progress.targets import reportable_targets_of, reported_values, value_rows
 from duban.targets.checks import describe_problem
-from duban.targets.choices import MetricKind
-from duban.targets.models import Target
 from duban.targets.pacing import status_of
 
 __all__ = [
@@ -180,13 +178,7 @@ def _previous_texts(reports) -> dict[int, str]:
 def _reportable_targets(reports) -> dict[int, list]:
     """{report pk: its reportable targets} (progress.targets.reportable_targets), one query."""
     consolidated = [report for report in reports if report.is_consolidated_kind]
-    targets = (
-        Target.objects.active()
-        .filter(task_id__in={report.task_id for report in consolidated})
-        .exclude(metric__kind=MetricKind.MACRO)
-        .select_related("metric", "task__plan")
-        .order_by("position", "pk")
-    )
+    targets = reportable_targets_of({report.task_id for report in consolidated})
     by_task: dict[int, list] = defaultdict(list)
     for target in targets:
         by_task[target.task_id].append(target)
