@@ -25,6 +25,9 @@
             loadThrottle: 200,
             // The user's own few units show as soon as the box is opened, before any typing.
             preload: "focus",
+            // Closed and left once a name is chosen: open (a focused box reloads its list), the
+            // list would lie over the form's buttons, and the name gets the box's whole width.
+            onItemAdd: function () { this.blur(); },
             shouldLoad: function () { return true; },
             plugins: {clear_button: {title: "清除"}},
             load: function (query, callback) { suggestions(url, query, callback); },
