@@ -11,8 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.tasks import TaskResultStatus, task_backends
-from django.tasks.exceptions import TaskResultDoesNotExist
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -220,8 +219,7 @@ class Job(models.Model):
     def check_alive(self) -> None:
         """Mark an unfinished job failed when its attempt can no longer end by itself: its
         TaskResult failed outside the job's code, or it has reported nothing for STALL."""
-        if not self.is_finished:
-            self._fail_if_lost(self._task_status())
+        Job.check_all_alive([self])
 
     @staticmethod
     def check_all_alive(jobs) -> None:
@@ -239,15 +237,6 @@ class Job(models.Model):
                 self.fail(LOST_MESSAGE)
             except StaleRecord:
                 self.refresh_from_db()
-
-    def _task_status(self) -> str | None:
-        backend = task_backends[import_string(self.task_path).backend]
-        if not self.task_id or not backend.supports_get_result:
-            return None
-        try:
-            return backend.get_result(self.task_id).status
-        except TaskResultDoesNotExist:
-            return None
 
 
 def _task_statuses(task_ids: list[str]) -> dict[str, str]:
