@@ -7,7 +7,6 @@ The lead unit enters them with its report; consolidating checks them, and they a
 from decimal import Decimal
 
 from duban.lib import clock
-from duban.lib.params import parse_id
 from duban.lib.transitions import TransitionError
 from duban.progress.models import Report
 from duban.targets.checks import describe_problem, far_off, impossible
@@ -51,9 +50,7 @@ def reported_values(report: Report, targets=None) -> list[tuple[Target, Decimal]
     given, are the report's reportable targets, already read."""
     values = {k: v for k, v in (report.target_values or {}).items() if v not in (None, "")}
     if targets is None:
-        targets = reportable_targets(report).filter(
-            pk__in=[pk for k in values if (pk := parse_id(k)) is not None]
-        )
+        targets = reportable_targets(report)
     return [
         (target, Decimal(values[str(target.pk)])) for target in targets if str(target.pk) in values
     ]
