@@ -196,6 +196,11 @@ PLAN_SHORT_TITLES = {
 }
 
 
+# What Plan.long_title reads, for plans loaded only to be named (`.only(*LONG_TITLE_FIELDS)`)
+# rather than with each notice's body and JSON fields.
+LONG_TITLE_FIELDS = ("title", "notice__doc_number", "notice__title")
+
+
 class Plan(models.Model):
     """An annex of a notice: a five-year, annual or livelihood task table."""
 
@@ -234,7 +239,7 @@ class Plan(models.Model):
     @property
     def long_title(self) -> str:
         """The plan with its notice (filters, type-ahead): every notice has an annex of the
-        same title. This reads the notice."""
+        same title. This reads the notice (LONG_TITLE_FIELDS)."""
         return f"{self.title}（{self.notice}）"
 
 

@@ -8,7 +8,7 @@ so the database walks the unique index on name and stops at the LIMIT-th match.
 from django.db.models import OuterRef, Q, Subquery, Value
 
 from duban.ledger.access import filterable_officials, filterable_units, visible_plans
-from duban.ledger.models import UnitAlias
+from duban.ledger.models import LONG_TITLE_FIELDS, UnitAlias
 from duban.ledger.names import normalise_name
 
 LIMIT = 20
@@ -54,5 +54,5 @@ def suggest_plans(user, typed: str, limit: int = LIMIT) -> list[dict]:
             | Q(notice__doc_number__contains=key)
             | Q(notice__title__contains=key)
         )
-    plans = plans.only("title", "notice__doc_number", "notice__title")[:limit]
+    plans = plans.only(*LONG_TITLE_FIELDS)[:limit]
     return [{"id": plan.pk, "text": plan.long_title, "hint": ""} for plan in plans]

@@ -17,7 +17,7 @@ from duban.ledger.access import (
 )
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
-from duban.ledger.models import Assignment, Task, TaskLeader
+from duban.ledger.models import LONG_TITLE_FIELDS, Assignment, Task, TaskLeader
 from duban.lib.counts import Tally, group_counts
 from duban.lib.keyset import keyset_page, page_query
 from duban.progress.latest import with_latest_report
@@ -48,10 +48,7 @@ def filter_choices(user) -> dict:
     They only validate the chosen id; their type-ahead lists the others.
     """
     return {
-        # The chosen plan's label reads the notice's number or title, not its body.
-        "plans": visible_plans(user)
-        .select_related("notice")
-        .only("title", "notice__doc_number", "notice__title"),
+        "plans": visible_plans(user).select_related("notice").only(*LONG_TITLE_FIELDS),
         "leaders": filterable_officials(user),
         "units": filterable_units(user),
     }
