@@ -52,12 +52,12 @@ def write_ledger(tasks: QuerySet[Task], target, title: str, progress=None, repor
 def ledger_response(tasks: QuerySet[Task], title: str, user):
     """The ledger as `user` downloads it, spooled through a temporary file rather than memory;
     past BACKGROUND_ROWS rows, written by a background job whose page the user is sent to."""
-    rows = tasks.order_by().values("pk")[: BACKGROUND_ROWS + 1].count()
+    ids = tasks.order_by().values("pk")
     filename = f"{title}-{clock.today():%Y%m%d}.xlsx"
-    if rows > BACKGROUND_ROWS:
+    if ids[: BACKGROUND_ROWS + 1].count() > BACKGROUND_ROWS:
         # The tasks as the page chose them, filters and access rules included, frozen as the
         # SQL that selects their ids: the job runs it on the same database a moment later.
-        sql, params = tasks.order_by().values("pk").query.sql_with_params()
+        sql, params = ids.query.sql_with_params()
         # A date compares as its ISO text on both databases.
         params = json.loads(json.dumps(params, cls=DjangoJSONEncoder))
         job = Job.start(
