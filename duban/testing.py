@@ -125,6 +125,13 @@ def make_wang_task(obj, **fields) -> Task:
     return make_task(section, "3", "新建学校 3 所。", [(obj.jiaoyu, AssignmentRole.LEAD)], **fields)
 
 
+def make_tasks(section: Section, count: int, units: list[tuple[Unit, str]]) -> list[Task]:
+    """`count` more tasks "任务 N" of `section`, numbered on from those its plan has, each with
+    the same (unit, role) assignments."""
+    start = section.plan.tasks.count()
+    return [make_task(section, f"x{i}", f"任务 {i}", units) for i in range(start, start + count)]
+
+
 def make_cycle(plan: Plan, start: date = date(2022, 3, 1), **fields) -> ReportingCycle:
     """An open monthly cycle of `plan` for the month of `start`, due on the 5th after it."""
     end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from duban.api.tests.base import ApiTestCase
 from duban.ledger.choices import AssignmentRole
-from duban.testing import make_report, make_task
+from duban.testing import make_report, make_tasks
 
 ROWS = 8
 LISTS = (
@@ -24,14 +24,8 @@ LISTS = (
 class ListQueriesTestCase(ApiTestCase):
     def add_tasks(self, count: int) -> None:
         """Tasks 区发改局 leads and 区财政局 supports, each with a report in the cycle."""
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            task = make_task(
-                self.section,
-                f"x{i}",
-                f"任务 {i}",
-                [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)],
-            )
+        units = [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)]
+        for task in make_tasks(self.section, count, units):
             make_report(task, self.fagai, self.cycle)
 
     def queries(self, path: str) -> int:

@@ -22,6 +22,7 @@ from duban.testing import (
     make_plan,
     make_section,
     make_task,
+    make_tasks,
     make_unit,
     make_user,
 )
@@ -29,10 +30,8 @@ from duban.testing import (
 
 class PageQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            units = [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)]
-            make_task(self.section, f"x{i}", f"任务 {i}", units)
+        units = [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)]
+        make_tasks(self.section, count, units)
         refresh_all()
 
     def add_task_rows(self, count: int) -> None:

@@ -8,18 +8,14 @@ from django.urls import reverse
 
 from duban.ledger.choices import AssignmentRole
 from duban.progress.choices import CycleState
-from duban.testing import BaseTestCase, make_cycle, make_report, make_target, make_task
+from duban.testing import BaseTestCase, make_cycle, make_report, make_target, make_tasks
 
 
 class MyReportsQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
         """Tasks the unit leads, half with a draft report for the open cycle and half without."""
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            task = make_task(
-                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
-            )
-            if i % 2:
+        for task in make_tasks(self.section, count, [(self.fagai, AssignmentRole.LEAD)]):
+            if task.position % 2:
                 make_report(task, self.fagai, self.cycle)
 
     @time_machine.travel(datetime(2022, 4, 2, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
@@ -47,11 +43,7 @@ class ReviewQueueQueriesTestCase(BaseTestCase):
     def add_reports(self, count: int, previous, cycle) -> None:
         """Tasks 区发改局 leads, each with last month's report and this month's, submitted in
         the same words, and a target."""
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            task = make_task(
-                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
-            )
+        for task in make_tasks(self.section, count, [(self.fagai, AssignmentRole.LEAD)]):
             make_target(task)
             for month in (previous, cycle):
                 make_report(task, self.fagai, month, progress="有序推进。", state="submitted")

@@ -9,7 +9,7 @@ from duban.lib.counts import Tally
 from duban.supervision.choices import Tier
 from duban.supervision.models import SupervisionNotice
 from duban.supervision.refresh import refresh_all
-from duban.testing import BaseTestCase, make_problem, make_task
+from duban.testing import BaseTestCase, make_problem, make_tasks
 
 # The page's fixed cost: the units of the page's tasks (责任单位) add one query to the 9 it
 # cost before, whatever the number of rows. The plan, unit and leader filters list no options
@@ -24,11 +24,7 @@ QUERIES = 12
 class OverviewQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
         """Tasks with a status and an open problem each."""
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            task = make_task(
-                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
-            )
+        for task in make_tasks(self.section, count, [(self.fagai, AssignmentRole.LEAD)]):
             make_problem(task, self.fagai, self.bob)
         refresh_all()
 
@@ -47,11 +43,7 @@ class ListQueriesTestCase(BaseTestCase):
 
     def add_rows(self, count: int) -> None:
         """Tasks each with a 督办单 to 区发改局 and a problem it raised, which notify bob."""
-        start = self.plan.tasks.count()
-        for i in range(start, start + count):
-            task = make_task(
-                self.section, f"x{i}", f"任务 {i}", [(self.fagai, AssignmentRole.LEAD)]
-            )
+        for task in make_tasks(self.section, count, [(self.fagai, AssignmentRole.LEAD)]):
             SupervisionNotice.issue(
                 task=task,
                 unit=self.fagai,
