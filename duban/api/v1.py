@@ -566,7 +566,7 @@ def dashboard_figure(request, chart: str):
         raise PermissionDenied("只有督查室和区领导可以查看统计图。")
     if chart not in (figures.OVERVIEW if leader is None else LEADER_CHARTS):
         raise Http404
-    return figures.OVERVIEW[chart](figures.overview_scope(visible_tasks(user), leader))
+    return figures.OVERVIEW[chart](figures.overview_scope(user, leader))
 
 
 @api.get("/dashboard/units/{pk}/{chart}", response={200: dict, **ERRORS}, tags=["统计"])

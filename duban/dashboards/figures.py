@@ -12,19 +12,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from duban.ledger.models import Assignment, Official, Plan, Task, TaskLeader, Unit
+from duban.accounts.access import is_office
+from duban.ledger.access import visible_tasks
+from duban.ledger.models import Official, Plan, Task, Unit
 from duban.lib import clock
 from duban.lib.ages import AGES, date_range
 from duban.lib.pacing import month_end
 from duban.progress.choices import ReportKind, ReviewDecision
 from duban.progress.models import Report, ReportingCycle, Review
 from duban.progress.models.rules import DELIVERED_STATES, led_task_ids
+from duban.supervision import tallies
 from duban.supervision.choices import Colour, NoticeState
-from duban.supervision.models import Problem, StatusChange, SupervisionNotice, TaskStatus
+from duban.supervision.models import (
+    LeaderTally,
+    PlanTally,
+    Problem,
+    StatusChange,
+    SupervisionNotice,
+    TaskStatus,
+    UnitTally,
+)
 from duban.targets.choices import LinkState, Measure, Pace, TargetPeriod
 from duban.targets.models import Target
 from duban.targets.pacing import status_of
@@ -42,16 +53,20 @@ class Scope:
     params: dict = field(default_factory=dict)
     # Every task in scope, withdrawn ones too: the problem and 督办单 lists count on those.
     all_tasks: QuerySet[Task] | None = None
+    # Whether the scope is every active task, which the tallies kept per plan, leader and unit
+    # (duban.supervision.tallies) count without reading each task's status.
+    everything: bool = False
 
     def url(self, name: str, **params) -> str:
         query = urlencode({**self.params, **params})
         return f"{reverse(name)}?{query}"
 
 
-def overview_scope(visible: QuerySet[Task], leader: Official | None = None) -> Scope:
+def overview_scope(user, leader: Official | None = None) -> Scope:
     """The active tasks the user sees, narrowed to a leader's portfolio when one is given."""
+    visible = visible_tasks(user)
     if leader is None:
-        return Scope(visible.active(), all_tasks=visible)
+        return Scope(visible.active(), all_tasks=visible, everything=is_office(user))
     portfolio = visible.for_official(leader)
     return Scope(portfolio.active(), {"leader": leader.pk}, all_tasks=portfolio)
 
@@ -77,17 +92,12 @@ def _colour_series(scope: Scope, rows: list[tuple[object, str, dict]], param: st
     }
 
 
-def _colours_by(tasks: QuerySet[Task], key: str) -> dict:
-    """{key value: {colour: number of tasks}} for the tasks that have a status."""
-    rows = TaskStatus.objects.filter(task__in=tasks).values_list(key, "colour")
-    counts: dict = defaultdict(dict)
-    for value, colour, n in rows.annotate(n=Count("pk")).order_by():
-        counts[value][colour] = n
-    return counts
+def _totals(scope: Scope) -> dict[str, int]:
+    return PlanTally.totals() if scope.everything else TaskStatus.counts(scope.tasks)
 
 
 def status_totals(scope: Scope) -> dict:
-    counts = TaskStatus.counts(scope.tasks)
+    counts = _totals(scope)
     return {
         "id": "totals",
         "title": "任务状态",
@@ -110,7 +120,7 @@ def status_totals(scope: Scope) -> dict:
 
 
 def status_by_plan(scope: Scope) -> dict:
-    counts = _colours_by(scope.tasks, "task__plan")
+    counts = PlanTally.every() if scope.everything else tallies.by_plan(scope.tasks)
     plans = Plan.objects.filter(pk__in=counts).order_by("notice_id", "annex", "pk")
     rows = [(p.pk, p.title, counts[p.pk]) for p in plans]
     return {
@@ -122,11 +132,7 @@ def status_by_plan(scope: Scope) -> dict:
 
 
 def status_by_leader(scope: Scope) -> dict:
-    links = TaskLeader.objects.filter(task__in=scope.tasks, task__supervision_status__isnull=False)
-    counts: dict = defaultdict(dict)
-    tallies = links.values_list("official", "task__supervision_status__colour")
-    for official, colour, n in tallies.annotate(n=Count("pk")).order_by():
-        counts[official][colour] = n
+    counts = LeaderTally.every() if scope.everything else tallies.by_leader(scope.tasks)
     officials = Official.objects.filter(pk__in=counts).order_by("name")
     rows = [(o.pk, o.name, counts[o.pk]) for o in officials]
     return {
@@ -137,33 +143,18 @@ def status_by_leader(scope: Scope) -> dict:
     }
 
 
-def unit_colours(tasks: QuerySet[Task]) -> dict[int, Counter]:
-    """{unit id: {colour: tasks}} of `tasks` with a status, as TaskQuerySet.for_unit counts a
-    unit's tasks: assigned, or led through a remark (counted once when both)."""
-    rated = tasks.filter(supervision_status__isnull=False)
-    counts: dict[int, Counter] = defaultdict(Counter)
-    assigned = Assignment.objects.filter(task__in=rated).values_list(
-        "unit_id", "task__supervision_status__colour"
-    )
-    for unit_id, colour, n in assigned.annotate(n=Count("pk")).order_by():
-        counts[unit_id][colour] = n
-    # A remark's lead is rare (a few per notice): those without an assignment row, one by one.
-    moved = Task.lead_override_units.through.objects.filter(task__in=rated).exclude(
-        Exists(Assignment.objects.filter(task=OuterRef("task"), unit=OuterRef("unit")))
-    )
-    for unit_id, colour in moved.values_list("unit_id", "task__supervision_status__colour"):
-        counts[unit_id][colour] += 1
-    return counts
-
-
 def status_by_unit(scope: Scope, limit: int = UNITS_SHOWN) -> dict:
-    """The units with the most red, then yellow, tasks first."""
-    counts = unit_colours(scope.tasks)
-    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
-    ranked = sorted(
-        counts, key=lambda u: (-counts[u][Colour.RED], -counts[u][Colour.YELLOW], names[u])
-    )
-    rows = [(u, names[u], counts[u]) for u in ranked[:limit]]
+    """The units with the most red, then yellow, tasks first (the first listed among equals)."""
+    if scope.everything:
+        worst = UnitTally.objects.select_related("unit").order_by("-red", "-yellow", "unit")
+        rows = [(t.unit_id, t.unit.name, t.counts()) for t in worst[:limit]]
+    else:
+        counts = tallies.by_unit(scope.tasks)
+        ranked = sorted(
+            counts, key=lambda u: (-counts[u][Colour.RED], -counts[u][Colour.YELLOW], u)
+        )
+        names = dict(Unit.objects.filter(pk__in=ranked[:limit]).values_list("pk", "name"))
+        rows = [(u, names[u], counts[u]) for u in ranked[:limit]]
     return {
         "id": "by-unit",
         "title": f"按责任单位（红黄任务最多的 {limit} 个）",
@@ -203,7 +194,7 @@ def status_trend(scope: Scope, today: date | None = None) -> dict:
             colour_of[task_id] = colour
         # Before the first status was computed there is nothing to count, not zero.
         points.append(Counter(colour_of.values()) if colour_of else None)
-    now = TaskStatus.counts(scope.tasks)
+    now = _totals(scope)
     return {
         "id": "trend",
         "title": "红黄绿趋势（各报送周期末）",

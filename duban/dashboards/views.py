@@ -35,7 +35,7 @@ def _charts(leader) -> list[str]:
 
 
 def _overview(request, leader):
-    scope = figures.overview_scope(visible_tasks(request.user), leader)
+    scope = figures.overview_scope(request.user, leader)
     charts = []
     for name in _charts(leader):
         if leader is None:
@@ -49,7 +49,7 @@ def _overview(request, leader):
 def _chart(request, leader, chart: str) -> JsonResponse:
     if chart not in _charts(leader):
         raise Http404
-    scope = figures.overview_scope(visible_tasks(request.user), leader)
+    scope = figures.overview_scope(request.user, leader)
     return JsonResponse(figures.OVERVIEW[chart](scope))
 
 

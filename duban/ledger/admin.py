@@ -15,6 +15,7 @@ from duban.ledger.models import (
     Unit,
     UnitAlias,
 )
+from duban.ledger.signals import announce_tasks_changed
 
 
 class PlanInline(admin.TabularInline):
@@ -92,6 +93,11 @@ class TaskAdmin(AuditedAdmin):
     filter_horizontal = ["lead_override_units"]
     readonly_fields = ["key", "location", "created_at", "updated_at"]
     inlines = [AssignmentInline, TaskLeaderInline]
+
+    def save_related(self, request, form, formsets, change):
+        # Its units, leaders, plan or state may have changed: its status and every count follow.
+        super().save_related(request, form, formsets, change)
+        announce_tasks_changed([form.instance.pk], regrouped=True)
 
 
 class UnitAliasInline(admin.TabularInline):

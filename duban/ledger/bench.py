@@ -57,6 +57,7 @@ from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportStat
 from duban.progress.models import Report, ReportingCycle
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
+from duban.supervision.tallies import recount_all
 
 TASKS_PER_NOTICE = 500
 SECTIONS_PER_NOTICE = 5
@@ -91,6 +92,8 @@ class Ledger:
 
     def add(self, tasks: int, reports_per_task: int) -> Built:
         built = self._add(tasks, reports_per_task)
+        # The statuses were written in bulk, past the refresh that counts them.
+        recount_all()
         if connection.vendor == "postgresql":
             # Planner statistics and visibility maps, which autovacuum keeps on a database in
             # use (and would otherwise be busy making while the pages are timed); SQLite

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from duban.audit.log import record
 from duban.ledger.actions import AssignmentAction, UnitAction
 from duban.ledger.choices import KindSource
-from duban.ledger.models import Assignment, Unit, UnitAlias
+from duban.ledger.models import Assignment, Task, Unit, UnitAlias
+from duban.ledger.signals import announce_tasks_changed
 from duban.lib.transitions import TransitionError
 
 
@@ -49,6 +50,8 @@ def merge_units(keep: Unit, drop: Unit, user=None) -> Unit:
     dropped_name, dropped_pk = drop.name, drop.pk
     drop.delete()
     UnitAlias.objects.create(unit=keep, alias=dropped_name, note=f"由单位“{dropped_name}”合并")
+    # The lead of the moved tasks may have changed, and the dropped unit's count went with it.
+    announce_tasks_changed(Task.objects.for_unit(keep).values_list("pk", flat=True), regrouped=True)
     record(
         UnitAction.MERGED,
         keep,
@@ -108,6 +111,7 @@ def resolve_placeholder(placeholder: Assignment, units: Iterable[Unit], user=Non
         )
         present.add(unit.pk)
     if created:
+        announce_tasks_changed([task.pk], regrouped=True)
         record(
             AssignmentAction.RESOLVED,
             task,

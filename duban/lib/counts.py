@@ -1,9 +1,9 @@
 """Counts a page can afford: exact up to COUNT_CAP rows, estimated (and labelled so) beyond.
 
-Why not counters kept per plan, unit and colour and updated on write: the pages count under
-any mix of filters (keyword, leader, unit kind, role, colour, state, age), which no set of
-kept counters covers, and every writer (imports, status refreshes in bulk, withdrawals,
-merges) would have to keep them right in its own transaction. A count that reads at most
+Counters kept per plan, leader and unit (duban.supervision.tallies) answer only the
+groupings they were kept for: every task, or one plan, leader or unit, as 督办总览 and the
+overview's charts ask. Under any other mix of filters (keyword, unit kind, role, colour,
+state, age), which no set of kept counters covers, pages count here. A count that reads at most
 COUNT_CAP + 1 rows costs the same whatever the database holds; past the cap PostgreSQL's
 planner estimate of the same query says how many, shown as “约 12 万”. SQLite keeps no
 statistics, so there the page says “1000+”. A count under filters the user chose that

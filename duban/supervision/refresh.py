@@ -20,6 +20,7 @@ from duban.lib import clock
 from duban.lib.pacing import elapsed_share
 from duban.progress.choices import CycleState, MilestoneState, ReportKind, ReportState
 from duban.progress.models import DELIVERED_STATES, Milestone, Report, ReportingCycle
+from duban.supervision import tallies
 from duban.supervision.actions import StatusAction
 from duban.supervision.models import StatusChange, TaskStatus
 from duban.supervision.status import (
@@ -288,16 +289,27 @@ def refresh_tasks(
     Each batch is stored in a transaction of its own: a refresh cut short keeps the batches
     it finished, and the next one judges every task again. With dry_run nothing is stored and
     the counts are what the rules would give. `progress` is told the tasks of each batch done.
+    The tallies of the tasks' plans, leaders and units are recounted after the last batch.
     """
+    counts, refreshed = _judge(tasks, today, user, dry_run, progress)
+    if not dry_run:
+        tallies.recount(refreshed)
+    return counts
+
+
+def _judge(tasks, today, user, dry_run, progress) -> tuple[dict[str, int], list[int]]:
+    """Refresh the tasks batch by batch: the counts of each colour and the ids refreshed."""
     today = today or clock.today()
     thresholds = Thresholds.from_settings()
     counts: dict[str, int] = {}
+    refreshed: list[int] = []
     for batch in batches(tasks):
         for colour in _refresh_batch(batch, today, thresholds, user, dry_run):
             counts[colour] = counts.get(colour, 0) + 1
+        refreshed += [task.pk for task in batch]
         if progress is not None:
             progress(len(batch))
-    return counts
+    return counts, refreshed
 
 
 def refresh_task(task: Task, today: date | None = None, user=None) -> TaskStatus:
@@ -312,6 +324,13 @@ def refresh_all(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
-    """Recompute every active task (or the given ones); the counts of each colour after it."""
-    tasks = Task.objects.active() if tasks is None else tasks
-    return refresh_tasks(tasks, today, dry_run=dry_run, progress=progress)
+    """Recompute every active task (or the given ones); the counts of each colour after it.
+
+    Every tally is recounted after a refresh of every task, withdrawn tasks' plans included.
+    """
+    if tasks is not None:
+        return refresh_tasks(tasks, today, dry_run=dry_run, progress=progress)
+    counts, _ = _judge(Task.objects.active(), today, None, dry_run, progress)
+    if not dry_run:
+        tallies.recount_all()
+    return counts

@@ -53,6 +53,7 @@ from duban.supervision.models import (
     notice_units,
     responsible_units,
 )
+from duban.supervision.tallies import kept_counts
 
 PAGE_SIZE = 50
 ACTION_DONE = {
@@ -117,10 +118,15 @@ def overview(request):
         all_leaders=office,
     )
     filters = form.filters()
-    # Each colour is counted under the other filters.
-    statuses = TaskStatus.objects.filter(task__in=visible.matching(**{**filters, "colour": ""}))
+    # Each colour is counted under the other filters: exactly from the kept tallies when one
+    # row answers, else up to the cap.
     counts = {colour: Tally(0) for colour in Colour.values}
-    counts |= group_counts(statuses, "colour", Colour.values)
+    kept = kept_counts(filters, None if office else official_of(request.user))
+    if kept is not None:
+        counts |= {colour: Tally(n) for colour, n in kept.items()}
+    else:
+        statuses = TaskStatus.objects.filter(task__in=visible.matching(**{**filters, "colour": ""}))
+        counts |= group_counts(statuses, "colour", Colour.values)
     rated = visible.matching(**filters).filter(supervision_status__isnull=False)
     if wants_xlsx(request):
         return ledger_response(rated, "督办总览", request.user)

@@ -1,11 +1,14 @@
 from datetime import date
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from duban.dashboards import figures
 from duban.dashboards.tests.base import TODAY, DashboardTestCase
-from duban.ledger.access import visible_tasks
 from duban.ledger.models import Task
 from duban.supervision.choices import Colour
 from duban.supervision.models import TaskStatus
+from duban.supervision.tallies import by_unit
 from duban.targets.sync import sync_targets
 
 
@@ -20,7 +23,7 @@ def values(figure: dict) -> dict:
 
 class FiguresTestCase(DashboardTestCase):
     def office_scope(self):
-        return figures.overview_scope(visible_tasks(self.alice))
+        return figures.overview_scope(self.alice)
 
     def test_the_totals_count_active_tasks_by_colour_as_the_database_does(self):
         figure = figures.status_totals(self.office_scope())
@@ -57,9 +60,9 @@ class FiguresTestCase(DashboardTestCase):
         )
 
     def test_a_unit_both_assigned_and_named_by_a_remark_counts_the_task_once(self):
-        before = figures.unit_colours(self.office_scope().tasks)[self.wuma.pk]
+        before = by_unit(Task.objects.active())[self.wuma.pk]
         self.t3.lead_override_units.add(self.wuma)
-        after = figures.unit_colours(self.office_scope().tasks)[self.wuma.pk]
+        after = by_unit(Task.objects.active())[self.wuma.pk]
         self.assertEqual(after, before)
         self.assertGreater(after[Colour.GREEN], 0)
 
@@ -111,7 +114,7 @@ class FiguresTestCase(DashboardTestCase):
         assert ages[("待反馈督办单", "30天以上")] == 0
 
     def test_a_leaders_scope_is_their_portfolio(self):
-        scope = figures.overview_scope(visible_tasks(self.alice), self.wang_official)
+        scope = figures.overview_scope(self.alice, self.wang_official)
         totals = values(figures.status_totals(scope))
         assert totals[("全部任务", "严重滞后/逾期")] == 1
         assert totals[("全部任务", "已完成")] == 1
@@ -139,3 +142,22 @@ class FiguresTestCase(DashboardTestCase):
         # 五马街道 has no red or yellow task, 南汇街道 one.
         assert peers["late_rank"] == 1
         assert figures.peer_ranking(self.nanhui, TODAY)["late_rank"] == 2
+
+
+class TalliedFiguresTestCase(DashboardTestCase):
+    def test_the_offices_charts_read_the_tallies_and_agree_with_the_statuses(self):
+        office = figures.overview_scope(self.alice)
+        live = figures.Scope(office.tasks, all_tasks=office.all_tasks)
+        assert office.everything and not live.everything
+        for name in ("totals", "by-plan", "by-leader", "by-unit", "trend"):
+            chart = figures.OVERVIEW[name]
+            args = (TODAY,) if name == "trend" else ()
+            with CaptureQueriesContext(connection) as read:
+                tallied = chart(office, *args)
+            assert tallied == chart(live, *args), name
+            if name != "trend":  # the trend reads the history of statuses as well
+                assert not any("taskstatus" in q["sql"] for q in read.captured_queries), name
+
+    def test_a_leaders_scope_counts_their_portfolio_not_the_tallies(self):
+        assert not figures.overview_scope(self.alice, self.wang_official).everything
+        assert not figures.overview_scope(self.wang).everything

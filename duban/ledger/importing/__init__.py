@@ -142,5 +142,5 @@ def apply_import(preview: ImportPreview, *, user=None) -> Notice:
         notice = writer.run()
         notice_imported.send(sender=Notice, notice=notice, user=user, targets=writer.targets)
         tasks = Task.objects.active().filter(plan__notice=notice)
-        announce_tasks_changed(tasks.values_list("pk", flat=True))
+        announce_tasks_changed(tasks.values_list("pk", flat=True), regrouped=True)
         return notice

@@ -42,6 +42,7 @@ from duban.supervision.models.rules import (
     response_days,
 )
 from duban.supervision.models.statuses import StatusChange, TaskStatus, by_severity
+from duban.supervision.models.tallies import ColourTally, LeaderTally, PlanTally, UnitTally
 
 __all__ = [
     "DEFAULT_RESPONSE_DAYS",
@@ -51,6 +52,10 @@ __all__ = [
     "Instruction",
     "InstructionQuerySet",
     "InstructionUnit",
+    "LeaderTally",
+    "PlanTally",
+    "ColourTally",
+    "UnitTally",
     "SupervisionNoticeQuerySet",
     "NoticeAttachment",
     "Notification",

@@ -56,12 +56,16 @@ class TaskStatus(models.Model):
 
     @transaction.atomic
     def apply(self, verdict, user=None) -> "StatusChange | None":
-        """Store a verdict of the rules; a new colour is kept in the history and audited."""
+        """Store a verdict of the rules; a new colour is kept in the history, audited and counted."""
+        # Imported here: the tallies count statuses, so their module imports this one.
+        from duban.supervision.tallies import recount
+
         change = self.take(verdict, clock.now())
         if change is not None:
             change.save()
             record(StatusAction.CHANGED, self.task, user=user, data=change.audit_data())
         self.save()
+        recount([self.task_id])
         return change
 
     def take(self, verdict, now) -> "StatusChange | None":

@@ -1,8 +1,9 @@
 from datetime import date
+from unittest import mock
 
 from django.urls import reverse
 
-from duban.lib.counts import Tally
+from duban.lib.counts import Tally, group_counts
 from duban.supervision.choices import Colour, ProblemState
 from duban.supervision.models import Problem, TaskStatus
 from duban.supervision.status import Verdict
@@ -35,6 +36,27 @@ class OverviewTestCase(WangTaskTestCase):
             Colour.RED: Tally(1),
             Colour.UNSCHEDULED: Tally(0),
         }
+
+    def test_the_kept_tallies_count_exactly_past_the_cap_under_a_plan_leader_or_unit(self):
+        def counts(**params):
+            response = self.client.get(reverse("supervision:overview"), params)
+            return {value: n for value, _, n in response.context["counts"]}
+
+        with mock.patch.object(group_counts, "__defaults__", (1,)):
+            assert counts()[Colour.GREEN] == Tally(2)
+            assert counts(plan=self.plan.pk)[Colour.GREEN] == Tally(2)
+            assert counts(leader=self.lin_official.pk)[Colour.GREEN] == Tally(1)
+            assert counts(unit=self.jiaoyu.pk)[Colour.GREEN] == Tally(1)
+            # A keyword matching the three tasks is counted up to the cap of one.
+            assert not counts(q="。")[Colour.GREEN].exact
+
+    def test_a_leader_counts_their_portfolio_from_their_kept_row(self):
+        self.client.force_login(self.wang)
+        counts = {
+            v: n for v, _, n in self.client.get(reverse("supervision:overview")).context["counts"]
+        }
+        assert counts[Colour.GREEN] == Tally(1)
+        assert counts[Colour.RED] == Tally(0)
 
     def test_it_prompts_the_office_to_schedule_the_plans_without_a_cycle(self):
         response = self.client.get(reverse("supervision:overview"))

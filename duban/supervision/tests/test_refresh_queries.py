@@ -12,11 +12,16 @@ from duban.progress.choices import CycleKind, CycleState, MilestoneState, Report
 from duban.progress.models import Milestone, Report, ReportingCycle
 from duban.supervision import refresh
 from duban.supervision.refresh import refresh_all
+from duban.supervision.tallies import recount_all
 from duban.targets.choices import Measure, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase, make_plan, make_section, make_task
 
 DAY = date(2022, 7, 10)
+# Recounting every tally once, however many plans, leaders and units: counting (plans,
+# leaders, units 2), deleting and storing rows (2 a table), the savepoint (2) and, on
+# PostgreSQL, the advisory lock (SQLite's transactions need none).
+RECOUNT_ALL = 12 + (connection.vendor == "postgresql")
 # The tasks; reading what the rules need (lead units 2, reports, cycles, milestones,
 # targets 2, values, statuses); writing statuses, history and audit; the savepoint.
 FIRST_REFRESH = 15
@@ -91,9 +96,23 @@ class RefreshQueriesTestCase(BaseTestCase):
             )
 
     def refresh_queries(self) -> int:
+        """The queries of a full refresh beside its recount of every tally (RECOUNT_ALL)."""
         with CaptureQueriesContext(connection) as queries:
             refresh_all(DAY)
-        return len(queries)
+        return len(queries) - RECOUNT_ALL
+
+    def test_recounting_every_tally_costs_the_same_for_more_plans_leaders_and_units(self):
+        self.add_tasks(2)
+        refresh_all(DAY)
+        with CaptureQueriesContext(connection) as few:
+            recount_all()
+        other = make_section(make_plan(self.notice, annex="1", position=1), [self.wang_official])
+        make_task(other, "1", "任务", [(self.jiaoyu, AssignmentRole.LEAD)])
+        self.add_tasks(5, other)
+        refresh_all(DAY)
+        with CaptureQueriesContext(connection) as more:
+            recount_all()
+        assert len(few) == len(more) == RECOUNT_ALL
 
     def test_a_full_refresh_costs_a_constant_number_of_queries_per_plan(self):
         self.add_tasks(3)
