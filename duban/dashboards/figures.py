@@ -73,6 +73,9 @@ def overview_scope(user, leader: Official | None = None) -> Scope:
 
 def _colour_series(scope: Scope, rows: list[tuple[object, str, dict]], param: str) -> dict:
     """Stacked-bar series: one per colour, a segment per row (key, label, {colour: n})."""
+    # A link per segment, thousands for a province's leaders: the scope's part is built once,
+    # and the keys (ids) and colours (plain words) need no encoding.
+    ledger = scope.url("ledger:tasks") + ("&" if scope.params else "")
     return {
         "categories": [label for _, label, _ in rows],
         "series": [
@@ -82,7 +85,7 @@ def _colour_series(scope: Scope, rows: list[tuple[object, str, dict]], param: st
                 "data": [
                     {
                         "value": counts.get(colour, 0),
-                        "url": scope.url("ledger:tasks", **{param: key, "colour": colour.value}),
+                        "url": f"{ledger}{param}={key}&colour={colour.value}",
                     }
                     for key, _, counts in rows
                 ],

@@ -121,6 +121,10 @@ class FiguresTestCase(DashboardTestCase):
         assert figures.status_totals(scope)["series"][0]["data"][0]["url"].endswith(
             f"leader={self.wang_official.pk}&colour=red"
         )
+        by_plan = figures.status_by_plan(scope)["series"][0]["data"][0]["url"]
+        assert by_plan.endswith(f"?leader={self.wang_official.pk}&plan={self.annual.pk}&colour=red")
+        office = figures.status_by_plan(self.office_scope())["series"][0]["data"][0]["url"]
+        assert office.endswith(f"/tasks/?plan={self.annual.pk}&colour=red")
 
     def test_a_units_record_counts_returns_notices_and_late_answers(self):
         record = figures.unit_record(self.nanhui, Task.objects.all(), TODAY)
