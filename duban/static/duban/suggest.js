@@ -23,6 +23,9 @@
             placeholder: select.dataset.placeholder,
             maxOptions: 20,
             loadThrottle: 200,
+            // The loaded names are filtered as each key is typed, not 300 ms later: a late
+            // filter would open the list again over the form when Enter chose a name sooner.
+            refreshThrottle: 0,
             // The user's own few units show as soon as the box is opened, before any typing.
             preload: "focus",
             // Closed and left once a name is chosen: open (a focused box reloads its list), the
