@@ -127,3 +127,29 @@ def test_the_print_head_shows_in_print_only_and_the_tables_replace_the_charts(
     assert page.is_visible(".print-head")
     assert not page.is_visible(".site-header")
     assert not page.is_visible(".chart")
+
+
+# Per chart with a legend: the bottom of its legend and the top of its highest other text (an
+# axis or category label), in page pixels.
+LEGEND_AND_PLOT = """() => [...document.querySelectorAll('[data-chart]')].flatMap(element => {
+    const names = new Set(echarts.getInstanceByDom(element).getOption().series.map(s => s.name));
+    const texts = [...element.querySelectorAll('svg text')];
+    const legend = texts.filter(t => names.has(t.textContent));
+    const others = texts.filter(t => !names.has(t.textContent));
+    if (!legend.length || !others.length) return [];
+    return [[element.dataset.chart,
+             Math.max(...legend.map(t => t.getBoundingClientRect().bottom)),
+             Math.min(...others.map(t => t.getBoundingClientRect().top))]];
+})"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_legend_that_wraps_in_a_narrow_card_stays_above_the_plot(
+    new_browser_page, live_server, world, width
+):
+    page = new_browser_page()
+    open_overview(page, live_server, "alice", width, 900)
+    placed = page.evaluate(LEGEND_AND_PLOT)
+    assert len(placed) >= 6
+    overlapping = [(url, bottom, top) for url, bottom, top in placed if bottom > top]
+    assert overlapping == []

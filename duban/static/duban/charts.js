@@ -12,6 +12,21 @@
 
     function colour(series) { return COLOURS[series.key] || null; }
 
+    // Lines the legend takes in `width` pixels, laid out as ECharts does by default (a 25 px
+    // symbol, 5 px to the 12 px text, 10 px between items): a narrow card wraps it, and the
+    // plot must start below its last line rather than under it.
+    function legendLines(names, width) {
+        var text = document.createElement("canvas").getContext("2d");
+        text.font = "12px sans-serif";
+        var lines = 1, x = 0;
+        names.forEach(function (name) {
+            var item = 30 + text.measureText(name).width;
+            if (x > 0 && x + item > width - 10) { lines += 1; x = 0; }
+            x += item + 10;
+        });
+        return lines;
+    }
+
     // Horizontal stacked bars: long plan and unit names read along their rows.
     function bar(figure, narrow) {
         return {
@@ -32,14 +47,21 @@
         };
     }
 
-    function line(figure) {
+    // A few cycles are each named under their point, on two lines if need be; months, too many
+    // to name every one, are thinned out by ECharts.
+    function labels(figure, width) {
+        var n = figure.categories.length;
+        return n > 8 ? {} : { interval: 0, overflow: "break", width: Math.max(48, (width - 80) / n) };
+    }
+
+    function line(figure, width) {
         return {
             tooltip: { trigger: "axis", valueFormatter: function (v) {
                 return v === null || v === undefined ? "—" : v + (figure.unit || "");
             } },
             legend: { top: 0 },
             grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-            xAxis: { type: "category", data: figure.categories },
+            xAxis: { type: "category", data: figure.categories, axisLabel: labels(figure, width) },
             yAxis: { type: "value", scale: figure.id === "trajectory", minInterval: figure.unit ? 0 : 1 },
             series: figure.series.map(function (s) {
                 return {
@@ -82,9 +104,15 @@
             .then(function (figure) {
                 var narrow = element.clientWidth < 500;
                 var option = figure.kind === "bar" ? bar(figure, narrow)
-                    : figure.kind === "gauge" ? gauge(figure) : line(figure);
+                    : figure.kind === "gauge" ? gauge(figure) : line(figure, element.clientWidth);
+                var legend = 0;
+                if (option.legend) {
+                    var names = figure.series.map(function (s) { return s.name; });
+                    legend = 22 * (legendLines(names, element.clientWidth) - 1);
+                    option.grid.top += legend;
+                }
                 if (figure.kind === "bar") {
-                    element.style.height = Math.max(110, 56 + 26 * figure.categories.length) + "px";
+                    element.style.height = Math.max(110, 56 + legend + 26 * figure.categories.length) + "px";
                 } else if (figure.kind === "gauge") {
                     element.style.height = 180 * Math.ceil(figure.categories.length / 3) + "px";
                 }
