@@ -8,17 +8,17 @@ import time_machine
 from django.apps import apps
 from django.urls import reverse
 
-from duban.ledger.choices import LeaderSource
+from duban.ledger.choices import AssignmentRole, LeaderSource, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
-from duban.ledger.models import Task, TaskLeader, Unit
-from duban.ledger.registry import merge_units
+from duban.ledger.models import Assignment, Task, TaskLeader, Unit
+from duban.ledger.registry import merge_units, resolve_placeholder
 from duban.progress.choices import ReportKind, ReportState
 from duban.progress.models import Report
 from duban.supervision.choices import Colour
 from duban.supervision.models import LeaderTally, PlanTally, UnitTally
 from duban.supervision.refresh import refresh_all
 from duban.supervision.tallies import by_leader, by_plan, by_unit
-from duban.testing import NOTICE_ROWS, BaseTestCase, make_cycle, notice_text
+from duban.testing import NOTICE_ROWS, BaseTestCase, make_cycle, make_unit, notice_text
 
 IN_2026 = datetime(2026, 4, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -86,6 +86,17 @@ class TalliesTestCase(BaseTestCase):
         self.assert_counted()
         assert dropped not in UnitTally.every()
         assert UnitTally.every()[self.shangwu.pk].total() == 2
+
+    def test_a_placeholder_resolved_to_a_street_counts_the_task_for_the_street(self):
+        streets = make_unit("相关街镇", UnitKind.PLACEHOLDER)
+        placeholder = Assignment.objects.create(
+            task=self.task, unit=streets, role=AssignmentRole.SUPPORT, raw=streets.name, position=9
+        )
+        street = make_unit("五马街道", UnitKind.SUBDISTRICT)
+        with self.captureOnCommitCallbacks(execute=True):
+            resolve_placeholder(placeholder, [street])
+        self.assert_counted()
+        assert UnitTally.every()[street.pk].total() == 1
 
     def test_moving_a_task_to_another_unit_in_the_admin_recounts(self):
         self.client.force_login(self.admin)
