@@ -77,6 +77,9 @@ def report_instructions_panel(report, user):
     )
 
 
+# Unread notifications the header's badge counts, at most.
+BADGE_CAP = 99
+
 # Tasks a leader's portfolio lists as needing attention, at most.
 ATTENTION_SHOWN = 10
 
@@ -125,8 +128,12 @@ def report_quality_flags(report):
 
 
 @register.simple_tag
-def unread_notifications(user) -> int:
-    """The user's unread notifications, for a badge in the header. This causes a SQL query."""
+def unread_notifications(user) -> str:
+    """The header's badge: the user's unread notifications, "99+" past BADGE_CAP, "" for none.
+
+    Every page shows it: an office that never reads its messages must not have each page
+    count all of them."""
     if not user.is_authenticated:
-        return 0
-    return user.notifications.unread().count()
+        return ""
+    n = user.notifications.unread().order_by()[: BADGE_CAP + 1].count()
+    return f"{BADGE_CAP}+" if n > BADGE_CAP else str(n or "")

@@ -35,4 +35,12 @@ class UnreadTagTestCase(BaseTestCase):
         Notification.objects.notify([self.bob, self.bob, self.charlie], "请报送")
         template = Template("{% load supervision_tags %}{% unread_notifications user %}")
         assert template.render(Context({"user": self.bob})) == "2"
-        assert template.render(Context({"user": AnonymousUser()})) == "0"
+        assert template.render(Context({"user": self.dave})) == ""
+        assert template.render(Context({"user": AnonymousUser()})) == ""
+
+    def test_past_99_the_badge_says_99_plus(self):
+        Notification.objects.notify([self.bob] * 99, "请报送")
+        template = Template("{% load supervision_tags %}{% unread_notifications user %}")
+        assert template.render(Context({"user": self.bob})) == "99"
+        Notification.objects.notify([self.bob], "请报送")
+        assert template.render(Context({"user": self.bob})) == "99+"
