@@ -11,6 +11,7 @@ from duban.audit.log import record
 from duban.bulletins import figures
 from duban.bulletins.actions import BulletinAction
 from duban.lib import clock
+from duban.lib.locks import hold_lock
 
 
 class Bulletin(models.Model):
@@ -73,7 +74,9 @@ class Bulletin(models.Model):
         require_office(user)
         cycles = figures.cycles_for(on, cycle)
         snapshot = figures.compute(figures.scope(cycle), cycles, on)
-        last = cls.objects.select_for_update().filter(year=on.year).order_by("-number").first()
+        # The year's numbers one at a time; a row lock would leave the year's first open to two.
+        hold_lock(f"bulletins.number.{on.year}")
+        last = cls.objects.filter(year=on.year).order_by("-number").first()
         subject = cycle.name if cycle else f"{on.year}年{on.month}月{on.day}日"
         bulletin = cls.objects.create(
             number=(last.number + 1) if last else 1,

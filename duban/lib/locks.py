@@ -1,4 +1,4 @@
-"""Serialising rare, whole-ledger writes (imports) across processes."""
+"""Serialising rare writes across processes: imports, recounts, the numbering of bulletins."""
 
 import hashlib
 
