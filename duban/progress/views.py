@@ -79,6 +79,8 @@ def my_reports(request):
                     "report": report,
                     # Late only while the unit still owes it, by the reminders' rule.
                     "overdue": cycle.due_on < today and deliveries.owes(cycle.pk, task.pk, unit_id),
+                    # Owed no more: the lead unit's consolidated report speaks for the task.
+                    "consolidated": (cycle.pk, task.pk) in deliveries.consolidated,
                 }
             )
     return render(request, "progress/my_reports.html", {"rows": rows})

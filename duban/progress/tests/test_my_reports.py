@@ -27,6 +27,20 @@ class MyReportsTestCase(ProgressTestCase):
             make_report(self.other_task, self.caizheng, self.cycle, state=ReportState.SUBMITTED)
             self.assertNotContains(self.client.get(reverse("progress:my-reports")), "已逾期")
 
+    def test_a_part_the_lead_unit_has_consolidated_says_so_and_is_not_late(self):
+        self.client.force_login(self.charlie)
+        with self.settings(DUBAN_TODAY=date(2022, 4, 6)):
+            self.assertNotContains(
+                self.client.get(reverse("progress:my-reports")), "牵头单位已汇总"
+            )
+            make_report(self.task, self.fagai, self.cycle, state=ReportState.SUBMITTED)
+            rows = self.client.get(reverse("progress:my-reports")).context["rows"]
+        row = next(r for r in rows if r["task"] == self.task)
+        self.assertEqual((row["consolidated"], row["overdue"]), (True, False))
+        self.assertContains(
+            self.client.get(reverse("progress:my-reports")), "未填报，牵头单位已汇总"
+        )
+
     def test_starting_a_report_opens_its_form(self):
         self.client.force_login(self.charlie)
         url = reverse("progress:report-start", args=[self.cycle.pk, self.task.pk])
