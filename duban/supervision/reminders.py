@@ -12,11 +12,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from duban.ledger.choices import UnitKind
-from duban.ledger.models import Assignment, Task, Unit
 from duban.progress.choices import CycleState
 from duban.progress.models import Report, ReportingCycle
-from duban.progress.owed import Deliveries
+from duban.progress.owed import Deliveries, answering_units
 from duban.supervision.choices import Urgency
 from duban.supervision.emails import send
 from duban.supervision.models import Notification, ReminderSent, liaisons
@@ -99,7 +97,7 @@ def outstanding_reports(today: date, days: int) -> dict:
         ).order_by("due_on")
     )
     deliveries = Deliveries.of(Report.objects.filter(cycle__in=cycles).delivered())
-    tasks_of, units_of = _answering_units({cycle.plan_id for cycle in cycles})
+    tasks_of, units_of = answering_units({cycle.plan_id for cycle in cycles})
     owed: dict = {}
     for cycle in cycles:
         pairs = [(task, unit) for task in tasks_of[cycle.plan_id] for unit in units_of[task.pk]]
@@ -111,25 +109,6 @@ def outstanding_reports(today: date, days: int) -> dict:
             )
             owed.setdefault(unit, []).append(item)
     return owed
-
-
-def _answering_units(plan_ids: set[int]) -> tuple[dict, dict]:
-    """({plan id: its reported active tasks}, {task id: the units that answer for it}) in four
-    queries for all the plans: a unit assigned, or named by a remark to lead (which may hand
-    the lead to a body without an assignment row of its own); placeholders owe nothing."""
-    tasks = list(Task.objects.active().reported().filter(plan_id__in=plan_ids))
-    tasks_of = defaultdict(list)
-    for task in tasks:
-        tasks_of[task.plan_id].append(task)
-    assigned = Assignment.objects.filter(task__in=tasks).values_list("task_id", "unit_id")
-    overriding = Task.lead_override_units.through.objects.filter(task__in=tasks)
-    pairs = {*assigned, *overriding.values_list("task_id", "unit_id")}
-    units = Unit.objects.exclude(kind=UnitKind.PLACEHOLDER).in_bulk({unit for _, unit in pairs})
-    units_of = defaultdict(list)
-    for task_id, unit_id in pairs:
-        if unit_id in units:
-            units_of[task_id].append(units[unit_id])
-    return tasks_of, units_of
 
 
 def build_reminders(today: date, days: int) -> list[Reminder]:

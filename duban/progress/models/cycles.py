@@ -4,8 +4,6 @@ from django.urls import reverse
 
 from duban.accounts.access import require_office
 from duban.audit.log import record
-from duban.ledger.choices import UnitKind
-from duban.ledger.models import Task
 from duban.lib import clock
 from duban.lib.transitions import StaleRecord, TransitionError, compare_and_set
 
@@ -141,22 +139,11 @@ class ReportingCycle(models.Model):
         """{unit pk: [task pk]}: the reports each unit (of `unit_ids`, or all) still owes here,
         by the rule of 本单位报送 and the reminders (progress.owed)."""
         deliveries = owed.Deliveries.of(self.reports.filter(state__in=DELIVERED_STATES))
-        tasks = Task.objects.active().reported().filter(plan_id=self.plan_id)
-        if unit_ids is not None:
-            tasks = tasks.filter(
-                Q(assignments__unit__in=unit_ids) | Q(lead_override_units__in=unit_ids)
-            ).distinct()
+        tasks_of, units_of = owed.answering_units([self.plan_id], unit_ids)
         by_unit: dict[int, list[int]] = {}
-        for task in tasks.prefetch_related("assignments__unit", "lead_override_units"):
-            # A remark may hand the lead to a body without an assignment row of its own.
-            units = {a.unit for a in task.assignments.all()} | set(task.lead_override_units.all())
-            for unit in units:
-                wanted = unit_ids is None or unit.pk in unit_ids
-                if (
-                    wanted
-                    and unit.kind != UnitKind.PLACEHOLDER
-                    and deliveries.owes(self.pk, task.pk, unit.pk)
-                ):
+        for task in tasks_of[self.plan_id]:
+            for unit in units_of[task.pk]:
+                if deliveries.owes(self.pk, task.pk, unit.pk):
                     by_unit.setdefault(unit.pk, []).append(task.pk)
         return by_unit
 
