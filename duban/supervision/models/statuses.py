@@ -15,7 +15,10 @@ def by_severity(field: str) -> models.Case:
 
 
 class TaskStatus(models.Model):
-    """The current supervision status of a task, as the rules last computed it."""
+    """The current supervision status of a task, as the rules last computed it.
+
+    Written by duban.supervision.refresh and `apply()`, which recount the tallies (PlanTally…)
+    that the overview reads; anything else that writes a colour must recount them too."""
 
     task = models.OneToOneField(
         "ledger.Task", models.CASCADE, related_name="supervision_status", verbose_name="任务"
