@@ -283,22 +283,16 @@ def refresh_tasks(
     user=None,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    every_tally: bool = False,
 ) -> dict:
     """Recompute the given tasks a batch at a time; the counts of each colour after it.
 
     Each batch is stored in a transaction of its own: a refresh cut short keeps the batches
     it finished, and the next one judges every task again. With dry_run nothing is stored and
     the counts are what the rules would give. `progress` is told the tasks of each batch done.
-    The tallies of the tasks' plans, leaders and units are recounted after the last batch.
+    After the last batch the tallies of the tasks' plans, leaders and units are recounted, or
+    every tally with `every_tally` (the tasks' units or leaders changed, or all were judged).
     """
-    counts, refreshed = _judge(tasks, today, user, dry_run, progress)
-    if not dry_run:
-        tallies.recount(refreshed)
-    return counts
-
-
-def _judge(tasks, today, user, dry_run, progress) -> tuple[dict[str, int], list[int]]:
-    """Refresh the tasks batch by batch: the counts of each colour and the ids refreshed."""
     today = today or clock.today()
     thresholds = Thresholds.from_settings()
     counts: dict[str, int] = {}
@@ -309,7 +303,13 @@ def _judge(tasks, today, user, dry_run, progress) -> tuple[dict[str, int], list[
         refreshed += [task.pk for task in batch]
         if progress is not None:
             progress(len(batch))
-    return counts, refreshed
+    if dry_run:
+        return counts
+    if every_tally:
+        tallies.recount_all()
+    else:
+        tallies.recount(refreshed)
+    return counts
 
 
 def refresh_task(task: Task, today: date | None = None, user=None) -> TaskStatus:
@@ -330,7 +330,6 @@ def refresh_all(
     """
     if tasks is not None:
         return refresh_tasks(tasks, today, dry_run=dry_run, progress=progress)
-    counts, _ = _judge(Task.objects.active(), today, None, dry_run, progress)
-    if not dry_run:
-        tallies.recount_all()
-    return counts
+    return refresh_tasks(
+        Task.objects.active(), today, dry_run=dry_run, progress=progress, every_tally=True
+    )
