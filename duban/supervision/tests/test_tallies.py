@@ -12,13 +12,12 @@ from duban.ledger.choices import AssignmentRole, LeaderSource, UnitKind
 from duban.ledger.importing import apply_import, prepare_import
 from duban.ledger.models import Assignment, Task, TaskLeader, Unit
 from duban.ledger.registry import merge_units, resolve_placeholder
-from duban.progress.choices import ReportKind, ReportState
-from duban.progress.models import Report
+from duban.progress.choices import ReportState
 from duban.supervision.choices import Colour
 from duban.supervision.models import LeaderTally, PlanTally, UnitTally
 from duban.supervision.refresh import refresh_all
 from duban.supervision.tallies import by_leader, by_plan, by_unit
-from duban.testing import NOTICE_ROWS, BaseTestCase, make_cycle, make_unit, notice_text
+from duban.testing import NOTICE_ROWS, BaseTestCase, make_cycle, make_report, make_unit, notice_text
 
 IN_2026 = datetime(2026, 4, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -45,11 +44,10 @@ class TalliesTestCase(BaseTestCase):
 
     def test_a_reviewed_report_recounts_its_tasks_groups_co_leaders_in_full(self):
         cycle = make_cycle(self.plan, date(2026, 1, 1))
-        report = Report.objects.create(
-            task=self.task,
-            unit=self.fagai,
-            cycle=cycle,
-            kind=ReportKind.CONSOLIDATED,
+        report = make_report(
+            self.task,
+            self.fagai,
+            cycle,
             progress="全部完成",
             percent_complete=100,
             state=ReportState.SUBMITTED,
