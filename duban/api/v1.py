@@ -62,7 +62,8 @@ from duban.ledger.access import (
 from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.forms import LedgerFilterForm
 from duban.ledger.models import Task
-from duban.ledger.views.tasks import filter_choices, ledger_rows
+from duban.ledger.rows import ledger_rows
+from duban.ledger.views.tasks import filter_choices
 from duban.lib.transitions import StaleRecord, TransitionError
 from duban.progress.access import (
     get_cycle_for_user,

@@ -27,3 +27,8 @@ def spoken_date(day: date, today: date) -> str:
     """A date as a sentence says it: 9月10日 in the current year, 2021年9月10日 before or after."""
     short = f"{day.month}月{day.day}日"
     return short if day.year == today.year else f"{day.year}年{short}"
+
+
+def clip(text: str, length: int) -> str:
+    """`text` cut to `length` characters, the last one an ellipsis."""
+    return text if len(text) <= length else f"{text[: length - 1]}…"

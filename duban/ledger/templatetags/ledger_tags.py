@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from duban.ledger.changes import display
 from duban.ledger.importing.wording import warning_text
+from duban.ledger.rows import table_rows
 from duban.lib import clock
 from duban.lib.text import spoken_date
 
@@ -29,6 +30,12 @@ def percent(value) -> str:
 def parse_warning(warning: dict) -> str:
     """A parser warning in the office's words."""
     return warning_text(warning)
+
+
+@register.simple_tag
+def task_rows(tasks) -> list:
+    """The table rows of tasks loaded by ledger_rows(): {% task_rows tasks as rows %}."""
+    return table_rows(tasks)
 
 
 @register.filter

@@ -73,6 +73,18 @@ class LedgerColumnsTestCase(BaseTestCase):
         row = self.row(self.alice, self.task)
         assert ">年度重点工作</td>" in row
 
+    def test_the_units_cell_stars_the_lead_and_marks_each_role(self):
+        row = self.row(self.alice, self.task)
+        assert '<span class="tag lead" title="牵头">区发改局*</span>' in row
+        assert '<span class="tag joint" title="共同">区商务局</span>' in row
+        assert '<span class="tag" title="配合">区财政局</span>' in row
+
+    def test_a_long_text_is_cut_with_an_ellipsis(self):
+        self.task.text = "推进老旧小区改造。" * 30
+        self.task.save(update_fields=["text"])
+        row = self.row(self.alice, self.task)
+        assert f">{self.task.text[:159]}…</a>" in row
+
     def test_the_leaders_page_shows_the_same_columns(self):
         self.client.force_login(self.lin)
         response = self.client.get(reverse("ledger:official", args=[self.lin_official.pk]))

@@ -8,7 +8,7 @@ from duban.accounts.access import is_office, office_required
 from duban.ledger.access import get_notice_for_user, get_plan_for_user, visible_tasks
 from duban.ledger.choices import TaskState
 from duban.ledger.models import Notice
-from duban.ledger.views.tasks import ledger_rows
+from duban.ledger.rows import ledger_rows
 
 
 @office_required

@@ -21,7 +21,8 @@ from duban.ledger.choices import AssignmentRole, UnitKind
 from duban.ledger.forms import MergeUnitsForm, UnitFilterForm, UnitKindForm
 from duban.ledger.models import Assignment, Plan, Unit
 from duban.ledger.registry import merge_units, set_kind
-from duban.ledger.views.tasks import PAGE_SIZE, ledger_rows
+from duban.ledger.rows import ledger_rows
+from duban.ledger.views.tasks import PAGE_SIZE
 from duban.lib.counts import bounded_count
 from duban.lib.keyset import keyset_page, page_query
 from duban.lib.transitions import TransitionError

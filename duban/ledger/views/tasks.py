@@ -1,7 +1,7 @@
 """The ledger (台账) list and the task page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q
 from django.shortcuts import render
 
 from duban.accounts.access import get_profile, is_office, unit_of
@@ -17,29 +17,14 @@ from duban.ledger.access import (
 )
 from duban.ledger.choices import PlanKind
 from duban.ledger.forms import LedgerFilterForm
-from duban.ledger.models import LONG_TITLE_FIELDS, Assignment, Task, TaskLeader
+from duban.ledger.models import LONG_TITLE_FIELDS, Task
+from duban.ledger.rows import ledger_rows
 from duban.lib.counts import Tally, group_counts
 from duban.lib.keyset import keyset_page, page_query
-from duban.progress.latest import with_latest_report
 
 PAGE_SIZE = 50
 # The ledger's printed order, which ledger_rows sorts by and the pages are cut along.
 LEDGER_KEYS = ["plan_id", "position", "pk"]
-
-
-def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
-    """Tasks in printed order with their plan, leaders, units, status and the latest progress
-    `user` may read, in a fixed number of queries.
-
-    Ordering by plan_id rather than by the plan's own ordering keeps each plan's rows
-    together and lets the database walk the ledger_task_plan_position index.
-    """
-    ordered = with_latest_report(tasks, user).order_by("plan_id", "position", "pk")
-    related = ordered.select_related("plan__notice", "section", "supervision_status")
-    return related.prefetch_related(
-        Prefetch("task_leaders", TaskLeader.objects.select_related("official")),
-        Prefetch("assignments", Assignment.objects.select_related("unit")),
-    )
 
 
 def filter_choices(user) -> dict:

@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from duban.lib.text import metric_key, plain_number, spoken_date
+from duban.lib.text import clip, metric_key, plain_number, spoken_date
 
 
 def test_metric_key_drops_spaces_and_widens_nothing():
@@ -31,3 +31,11 @@ def test_spoken_date_leaves_out_the_current_year():
 
 def test_spoken_date_names_another_year():
     assert spoken_date(date(2021, 12, 31), date(2022, 1, 1)) == "2021年12月31日"
+
+
+def test_clip_keeps_a_text_that_fits():
+    assert clip("推进老旧小区改造", 8) == "推进老旧小区改造"
+
+
+def test_clip_ends_a_longer_text_in_an_ellipsis_within_the_length():
+    assert clip("推进老旧小区改造", 7) == "推进老旧小区…"
