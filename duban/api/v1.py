@@ -73,6 +73,7 @@ from duban.progress.access import (
 )
 from duban.progress.choices import CycleState, ReportState
 from duban.progress.forms import ReportForm
+from duban.progress.latest import attach_latest_progress
 from duban.progress.models import Report
 from duban.progress.targets import reportable_targets
 from duban.supervision.access import (
@@ -313,6 +314,7 @@ def list_tasks(
     tasks = visible.matching(**form.filters(), own_unit=unit_of(user))
     page = keyset_page(ledger_rows(tasks, user), cursor, limit)
     with_lead_units(page["items"])
+    attach_latest_progress(page["items"])
     return page
 
 
@@ -322,6 +324,7 @@ def get_task(request, pk: int = PK):
     get_task_for_user(user, pk)
     task = ledger_rows(visible_tasks(user).filter(pk=pk), user).get()
     with_lead_units([task])
+    attach_latest_progress([task])
     return task
 
 

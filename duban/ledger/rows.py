@@ -16,7 +16,7 @@ from duban.ledger.models import Assignment, Task, TaskLeader
 from duban.lib import clock
 from duban.lib.text import clip, spoken_date
 from duban.lib.urls import url_for_each
-from duban.progress.latest import with_latest_report
+from duban.progress.latest import attach_latest_progress, with_latest_report
 
 TEXT_LENGTH = 160
 PROGRESS_LENGTH = 60
@@ -73,6 +73,8 @@ def ledger_rows(tasks: QuerySet[Task], user) -> QuerySet[Task]:
 
 def table_rows(tasks: Iterable[Task]) -> list[TaskRow]:
     """The rows of tasks loaded by `ledger_rows()`, in their order."""
+    tasks = list(tasks)
+    attach_latest_progress(tasks)
     task_url = url_for_each("ledger:task")
     report_url = url_for_each("progress:report")
     today = clock.today()

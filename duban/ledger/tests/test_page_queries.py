@@ -18,8 +18,10 @@ from duban.targets.models import Measurement, Metric, Target
 from duban.testing import (
     FLAT_ROWS,
     BaseTestCase,
+    make_cycle,
     make_notice,
     make_plan,
+    make_report,
     make_section,
     make_task,
     make_tasks,
@@ -30,8 +32,11 @@ from duban.testing import (
 
 class PageQueriesTestCase(BaseTestCase):
     def add_tasks(self, count: int) -> None:
+        """Tasks led by 区发改局, each with the report it handed in: their latest progress."""
         units = [(self.fagai, AssignmentRole.LEAD), (self.caizheng, AssignmentRole.SUPPORT)]
-        make_tasks(self.section, count, units)
+        cycle = self.plan.cycles.first() or make_cycle(self.plan)
+        for task in make_tasks(self.section, count, units):
+            make_report(task, self.fagai, cycle, state=ReportState.SUBMITTED)
         refresh_all()
 
     def add_task_rows(self, count: int) -> None:
@@ -96,12 +101,14 @@ class PageQueriesTestCase(BaseTestCase):
         # listed): a type-ahead asks for them. One capped read of the tasks' plan kinds gives
         # both the total and the counts by kind (was a COUNT(*) and a GROUP BY over every
         # visible task, 10).
-        self.assert_flat(self.alice, reverse("ledger:tasks"), self.add_tasks, 8)
+        # One more reads the latest reports' text and date (was two more subqueries a row).
+        self.assert_flat(self.alice, reverse("ledger:tasks"), self.add_tasks, 9)
 
     def test_a_unit_page_costs_the_same_with_three_times_the_tasks(self):
         url = reverse("ledger:unit", args=[self.fagai.pk])
         # The merge form's unit box lists no units (was 13): a type-ahead asks for them.
-        self.assert_flat(self.alice, url, self.add_tasks, 12)
+        # One more reads the latest reports of the group that has some.
+        self.assert_flat(self.alice, url, self.add_tasks, 13)
 
     def add_units(self, count: int) -> None:
         """Units with a task each, which they lead."""
@@ -119,7 +126,8 @@ class PageQueriesTestCase(BaseTestCase):
         url = reverse("ledger:official", args=[self.lin.profile.official_id])
         # The leader's tasks in one group per plan (here one), each group its first rows
         # with their leaders and units: the cost grows with the plans, not the tasks.
-        self.assert_flat(self.alice, url, self.add_tasks, 14)
+        # One more reads the latest reports (14 before).
+        self.assert_flat(self.alice, url, self.add_tasks, 15)
 
     def test_a_task_page_costs_the_same_with_three_times_the_rows(self):
         url = reverse("ledger:task", args=[self.task.pk])
