@@ -40,6 +40,16 @@ _CLOSERS = set(_OPENERS.values())
 # The verbs that give units their part in a bracket: 「X牵头，Y配合」, 「X负责」.
 _ROLE_WORD = re.compile(r"牵头|主办|协办|负责|配合|参与|协助|协同|落实")
 _VALUE_END = "；;，,。. " + EDGE
+# A deadline closing a bracket of units: 「（X牵头，Y配合，2024年12月底前完成）」, 「（X牵头，持续推进）」.
+# The verb after a date is left out, as the role words are left out of the units.
+_WHEN = (
+    r"(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日|底|末|[上中下]旬)?|年底|年末|年内|[上下]半年"
+    r"|第?[一二三四1-4]\s*季度末?)|\d{4}\s*年\s*(?:底|末|内)?"
+)
+_CLOSING_DEADLINE = re.compile(
+    rf"(?P<when>(?:{_WHEN})(?:之前|以前|前)?|全年|长期坚持|持续推进|长期推进|常态化推进|长期)"
+    r"(?:完成|建成|落实|实现|到位|见效)?"
+)
 
 
 @dataclass(slots=True)
@@ -69,10 +79,11 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
     before, after = text[: first.start()], text[first.start() :]
     stripped = before.rstrip(EDGE)
     if stripped and stripped[-1] in _OPENERS:
-        closer = _OPENERS[stripped[-1]]
         tail = after.rstrip(EDGE + "。.")
-        if tail.endswith(closer):
-            after = tail[: -len(closer)]
+        # Copies mix the widths, 「（牵头单位：X)」: a closer of either kind that nothing
+        # inside opened closes the bracket.
+        if tail and tail[-1] in _CLOSERS and _depth(tail) < 0:
+            after = tail[:-1]
         before = stripped[:-1]
     parts: dict[str, str] = {}
     matches = list(_LABEL.finditer(after))
@@ -102,6 +113,11 @@ def sentence_units(text: str) -> str | None:
     else:
         found = f"{match.group('lead')}牵头，{match.group('help')}配合"
     return found if names_units(found) else None
+
+
+def _depth(text: str) -> int:
+    """Brackets opened less brackets closed in `text`, of any kind and width."""
+    return sum(char in _OPENERS for char in text) - sum(char in _CLOSERS for char in text)
 
 
 def _label_part(label: str) -> str:
@@ -141,8 +157,17 @@ def _role_tail(text: str) -> tuple[str, dict[str, str]] | None:
                 break
     else:
         return None
-    inside = body[index + 1 : -1]
+    inside, deadline = _closing_deadline(body[index + 1 : -1])
     before = body[:index].strip(EDGE)
     if not before or not _ROLE_WORD.search(inside) or not names_units(inside):
         return None
-    return before, {"units": inside}
+    return before, {"units": inside} | ({"deadline": deadline} if deadline else {})
+
+
+def _closing_deadline(inside: str) -> tuple[str, str | None]:
+    """The units of a bracket and the deadline its last part gives, if it gives one."""
+    head, _, last = inside.rpartition("，" if "，" in inside else ",")
+    match = _CLOSING_DEADLINE.fullmatch(last.strip(EDGE))
+    if not head or match is None:
+        return inside, None
+    return head, match.group("when")

@@ -437,3 +437,37 @@ def test_a_piped_web_table_cut_short_flags_its_last_row():
     )
     first, second = items(parsed)
     assert "partial" not in first and second["partial"] is True
+
+
+def test_a_deadline_closing_a_bracket_of_units_is_the_tasks_deadline():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1.地区生产总值增长6%以上。（县发改局、县工信局牵头，县统计局配合，2023年12月底前完成）
+2.实施园区创建行动。（县商务局牵头，各乡镇配合，长期坚持）
+3.深化国企改革。（县国资办牵头，持续推进）
+"""
+    )
+    first, second, third = items(parsed)
+    assert first["text"] == "地区生产总值增长6%以上。"
+    assert units(first) == [("县发改局", "lead"), ("县工信局", "lead"), ("县统计局", "support")]
+    assert first["deadline"] == "2023年12月底前"
+    assert (units(second)[-1], second["deadline"]) == (("各乡镇", "support"), "长期坚持")
+    assert (units(third), third["deadline"]) == ([("县国资办", "lead")], "持续推进")
+
+
+def test_a_bracket_of_labels_may_close_in_the_other_width():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1.培育产业集群。（牵头单位：县工信局；配合单位：县科技局、县市场监管局)
+2.推进乡村振兴。(牵头单位：县农业农村局；配合单位：各乡（镇）人民政府）
+3.建设口袋公园。（牵头单位：县住建局；配合单位：各乡（镇）
+"""
+    )
+    first, second, third = items(parsed)
+    assert units(first)[-1] == ("县市场监管局", "support")
+    assert units(second)[-1] == ("各乡（镇）人民政府", "support")
+    # A bracket the unit's name closes, the outer one left open: the name keeps its closer.
+    assert units(third)[-1] == ("各乡（镇）", "support")
+
