@@ -330,7 +330,7 @@ def _assign_roles(units: list[Unit], marked: list, role: str | None, first_is_le
         if by_position:
             units[0].role = LEAD
         return
-    if first_is_lead and len(units) > 1:
+    if first_is_lead and units:
         units[0].role = LEAD
         for unit in units[1:]:
             unit.role = SUPPORT

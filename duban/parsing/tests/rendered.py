@@ -180,7 +180,7 @@ def first_unit_leads(writer: Writer) -> None:
                 strict=True,
             ):
                 cell.text = value
-            lead = units[:1] if len(units) > 1 else []
+            lead = units[:1]
             writer.rows.append(Expected(str(index), text, units, lead, leaders, deadline))
 
 

@@ -261,7 +261,7 @@ def test_a_county_notice_where_the_first_unit_leads():
             [],
             "6月底前",
         ),
-        ("4", "粮食播种面积稳定在50万亩以上。", [("县农业农村局", "joint")], [], "全年"),
+        ("4", "粮食播种面积稳定在50万亩以上。", [("县农业农村局", "lead")], [], "全年"),
         (
             "5",
             "新建高标准农田3万亩。",
@@ -724,7 +724,7 @@ def test_a_first_is_lead_header_bracketed_roles_and_bracketed_titles():
             "2023年底",
         ),
         ("3", "推进B。", [("区税务局", "support"), ("区财政局", "lead")], ["李四"], "全年"),
-        ("4", "深化改革。", [("区发改局", "joint")], [], "全年"),
+        ("4", "深化改革。", [("区发改局", "lead")], [], "全年"),
     ]
     assert all_items(parsed)[1]["leaders"][0]["titles"] == ["副区长"]
     # An office instead of a person is not a name; it is reported, not dropped silently.

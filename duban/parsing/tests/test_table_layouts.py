@@ -137,7 +137,7 @@ def test_it_applies_a_notice_level_first_is_lead_statement():
     )
     first, second = items(parsed)
     assert units(first) == [("区发改局", "lead"), ("区财政局", "support")]
-    assert units(second) == [("区科技局", "joint")]
+    assert units(second) == [("区科技局", "lead")]
 
 
 def test_it_applies_a_first_is_lead_note_to_the_following_rows():

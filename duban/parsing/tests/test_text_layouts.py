@@ -471,3 +471,15 @@ def test_a_bracket_of_labels_may_close_in_the_other_width():
     # A bracket the unit's name closes, the outer one left open: the name keeps its closer.
     assert units(third)[-1] == ("各乡（镇）", "support")
 
+
+def test_under_a_first_is_lead_statement_a_sole_unit_is_the_lead():
+    parsed = parse_text(
+        NOTICE_HEAD.replace("请认真贯彻落实。", "请认真贯彻落实。责任单位中排在第一位的为牵头单位。")
+        + """
+1.城镇新增就业1万人。（责任单位：县人社局）
+2.新建养老床位200张。（责任单位：县民政局、县卫健局）
+"""
+    )
+    first, second = items(parsed)
+    assert units(first) == [("县人社局", "lead")]
+    assert units(second) == [("县民政局", "lead"), ("县卫健局", "support")]

@@ -123,7 +123,7 @@ def test_it_makes_the_first_unit_lead_under_the_first_is_lead_rule():
         ("区发改局", "lead"),
         ("区财政局", "support"),
     ]
-    assert _split("区发改局", first_is_lead=True) == [("区发改局", "joint")]
+    assert _split("区发改局", first_is_lead=True) == [("区发改局", "lead")]
 
 
 def test_it_moves_a_first_is_lead_note_out_of_the_units():
