@@ -262,6 +262,24 @@ def _is_deadline(cell: str) -> bool:
     return len(cell) <= 16 and bool(_DEADLINE.match(cell) or _DEADLINE_WORDS.search(cell))
 
 
+_FITS = {
+    SEQ: _is_seq,
+    NAME: _is_name,
+    TEXT: lambda cell: len(cell) >= 8,
+    UNITS: _is_units,
+    LEAD_UNITS: _is_units,
+    SUPPORT_UNITS: _is_units,
+    LEADERS: _is_leaders,
+    DEADLINE: _is_deadline,
+}
+
+
+def fits(kind: str | None, cell: str) -> bool:
+    """Whether a cell holds what a column of `kind` holds: units, people, a deadline…"""
+    test = _FITS.get(kind)
+    return test is not None and test(cell.strip())
+
+
 # Roles a table has once at the most; units, deadlines and extras may be several columns.
 _SINGLE = (SEQ, TEXT, NAME, LEADERS, REMARK, PROGRESS)
 

@@ -158,6 +158,8 @@ def _glue(
 def _clean(raw: str) -> tuple[str, str | None]:
     """The unit name without markers or trailing words, and the role those words give."""
     name = squeeze(raw)
+    if not any(char.isalnum() for char in name):
+        return "", None  # 「/」, 「—」: a cell that says there is none
     role = None
     if "*" in name or "＊" in name:
         role = LEAD

@@ -7,11 +7,13 @@ in copies of a web page, as one cell per line with optional "|" lines between ce
 import codecs
 import re
 from collections import Counter
+from itertools import combinations
 
 import charset_normalizer
 
 from duban.parsing.columns import NAME, SEQ, TEXT, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
+from duban.parsing.layout import fits
 from duban.parsing.lists import labels, numbering
 from duban.parsing.script import fold_text
 
@@ -460,6 +462,7 @@ def _flat_rows(
         width, offset = len(header) + 1, min(starts[0], len(header))
         header = header[:offset] + ["序号"] + header[offset:]
     after = width - offset - 1
+    kinds_after = [header_kind(cell) for cell in header[offset + 1 :]]
     rows = [(list(header), cells[0][1], frozenset(), False)]
     for number, start in enumerate(starts):
         before_start = starts[number - 1] + 1 + after if number else 0
@@ -471,10 +474,13 @@ def _flat_rows(
         following = [text for text, _ in cells[start + 1 : max(start + 1, end)]]
         # Cells before the number that the copy lacks were merged with the row above.
         missing = offset - len(before)
+        partial = len(following) < after and number + 1 == len(starts)
+        gaps = () if partial else _merged_gaps(kinds_after, following)
+        for gap in gaps:
+            following.insert(gap, "")
         row = [""] * missing + before + [cells[start][0]] + following[:after]
         if len(following) > after:
             row[-1] += "\n" + "\n".join(following[after:])
-        partial = len(following) < after and number + 1 == len(starts)
         if partial:
             # Cut short, its cells cannot be told apart: all of it is the task's text.
             row = [""] * missing + before + [cells[start][0]]
@@ -483,8 +489,26 @@ def _flat_rows(
             if text < width:
                 row[text] = "\n".join(filter(None, [row[text], *following]))
         row += [""] * (width - len(row))
-        rows.append((row, cells[start][1], frozenset(range(missing)), partial))
+        covered = [*range(missing), *(offset + 1 + gap for gap in gaps)]
+        rows.append((row, cells[start][1], frozenset(covered), partial))
     return rows
+
+
+def _merged_gaps(kinds: list[str | None], cells: list[str]) -> tuple[int, ...]:
+    """The columns after the 序号 that a row's cells leave out, merged with the row above
+    (a 责任领导 printed once for three rows): where the most cells fit their column.
+
+    Among placings that fit as well, the gaps go last, as the cells come.
+    """
+    if len(cells) >= len(kinds):
+        return ()
+
+    def fitting(gaps: tuple[int, ...]) -> int:
+        columns = [kind for index, kind in enumerate(kinds) if index not in gaps]
+        return sum(fits(kind, cell) for kind, cell in zip(columns, cells, strict=False))
+
+    placings = list(combinations(range(len(kinds)), len(kinds) - len(cells)))
+    return max(reversed(placings), key=fitting)
 
 
 def _count_up(cells: list[tuple[str, int]]) -> list[int]:

@@ -227,6 +227,26 @@ def test_it_reads_a_web_page_copy_with_one_cell_per_line():
     assert units(items(parsed)[1]) == [("县财政局", "joint"), ("县税务局", "joint")]
 
 
+def test_a_cell_merged_down_a_one_cell_per_line_copy_is_placed_by_what_the_cells_hold():
+    # The 责任领导 cell spanned rows 1–3 and is printed once; row 3 says 「/」 for no helpers.
+    header = "序号\n\n重点工作\n\n责任领导\n\n牵头单位\n\n配合单位\n\n完成时限\n\n"
+    parsed = parse_text(
+        "附件\n2023年重点工作责任分解表\n"
+        + header
+        + "1\n\n地区生产总值增长6%。\n\n刘振华\n\n县发改局\n\n县统计局\n\n全年\n\n"
+        + "2\n\n一般公共预算收入增长6%。\n\n县财政局\n\n县税务局\n\n全年\n\n"
+        + "3\n\n市场主体净增5000户。\n\n县市场监管局\n\n/\n\n2023年6月底前\n\n"
+        + "4\n\n新建学校2所。\n\n王丽君\n\n县教育局\n\n县住建局\n\n全年\n\n"
+    )
+    rows = [(names(item["leaders"]), units(item), item["deadline"]) for item in items(parsed)]
+    assert rows == [
+        (["刘振华"], [("县发改局", "lead"), ("县统计局", "support")], "全年"),
+        (["刘振华"], [("县财政局", "lead"), ("县税务局", "support")], "全年"),
+        (["刘振华"], [("县市场监管局", "lead")], "2023年6月底前"),
+        (["王丽君"], [("县教育局", "lead"), ("县住建局", "support")], "全年"),
+    ]
+
+
 def test_it_reads_ascii_and_full_width_punctuation_alike():
     wide = parse_text(
         NOTICE_HEAD + "\n1. 任务。（牵头单位：县发改局；责任单位：县财政局，县统计局）\n"
@@ -474,7 +494,9 @@ def test_a_bracket_of_labels_may_close_in_the_other_width():
 
 def test_under_a_first_is_lead_statement_a_sole_unit_is_the_lead():
     parsed = parse_text(
-        NOTICE_HEAD.replace("请认真贯彻落实。", "请认真贯彻落实。责任单位中排在第一位的为牵头单位。")
+        NOTICE_HEAD.replace(
+            "请认真贯彻落实。", "请认真贯彻落实。责任单位中排在第一位的为牵头单位。"
+        )
         + """
 1.城镇新增就业1万人。（责任单位：县人社局）
 2.新建养老床位200张。（责任单位：县民政局、县卫健局）
