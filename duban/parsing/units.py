@@ -20,7 +20,8 @@ SPACE = re.compile(r"(\s)")
 _NESTING = re.compile(r'[（(\[【〔“‘「『《"]')
 # Trailing words such as 「配合落实」 are at most this long; longer parts are never short units.
 _SHORT_PART = 6
-_STARS = "*＊"
+# What marks a lead unit beside its name: 「区发改局*」, 「★县财政局」, 「县教育局▲」.
+_STARS = "*＊★☆▲"
 
 # Genre knowledge: how the names of government bodies end and begin.
 _UNIT_END = re.compile(
@@ -161,9 +162,9 @@ def _clean(raw: str) -> tuple[str, str | None]:
     if not any(char.isalnum() for char in name):
         return "", None  # 「/」, 「—」: a cell that says there is none
     role = None
-    if "*" in name or "＊" in name:
+    if any(star in name for star in _STARS):
         role = LEAD
-        name = name.replace("*", "").replace("＊", "")
+        name = name.translate({ord(star): None for star in _STARS})
     if name.startswith("由"):
         name = name[1:]
     # 「区财政局（牵头）」 marks the role as the trailing word 「牵头」 does.

@@ -45,6 +45,8 @@ _MIN_WRAPPED = 5
 _WRAPPED_SHARE = 0.5
 # Columns aligned with spaces: two spaces or more, or an ideographic space.
 _COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+)+")
+_WIDE_GAP = re.compile(r"(?: {2,}|\u3000{2,})+")
+_IDEOGRAPHIC_GAP = re.compile(r"(?<! )\u3000(?! )")
 _ALIGN_SLACK = 2
 _FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
@@ -276,8 +278,13 @@ def _unspace(lines: list[str], raw: list[str]) -> list[str]:
             starts = starts if _table_goes_on(raw, index) else None
             continue
         if _breaks_table(lines[index]) or "\t" in lines[index]:
-            starts = None
+            # A section heading across the table (「一、稳增长」) leaves it going on.
+            heading = len(cells) == 1 and not _TABLE_END.search(lines[index])
+            starts = starts if heading and _table_goes_on(raw, index) else None
             continue
+        if len(cells) != len(starts):
+            # A name spaced with one ideographic space (「杨　帆」) is not two cells.
+            cells = _spaced_cells(line, _WIDE_GAP) if _IDEOGRAPHIC_GAP.search(line) else cells
         if len(cells) == len(starts):
             out[index] = "\t".join(cell for _, cell in cells)
             continue
@@ -289,10 +296,10 @@ def _unspace(lines: list[str], raw: list[str]) -> list[str]:
     return out
 
 
-def _spaced_cells(line: str) -> list[tuple[int, str]]:
+def _spaced_cells(line: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[int, str]]:
     """The cells of a space-aligned line, each with the display column it starts at."""
     cells, position, width = [], 0, 0
-    for match in _COLUMN_GAP.finditer(line + "  "):
+    for match in gap.finditer(line + "  "):
         cell = line[position : match.start()]
         if cell.strip(_EDGE):
             lead = len(cell) - len(cell.lstrip(_EDGE))

@@ -505,3 +505,26 @@ def test_under_a_first_is_lead_statement_a_sole_unit_is_the_lead():
     first, second = items(parsed)
     assert units(first) == [("县人社局", "lead")]
     assert units(second) == [("县民政局", "lead"), ("县卫健局", "support")]
+
+
+def test_a_table_with_cells_parted_by_spaces_goes_on_past_its_section_rows():
+    # A Word table copied a row a line, its cells parted by runs of spaces (not aligned),
+    # section rows across it, a name padded with one ideographic space, leads starred.
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+序号   工作任务  责任领导    责任单位        完成时限
+一、全力以赴稳增长
+1  地区生产总值增长6%左右。  王明远      ★县发改局、县统计局  2023年12月底
+2   一般公共预算收入增长5%。      王明远  县财政局★、县税务局      2023年12月底
+二、做强茶产业
+3      新建生态茶园2万亩。    杨　帆  县茶产业发展中心▲、各镇（街道）      2023年10月底前
+"""
+    )
+    assert headings(parsed) == ["一、全力以赴稳增长", "二、做强茶产业"]
+    rows = [(names(item["leaders"]), units(item), item["deadline"]) for item in items(parsed)]
+    assert rows == [
+        (["王明远"], [("县发改局", "lead"), ("县统计局", "support")], "2023年12月底"),
+        (["王明远"], [("县财政局", "lead"), ("县税务局", "support")], "2023年12月底"),
+        (["杨帆"], [("县茶产业发展中心", "lead"), ("各镇（街道）", "support")], "2023年10月底前"),
+    ]
