@@ -193,7 +193,7 @@ def segments(text: str) -> list[str]:
     carried = ""
     before = ""  # the separator after the last part found
     for index, (part, separator) in enumerate(pieces):
-        following = pieces[index + 1][0] if index + 1 < len(pieces) else None
+        following = _suffix_holder(pieces[index + 1 :])
         if following is not None and separator and _shares_suffix(part, separator, following):
             carried += part + separator
             continue
@@ -205,6 +205,15 @@ def segments(text: str) -> list[str]:
     if carried:
         found.append(carried.rstrip(_HARD))
     return found
+
+
+def _suffix_holder(pieces: list[tuple[str, str]]) -> str | None:
+    """The part that may print the suffix the parts before it share: the next one, or past
+    places that do not end like a body, 「涪城区、游仙区、安州区人民政府」's last."""
+    for part, separator in pieces:
+        if separator != "、" or _UNIT_END.search(_bare(_clean(part)[0])):
+            return part
+    return pieces[-1][0] if pieces else None
 
 
 def _shares_prefix(previous: str, part: str) -> bool:

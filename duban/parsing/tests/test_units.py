@@ -147,3 +147,24 @@ def test_it_reads_lead_overrides_from_remarks():
     assert lead_override("根据区委工作安排，区委宣传部牵头。") == ["区委宣传部"]
     assert lead_override("需加快推进。") == []
     assert lead_override(None) == []
+
+
+def test_places_before_the_body_they_share_are_one_unit():
+    assert _split("市财政局，涪城区、游仙区、安州区人民政府") == [
+        ("市财政局", "joint"),
+        ("涪城区、游仙区、安州区人民政府", "joint"),
+    ]
+    # Places with no body after them are each a unit.
+    assert _split("鹿城区、瓯海区、龙湾区") == [
+        ("鹿城区", "joint"),
+        ("瓯海区", "joint"),
+        ("龙湾区", "joint"),
+    ]
+
+
+def test_a_star_or_triangle_beside_a_unit_marks_the_lead():
+    assert _split("★县发改局、县统计局、县财政局▲") == [
+        ("县发改局", "lead"),
+        ("县统计局", "support"),
+        ("县财政局", "lead"),
+    ]
