@@ -642,6 +642,9 @@ def _is_sub_header(filled: list[str], same_width: bool) -> bool:
 def _task(number: Numbered | None, text: str, location: Location, parts: dict[str, str]) -> Task:
     if number is not None:
         text = number.rest + text[len(text.splitlines()[0]) :] if "\n" in text else number.rest
+    parts = dict(parts)
+    # A labelled text (「建设内容：…」) follows what the line held before its label.
+    text = "\n".join(filter(None, [text, parts.pop("text", "")]))
     return Task(seq=number.seq if number else "", text=text, location=location, **parts)
 
 

@@ -32,6 +32,9 @@ _UNITS_LABEL = (
     rf"|(?:{_LEAD_WORD}|{_SUPPORT_WORD}))"
 )
 _DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|进度要求"
+_NAME_LABEL = r"项目名称|任务名称|工作名称|事项名称"
+_TEXT_LABEL = r"(?:建设|工作|主要|任务|具体|项目)内容|建设任务|具体任务|目标任务|工作目标|目标要求"
+_FIELD_LABEL = re.compile(rf"\s*({_NAME_LABEL}|{_TEXT_LABEL})\s*[：:]")
 _LABEL = re.compile(rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|备注)\s*[：:]")
 _LEAD_LABEL = re.compile(rf"^(?:{_LEAD_WORD})")
 _SUPPORT_LABEL = re.compile(rf"^(?:{_SUPPORT_WORD})")
@@ -73,6 +76,9 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
 
     Returns None when the paragraph has no label; the text is "" for a label-only line.
     """
+    opening = _opening_field(text)
+    if opening is not None:
+        return opening
     first = _LABEL.search(text)
     if not first:
         return _role_tail(text)
@@ -93,6 +99,22 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
         key = _label_part(match.group(1))
         parts[key] = f"{parts[key]}、{value}" if key in parts else value
     return before.strip(EDGE), parts
+
+
+def _opening_field(text: str) -> tuple[str, dict[str, str]] | None:
+    """「1.项目名称：X」, 「建设内容：Y」: a line opening with the label of the task's name or
+    text (民生实事 are written so). Only at the start: mid-sentence, such words are the text's."""
+    number = numbering(text)
+    rest = number.rest if number else text
+    match = _FIELD_LABEL.match(rest)
+    if match is None:
+        return None
+    part = "name" if re.fullmatch(_NAME_LABEL, match.group(1)) else "text"
+    value = rest[match.end() :].strip(EDGE)
+    more = labels(value)
+    parts = more[1] if more is not None else {}
+    parts[part] = more[0] if more is not None else value
+    return text[: len(text) - len(rest)].strip(EDGE), parts
 
 
 # Units named in the task's last sentence: 「…，由区发改局负责落实。」, 「区民政局牵头，各街道配合。」

@@ -528,3 +528,26 @@ def test_a_table_with_cells_parted_by_spaces_goes_on_past_its_section_rows():
         (["王明远"], [("县财政局", "lead"), ("县税务局", "support")], "2023年12月底"),
         (["杨帆"], [("县茶产业发展中心", "lead"), ("各镇（街道）", "support")], "2023年10月底前"),
     ]
+
+
+def test_labelled_lines_give_a_projects_name_and_text():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1.项目名称：新建公办幼儿园
+建设内容：新建公办幼儿园3所，新增学位1200个。
+责任单位：县教育局（牵头），县财政局
+完成时限：2023年12月底
+备注：省级民生实事项目
+2.项目名称：老旧小区改造
+建设内容：改造老旧小区20个。工作目标：惠及居民5000户。
+责任单位：县住建局
+"""
+    )
+    first, second = items(parsed)
+    assert (first["seq"], first["name"]) == ("1", "新建公办幼儿园")
+    assert first["text"] == "新建公办幼儿园3所，新增学位1200个。"
+    assert units(first) == [("县教育局", "lead"), ("县财政局", "support")]
+    assert (first["deadline"], first["remark"]) == ("2023年12月底", "省级民生实事项目")
+    # A label's words inside the text are the text's.
+    assert second["text"] == "改造老旧小区20个。工作目标：惠及居民5000户。"
