@@ -35,6 +35,9 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
+# A task's own title line (「优化营商环境」) is a short phrase without punctuation.
+MAX_TITLE_LENGTH = 16
+_PUNCTUATION = re.compile(r"[，。；：、,.;:！？!?（）()“”%]")
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _SEQ_CELL = re.compile(r"^\s*\d{1,3}\s*$")
 MAX_HEADING_TAIL = 15
@@ -645,7 +648,22 @@ def _task(number: Numbered | None, text: str, location: Location, parts: dict[st
     parts = dict(parts)
     # A labelled text (「建设内容：…」) follows what the line held before its label.
     text = "\n".join(filter(None, [text, parts.pop("text", "")]))
+    title, _, body = text.partition("\n")
+    if number is not None and "name" not in parts and _is_title_line(title, body):
+        # 「1. 优化营商环境」 on a line of its own, the task's sentences under it.
+        parts["name"], text = title.strip(EDGE), body
     return Task(seq=number.seq if number else "", text=text, location=location, **parts)
+
+
+def _is_title_line(title: str, body: str) -> bool:
+    """A short line without punctuation over whole sentences, not a sentence wrapped."""
+    title, body = title.strip(EDGE), join_lines(body)
+    return (
+        2 <= len(title) <= MAX_TITLE_LENGTH
+        and not _PUNCTUATION.search(title)
+        and body.endswith(_SENTENCE_END)
+        and len(body) >= 2 * len(title)
+    )
 
 
 def _notice_year(meta: NoticeMeta) -> int | None:

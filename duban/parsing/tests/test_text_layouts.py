@@ -551,3 +551,25 @@ def test_labelled_lines_give_a_projects_name_and_text():
     assert (first["deadline"], first["remark"]) == ("2023年12月底", "省级民生实事项目")
     # A label's words inside the text are the text's.
     assert second["text"] == "改造老旧小区20个。工作目标：惠及居民5000户。"
+
+
+def test_a_short_line_over_a_tasks_sentences_is_its_name():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1. 优化营商环境
+深化“放管服”改革，企业开办时间压缩至1个工作日以内。
+责任领导：郭志刚　　牵头单位：县行政审批局　　责任单位：县发改局
+2. 地区生产总值
+增长6%。
+牵头单位：县发改局
+"""
+    )
+    first, second = items(parsed)
+    assert (first["name"], first["text"]) == (
+        "优化营商环境",
+        "深化“放管服”改革，企业开办时间压缩至1个工作日以内。",
+    )
+    assert units(first) == [("县行政审批局", "lead"), ("县发改局", "support")]
+    # A sentence wrapped after a few words is one text.
+    assert (second["name"], second["text"]) == (None, "地区生产总值增长6%。")
