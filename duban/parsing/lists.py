@@ -81,7 +81,7 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
         return opening
     first = _LABEL.search(text)
     if not first:
-        return _role_tail(text)
+        return _role_tail(text) or _role_line(text)
     before, after = text[: first.start()], text[first.start() :]
     stripped = before.rstrip(EDGE)
     if stripped and stripped[-1] in _OPENERS:
@@ -184,6 +184,20 @@ def _role_tail(text: str) -> tuple[str, dict[str, str]] | None:
     if not before or not _ROLE_WORD.search(inside) or not names_units(inside):
         return None
     return before, {"units": inside} | ({"deadline": deadline} if deadline else {})
+
+
+def _role_line(text: str) -> tuple[str, dict[str, str]] | None:
+    """「省发展改革委牵头，省统计局参与。」 on a line of its own, under its task: units with the
+    words that give their parts, and nothing else."""
+    body = text.strip(EDGE).rstrip("。.；;")
+    if not body or numbering(body) is not None or not _ROLE_WORD.search(body):
+        return None
+    if _depth(body) or any(mark in body for mark in "：:"):
+        return None  # a note (「注：…」) or a bracket's part, wrapped
+    units, deadline = _closing_deadline(body)
+    if not names_units(units):
+        return None
+    return "", {"units": units} | ({"deadline": deadline} if deadline else {})
 
 
 def _closing_deadline(inside: str) -> tuple[str, str | None]:

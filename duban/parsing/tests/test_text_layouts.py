@@ -573,3 +573,24 @@ def test_a_short_line_over_a_tasks_sentences_is_its_name():
     assert units(first) == [("县行政审批局", "lead"), ("县发改局", "support")]
     # A sentence wrapped after a few words is one text.
     assert (second["name"], second["text"]) == (None, "地区生产总值增长6%。")
+
+
+def test_a_line_of_units_with_their_role_words_belongs_to_the_task_above():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、主要预期目标
+1.地区生产总值增长6%左右。
+县发改局牵头,县统计局、各乡镇人民政府参与。
+2.新建智能化煤矿2座。
+县能源局牵头。
+"""
+    )
+    first, second = items(parsed)
+    assert first["text"] == "地区生产总值增长6%左右。"
+    assert units(first) == [
+        ("县发改局", "lead"),
+        ("县统计局", "support"),
+        ("各乡镇人民政府", "support"),
+    ]
+    assert units(second) == [("县能源局", "lead")]
