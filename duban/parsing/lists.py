@@ -24,7 +24,11 @@ _SUPPORT_WORD = "协同|配合|协办|参与|协助|协作"
 _UNIT_WORD = "责任|承办|实施|负责|落实|主体"
 _BODY_NOUN = "单位|部门|处室|科室|主体"
 _JURISDICTION = "市|区|县|省|州|盟|旗|镇|乡"
-_LEADER_LABEL = rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
+_LEADER_LABEL = (
+    rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
+    # The leader's title as the label: 「分管副县长：陈永福」.
+    rf"|(?:{_LEAD_WORD}|责任|分管|联系|主管)(?:常务)?副?(?:{_JURISDICTION})长"
+)
 _UNITS_LABEL = (
     rf"(?:(?:{_LEAD_WORD}|{_SUPPORT_WORD}|{_UNIT_WORD})(?:责任|负责)?(?:{_BODY_NOUN})"
     r"|(?:部门|责任|任务)分工"
@@ -144,7 +148,7 @@ def _depth(text: str) -> int:
 
 def _label_part(label: str) -> str:
     """The part of a task a label names: 牵头责任单位 -> lead_units, 分管省领导 -> leaders."""
-    if label.endswith("领导"):
+    if label.endswith(("领导", "长")):
         return "leaders"
     if label == "备注":
         return "remark"

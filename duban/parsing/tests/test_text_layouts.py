@@ -594,3 +594,17 @@ def test_a_line_of_units_with_their_role_words_belongs_to_the_task_above():
         ("各乡镇人民政府", "support"),
     ]
     assert units(second) == [("县能源局", "lead")]
+
+
+def test_a_leaders_title_labels_them_inside_the_units_bracket():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+1.规模以上工业增加值增长8%以上。(牵头单位:县工信局;配合单位:县统计局;分管副县长:陈永福)
+2.地区生产总值增长6.5%以上。(牵头单位:县发改局;分管县领导:常务副县长王海)
+"""
+    )
+    first, second = items(parsed)
+    assert units(first) == [("县工信局", "lead"), ("县统计局", "support")]
+    assert names(first["leaders"]) == ["陈永福"]
+    assert second["leaders"] == [{"name": "王海", "titles": ["常务副县长"]}]
