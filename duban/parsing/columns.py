@@ -88,6 +88,14 @@ def read_header(cells: list[str]) -> Columns | None:
             columns.kinds.setdefault(kind, []).append(index)
         elif cell.strip():
             columns.unknown[index] = squeeze(cell)
+    # 「分管领导」 beside 「责任人」: the leaders are the first, the other names the staff who
+    # carry the task, kept as printed.
+    leaders = columns.kinds.get(LEADERS, [])
+    titled = [index for index in leaders if "领导" in cells[index]]
+    if titled and len(titled) < len(leaders):
+        columns.kinds[LEADERS] = titled
+        for index in set(leaders) - set(titled):
+            columns.unknown[index] = squeeze(cells[index])
     # Two task columns without a 名称 column: the first names the task, the second details it.
     texts = columns.kinds.get(TEXT, [])
     if len(texts) > 1 and NAME not in columns.kinds:

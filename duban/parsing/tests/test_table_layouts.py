@@ -231,6 +231,18 @@ def test_it_reads_an_unnumbered_leader_heading_in_the_task_column():
     assert names(sections[1]["leaders"]) == ["王五"]
 
 
+def test_beside_a_leaders_column_a_responsible_person_column_is_kept_as_printed():
+    parsed = parse_blocks(
+        [
+            ["序号", "工作任务", "分管领导", "责任科室", "责任人", "完成时限"],
+            ["1", "完成国土空间规划报批。", "林志强", "规划科", "郑宇航", "6月底前"],
+        ],
+    )
+    (first,) = items(parsed)
+    assert names(first["leaders"]) == ["林志强"]
+    assert first["extra"] == {"责任人": "郑宇航"}
+
+
 def test_it_keeps_the_cells_of_unknown_columns_by_their_header():
     parsed = parse_blocks(
         [
