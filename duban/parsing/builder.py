@@ -208,6 +208,12 @@ class PlanBuilder:
         return False
 
     def _labelled(self, before: str, parts: dict[str, str], location: Location) -> None:
+        if parts.get("progress"):
+            # 「推进情况：…」 under a task: a report on it, as a progress table's row is.
+            self._progress_row(parts["progress"], location)
+            self.draft = self.pending = None
+            return
+        parts = {part: value for part, value in parts.items() if part != "progress"}
         if before and set(parts) == {"leaders"} and _is_heading(before):
             # 「（一）扩大有效投资（牵头市领导：王建华）」: a section and its leaders.
             self._settle()

@@ -13,7 +13,7 @@ MESSAGES = {
     "loose_leader": "leader line without a task or section",
     "unknown_row": "table row of unknown layout not read",
     "outside_row": "table row outside the annexes not read",
-    "progress_table": "rows report progress, they assign no tasks: not read",
+    "progress_table": "rows or items report progress, they assign no tasks: not read",
     "extra_columns": "columns not recognised, their cells are kept as extra",
     "no_task_column": "table without a task column",
     "loose_paragraph": "paragraph not placed",

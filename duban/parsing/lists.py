@@ -39,7 +39,11 @@ _DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成�
 _NAME_LABEL = r"项目名称|任务名称|工作名称|事项名称"
 _TEXT_LABEL = r"(?:建设|工作|主要|任务|具体|项目)内容|建设任务|具体任务|目标任务|工作目标|目标要求"
 _FIELD_LABEL = re.compile(rf"\s*({_NAME_LABEL}|{_TEXT_LABEL})\s*[：:]")
-_LABEL = re.compile(rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|备注)\s*[：:]")
+# What a progress report writes under each task: it reports on tasks, it assigns none.
+_PROGRESS_LABEL = r"(?:推进|完成|进展|落实)情况|(?:完成|当前)进度|工作进展"
+_LABEL = re.compile(
+    rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|{_PROGRESS_LABEL}|备注)\s*[：:]"
+)
 _LEAD_LABEL = re.compile(rf"^(?:{_LEAD_WORD})")
 _SUPPORT_LABEL = re.compile(rf"^(?:{_SUPPORT_WORD})")
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
@@ -152,6 +156,8 @@ def _label_part(label: str) -> str:
         return "leaders"
     if label == "备注":
         return "remark"
+    if re.fullmatch(_PROGRESS_LABEL, label):
+        return "progress"
     if re.fullmatch(_DEADLINE_LABEL, label):
         return "deadline"
     if label.endswith("分工"):

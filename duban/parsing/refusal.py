@@ -53,7 +53,7 @@ def _is_heading(text: str) -> bool:
 def _describe(seen: dict) -> str:
     parts = [f"{seen['paragraphs']} paragraphs", f"{seen['tables']} tables"]
     if seen["progress_table"]:
-        parts.append("a table of progress (当前进度), not of tasks")
+        parts.append("progress reported (当前进度, 推进情况), not tasks assigned")
     if seen["items"]:
         parts.append(f"{seen['items']} numbered items without units or leaders")
     if seen["headings"]:

@@ -11,7 +11,7 @@ WARNINGS = {
     "loose_leader": "领导行前没有任务或标题",
     "unknown_row": "表格行无法判断各列内容，未读取",
     "outside_row": "附件以外的表格行，未读取",
-    "progress_table": "这是进度表（含当前进度列），其中的行不是任务",
+    "progress_table": "这是进度报告（含当前进度或推进情况），其中的条目不是任务",
     "extra_columns": "以下列未能识别，内容按原文保留",
     "no_task_column": "表格中没有任务内容列",
     "loose_paragraph": "段落未能归入任何任务",

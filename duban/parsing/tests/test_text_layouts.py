@@ -1,3 +1,6 @@
+import pytest
+
+from duban.parsing import ParseError, errors, parse_bytes
 from duban.parsing.tests.notices import headings, items, names, parse_text, units
 
 NOTICE_HEAD = """某某县人民政府办公室文件
@@ -608,3 +611,19 @@ def test_a_leaders_title_labels_them_inside_the_units_bracket():
     assert units(first) == [("县工信局", "lead"), ("县统计局", "support")]
     assert names(first["leaders"]) == ["陈永福"]
     assert second["leaders"] == [{"name": "王海", "titles": ["常务副县长"]}]
+
+
+def test_a_report_of_progress_under_each_task_is_refused():
+    text = (
+        "营口市人民政府办公室关于重点工作任务三季度推进情况的通报\n\n"
+        "一、主要预期目标推进情况\n"
+        "1.地区生产总值增长6%左右。(牵头单位:市发展改革委)\n"
+        "推进情况:前三季度全市地区生产总值同比增长5.2%。\n"
+        "完成进度:进度滞后\n"
+        "2.一般公共预算收入增长5%。(牵头单位:市财政局)\n"
+        "推进情况:1-9月全市一般公共预算收入同比增长6.1%。\n"
+    )
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(text.encode(), "tongbao.txt")
+    assert refused.value.code == errors.NO_TASKS
+    assert refused.value.seen["progress_table"]
