@@ -11,6 +11,7 @@ from duban.parsing.columns import (
     PROGRESS,
     REMARK,
     SEQ,
+    SHARED_BY_MERGE,
     SUPPORT_UNITS,
     TEXT,
     UNITS,
@@ -45,7 +46,6 @@ MAX_HEADING_TAIL = 15
 _UNNUMBERED_ANNEX = re.compile(r"^附\s*件\s*[：:]\s*")
 _HEADING_SEQ = re.compile(r"[（(]?[一二三四五六七八九十]+[）)、.．]?")
 _HEADING_MARKS = "）)、.．"
-_SHARED_BY_MERGE = (NAME, LEADERS, UNITS, LEAD_UNITS, SUPPORT_UNITS, DEADLINE, REMARK)
 _PART_OF_KIND = {
     SEQ: "seq",
     NAME: "name",
@@ -308,7 +308,7 @@ class PlanBuilder:
         columns = self.columns
         if not covered or above is None or columns is None or len(cells) != columns.width:
             return cells
-        for kind in _SHARED_BY_MERGE:
+        for kind in SHARED_BY_MERGE:
             for index in columns.kinds.get(kind, []):
                 if index in covered and not cells[index].strip(EDGE):
                     cells[index] = above[index]

@@ -18,6 +18,10 @@ REMARK = "remark"
 # Reported progress (当前进度, 完成情况): a table that has it reports on tasks, it assigns none.
 PROGRESS = "progress"
 
+# The columns whose cell a table merges down over rows that share it (a 责任领导 printed once
+# for three rows); a merged 序号 or task cell is one task going on.
+SHARED_BY_MERGE = (NAME, LEADERS, UNITS, LEAD_UNITS, SUPPORT_UNITS, DEADLINE, REMARK)
+
 # What a unit column calls the bodies: 单位, 部门, or 处室/科室 in a department's own notice.
 _BODY = "(?:单位|部门|处室|科室)"
 # Checked in order: 「牵头领导」 is a leader column before it is a 牵头 column.

@@ -265,7 +265,7 @@ def _is_deadline(cell: str) -> bool:
 _FITS = {
     SEQ: _is_seq,
     NAME: _is_name,
-    TEXT: lambda cell: len(cell) >= 8,
+    TEXT: lambda cell: len(cell) >= 8 and not _is_units(cell),
     UNITS: _is_units,
     LEAD_UNITS: _is_units,
     SUPPORT_UNITS: _is_units,

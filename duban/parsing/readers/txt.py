@@ -11,7 +11,7 @@ from itertools import combinations
 
 import charset_normalizer
 
-from duban.parsing.columns import NAME, SEQ, TEXT, header_kind, read_header
+from duban.parsing.columns import NAME, SEQ, SHARED_BY_MERGE, TEXT, header_kind, read_header
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.layout import fits
 from duban.parsing.lists import labels, numbering
@@ -204,6 +204,7 @@ class _Layout:
     def _web_table(self, index: int, header: list[str], piped: bool, end: int) -> int:
         self._open_table(len(header))
         self.rows.append(Row(header, Location(line=self.numbers[index], table=self.tables, row=1)))
+        kinds_after = _column_kinds(header)[1:]
         index = end
         lines = self.lines
         while index < len(lines):
@@ -226,11 +227,16 @@ class _Layout:
             cells, next_index = _web_row(lines, index, piped, len(header))
             # The copy ends before the row does: a row cut short.
             partial = not any(lines[next_index:]) and not _whole(lines[index:], piped, len(header))
+            # A row short of cells before the next 序号 lacks those merged with the row above.
+            gaps = () if partial else _merged_gaps(kinds_after, cells[1:])
+            for gap in gaps:
+                cells.insert(1 + gap, "")
             self.rows.append(
                 Row(
-                    cells,
+                    cells + [""] * (len(header) - len(cells)),
                     Location(line=self.numbers[index], table=self.tables, row=len(self.rows) + 1),
-                    partial=partial,
+                    frozenset(1 + gap for gap in gaps),
+                    partial,
                 )
             )
             index = next_index
@@ -469,7 +475,7 @@ def _flat_rows(
         width, offset = len(header) + 1, min(starts[0], len(header))
         header = header[:offset] + ["序号"] + header[offset:]
     after = width - offset - 1
-    kinds_after = [header_kind(cell) for cell in header[offset + 1 :]]
+    kinds_after = _column_kinds(header)[offset + 1 :]
     rows = [(list(header), cells[0][1], frozenset(), False)]
     for number, start in enumerate(starts):
         before_start = starts[number - 1] + 1 + after if number else 0
@@ -501,18 +507,31 @@ def _flat_rows(
     return rows
 
 
+def _column_kinds(header: list[str]) -> list[str | None]:
+    """What each column holds, as the header reads (two task columns: a name, then the text)."""
+    columns = read_header(header)
+    if columns is None:
+        return [header_kind(cell) for cell in header]
+    kinds: list[str | None] = [None] * len(header)
+    for kind, indexes in columns.kinds.items():
+        for index in indexes:
+            kinds[index] = kind
+    return kinds
+
+
 def _merged_gaps(kinds: list[str | None], cells: list[str]) -> tuple[int, ...]:
     """The columns after the 序号 that a row's cells leave out, merged with the row above
     (a 责任领导 printed once for three rows): where the most cells fit their column.
 
-    Among placings that fit as well, the gaps go last, as the cells come.
+    Among placings that fit as well, gaps in columns a merge shares win, then the last ones.
     """
     if len(cells) >= len(kinds):
         return ()
 
-    def fitting(gaps: tuple[int, ...]) -> int:
+    def fitting(gaps: tuple[int, ...]) -> tuple[int, int]:
         columns = [kind for index, kind in enumerate(kinds) if index not in gaps]
-        return sum(fits(kind, cell) for kind, cell in zip(columns, cells, strict=False))
+        fit = sum(fits(kind, cell) for kind, cell in zip(columns, cells, strict=False))
+        return fit, sum(kinds[gap] in SHARED_BY_MERGE for gap in gaps)
 
     placings = list(combinations(range(len(kinds)), len(kinds) - len(cells)))
     return max(reversed(placings), key=fitting)
@@ -530,14 +549,18 @@ def _count_up(cells: list[tuple[str, int]]) -> list[int]:
 
 
 def _web_row(lines: list[str], index: int, piped: bool, width: int) -> tuple[list[str], int]:
+    """A row's cells from `index` on, at most `width`; a piped row ends before the next 序号."""
     if not piped:
         cells = lines[index : index + width]
         return cells + [""] * (width - len(cells)), index + width
     cells, position = [lines[index]], index + 1
-    while position + 1 < len(lines) + 1 and position < len(lines) and lines[position] == _PIPE:
-        cells.append(lines[position + 1] if position + 1 < len(lines) else "")
+    while len(cells) < width and position + 1 < len(lines) and lines[position] == _PIPE:
+        following = lines[position + 1]
+        if _SEQ_CELL.match(following) and _SEQ_CELL.match(cells[0]):
+            if int(following) == int(cells[0]) + 1:
+                break
+        cells.append(following)
         position += 2
-    cells = cells[:width] + [""] * (width - len(cells))
     return cells, position
 
 

@@ -627,3 +627,26 @@ def test_a_report_of_progress_under_each_task_is_refused():
         parse_bytes(text.encode(), "tongbao.txt")
     assert refused.value.code == errors.NO_TASKS
     assert refused.value.seen["progress_table"]
+
+
+def test_a_piped_copy_ends_each_row_at_the_next_number_and_places_merged_cells():
+    # Each cell is followed by a 「|」 line; an empty 备注 is an empty line; row 3 shares
+    # row 2's 工作任务, merged in the page, so the copy left it out.
+    cells = [
+        ["序号", "工作任务", "具体要求", "责任部门", "分管领导", "完成时限", "备注"],
+        ["1", "基层党建", "建成党群服务中心2个。", "党政办公室", "黄丽萍", "全年", ""],
+        ["2", "经济发展", "新增限上商贸企业5家。", "经济发展办公室", "韦海燕", "全年", "考核指标"],
+        ["3", "完成招商引资到位资金3亿元。", "经济发展办公室、党政办公室", "韦海燕", "全年", ""],
+        ["4", "城市管理", "整治背街小巷5条。", "城市管理办公室", "覃志明", "全年", ""],
+    ]
+    copy = "".join(f"{cell}\n|\n" for row in cells for cell in row)
+    parsed = parse_text("2024年重点工作任务清单\n" + copy)
+    rows = [(item["seq"], item["name"], item["text"], units(item)) for item in items(parsed)]
+    assert rows[2] == (
+        "3",
+        "经济发展",
+        "完成招商引资到位资金3亿元。",
+        [("经济发展办公室", "joint"), ("党政办公室", "joint")],
+    )
+    assert [row[0] for row in rows] == ["1", "2", "3", "4"]
+    assert items(parsed)[1]["remark"] == "考核指标"
