@@ -60,7 +60,10 @@ _TITLE = "|".join(map(re.escape, _TITLE_WORDS))
 _TRAILING_TITLE = re.compile(rf"(?:{_TITLE})$")
 _LEADING_TITLE = re.compile(rf"^(?:{_TITLE})")
 _SEPARATORS = re.compile(r"[、，,；;/／]")
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# A Han name, or a name in Han transliteration whose parts a middle dot joins (努尔兰·哈力木).
+_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,6}){1,2}$"
+)
 # A body before a title, 「区公安分局局长」: a post the leader before it also holds.
 _BODY = re.compile(r"^[区市县省州旗][\u4e00-\u9fff]*(?:局|委|办|部|院|厅|政府|中心)$")
 # 「一、林杰常委、常务副区长牵头重点工作」: the leaders stand before 牵头 or 主抓.

@@ -168,3 +168,11 @@ def test_a_star_or_triangle_beside_a_unit_marks_the_lead():
         ("县统计局", "support"),
         ("县财政局", "lead"),
     ]
+
+
+def test_a_bracketed_zhuze_marks_the_lead():
+    assert _split("县发展改革委（主责）、县财政局（主责）、县统计局") == [
+        ("县发展改革委", "lead"),
+        ("县财政局", "lead"),
+        ("县统计局", "support"),
+    ]
