@@ -217,8 +217,12 @@ def _suffix_holder(pieces: list[tuple[str, str]]) -> str | None:
 
 
 def _shares_prefix(previous: str, part: str) -> bool:
-    """「省政府各部门、各直属机构」: 各直属机构 belongs to the 省政府 printed before 各部门."""
-    return part.startswith("各") and previous.find("各") > 0
+    """「省政府各部门、各直属机构」: 各直属机构 belongs to the 省政府 printed before 各部门.
+
+    Only a body shares itself so: 「省直各部门、各市县政府」 are two names.
+    """
+    prefix = previous[: max(previous.find("各"), 0)]
+    return part.startswith("各") and bool(_UNIT_END.search(prefix))
 
 
 def _shares_suffix(part: str, separator: str, following: str) -> bool:

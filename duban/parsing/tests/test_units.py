@@ -176,3 +176,12 @@ def test_a_bracketed_zhuze_marks_the_lead():
         ("县财政局", "lead"),
         ("县统计局", "support"),
     ]
+
+
+def test_only_a_body_before_ge_shares_itself_with_the_next_name():
+    assert _split("省政府各部门、各直属机构") == [("省政府各部门、各直属机构", "joint")]
+    assert _split("省直各部门、各市县政府") == [("省直各部门", "joint"), ("各市县政府", "joint")]
+    assert _split("江北新区管委会、各区政府") == [
+        ("江北新区管委会", "joint"),
+        ("各区政府", "joint"),
+    ]
