@@ -35,6 +35,7 @@ _PIPE = "|"
 _PIPE_RULE = re.compile(r":?-{3,}:?")
 _SEQ_CELL = re.compile(r"^\d{1,3}$")
 # Lines that end a web-page table: the tail of the notice or the next annex.
+_AFTER_TABLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|(?:注|说明)\s*\d?\s*[：:])")
 _TABLE_END = re.compile(r"^(?:抄送|抄报|附件\s*\S{0,3}$)|印发$")
 _MIN_HEADER_CELLS = 3
 _WIDTH_SAMPLE = 40
@@ -402,7 +403,8 @@ def _append_to_last_filled(cells: list[str], line: str) -> None:
 
 
 def _breaks_table(line: str) -> bool:
-    return bool(_TABLE_END.search(line) or re.match(r"^[一二三四五六七八九十]+[、.．]", line))
+    """A heading (一、), a note under the table (注：, 说明：), 抄送 or 附件 ends its rows."""
+    return bool(_TABLE_END.search(line) or _AFTER_TABLE.match(line))
 
 
 def _web_header(lines: list[str], index: int) -> tuple[list[str], bool, int] | None:

@@ -650,3 +650,17 @@ def test_a_piped_copy_ends_each_row_at_the_next_number_and_places_merged_cells()
     )
     assert [row[0] for row in rows] == ["1", "2", "3", "4"]
     assert items(parsed)[1]["remark"] == "考核指标"
+
+
+def test_a_note_under_a_table_ends_its_rows_and_may_say_who_leads():
+    parsed = parse_text(
+        "2024年重点工作任务清单\n"
+        "序号\t重点任务\t分管领导\t责任部门\t完成时限\n"
+        "1\t新建社区养老服务驿站1个。\t王丽娟\t民生保障办公室、各社区\t全年\n"
+        "2\t全年开展群众性文化活动不少于50场。\t王丽娟\t社区服务中心\t全年\n"
+        "说明：1．责任部门中第一个部门为牵头部门，其余为配合部门。\n"
+        "2．各责任部门于每月25日前报送进展情况。\n"
+    )
+    first, second = items(parsed)
+    assert units(first) == [("民生保障办公室", "lead"), ("各社区", "support")]
+    assert (units(second), second["deadline"]) == ([("社区服务中心", "lead")], "全年")
