@@ -97,7 +97,13 @@ def _unpipe(line: str) -> str:
     cells, which nothing reads.
     """
     inner = line.removeprefix(_PIPE).removesuffix(_PIPE)
-    if "\t" in line or inner.count(_PIPE) < _MIN_HEADER_CELLS - 1:
+    # A row cut short by the copy (「| 11 | 加强地质灾害…」) keeps its opening pipe.
+    fewest = (
+        1
+        if line.startswith(_PIPE) and _SEQ_CELL.match(inner.split(_PIPE)[0].strip(_EDGE))
+        else _MIN_HEADER_CELLS - 1
+    )
+    if "\t" in line or inner.count(_PIPE) < fewest:
         return line
     cells = [cell.strip(_EDGE) for cell in inner.split(_PIPE)]
     if all(_PIPE_RULE.fullmatch(cell) for cell in cells):
@@ -174,7 +180,7 @@ class _Layout:
                 self.pending[-1] = _join(self.pending[-1], cells[0])
                 self.pending.extend(cells[1:])
                 return
-        self._flush_row()
+        self._flush_row(complete=True)
         self.width = max(self.width, len(cells))
         self.pending, self.pending_line = cells, number
 
@@ -185,12 +191,20 @@ class _Layout:
         self.tables += 1
         self.rows, self.width = [], width
 
-    def _flush_row(self) -> None:
+    def _flush_row(self, complete: bool = False) -> None:
+        """End the open row; a `complete` one (the next row has begun) short of cells lacks
+        those merged with the row above, placed by what its cells hold."""
         if self.pending is None or self.rows is None:
             return
-        cells = self.pending + [""] * (self.width - len(self.pending))
+        cells, gaps = self.pending, ()
+        kinds = _column_kinds(self.rows[0].cells) if self.rows else []
+        if complete and len(cells) < self.width == len(kinds) and _SEQ_CELL.match(cells[0]):
+            gaps = _merged_gaps(kinds[1:], cells[1:])
+            for gap in gaps:
+                cells.insert(1 + gap, "")
+        cells = cells + [""] * (self.width - len(cells))
         location = Location(line=self.pending_line, table=self.tables, row=len(self.rows) + 1)
-        self.rows.append(Row(cells, location))
+        self.rows.append(Row(cells, location, frozenset(1 + gap for gap in gaps)))
         self.pending = None
 
     def _close_table(self) -> None:

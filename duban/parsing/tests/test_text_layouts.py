@@ -664,3 +664,23 @@ def test_a_note_under_a_table_ends_its_rows_and_may_say_who_leads():
     first, second = items(parsed)
     assert units(first) == [("民生保障办公室", "lead"), ("各社区", "support")]
     assert (units(second), second["deadline"]) == ([("社区服务中心", "lead")], "全年")
+
+
+def test_a_pipe_table_row_short_of_a_merged_cell_and_a_row_cut_by_the_copy():
+    parsed = parse_text(
+        "2024年全市自然资源重点工作任务分解\n"
+        "| 序号 | 重点工作任务 | 分管局领导 | 责任处室 | 完成时限 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 完成建设用地报批1.5万亩以上。 | 孙立伟 | 国土空间用途管制处 | 2024年12月底 |\n"
+        "| 2 | 保障重点项目用地，实行一项目一方案。 | 国土空间用途管制处、开发利用处 | 全年 |\n"
+        "| 3 | 完成全市基础地理信息数据更新 | 高洪涛 | 测绘地理信息处 | 分阶段推进 |\n"
+        "| 4 | 加强地质灾害防治，完成隐患点\n"
+    )
+    rows = [(names(item["leaders"]), item["deadline"]) for item in items(parsed)]
+    assert rows[:3] == [
+        (["孙立伟"], "2024年12月底"),
+        (["孙立伟"], "全年"),
+        (["高洪涛"], "分阶段推进"),
+    ]
+    # The row the copy cut is a row of its own, not more of the deadline above it.
+    assert items(parsed)[3]["text"] == "加强地质灾害防治，完成隐患点"
