@@ -51,15 +51,15 @@ _CLOSERS = set(_OPENERS.values())
 # The verbs that give units their part in a bracket: 「X牵头，Y配合」, 「X负责」.
 _ROLE_WORD = re.compile(r"牵头|主办|协办|负责|配合|参与|协助|协同|落实")
 _VALUE_END = "；;，,。. " + EDGE
-# A deadline closing a bracket of units: 「（X牵头，Y配合，2024年12月底前完成）」, 「（X牵头，持续推进）」.
-# The verb after a date is left out, as the role words are left out of the units.
+# A deadline closing a bracket of units, as printed: 「（X牵头，Y配合，2024年12月底前完成）」,
+# 「（…，2024年12月底前完成年度目标）」, 「（X牵头，持续推进）」.
 _WHEN = (
     r"(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日|底|末|[上中下]旬)?|年底|年末|年内|[上下]半年"
     r"|第?[一二三四1-4]\s*季度末?)|\d{4}\s*年\s*(?:底|末|内)?"
 )
 _CLOSING_DEADLINE = re.compile(
-    rf"(?P<when>(?:{_WHEN})(?:之前|以前|前)?|全年|长期坚持|持续推进|长期推进|常态化推进|长期)"
-    r"(?:完成|建成|落实|实现|到位|见效)?"
+    rf"(?:(?:{_WHEN})(?:之前|以前|前)?|全年)(?:完成|建成|落实|实现|到位|见效)[^，,；;。]{{0,6}}"
+    rf"|(?:{_WHEN})(?:之前|以前|前)?|全年|长期坚持|持续推进|长期推进|常态化推进|长期"
 )
 
 
@@ -216,4 +216,4 @@ def _closing_deadline(inside: str) -> tuple[str, str | None]:
     match = _CLOSING_DEADLINE.fullmatch(last.strip(EDGE))
     if not head or match is None:
         return inside, None
-    return head, match.group("when")
+    return head, match.group()

@@ -469,14 +469,19 @@ def test_a_deadline_closing_a_bracket_of_units_is_the_tasks_deadline():
 1.地区生产总值增长6%以上。（县发改局、县工信局牵头，县统计局配合，2023年12月底前完成）
 2.实施园区创建行动。（县商务局牵头，各乡镇配合，长期坚持）
 3.深化国企改革。（县国资办牵头，持续推进）
+4.推进种业基地建设。（县农业农村局按职责分工负责，2023年12月底前完成年度目标）
 """
     )
-    first, second, third = items(parsed)
+    first, second, third, fourth = items(parsed)
     assert first["text"] == "地区生产总值增长6%以上。"
     assert units(first) == [("县发改局", "lead"), ("县工信局", "lead"), ("县统计局", "support")]
-    assert first["deadline"] == "2023年12月底前"
+    assert first["deadline"] == "2023年12月底前完成"
     assert (units(second)[-1], second["deadline"]) == (("各乡镇", "support"), "长期坚持")
     assert (units(third), third["deadline"]) == ([("县国资办", "lead")], "持续推进")
+    assert (units(fourth), fourth["deadline"]) == (
+        [("县农业农村局", "joint")],
+        "2023年12月底前完成年度目标",
+    )
 
 
 def test_a_bracket_of_labels_may_close_in_the_other_width():
