@@ -219,8 +219,11 @@ def _suffix_holder(pieces: list[tuple[str, str]]) -> str | None:
 def _shares_prefix(previous: str, part: str) -> bool:
     """「省政府各部门、各直属机构」: 各直属机构 belongs to the 省政府 printed before 各部门.
 
-    Only a body shares itself so: 「省直各部门、各市县政府」 are two names.
+    Only a body shares itself so: 「省直各部门、各市县政府」 are two names. A short bare noun
+    after 「各…」 shares its 各: 「各嘎查村、社区」.
     """
+    if previous.startswith("各") and len(part) <= _SHORT_PART - 2 and not _UNIT_START.match(part):
+        return True  # 「各嘎查村、社区」: 各 goes for both, as 「各村、社区」 is written
     prefix = previous[: max(previous.find("各"), 0)]
     return part.startswith("各") and bool(_UNIT_END.search(prefix))
 

@@ -185,3 +185,11 @@ def test_only_a_body_before_ge_shares_itself_with_the_next_name():
         ("江北新区管委会", "joint"),
         ("各区政府", "joint"),
     ]
+
+
+def test_a_short_bare_noun_after_a_ge_name_shares_its_ge():
+    assert _split("社会事务办公室、各嘎查村、社区") == [
+        ("社会事务办公室", "joint"),
+        ("各嘎查村、社区", "joint"),
+    ]
+    assert _split("各乡镇、县直各部门") == [("各乡镇", "joint"), ("县直各部门", "joint")]
