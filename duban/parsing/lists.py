@@ -7,9 +7,10 @@ from duban.parsing.text import EDGE
 from duban.parsing.units import names_units
 
 _CN = "一二三四五六七八九十百"
-# Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ①.
+# Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ① / 序号：1 (a card of labels).
 _NUMBERING = re.compile(
     rf"^\s*(?:(?P<cn>[{_CN}]+)\s*[、.．]"
+    r"|序号\s*[：:]\s*(?P<labelled>\d{1,3})\s*[、.．]?"
     rf"|[（(](?P<pcn>[{_CN}]+)[）)]"
     r"|[（(](?P<pnum>\d{1,3})[）)]"
     r"|(?P<num>\d{1,3})\s*(?:[.．、﹒]|[)）](?=\S))(?!\d)"

@@ -689,3 +689,29 @@ def test_a_pipe_table_row_short_of_a_merged_cell_and_a_row_cut_by_the_copy():
     ]
     # The row the copy cut is a row of its own, not more of the deadline above it.
     assert items(parsed)[3]["text"] == "加强地质灾害防治，完成隐患点"
+
+
+def test_cards_of_labels_numbered_by_a_xuhao_label():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+序号:1
+项目名称:农村人居环境整治
+建设内容:完成农村户厕改造260户。
+责任领导:高志军
+责任单位:乡村振兴办公室
+完成时限:2024年10月底前
+序号:2
+项目名称:道路硬化
+建设内容:硬化通组道路18公里。
+责任单位:经济发展办公室
+"""
+    )
+    first, second = items(parsed)
+    assert (first["seq"], first["name"], first["text"]) == (
+        "1",
+        "农村人居环境整治",
+        "完成农村户厕改造260户。",
+    )
+    assert (names(first["leaders"]), first["deadline"]) == (["高志军"], "2024年10月底前")
+    assert (second["seq"], units(second)) == ("2", [("经济发展办公室", "joint")])
