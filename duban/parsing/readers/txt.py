@@ -11,7 +11,15 @@ from itertools import combinations
 
 import charset_normalizer
 
-from duban.parsing.columns import NAME, SEQ, SHARED_BY_MERGE, TEXT, header_kind, read_header
+from duban.parsing.columns import (
+    NAME,
+    REMARK,
+    SEQ,
+    SHARED_BY_MERGE,
+    TEXT,
+    header_kind,
+    read_header,
+)
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.layout import fits
 from duban.parsing.lists import labels, numbering
@@ -204,7 +212,8 @@ class _Layout:
                 cells.insert(1 + gap, "")
         cells = cells + [""] * (self.width - len(cells))
         location = Location(line=self.pending_line, table=self.tables, row=len(self.rows) + 1)
-        self.rows.append(Row(cells, location, frozenset(1 + gap for gap in gaps)))
+        covered = frozenset(1 + gap for gap in _merged(kinds[1:], gaps))
+        self.rows.append(Row(cells, location, covered))
         self.pending = None
 
     def _close_table(self) -> None:
@@ -250,7 +259,7 @@ class _Layout:
                 Row(
                     cells + [""] * (len(header) - len(cells)),
                     Location(line=self.numbers[index], table=self.tables, row=len(self.rows) + 1),
-                    frozenset(1 + gap for gap in gaps),
+                    frozenset(1 + gap for gap in _merged(kinds_after, gaps)),
                     partial,
                 )
             )
@@ -518,7 +527,7 @@ def _flat_rows(
             if text < width:
                 row[text] = "\n".join(filter(None, [row[text], *following]))
         row += [""] * (width - len(row))
-        covered = [*range(missing), *(offset + 1 + gap for gap in gaps)]
+        covered = [*range(missing), *(offset + 1 + gap for gap in _merged(kinds_after, gaps))]
         rows.append((row, cells[start][1], frozenset(covered), partial))
     return rows
 
@@ -533,6 +542,12 @@ def _column_kinds(header: list[str]) -> list[str | None]:
         for index in indexes:
             kinds[index] = kind
     return kinds
+
+
+def _merged(kinds: list[str | None], gaps: tuple[int, ...]) -> list[int]:
+    """The gaps a merge with the row above covers: a 备注 left out is an empty one, which
+    copies drop, not one shared with the row above."""
+    return [gap for gap in gaps if kinds[gap] != REMARK]
 
 
 def _merged_gaps(kinds: list[str | None], cells: list[str]) -> tuple[int, ...]:

@@ -715,3 +715,15 @@ def test_cards_of_labels_numbered_by_a_xuhao_label():
     )
     assert (names(first["leaders"]), first["deadline"]) == (["高志军"], "2024年10月底前")
     assert (second["seq"], units(second)) == ("2", [("经济发展办公室", "joint")])
+
+
+def test_a_remark_a_flat_copy_dropped_is_empty_not_the_one_above():
+    header = "序号\n\n工作任务\n\n责任领导\n\n牵头单位\n\n完成时限\n\n备注\n\n"
+    parsed = parse_text(
+        "附件\n2024年重点工作任务分解表\n"
+        + header
+        + "1\n\n地区生产总值增长5.5%左右。\n\n李建华\n\n州发改委\n\n全年\n\n省考核指标\n\n"
+        + "2\n\n推进盐湖资源综合利用。\n\n周德明\n\n州工信局\n\n长期坚持\n\n \n\n"
+        + "3\n\n新增就业7000人以上。\n\n娜仁\n\n州人社局\n\n全年\n\n州列民生实事\n\n"
+    )
+    assert [item["remark"] for item in items(parsed)] == ["省考核指标", None, "州列民生实事"]
