@@ -32,6 +32,15 @@ def visible_reports(user) -> QuerySet[Report]:
     return Report.objects.none()
 
 
+def visible_consolidated(user) -> QuerySet[Report]:
+    """visible_reports(user).consolidated(), without the clause of the parts a unit reads
+    on the tasks it leads, which no consolidated report meets: a list's latest-progress
+    subquery, run for each of its rows, is the simpler for it."""
+    if not is_office(user) and official_of(user) is None and (unit_id := unit_id_of(user)):
+        return Report.objects.filter(unit_id=unit_id).consolidated()
+    return visible_reports(user).consolidated()
+
+
 def visible_cycles(user) -> QuerySet[ReportingCycle]:
     if is_office(user):
         return ReportingCycle.objects.all()

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from duban.progress.access import visible_reports
+from duban.progress.access import visible_consolidated
 from duban.progress.models import Report
 
 
@@ -17,8 +17,7 @@ def with_latest_report(tasks: QuerySet, user) -> QuerySet:
     progress_report_task_cycle index, so a page of rows costs no query per row.
     """
     latest = (
-        visible_reports(user)
-        .consolidated()
+        visible_consolidated(user)
         .delivered()
         .filter(task_id=Coalesce(OuterRef("twin_of_id"), OuterRef("pk")))
         .order_by("-cycle__period_end", "-submitted_at", "-pk")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
+from duban.progress.access import visible_consolidated, visible_reports
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Attachment, Report, ReportingCycle
 from duban.progress.tests.base import ProgressTestCase
@@ -98,6 +99,14 @@ class PermissionMatrixTestCase(ProgressTestCase):
 
     def edit_data(self, report, **extra):
         return {"progress": "本月完成投资10亿元", "version": report.version, **extra}
+
+    def test_the_consolidated_reports_seen_are_those_of_every_report_seen(self):
+        for role in ROLES[1:]:
+            with self.subTest(role=role):
+                user = getattr(self, role)
+                seen = set(visible_reports(user).consolidated())
+                assert set(visible_consolidated(user)) == seen
+                assert seen or role in ("wang", "charlie", "dave")
 
     def test_viewing_a_consolidated_report(self):
         url = reverse("progress:report", args=[self.submitted_consolidated.pk])
