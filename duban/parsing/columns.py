@@ -44,6 +44,9 @@ _KINDS = [
     (NAME, re.compile(r"名称$|^项目$")),
     (TEXT, re.compile(r"任务|工作|内容|目标|举措|措施|事项|要求")),
 ]
+# A project's owner (建设单位, 业主单位): a column of bodies that builds, not one that answers
+# for a task, as a project plan lists them.
+OWNER = re.compile(r"^(?:建设|业主|项目|申报)单位$|^(?:投资|建设)主体$")
 # A header cell is a short label, never a sentence.
 MAX_HEADER_LENGTH = 12
 
@@ -52,8 +55,8 @@ MAX_HEADER_LENGTH = 12
 def header_kind(text: str) -> str | None:
     """The kind of column a header cell names, or None."""
     label = re.sub(r"[（(][^）)]*[）)]$", "", fold(squeeze(text)))
-    if not label or len(label) > MAX_HEADER_LENGTH:
-        return None
+    if not label or len(label) > MAX_HEADER_LENGTH or ":" in label:
+        return None  # 「单位：万元」 over a table says what its amounts count
     for kind, pattern in _KINDS:
         if pattern.search(label):
             return kind

@@ -16,6 +16,7 @@ from duban.parsing.columns import (
     LEAD_UNITS,
     LEADERS,
     NAME,
+    OWNER,
     PROGRESS,
     REMARK,
     SEQ,
@@ -27,7 +28,7 @@ from duban.parsing.columns import (
     read_header,
 )
 from duban.parsing.leaders import has_surname, parse_leaders
-from duban.parsing.text import EDGE, join_lines, squeeze
+from duban.parsing.text import EDGE, fold, join_lines, squeeze
 from duban.parsing.units import names_units
 
 EXTRA = "extra"
@@ -191,6 +192,9 @@ def _scores(header: str, cells: list[str]) -> dict[str, tuple[float, str]]:
         scores[said] = scores.pop(UNITS)
     if said == PROGRESS:
         scores[PROGRESS] = (1.0, "header")
+    if OWNER.match(fold(squeeze(header))):
+        for role in _UNIT_ROLES:
+            scores.pop(role, None)
     return scores
 
 

@@ -271,17 +271,28 @@ class _Layout:
         """A table copied one cell per line, with blank or "|" lines anywhere between cells.
 
         Rows are found by their 序号 counting up (1, 2, 3…), not by a count of lines: a cell
-        merged over rows (a 工作任务 shared by two) is simply missing from the copy.
+        merged over rows (a 工作任务 shared by two) is simply missing from the copy. A section
+        row across the table (「二、…」) goes between its rows as a heading.
         """
-        cells, end = _flat_cells(self.lines, self.numbers, end)
-        rows = _flat_rows(header, cells)
-        if rows is None:
+        cells, headings, end = _flat_cells(self.lines, self.numbers, end)
+        if not _count_up(cells):
             return index + 1
-        self._open_table(len(rows[0][0]))
-        for cells_, line, covered, partial in rows:
-            location = Location(line=line, table=self.tables, row=len(self.rows) + 1)
-            self.rows.append(Row(cells_, location, covered, partial))
-        self._close_table()
+        cuts = sorted({0, *headings, len(cells)})
+        headed = False
+        for start, stop in zip(cuts, cuts[1:], strict=False):
+            if start in headings:
+                text, line = headings[start]
+                self.out.append(Paragraph(text, Location(line=line)))
+            rows = _flat_rows(header, cells[start:stop], cut=stop == len(cells))
+            if rows is None:
+                continue
+            self._open_table(len(rows[0][0]))
+            # The header once: the tables after a section row go on in its columns.
+            for cells_, line, covered, partial in rows[1:] if headed else rows:
+                location = Location(line=line, table=self.tables, row=len(self.rows) + 1)
+                self.rows.append(Row(cells_, location, covered, partial))
+            self._close_table()
+            headed = True
         return end
 
 
@@ -460,8 +471,8 @@ def _flat_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
         if not line or line == _PIPE:
             position += 1
             continue
-        if header_kind(line) is None:
-            break
+        if header_kind(line) is None or _breaks_table(line):
+            break  # 「一、主要预期目标」 after the header is a section row, not a column
         cells.append(line)
         position += 1
     if len(cells) < _MIN_HEADER_CELLS or read_header(cells) is None:
@@ -471,23 +482,35 @@ def _flat_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
 
 def _flat_cells(
     lines: list[str], numbers: list[int], index: int
-) -> tuple[list[tuple[str, int]], int]:
-    """The cells after a flat header, with their line numbers, up to what ends the table."""
-    cells = []
+) -> tuple[list[tuple[str, int]], dict[int, tuple[str, int]], int]:
+    """The cells after a flat header, with their line numbers, up to what ends the table;
+    and the section rows across it (「二、…」 before the next 序号), by the cell they precede."""
+    cells, headings = [], {}
     while index < len(lines):
         line = lines[index]
         if line and line != _PIPE:
-            if _breaks_table(line) or _flat_header(lines, index) is not None:
+            if _flat_header(lines, index) is not None:
                 break
-            cells.append((line, numbers[index]))
+            if _breaks_table(line):
+                following = next(
+                    (text for text in lines[index + 1 :] if text and text != _PIPE), ""
+                )
+                if _TABLE_END.search(line) or not _SEQ_CELL.match(following):
+                    break
+                headings[len(cells)] = (line, numbers[index])
+            else:
+                cells.append((line, numbers[index]))
         index += 1
-    return cells, index
+    return cells, headings, index
 
 
 def _flat_rows(
-    header: list[str], cells: list[tuple[str, int]]
+    header: list[str], cells: list[tuple[str, int]], cut: bool = True
 ) -> list[tuple[list[str], int, frozenset[int], bool]] | None:
-    """Cut flat cells into rows at each 序号; the header row first. None without a 序号 run."""
+    """Cut flat cells into rows at each 序号; the header row first. None without a 序号 run.
+
+    `cut`: the cells end where the copy does, so their last row may be cut short.
+    """
     kinds = [header_kind(cell) for cell in header]
     starts = _count_up(cells)
     if not starts:
@@ -512,7 +535,7 @@ def _flat_rows(
         following = [text for text, _ in cells[start + 1 : max(start + 1, end)]]
         # Cells before the number that the copy lacks were merged with the row above.
         missing = offset - len(before)
-        partial = len(following) < after and number + 1 == len(starts)
+        partial = cut and len(following) < after and number + 1 == len(starts)
         gaps = () if partial else _merged_gaps(kinds_after, following)
         for gap in gaps:
             following.insert(gap, "")

@@ -727,3 +727,35 @@ def test_a_remark_a_flat_copy_dropped_is_empty_not_the_one_above():
         + "3\n\n新增就业7000人以上。\n\n娜仁\n\n州人社局\n\n全年\n\n州列民生实事\n\n"
     )
     assert [item["remark"] for item in items(parsed)] == ["省考核指标", None, "州列民生实事"]
+
+
+def test_section_rows_across_a_flat_table_head_the_rows_after_them():
+    header = "序号\n\n工作任务\n\n责任区领导\n\n牵头单位\n\n配合单位\n\n完成时限\n\n"
+    parsed = parse_text(
+        "附件\n2023年区政府工作报告目标任务分解表\n"
+        + header
+        + "一、主要预期目标\n\n"
+        + "1\n\n地区生产总值增长6%以上\n\n张明\n\n区发展改革委\n\n区统计局\n\n2023年12月\n\n"
+        + "2\n\n一般公共预算收入增长5%\n\n张明\n\n区财政局\n\n区税务局\n\n2023年12月\n\n"
+        + "二、全力推动经济平稳健康发展\n\n"
+        + "3\n\n加快渝贵高铁綦江段建设。\n\n李建华\n\n区交通局\n\n区发展改革委\n\n2023年12月\n\n"
+    )
+    assert headings(parsed) == ["一、主要预期目标", "二、全力推动经济平稳健康发展"]
+    rows = [(item["seq"], names(item["leaders"]), units(item)[0]) for item in items(parsed)]
+    assert rows == [
+        ("1", ["张明"], ("区发展改革委", "lead")),
+        ("2", ["张明"], ("区财政局", "lead")),
+        ("3", ["李建华"], ("区交通局", "lead")),
+    ]
+
+
+def test_a_project_plan_whose_bodies_build_is_refused():
+    text = (
+        "良庆区2024年第一批区级重点项目建设计划表\n单位:万元\n"
+        "序号\n项目名称\n建设内容及规模\n总投资\n建设单位\n"
+        "1\n五象新区总部基地三期\n建设甲级写字楼、商业及配套设施。\n186000\n南宁五象新区投资建设有限公司\n"
+        "2\n大塘镇农产品冷链物流中心\n建设冷库3万吨及配套设施。\n35000\n南宁市良庆区大塘镇人民政府\n"
+    )
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(text.encode(), "xiangmu.txt")
+    assert refused.value.code == errors.NO_TASKS
