@@ -103,8 +103,8 @@ def build_item(task: Task, first_is_lead: bool, line_per_unit: bool = False) -> 
         built.first_is_lead |= units.first_is_lead
         built.carries |= units.carries
     item.leaders = _leaders(task.leaders) + row_leaders
-    item.deadline = join_lines(task.deadline) or None
-    remark = join_lines(cell["remark"])
+    item.deadline = _said(task.deadline)
+    remark = _said(cell["remark"]) or ""
     item.remark = "；".join(part for part in [remark, *notes] if part) or None
     # Nothing printed is lost: the cells of unknown columns are kept under their header.
     item.extra = {
@@ -136,3 +136,9 @@ def _leaders(text: str) -> list[Leader]:
         or parse_leaders("、".join(text.split("\n")))
         or parse_leaders(join_lines(text))
     )
+
+
+def _said(text: str) -> str | None:
+    """A cell's words, or None for a cell that says there are none (「/」, 「—」, 「无」)."""
+    text = join_lines(text)
+    return text if any(char.isalnum() for char in text) and text != "无" else None

@@ -305,3 +305,20 @@ def test_a_row_cut_after_a_full_stop_goes_on_with_the_tasks_next_sub_item():
         ("2", "1.扩大投资。"),
         ("2", "新建公园3个。"),
     ]
+
+
+def test_a_cell_that_says_there_is_none_is_empty():
+    parsed = parse_blocks(
+        [
+            ["序号", "工作任务", "牵头单位", "配合单位", "完成时限", "备注"],
+            ["1", "新增就业1万人。", "区人社局", "/", "—", "/"],
+            ["2", "新建学校3所。", "区教育局", "区住建局", "全年", "无"],
+        ],
+    )
+    first, second = items(parsed)
+    assert (units(first), first["deadline"], first["remark"]) == (
+        [("区人社局", "lead")],
+        None,
+        None,
+    )
+    assert (second["deadline"], second["remark"]) == ("全年", None)
