@@ -101,7 +101,7 @@ def parse_leaders(text: str) -> list[Leader]:
     """Leaders in 「张三、李四」, 「林杰常委、常务副区长」 or 「常务副区长林杰」; [] if none."""
     leaders: list[Leader] = []
     pending_titles: list[str] = []
-    for piece in _SEPARATORS.split(text):
+    for piece in (part for piece in _SEPARATORS.split(text) for part in _spaced_names(piece)):
         name, titles = _strip_titles(_join_padded_name(piece))
         if not name:
             if leaders:
@@ -120,6 +120,15 @@ def parse_leaders(text: str) -> list[Leader]:
         leaders.append(Leader(name=name, titles=pending_titles + titles))
         pending_titles = []
     return leaders
+
+
+def _spaced_names(piece: str) -> list[str]:
+    """「张明 李建华」: whole names a space parts (a cell's two lines) are two leaders; 「张 伟」
+    is one name padded."""
+    words = piece.split()
+    if len(words) > 1 and all(2 <= len(word) <= 4 and has_surname(word) for word in words):
+        return words
+    return [piece]
 
 
 def _join_padded_name(piece: str) -> str:
