@@ -57,6 +57,9 @@ _COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+)+")
 _WIDE_GAP = re.compile(r"(?: {2,}|\u3000{2,})+")
 _IDEOGRAPHIC_GAP = re.compile(r"(?<! )\u3000(?! )")
 _ALIGN_SLACK = 2
+_TABLE_TITLE = re.compile(r"(?:表|清单|方案)$")
+# Cells of a row joined back into the paragraphs of one cell, at the most.
+_MOST_JOINED = 3
 _FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
 
@@ -462,8 +465,10 @@ def _web_header(lines: list[str], index: int) -> tuple[list[str], bool, int] | N
 
 
 def _flat_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
-    """Header cells one per line, blank or "|" lines between them; read_header must accept."""
-    if not lines[index] or header_kind(lines[index]) is None:
+    """Header cells one per line, blank or "|" lines between them; read_header must accept.
+
+    A table's title just above (「2023年目标任务分解表」) is not its first column."""
+    if not lines[index] or header_kind(lines[index]) is None or _TABLE_TITLE.search(lines[index]):
         return None
     cells, position = [], index
     while position < len(lines):
@@ -539,6 +544,7 @@ def _flat_rows(
         gaps = () if partial else _merged_gaps(kinds_after, following)
         for gap in gaps:
             following.insert(gap, "")
+        following = _joined(kinds_after, following)
         row = [""] * missing + before + [cells[start][0]] + following[:after]
         if len(following) > after:
             row[-1] += "\n" + "\n".join(following[after:])
@@ -565,6 +571,32 @@ def _column_kinds(header: list[str]) -> list[str | None]:
         for index in indexes:
             kinds[index] = kind
     return kinds
+
+
+def _joined(kinds: list[str | None], cells: list[str]) -> list[str]:
+    """A row with more cells than columns: a cell of several paragraphs (a task's text in
+    two) came as several. Those that fit their columns best are joined, a text first."""
+    extra = len(cells) - len(kinds)
+    if extra <= 0 or extra > _MOST_JOINED:
+        return cells
+
+    def joined(after: tuple[int, ...]) -> list[str]:
+        out = [cells[0]]
+        for index, cell in enumerate(cells[1:]):
+            if index in after:
+                out[-1] += "\n" + cell
+            else:
+                out.append(cell)
+        return out
+
+    def fitting(after: tuple[int, ...]) -> tuple[int, int]:
+        fit = sum(fits(kind, cell) for kind, cell in zip(kinds, joined(after), strict=True))
+        # The column the cell after `at` joins: its place, less the joins before it.
+        into = [kinds[at + 1 - sum(j <= at for j in after)] for at in after]
+        return fit, into.count(TEXT)
+
+    placings = list(combinations(range(len(cells) - 1), extra))
+    return joined(max(reversed(placings), key=fitting))
 
 
 def _merged(kinds: list[str | None], gaps: tuple[int, ...]) -> list[int]:

@@ -759,3 +759,18 @@ def test_a_project_plan_whose_bodies_build_is_refused():
     with pytest.raises(ParseError) as refused:
         parse_bytes(text.encode(), "xiangmu.txt")
     assert refused.value.code == errors.NO_TASKS
+
+
+def test_a_task_cell_of_two_paragraphs_in_a_flat_copy_stays_one_cell():
+    header = "序号\n\n工作任务\n\n责任领导\n\n牵头单位\n\n完成时限\n\n备注\n\n"
+    parsed = parse_text(
+        "附件\n2023年目标任务分解表\n"
+        + header
+        + "1\n\n加快高铁建设，力争城际铁路开工。\n\n推进综合交通枢纽前期工作。\n\n"
+        + "张明\n\n区交通局\n\n2023年12月\n\n跨年度项目\n\n"
+        + "2\n\n全年引进项目100个以上。\n\n李建华\n\n区招商局\n\n2023年12月\n\n考核指标\n\n"
+    )
+    first, second = items(parsed)
+    assert first["text"] == "加快高铁建设，力争城际铁路开工。推进综合交通枢纽前期工作。"
+    assert (names(first["leaders"]), first["remark"]) == (["张明"], "跨年度项目")
+    assert units(second) == [("区招商局", "lead")]
