@@ -193,3 +193,14 @@ def test_a_short_bare_noun_after_a_ge_name_shares_its_ge():
         ("各嘎查村、社区", "joint"),
     ]
     assert _split("各乡镇、县直各部门") == [("各乡镇", "joint"), ("县直各部门", "joint")]
+
+
+def test_places_of_one_kind_before_their_body_are_one_unit():
+    assert _split("区住建局、城关镇、柳陂镇人民政府") == [
+        ("区住建局", "joint"),
+        ("城关镇、柳陂镇人民政府", "joint"),
+    ]
+    assert _split("盐城经济技术开发区、盐南高新区管委会") == [
+        ("盐城经济技术开发区、盐南高新区管委会", "joint")
+    ]
+    assert _split("区发改局、各镇人民政府") == [("区发改局", "joint"), ("各镇人民政府", "joint")]
