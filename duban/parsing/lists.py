@@ -190,11 +190,11 @@ def _role_tail(text: str) -> tuple[str, dict[str, str]] | None:
                 break
     else:
         return None
-    inside, deadline = _closing_deadline(body[index + 1 : -1])
+    parts = _unit_parts(body[index + 1 : -1])
     before = body[:index].strip(EDGE)
-    if not before or not _ROLE_WORD.search(inside) or not names_units(inside):
+    if not before or not _ROLE_WORD.search(parts["units"]) or not names_units(parts["units"]):
         return None
-    return before, {"units": inside} | ({"deadline": deadline} if deadline else {})
+    return before, parts
 
 
 def _role_line(text: str) -> tuple[str, dict[str, str]] | None:
@@ -205,16 +205,14 @@ def _role_line(text: str) -> tuple[str, dict[str, str]] | None:
         return None
     if _depth(body) or any(mark in body for mark in "：:"):
         return None  # a note (「注：…」) or a bracket's part, wrapped
-    units, deadline = _closing_deadline(body)
-    if not names_units(units):
-        return None
-    return "", {"units": units} | ({"deadline": deadline} if deadline else {})
+    parts = _unit_parts(body)
+    return ("", parts) if names_units(parts["units"]) else None
 
 
-def _closing_deadline(inside: str) -> tuple[str, str | None]:
-    """The units of a bracket and the deadline its last part gives, if it gives one."""
+def _unit_parts(inside: str) -> dict[str, str]:
+    """The units of a bracket or a line, and the deadline its last part gives, if it does."""
     head, _, last = inside.rpartition("，" if "，" in inside else ",")
     match = _CLOSING_DEADLINE.fullmatch(last.strip(EDGE))
     if not head or match is None:
-        return inside, None
-    return head, match.group()
+        return {"units": inside}
+    return {"units": head, "deadline": match.group()}

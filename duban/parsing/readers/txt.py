@@ -207,16 +207,14 @@ class _Layout:
         those merged with the row above, placed by what its cells hold."""
         if self.pending is None or self.rows is None:
             return
-        cells, gaps = self.pending, ()
+        cells, merged = self.pending, []
         kinds = _column_kinds(self.rows[0].cells) if self.rows else []
         if complete and len(cells) < self.width == len(kinds) and _SEQ_CELL.match(cells[0]):
-            gaps = _merged_gaps(kinds[1:], cells[1:])
-            for gap in gaps:
-                cells.insert(1 + gap, "")
+            after, merged = _fill_merged(kinds[1:], cells[1:])
+            cells = [cells[0], *after]
         cells = cells + [""] * (self.width - len(cells))
         location = Location(line=self.pending_line, table=self.tables, row=len(self.rows) + 1)
-        covered = frozenset(1 + gap for gap in _merged(kinds[1:], gaps))
-        self.rows.append(Row(cells, location, covered))
+        self.rows.append(Row(cells, location, frozenset(1 + gap for gap in merged)))
         self.pending = None
 
     def _close_table(self) -> None:
@@ -255,14 +253,15 @@ class _Layout:
             # The copy ends before the row does: a row cut short.
             partial = not any(lines[next_index:]) and not _whole(lines[index:], piped, len(header))
             # A row short of cells before the next 序号 lacks those merged with the row above.
-            gaps = () if partial else _merged_gaps(kinds_after, cells[1:])
-            for gap in gaps:
-                cells.insert(1 + gap, "")
+            merged = []
+            if not partial:
+                after, merged = _fill_merged(kinds_after, cells[1:])
+                cells = [cells[0], *after]
             self.rows.append(
                 Row(
                     cells + [""] * (len(header) - len(cells)),
                     Location(line=self.numbers[index], table=self.tables, row=len(self.rows) + 1),
-                    frozenset(1 + gap for gap in _merged(kinds_after, gaps)),
+                    frozenset(1 + gap for gap in merged),
                     partial,
                 )
             )
@@ -541,10 +540,10 @@ def _flat_rows(
         # Cells before the number that the copy lacks were merged with the row above.
         missing = offset - len(before)
         partial = cut and len(following) < after and number + 1 == len(starts)
-        gaps = () if partial else _merged_gaps(kinds_after, following)
-        for gap in gaps:
-            following.insert(gap, "")
-        following = _joined(kinds_after, following)
+        merged = []
+        if not partial:
+            following, merged = _fill_merged(kinds_after, following)
+            following = _joined(kinds_after, following)
         row = [""] * missing + before + [cells[start][0]] + following[:after]
         if len(following) > after:
             row[-1] += "\n" + "\n".join(following[after:])
@@ -556,7 +555,7 @@ def _flat_rows(
             if text < width:
                 row[text] = "\n".join(filter(None, [row[text], *following]))
         row += [""] * (width - len(row))
-        covered = [*range(missing), *(offset + 1 + gap for gap in _merged(kinds_after, gaps))]
+        covered = [*range(missing), *(offset + 1 + gap for gap in merged)]
         rows.append((row, cells[start][1], frozenset(covered), partial))
     return rows
 
@@ -599,10 +598,15 @@ def _joined(kinds: list[str | None], cells: list[str]) -> list[str]:
     return joined(max(reversed(placings), key=fitting))
 
 
-def _merged(kinds: list[str | None], gaps: tuple[int, ...]) -> list[int]:
-    """The gaps a merge with the row above covers: a 备注 left out is an empty one, which
+def _fill_merged(kinds: list[str | None], cells: list[str]) -> tuple[list[str], list[int]]:
+    """A row's cells after its 序号, an empty one put where the copy left a column out, and
+    the columns a merge with the row above covers: a 备注 left out is an empty one, which
     copies drop, not one shared with the row above."""
-    return [gap for gap in gaps if kinds[gap] != REMARK]
+    gaps = _merged_gaps(kinds, cells)
+    filled = list(cells)
+    for gap in gaps:
+        filled.insert(gap, "")
+    return filled, [gap for gap in gaps if kinds[gap] != REMARK]
 
 
 def _merged_gaps(kinds: list[str | None], cells: list[str]) -> tuple[int, ...]:
