@@ -208,10 +208,12 @@ class _Layout:
         if self.pending is None or self.rows is None:
             return
         cells, merged = self.pending, []
-        kinds = _column_kinds(self.rows[0].cells) if self.rows else []
-        if complete and len(cells) < self.width == len(kinds) and _SEQ_CELL.match(cells[0]):
-            after, merged = _fill_merged(kinds[1:], cells[1:])
-            cells = [cells[0], *after]
+        if complete and self.rows and len(cells) < self.width and _SEQ_CELL.match(cells[0]):
+            # Only a short row reads the header: most rows are whole.
+            kinds = _column_kinds(self.rows[0].cells)
+            if len(kinds) == self.width:
+                after, merged = _fill_merged(kinds[1:], cells[1:])
+                cells = [cells[0], *after]
         cells = cells + [""] * (self.width - len(cells))
         location = Location(line=self.pending_line, table=self.tables, row=len(self.rows) + 1)
         self.rows.append(Row(cells, location, frozenset(1 + gap for gap in merged)))
