@@ -20,6 +20,14 @@ NOTICE_HEAD = """某某县人民政府办公室文件
 """
 
 
+def refused(text: str) -> ParseError:
+    """The error with which the parser refuses `text` as no notice (no_tasks)."""
+    with pytest.raises(ParseError) as refusal:
+        parse_bytes(text.encode(), "notice.txt")
+    assert refusal.value.code == errors.NO_TASKS
+    return refusal.value
+
+
 def test_it_reads_a_numbered_list_with_units_in_brackets():
     parsed = parse_text(
         NOTICE_HEAD
@@ -628,10 +636,7 @@ def test_a_report_of_progress_under_each_task_is_refused():
         "2.一般公共预算收入增长5%。(牵头单位:市财政局)\n"
         "推进情况:1-9月全市一般公共预算收入同比增长6.1%。\n"
     )
-    with pytest.raises(ParseError) as refused:
-        parse_bytes(text.encode(), "tongbao.txt")
-    assert refused.value.code == errors.NO_TASKS
-    assert refused.value.seen["progress_table"]
+    assert refused(text).seen["progress_table"]
 
 
 def test_a_piped_copy_ends_each_row_at_the_next_number_and_places_merged_cells():
@@ -756,9 +761,7 @@ def test_a_project_plan_whose_bodies_build_is_refused():
         "1\n五象新区总部基地三期\n建设甲级写字楼、商业及配套设施。\n186000\n南宁五象新区投资建设有限公司\n"
         "2\n大塘镇农产品冷链物流中心\n建设冷库3万吨及配套设施。\n35000\n南宁市良庆区大塘镇人民政府\n"
     )
-    with pytest.raises(ParseError) as refused:
-        parse_bytes(text.encode(), "xiangmu.txt")
-    assert refused.value.code == errors.NO_TASKS
+    refused(text)
 
 
 def test_a_task_cell_of_two_paragraphs_in_a_flat_copy_stays_one_cell():
