@@ -82,8 +82,7 @@ def table_rows(tasks: Iterable[Task]) -> list[TaskRow]:
     for task in tasks:
         status = getattr(task, "supervision_status", None)
         report = task.latest_report_id
-        progress = (task.latest_progress or "") if report else ""
-        submitted = task.latest_submitted_at if report else None
+        progress, submitted = task.latest_progress or "", task.latest_submitted_at
         rows.append(
             TaskRow(
                 pk=task.pk,
