@@ -7,6 +7,7 @@ from duban.ledger.changes import display
 from duban.ledger.importing.wording import warning_text
 from duban.ledger.rows import table_rows
 from duban.lib import clock
+from duban.lib.text import clip as clip_text
 from duban.lib.text import spoken_date
 
 register = template.Library()
@@ -30,6 +31,12 @@ def percent(value) -> str:
 def parse_warning(warning: dict) -> str:
     """A parser warning in the office's words."""
     return warning_text(warning)
+
+
+@register.filter
+def clip(value, length: int) -> str:
+    """Text cut to `length` characters, ending in 「…」 as the task tables end it."""
+    return clip_text(str(value), int(length))
 
 
 @register.simple_tag

@@ -21,6 +21,14 @@ class TaskDetailTestCase(BaseTestCase):
         self.assertContains(response, "配合")
         self.assertContains(response, self.notice.title)
 
+    def test_its_title_cuts_a_long_task_with_the_ellipsis_the_task_tables_use(self):
+        self.task.text = "推进城市更新行动，完成老旧小区改造二十个，新建口袋公园十处。"
+        self.task.save()
+        self.client.force_login(self.bob)
+        response = self.client.get(self.url)
+        self.assertContains(response, "<title>1 推进城市更新行动，完成老旧小区改造二十…")
+        self.assertNotContains(response, "...")
+
     def test_it_shows_the_cells_of_columns_the_parser_did_not_know(self):
         self.task.extra = {"计划投资（亿元）": "5.2", "建设地点": "滨江街道"}
         self.task.save()
