@@ -6,6 +6,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
 from duban.lib.text import plain_number
 from duban.lib.textsim import has_figures, similarity
 from duban.progress.models import Report
@@ -150,29 +152,26 @@ def flags_for_reports(reports) -> dict[int, list[str]]:
 
 
 def _previous_texts(reports) -> dict[int, str]:
-    """{report pk: the text of the same unit's latest report on the task before its period}."""
+    """{report pk: the text of the same unit's latest report on the task before its period}.
+
+    One subquery per report on the progress_report_task_cycle index: reading every earlier
+    report of the page's tasks and units would read each task's reports by other units too.
+    """
     earlier = (
-        Report.objects.filter(
-            task_id__in={report.task_id for report in reports},
-            unit_id__in={report.unit_id for report in reports},
+        Report.objects.not_draft()
+        .filter(
+            task_id=OuterRef("task_id"),
+            unit_id=OuterRef("unit_id"),
+            cycle__period_end__lt=OuterRef("cycle__period_start"),
         )
-        .not_draft()
-        .order_by("cycle__period_end", "pk")
-        .values_list("task_id", "unit_id", "cycle__period_end", "progress")
+        .order_by("-cycle__period_end", "-pk")
     )
-    texts: dict[tuple[int, int], list[tuple]] = defaultdict(list)
-    for task_id, unit_id, period_end, text in earlier:
-        texts[task_id, unit_id].append((period_end, text))
-    found = {}
-    for report in reports:
-        before = [
-            text
-            for period_end, text in texts[report.task_id, report.unit_id]
-            if period_end < report.cycle.period_start
-        ]
-        if before:
-            found[report.pk] = before[-1]
-    return found
+    found = (
+        Report.objects.filter(pk__in=[report.pk for report in reports])
+        .annotate(previous=Subquery(earlier.values("progress")[:1]))
+        .values_list("pk", "previous")
+    )
+    return {pk: text for pk, text in found if text is not None}
 
 
 def _reportable_targets(reports) -> dict[int, list]:

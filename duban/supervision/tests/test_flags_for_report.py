@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from duban.progress.choices import CycleKind, CycleState, ReportKind, ReportState
 from duban.progress.models import Report, ReportingCycle
-from duban.supervision.quality import flags_for_report
+from duban.supervision.quality import flags_for_report, flags_for_reports
 from duban.targets.choices import Comparator, Measure, TargetPeriod, ValueSource
 from duban.targets.models import Measurement, Metric, Target
 from duban.testing import BaseTestCase
@@ -26,10 +26,12 @@ class FlagsForReportTestCase(BaseTestCase):
             for q in (1, 2)
         ]
 
-    def report(self, quarter, text, percent=None, state=ReportState.SUBMITTED):
+    def report(
+        self, quarter, text, percent=None, state=ReportState.SUBMITTED, task=None, unit=None
+    ):
         return Report.objects.create(
-            task=self.task,
-            unit=self.fagai,
+            task=task or self.task,
+            unit=unit or self.fagai,
             cycle=self.cycles[quarter - 1],
             kind=ReportKind.CONSOLIDATED,
             progress=text,
@@ -41,6 +43,15 @@ class FlagsForReportTestCase(BaseTestCase):
         self.report(1, "完成征地 120 亩，启动二期招标。")
         second = self.report(2, "完成征地120亩，启动二期招标")
         assert flags_for_report(second) == ["与本单位上期报告内容相同或几乎相同"]
+
+    def test_a_page_compares_each_report_only_with_its_own_units_report_on_its_task(self):
+        self.report(1, "完成征地 120 亩，启动二期招标。", unit=self.caizheng)
+        self.report(1, "落实专项资金 3000 万元。", task=self.other_task)
+        page = [
+            self.report(2, "完成征地 120 亩，启动二期招标。"),
+            self.report(2, "落实专项资金 3000 万元。", task=self.other_task, unit=self.caizheng),
+        ]
+        assert flags_for_reports(page) == {page[0].pk: [], page[1].pk: []}
 
     def test_it_ignores_a_previous_draft(self):
         self.report(1, "完成征地 120 亩，启动二期招标。", state=ReportState.DRAFT)
