@@ -7,9 +7,12 @@ from duban.parsing.text import EDGE
 from duban.parsing.units import names_units
 
 _CN = "一二三四五六七八九十百"
-# Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ① / 序号：1 (a card of labels).
+# Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ① / 序号：1 (a card of labels)
+# / 1-1. 一(1) 1.1 (a task numbered within its section, the section's number first).
 _NUMBERING = re.compile(
-    rf"^\s*(?:(?P<cn>[{_CN}]+)\s*[、.．]"
+    rf"^\s*(?:(?P<compound>(?:\d{{1,2}}\s*[-－–—]\s*\d{{1,3}}(?![\d年月日号%万亿个家])"
+    rf"|[{_CN}]+[（(]\d{{1,3}}[）)]|\d{{1,2}}[.．]\d{{1,3}}(?=[、\s]|[.．](?!\d))))\s*[.．、]?"
+    rf"|(?P<cn>[{_CN}]+)\s*[、.．]"
     r"|序号\s*[：:]\s*(?P<labelled>\d{1,3})\s*[、.．]?"
     rf"|[（(](?P<pcn>[{_CN}]+)[）)]"
     r"|[（(](?P<pnum>\d{1,3})[）)]"

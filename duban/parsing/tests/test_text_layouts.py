@@ -777,3 +777,24 @@ def test_a_task_cell_of_two_paragraphs_in_a_flat_copy_stays_one_cell():
     assert first["text"] == "加快高铁建设，力争城际铁路开工。推进综合交通枢纽前期工作。"
     assert (names(first["leaders"]), first["remark"]) == (["张明"], "跨年度项目")
     assert units(second) == [("区招商局", "lead")]
+
+
+def test_tasks_numbered_within_their_section_keep_the_compound_number():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、扩大有效投资
+一(1)全年实施重点项目120个，完成投资260亿元以上。
+牵头单位：县发展改革委
+1-2.新建改扩建中小学校8所。
+牵头单位：县教育局
+1.3 城镇新增就业6500人，
+3-5月开展春季招聘活动。
+牵头单位：县人社局
+"""
+    )
+    assert [(item["seq"], item["text"]) for item in items(parsed)] == [
+        ("一(1)", "全年实施重点项目120个，完成投资260亿元以上。"),
+        ("1-2", "新建改扩建中小学校8所。"),
+        ("1.3", "城镇新增就业6500人，3-5月开展春季招聘活动。"),
+    ]
