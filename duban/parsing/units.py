@@ -52,8 +52,12 @@ _TRAILING_WORDS = re.compile(
     r"|按(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)?|负责落实|负责|落实)$"
 )
 
-# A role label inside a unit cell; 「责任单位：」 keeps the column's role.
-_ROLE_LABEL = re.compile(r"(牵头|主办|主责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+# A role label inside a unit cell; 「责任单位：」 keeps the column's role. Opening a clause, a
+# label ending in its noun needs no colon: 「牵头单位区水务局；参与单位各镇（街道）」.
+_ROLE_LABEL = re.compile(
+    r"(牵头|主办|主责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]"
+    r"|(?:^|(?<=[；;，,\s]))(牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)(?=\S)"
+)
 _LABEL_ROLES = {
     "牵头": LEAD,
     "主办": LEAD,
@@ -309,7 +313,10 @@ def split_units(
     cell = UnitCell()
     starts = [
         (0, role),
-        *((match.end(), _LABEL_ROLES.get(match.group(1), role)) for match in found),
+        *(
+            (match.end(), _LABEL_ROLES.get(match.group(1) or match.group(2), role))
+            for match in found
+        ),
     ]
     if role is None and any(part_role == LEAD for _, part_role in starts):
         # Beside a labelled lead, the 「责任单位：」 part holds the others.

@@ -204,3 +204,16 @@ def test_places_of_one_kind_before_their_body_are_one_unit():
         ("盐城经济技术开发区、盐南高新区管委会", "joint")
     ]
     assert _split("区发改局、各镇人民政府") == [("区发改局", "joint"), ("各镇人民政府", "joint")]
+
+
+def test_a_role_label_opening_a_clause_needs_no_colon():
+    assert _split("牵头单位区交通委、区建设管理委；参与单位区发展改革委、各镇（街道、社区）") == [
+        ("区交通委", "lead"),
+        ("区建设管理委", "lead"),
+        ("区发展改革委", "support"),
+        ("各镇（街道、社区）", "support"),
+    ]
+    assert _split("区财政局、区牵头单位服务中心") == [
+        ("区财政局", "joint"),
+        ("区牵头单位服务中心", "joint"),
+    ]
