@@ -29,13 +29,14 @@ from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
 from duban.parsing.regions import MAX_LEAD_IN_LENGTH, MAX_TITLE_LINE, NOTE, RUNS_ON, Event
 from duban.parsing.rows import Task, build_item
 from duban.parsing.text import EDGE, is_blank, join_lines, remove_cjk_spaces, squeeze
-from duban.parsing.units import FIRST_IS_LEAD
+from duban.parsing.units import FIRST_IS_LEAD, finishes_names
 
 _PAGE_NUMBER = re.compile(
     r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
 )
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
+_UNIT_PARTS = ("units", "lead_units", "support_units")
 # A task's own title line (「优化营商环境」) is a short phrase without punctuation.
 MAX_TITLE_LENGTH = 16
 _PUNCTUATION = re.compile(r"[，。；：、,.;:！？!?（）()“”%]")
@@ -93,6 +94,8 @@ class PlanBuilder:
         # A heading that carries labels, and the units it gives the items under it.
         self.heading_task: tuple[Task, str] | None = None
         self.shared: dict[str, str] = {}
+        # The units part the last label line gave the open task, which the next line may go on.
+        self.units_part: str | None = None
         self.shared_section: Section | None = None
         # Layouts read from content (or set by the office) for tables whose header says
         # too little; a table whose header names its columns is read by its header.
@@ -155,6 +158,7 @@ class PlanBuilder:
     def _paragraph(self, text: str, location: Location) -> None:
         if _PAGE_NUMBER.fullmatch(text):
             return
+        units_part, self.units_part = self.units_part, None
         annex = annex_heading(text)
         if annex is not None:
             self._settle()
@@ -178,6 +182,11 @@ class PlanBuilder:
             self._settle()
             self.pending = (number, text, location)
             return
+        if units_part and self.draft is not None:
+            value = getattr(self.draft, units_part)
+            if finishes_names(value, text):
+                setattr(self.draft, units_part, value + text.strip())
+                return
         if NOTE.match(text):
             if not FIRST_IS_LEAD.search(text):
                 self.warn("loose_note", text, location)
@@ -252,6 +261,8 @@ class PlanBuilder:
             for key, value in parts.items():
                 current = getattr(self.draft, key)
                 setattr(self.draft, key, f"{current}、{value}" if current else value)
+            last = list(parts)[-1]
+            self.units_part = last if last in _UNIT_PARTS else None
             return
         if set(parts) == {"leaders"}:
             self._leader_line(parts["leaders"], location)

@@ -374,6 +374,19 @@ def names_units(text: str) -> bool:
     return bool(units) and all(_UNIT_END.search(_bare(unit.name)) for unit in units)
 
 
+def finishes_names(units: str, line: str) -> bool:
+    """Whether `line` goes on with the units line before it, wrapped inside a name
+    (「…、区规划」 + 「资源局、区财政局」) or after a separator (「…、」 + 「区财政局」)."""
+    units, line = units.rstrip(), line.strip()
+    if not units or not names_units(line):
+        return False
+    if units[-1] in "、，,":
+        return True
+    tail = HARD_SEPARATOR.split(units)[-1]
+    head = HARD_SEPARATOR.split(line)[0]
+    return not _stands_alone(tail) and _stands_alone(tail + head)
+
+
 def lead_override(remark: str | None) -> list[str]:
     """Bodies that a remark names as leading instead: 「…由区委政法委牵头。」."""
     if not remark:

@@ -798,3 +798,27 @@ def test_tasks_numbered_within_their_section_keep_the_compound_number():
         ("1-2", "新建改扩建中小学校8所。"),
         ("1.3", "城镇新增就业6500人，3-5月开展春季招聘活动。"),
     ]
+
+
+def test_a_units_line_wrapped_inside_a_name_goes_on_over_the_next_line():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、城市建设
+1.做好轨道交通南延伸工程前期工作，年内建成断头路5条。
+责任单位：县交通局、县规划
+资源局、县财政局
+2.完成50条道路架空线入地。
+责任单位：县城管局、
+县住建局
+二、民生事业
+3.新增城镇就业4500人。
+责任单位：县人社局
+"""
+    )
+    assert [units(item) for item in items(parsed)] == [
+        [("县交通局", "joint"), ("县规划资源局", "joint"), ("县财政局", "joint")],
+        [("县城管局", "joint"), ("县住建局", "joint")],
+        [("县人社局", "joint")],
+    ]
+    assert headings(parsed) == ["一、城市建设", "二、民生事业"]
