@@ -29,7 +29,7 @@ _UNIT_WORD = "责任|承办|实施|负责|落实|主体"
 _BODY_NOUN = "单位|部门|处室|科室|主体"
 _JURISDICTION = "市|区|县|省|州|盟|旗|镇|乡"
 _LEADER_LABEL = (
-    rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
+    rf"(?:{_LEAD_WORD}|责任|分管|联系|包保|挂钩|挂点|主管|协管|协抓|协调)(?:负责)?(?:{_JURISDICTION})?(?:政府)?(?:级)?领导"
     # The leader's title as the label: 「分管副县长：陈永福」.
     rf"|(?:{_LEAD_WORD}|责任|分管|联系|主管)(?:常务)?副?(?:{_JURISDICTION})长"
 )

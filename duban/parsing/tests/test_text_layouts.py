@@ -822,3 +822,24 @@ def test_a_units_line_wrapped_inside_a_name_goes_on_over_the_next_line():
         [("县人社局", "joint")],
     ]
     assert headings(parsed) == ["一、城市建设", "二、民生事业"]
+
+
+def test_an_assisting_leaders_label_adds_them_after_the_leading_one():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、经济发展
+1.地区生产总值增长6%左右。
+牵头领导：杨志华
+协管领导：段玉龙、赵丽萍
+牵头单位：县发展改革局
+2.接待游客6000万人次。
+牵头领导：段玉龙
+协管领导：/
+牵头单位：县文化和旅游局
+"""
+    )
+    first, second = items(parsed)
+    assert names(first["leaders"]) == ["杨志华", "段玉龙", "赵丽萍"]
+    assert names(second["leaders"]) == ["段玉龙"]
+    assert units(second) == [("县文化和旅游局", "lead")]
