@@ -36,6 +36,15 @@ _GENERIC_START = re.compile(
 _UNIT_START = re.compile(r"^(区|市|县|省|镇|乡|中共|共青团|团|国家|各|相关|有关|全)")
 _PLACE_END = re.compile(r"(街道|街镇|镇|乡)$")
 _PLACE_BODY = re.compile(r"(街道|镇|乡|区|县|市)(?:人民政府|政府|管委会|管理委员会|办事处)$")
+# Places of one level, which may share the body printed after the last of them.
+_PEERS = {
+    "街道": ("街道",),
+    "镇": ("镇", "乡"),
+    "乡": ("镇", "乡"),
+    "区": ("区", "县"),
+    "县": ("区", "县"),
+    "市": ("市",),
+}
 _TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]$")
 
 _NOTE = re.compile(
@@ -234,10 +243,10 @@ def _shares_prefix(previous: str, part: str) -> bool:
 
 
 def _shares_suffix(part: str, separator: str, following: str) -> bool:
-    # 「城关镇、柳陂镇人民政府」, 「经济技术开发区、高新区管委会」: places of one kind, the body
-    # printed once after the last.
+    # 「城关镇、柳陂镇人民政府」, 「经济技术开发区、高新区管委会」, 「姚伏镇、通伏乡人民政府」:
+    # places of one level, the body printed once after the last.
     body = _PLACE_BODY.search(_bare(_clean(following)[0]))
-    if separator == "、" and body and _bare(_clean(part)[0]).endswith(body.group(1)):
+    if separator == "、" and body and _bare(_clean(part)[0]).endswith(_PEERS[body.group(1)]):
         return True
     bare = _bare(_clean(part)[0]) if len(part) <= _SHORT_PART else part
     if len(bare) <= 2 and not bare.startswith("各"):

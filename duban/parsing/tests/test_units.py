@@ -206,6 +206,18 @@ def test_places_of_one_kind_before_their_body_are_one_unit():
     assert _split("区发改局、各镇人民政府") == [("区发改局", "joint"), ("各镇人民政府", "joint")]
 
 
+def test_places_of_one_level_before_their_body_are_one_unit():
+    assert _split("县林草局、姚伏镇、通伏乡人民政府") == [
+        ("县林草局", "joint"),
+        ("姚伏镇、通伏乡人民政府", "joint"),
+    ]
+    assert _split("平罗县、惠农区人民政府") == [("平罗县、惠农区人民政府", "joint")]
+    assert _split("市发改委、惠农区人民政府") == [
+        ("市发改委", "joint"),
+        ("惠农区人民政府", "joint"),
+    ]
+
+
 def test_a_role_label_opening_a_clause_needs_no_colon():
     assert _split("牵头单位区交通委、区建设管理委；参与单位区发展改革委、各镇（街道、社区）") == [
         ("区交通委", "lead"),
