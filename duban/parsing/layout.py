@@ -237,7 +237,8 @@ def _is_seq(cell: str) -> bool:
 
 
 def _is_name(cell: str) -> bool:
-    return 4 <= len(cell) <= 20 and not _SENTENCE.search(cell[:-1])
+    # A title may close with 「。」; a clause ending in 「；」 or 「，」 runs on into more text.
+    return 4 <= len(cell) <= 20 and not _SENTENCE.search(cell[:-1]) and cell[-1] not in "，；,;、"
 
 
 def _is_amount(cell: str) -> bool:
@@ -276,6 +277,10 @@ _FITS = {
     LEADERS: _is_leaders,
     DEADLINE: _is_deadline,
 }
+
+
+# The kinds of column whose cells `fits()` can judge.
+FITTED = frozenset(_FITS)
 
 
 def fits(kind: str | None, cell: str) -> bool:

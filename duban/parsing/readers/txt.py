@@ -21,7 +21,7 @@ from duban.parsing.columns import (
     read_header,
 )
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
-from duban.parsing.layout import fits
+from duban.parsing.layout import FITTED, fits
 from duban.parsing.lists import labels, numbering
 from duban.parsing.script import fold_text
 
@@ -60,6 +60,7 @@ _ALIGN_SLACK = 2
 _TABLE_TITLE = re.compile(r"(?:表|清单|方案)$")
 # Cells of a row joined back into the paragraphs of one cell, at the most.
 _MOST_JOINED = 3
+_SENTENCE_END = ("。", "；", ";", "！", "!")
 _FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
 
@@ -603,12 +604,43 @@ def _joined(kinds: list[str | None], cells: list[str]) -> list[str]:
 def _fill_merged(kinds: list[str | None], cells: list[str]) -> tuple[list[str], list[int]]:
     """A row's cells after its 序号, an empty one put where the copy left a column out, and
     the columns a merge with the row above covers: a 备注 left out is an empty one, which
-    copies drop, not one shared with the row above."""
+    copies drop, not one shared with the row above.
+
+    A task's text of two paragraphs, each a sentence, comes as two cells; they are joined
+    when that leaves fewer cells out of place than any placing of them apart.
+    """
+    filled, gaps = _with_gaps(kinds, cells)
+    misplaced = _misfits(kinds, filled)
+    for at in range(len(cells) - 1):
+        if not all(_is_sentence(cell) for cell in cells[at : at + 2]):
+            continue
+        joined = [*cells[:at], f"{cells[at]}\n{cells[at + 1]}", *cells[at + 2 :]]
+        tried, tried_gaps = _with_gaps(kinds, joined)
+        into = tried.index(joined[at], at)
+        if kinds[into] == TEXT and _misfits(kinds, tried) < misplaced:
+            filled, gaps, misplaced = tried, tried_gaps, _misfits(kinds, tried)
+    return filled, [gap for gap in gaps if kinds[gap] != REMARK]
+
+
+def _is_sentence(cell: str) -> bool:
+    return fits(TEXT, cell) and cell.rstrip().endswith(_SENTENCE_END)
+
+
+def _with_gaps(kinds: list[str | None], cells: list[str]) -> tuple[list[str], tuple[int, ...]]:
     gaps = _merged_gaps(kinds, cells)
     filled = list(cells)
     for gap in gaps:
         filled.insert(gap, "")
-    return filled, [gap for gap in gaps if kinds[gap] != REMARK]
+    return filled, gaps
+
+
+def _misfits(kinds: list[str | None], cells: list[str]) -> int:
+    """Cells that do not hold what their column holds (columns of no known kind aside)."""
+    return sum(
+        1
+        for kind, cell in zip(kinds, cells, strict=False)
+        if cell.strip() and kind in FITTED and not fits(kind, cell)
+    )
 
 
 def _merged_gaps(kinds: list[str | None], cells: list[str]) -> tuple[int, ...]:
@@ -641,18 +673,19 @@ def _count_up(cells: list[tuple[str, int]]) -> list[int]:
 
 
 def _web_row(lines: list[str], index: int, piped: bool, width: int) -> tuple[list[str], int]:
-    """A row's cells from `index` on, at most `width`; a piped row ends before the next 序号."""
-    if not piped:
-        cells = lines[index : index + width]
-        return cells + [""] * (width - len(cells)), index + width
+    """A row's cells from `index` on, at most `width`, ending before the next 序号: a row
+    short of cells merged with the row above (a 责任领导 printed once) is followed by it."""
     cells, position = [lines[index]], index + 1
-    while len(cells) < width and position + 1 < len(lines) and lines[position] == _PIPE:
-        following = lines[position + 1]
+    step = 2 if piped else 1
+    while len(cells) < width and position + step - 1 < len(lines):
+        if piped and lines[position] != _PIPE:
+            break
+        following = lines[position + step - 1]
         if _SEQ_CELL.match(following) and _SEQ_CELL.match(cells[0]):
             if int(following) == int(cells[0]) + 1:
                 break
         cells.append(following)
-        position += 2
+        position += step
     return cells, position
 
 

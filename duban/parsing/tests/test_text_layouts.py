@@ -258,6 +258,53 @@ def test_a_cell_merged_down_a_one_cell_per_line_copy_is_placed_by_what_the_cells
     ]
 
 
+def test_a_one_cell_per_line_copy_without_blank_lines_ends_each_row_at_the_next_number():
+    # 目标任务 and 责任领导 spanned rows 1–3; row 3's 工作举措 is two paragraphs.
+    header = "序号\n目标任务\n工作举措\n责任领导\n责任单位\n完成时限\n"
+    parsed = parse_text(
+        "附件\n2024年重点工作责任清单\n"
+        + header
+        + "1\n稳定工业经济增长\n新增规模以上工业企业10户。\n王振宇\n区工信局\n2024年12月底前\n"
+        + "2\n完成园区基础设施投资2亿元。\n区发改局、区自然资源局\n2024年第三季度\n"
+        + "3\n培育精深加工企业3户；\n建设电商服务中心1个。\n区商务局\n长期坚持\n"
+        + "4\n扩大有效投资\n实施5000万元以上项目60个。\n刘金山\n区发改局\n2024年12月底前\n"
+    )
+    rows = [
+        (item["name"], item["text"], names(item["leaders"]), units(item), item["deadline"])
+        for item in items(parsed)
+    ]
+    assert rows == [
+        (
+            "稳定工业经济增长",
+            "新增规模以上工业企业10户。",
+            ["王振宇"],
+            [("区工信局", "joint")],
+            "2024年12月底前",
+        ),
+        (
+            "稳定工业经济增长",
+            "完成园区基础设施投资2亿元。",
+            ["王振宇"],
+            [("区发改局", "joint"), ("区自然资源局", "joint")],
+            "2024年第三季度",
+        ),
+        (
+            "稳定工业经济增长",
+            "培育精深加工企业3户；建设电商服务中心1个。",
+            ["王振宇"],
+            [("区商务局", "joint")],
+            "长期坚持",
+        ),
+        (
+            "扩大有效投资",
+            "实施5000万元以上项目60个。",
+            ["刘金山"],
+            [("区发改局", "joint")],
+            "2024年12月底前",
+        ),
+    ]
+
+
 def test_it_reads_ascii_and_full_width_punctuation_alike():
     wide = parse_text(
         NOTICE_HEAD + "\n1. 任务。（牵头单位：县发改局；责任单位：县财政局，县统计局）\n"
