@@ -72,6 +72,7 @@ def read_txt(data: bytes) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_clean(line) for line in raw]
     lines = _unspace(["" if _is_furniture(line) else _unpipe(line) for line in lines], raw)
+    lines = _unsingle(lines)
     # The wrap width counts the indentation the copy printed.
     lines, numbers = _unwrap(lines, [len(line.rstrip()) for line in raw])
     blocks = _Layout(lines, numbers).blocks()
@@ -342,6 +343,36 @@ def _unspace(lines: list[str], raw: list[str]) -> list[str]:
     return out
 
 
+def _unsingle(lines: list[str]) -> list[str]:
+    """Tables copied a row a line with one space between cells (「序号 重点工作任务 责任领导」)
+    as tab-separated rows, from a header whose every word the vocabulary knows on.
+
+    Two spaces in a row leave an empty cell between them; a row with more words than
+    columns had spaces inside a cell, put back where the words fit their columns best.
+    """
+    out = list(lines)
+    kinds: list[str | None] | None = None
+    for index, line in enumerate(lines):
+        words = line.split(" ")
+        if kinds is None or "\t" in line or _TABLE_END.search(line):
+            kinds = None
+            if "\t" not in line and _is_spaced_header(words):
+                kinds = _column_kinds(words)
+                out[index] = "\t".join(words)
+            continue
+        if len(words) > 1 and _SEQ_CELL.match(words[0]):
+            out[index] = "\t".join([words[0], *_joined(kinds[1:], words[1:], glue=" ")])
+    return out
+
+
+def _is_spaced_header(words: list[str]) -> bool:
+    return (
+        len(words) >= _MIN_HEADER_CELLS
+        and all(header_kind(word) for word in words)
+        and read_header(words) is not None
+    )
+
+
 def _spaced_cells(line: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[int, str]]:
     """The cells of a space-aligned line, each with the display column it starts at."""
     cells, position, width = [], 0, 0
@@ -575,9 +606,10 @@ def _column_kinds(header: list[str]) -> list[str | None]:
     return kinds
 
 
-def _joined(kinds: list[str | None], cells: list[str]) -> list[str]:
+def _joined(kinds: list[str | None], cells: list[str], glue: str = "\n") -> list[str]:
     """A row with more cells than columns: a cell of several paragraphs (a task's text in
-    two) came as several. Those that fit their columns best are joined, a text first."""
+    two) came as several. Those that fit their columns best are joined by `glue`, a text
+    first."""
     extra = len(cells) - len(kinds)
     if extra <= 0 or extra > _MOST_JOINED:
         return cells
@@ -586,7 +618,7 @@ def _joined(kinds: list[str | None], cells: list[str]) -> list[str]:
         out = [cells[0]]
         for index, cell in enumerate(cells[1:]):
             if index in after:
-                out[-1] += "\n" + cell
+                out[-1] += glue + cell
             else:
                 out.append(cell)
         return out

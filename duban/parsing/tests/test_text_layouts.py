@@ -890,3 +890,38 @@ def test_an_assisting_leaders_label_adds_them_after_the_leading_one():
     assert names(first["leaders"]) == ["杨志华", "段玉龙", "赵丽萍"]
     assert names(second["leaders"]) == ["段玉龙"]
     assert units(second) == [("县文化和旅游局", "lead")]
+
+
+def test_a_table_copied_a_row_a_line_with_one_space_between_cells():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """序号 重点工作任务 责任领导 牵头单位 配合单位 完成时限
+一、主要预期目标
+1 地区生产总值增长6%左右。 刘振东 县发改局 县统计局、各镇(街道) 2024年12月底
+2 争取专项债券资金8亿元以上。 刘振东 县财政局  2024年第三季度
+二、民生事业
+3 城镇新增就业 3000 人。 李春燕、孙明 县人社局 各镇(街道) 长期坚持
+"""
+    )
+    rows = [
+        (item["seq"], item["text"], names(item["leaders"]), units(item), item["deadline"])
+        for item in items(parsed)
+    ]
+    assert rows == [
+        (
+            "1",
+            "地区生产总值增长6%左右。",
+            ["刘振东"],
+            [("县发改局", "lead"), ("县统计局", "support"), ("各镇(街道)", "support")],
+            "2024年12月底",
+        ),
+        ("2", "争取专项债券资金8亿元以上。", ["刘振东"], [("县财政局", "lead")], "2024年第三季度"),
+        (
+            "3",
+            "城镇新增就业 3000 人。",
+            ["李春燕", "孙明"],
+            [("县人社局", "lead"), ("各镇(街道)", "support")],
+            "长期坚持",
+        ),
+    ]
+    assert headings(parsed) == ["一、主要预期目标", "二、民生事业"]
