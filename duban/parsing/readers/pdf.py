@@ -238,11 +238,16 @@ def _drop_page_numbers(blocks: list) -> list:
 
 def _rows_across_break(before, after) -> tuple[Row, int] | None:
     """The last row before a page break and the index of the first after it (past a repeated
-    header), when a table of the same width goes on over the break; else None."""
+    header, of one row or two), when a table of the same width goes on over the break; else
+    None."""
     if not (isinstance(before, Table) and isinstance(after, Table) and before.rows and after.rows):
         return None
     last = before.rows[-1]
-    start = 1 if after.rows[0].cells == before.rows[0].cells else 0
+    start = 0
+    while start < min(len(after.rows), len(before.rows) - 1) and (
+        after.rows[start].cells == before.rows[start].cells
+    ):
+        start += 1
     if start >= len(after.rows) or len(after.rows[start].cells) != len(last.cells):
         return None
     return last, start

@@ -81,6 +81,23 @@ def test_a_tail_continuing_an_unfinished_cell_joins_the_row_before():
     ]
 
 
+def test_a_second_header_row_repeated_over_a_page_break_is_not_the_tail_of_a_row():
+    sub_header = ["", "", "Lead"]
+    first = Page().table(72, 600, WIDTHS, [HEADER, sub_header, ["1", "Build roads.", "Roads,"]])
+    second = Page().table(72, 100, WIDTHS, [HEADER, sub_header, ["2", "Plant trees.", "Parks"]])
+    rows = [
+        row.cells for table in tables(read_pdf(make_pdf([first, second]))) for row in table.rows
+    ]
+    assert rows == [
+        HEADER,
+        sub_header,
+        ["1", "Build roads.", "Roads,"],
+        HEADER,
+        sub_header,
+        ["2", "Plant trees.", "Parks"],
+    ]
+
+
 def test_a_new_row_of_a_merged_project_is_not_joined_to_the_row_before():
     first = Page().table(72, 600, WIDTHS, [HEADER, ["1", "Build roads.", "Roads office"]])
     second = Page().table(72, 100, WIDTHS, [HEADER, ["", "Repair bridges.", "Works office"]])
