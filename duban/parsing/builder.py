@@ -653,9 +653,11 @@ def _repeats_a_cell(task: Task, above: Task) -> bool:
 
 
 def _is_sub_header(filled: list[str], same_width: bool) -> bool:
-    """Whether a row right under a header only names columns, as a second header row does."""
+    """Whether a row right under a header only names columns, as a second header row does
+    (a numbered section row, 「一、主要预期目标」, names none)."""
     return same_width and all(
-        header_kind(cell) not in (None, SEQ) and not _SEQ_CELL.match(cell) for cell in filled
+        header_kind(cell) not in (None, SEQ) and not _SEQ_CELL.match(cell) and not numbering(cell)
+        for cell in filled
     )
 
 

@@ -322,3 +322,16 @@ def test_a_cell_that_says_there_is_none_is_empty():
         None,
     )
     assert (second["deadline"], second["remark"]) == ("全年", None)
+
+
+def test_a_section_row_right_under_the_header_is_a_heading_not_a_second_header_row():
+    parsed = parse_blocks(
+        [
+            ["序号", "重点工作任务", "责任县领导", "牵头单位", "完成时限"],
+            ["一、主要预期目标", "", "", "", ""],
+            ["1", "地区生产总值增长5.5%左右。", "李建国", "县发改局", "2024年12月底"],
+        ]
+    )
+    (item,) = items(parsed)
+    assert (item["seq"], item["text"]) == ("1", "地区生产总值增长5.5%左右。")
+    assert headings(parsed) == ["一、主要预期目标"]
