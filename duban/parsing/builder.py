@@ -7,6 +7,7 @@ from duban.parsing.columns import (
     DEADLINE,
     LEAD_UNITS,
     LEADERS,
+    MAX_HEADER_LENGTH,
     NAME,
     PROGRESS,
     REMARK,
@@ -344,7 +345,7 @@ class PlanBuilder:
             self._set_columns(header, location)
             self.header, self.above = cells, None
             return
-        if self.header is not None and _is_sub_header(filled, len(cells) == len(self.header)):
+        if self.header is not None and _is_sub_header(cells, self.header, covered):
             # A two-row header: 「责任单位」 over 「牵头单位 | 配合单位」 names the columns below.
             self.header = [low or top for top, low in zip(self.header, cells, strict=True)]
             self._set_columns(read_header(self.header) or self.columns, location)
@@ -398,12 +399,14 @@ class PlanBuilder:
             and self.columns is not None
             and self.columns.width == len(cells)
         )
+        heads = self.table_row == layout.header_row
         if mapping is not None and not continues:
             self._settle()
             self.title_open = False
             self._set_columns(mapping, location)
-            self.header, self.above = None, None
-        return self.table_row == layout.header_row
+            # A second header row may follow (「责任单位」 over 「牵头单位 | 配合单位」).
+            self.header, self.above = cells if heads else None, None
+        return heads
 
     def _progress_row(self, progress: str, location: Location) -> None:
         """A row reporting progress (「80%」 under 当前进度) belongs to a progress table."""
@@ -652,12 +655,26 @@ def _repeats_a_cell(task: Task, above: Task) -> bool:
     )
 
 
-def _is_sub_header(filled: list[str], same_width: bool) -> bool:
+def _is_sub_header(cells: list[str], header: list[str], covered: frozenset[int]) -> bool:
     """Whether a row right under a header only names columns, as a second header row does
-    (a numbered section row, 「一、主要预期目标」, names none)."""
-    return same_width and all(
-        header_kind(cell) not in (None, SEQ) and not _SEQ_CELL.match(cell) and not numbering(cell)
-        for cell in filled
+    (a numbered section row, 「一、主要预期目标」, names none).
+
+    Its labels are known words (「牵头单位 | 配合单位」 under 「责任单位」), or any short labels
+    under a header cell spanning them (「一季度 | 二季度」 under 「季度推进目标」) when the
+    document shows the other header cells merged down over the row.
+    """
+    filled = [index for index, cell in enumerate(cells) if cell.strip(EDGE)]
+    if len(cells) != len(header) or not filled:
+        return False
+    if any(_SEQ_CELL.match(cells[i]) or numbering(cells[i]) for i in filled):
+        return False
+    if all(header_kind(cells[i]) not in (None, SEQ) for i in filled):
+        return True
+    spanned = all(i in covered for i, cell in enumerate(cells) if not cell.strip(EDGE))
+    return (
+        spanned
+        and all(len(cells[i]) <= MAX_HEADER_LENGTH for i in filled)
+        and any(not header[i].strip(EDGE) for i in filled)
     )
 
 

@@ -1,3 +1,8 @@
+import io
+
+import docx
+
+from duban.parsing import parse_bytes
 from duban.parsing.tests.notices import headings, items, names, parse_blocks, units
 
 HEADER = ["序号", "重点工作", "责任单位", "备注"]
@@ -335,3 +340,23 @@ def test_a_section_row_right_under_the_header_is_a_heading_not_a_second_header_r
     (item,) = items(parsed)
     assert (item["seq"], item["text"]) == ("1", "地区生产总值增长5.5%左右。")
     assert headings(parsed) == ["一、主要预期目标"]
+
+
+def test_labels_under_a_header_cell_spanning_them_are_a_second_header_row_in_word():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=6)
+    for column, label in enumerate(["序号", "工作任务", "牵头单位"]):
+        table.cell(0, column).merge(table.cell(1, column)).text = label
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "季度推进目标"
+    table.cell(0, 5).merge(table.cell(1, 5)).text = "备注"
+    table.cell(1, 3).text, table.cell(1, 4).text = "上半年", "下半年"
+    for column, cell in enumerate(
+        ["1", "地区生产总值增长7%左右。", "区发改局", "增长7%", "增长7.5%", "考核指标"]
+    ):
+        table.cell(2, column).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (item,) = items(parse_bytes(buffer.getvalue(), "notice.docx"))
+    assert item["text"] == "地区生产总值增长7%左右。"
+    assert item["extra"] == {"上半年": "增长7%", "下半年": "增长7.5%"}
+    assert item["remark"] == "考核指标"
