@@ -1,4 +1,7 @@
-"""Refusing what is not a notice of the genre: a file whose rows assign no unit or leader."""
+"""Refusing what is not a notice of the genre: a file whose rows assign no unit or leader,
+or that divides the leaders' portfolios among them."""
+
+import re
 
 from duban.parsing.document import Document, Paragraph, Table
 from duban.parsing.errors import NO_TASKS, ParseError
@@ -8,14 +11,22 @@ from duban.parsing.model import ParsedNotice
 # Enough headings to tell a 督查通报 from a notice; a one-line message stays one line.
 _HEADINGS_SHOWN = 5
 _HEADING = 40
+# 「关于调整市人民政府领导同志工作分工的通知」: who oversees which bodies, with no task to do.
+_DIVISION_OF_DUTIES = re.compile(r"领导(?:同志|班子成员|成员)?(?:工作)?分工")
 
 
 def refuse_without_tasks(document: Document, parsed: ParsedNotice) -> None:
     """Raise ParseError(no_tasks) unless some row names a unit or a leader.
 
     A task of the genre is assigned: a 督查通报 or a policy explainer numbers its sentences
-    too, but names no one responsible; a progress table's rows are read as progress.
+    too, but names no one responsible; a progress table's rows are read as progress. A
+    division of the leaders' duties names leaders and bodies, but assigns no task.
     """
+    if _DIVISION_OF_DUTIES.search(parsed.notice.title or ""):
+        seen = _seen(document, parsed)
+        raise ParseError(
+            f"a division of the leaders' duties, not tasks: {_describe(seen)}", NO_TASKS, seen
+        )
     for plan in parsed.plans:
         for section in plan.sections:
             if section.leaders and section.items:

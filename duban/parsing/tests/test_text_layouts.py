@@ -925,3 +925,16 @@ def test_a_table_copied_a_row_a_line_with_one_space_between_cells():
         ),
     ]
     assert headings(parsed) == ["一、主要预期目标", "二、民生事业"]
+
+
+def test_a_division_of_the_leaders_duties_is_refused():
+    error = refused(
+        """某某市人民政府关于调整市人民政府领导同志工作分工的通知
+各县区人民政府，市政府各部门：
+根据工作需要，现将市人民政府领导同志工作分工调整如下：
+序号\t姓名\t职务\t负责工作\t分管部门
+1\t王建国\t市长\t领导市人民政府全面工作。负责审计方面工作。\t市审计局
+2\t杨立新\t常务副市长\t负责发展改革、财政方面工作。\t市发展改革委、市财政局
+"""
+    )
+    assert "division of the leaders' duties" in str(error)
