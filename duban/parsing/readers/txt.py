@@ -23,6 +23,7 @@ from duban.parsing.columns import (
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.layout import FITTED, fits
 from duban.parsing.lists import labels, numbering
+from duban.parsing.readers.aligned import unlayout
 from duban.parsing.script import fold_text
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
@@ -69,12 +70,17 @@ def read_txt(data: bytes) -> Document:
     text, warnings = _decode(data)
     # The layout reads header words (序号, 责任单位): a copy in 序號, 責任單位 is folded first.
     text, printed = fold_text(text)
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    printed_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # A PDF export's table whose rows are centred over several lines, as tab-separated rows.
+    laid_out = unlayout(printed_lines, _breaks_table)
+    kept = [index for index, line in enumerate(laid_out) if line is not None]
+    raw = [laid_out[index] for index in kept]
     lines = [_clean(line) for line in raw]
     lines = _unspace(["" if _is_furniture(line) else _unpipe(line) for line in lines], raw)
     lines = _unsingle(lines)
     # The wrap width counts the indentation the copy printed.
     lines, numbers = _unwrap(lines, [len(line.rstrip()) for line in raw])
+    numbers = [kept[number - 1] + 1 for number in numbers]
     blocks = _Layout(lines, numbers).blocks()
     return Document(format="txt", blocks=blocks, pages=None, warnings=warnings, printed=printed)
 
