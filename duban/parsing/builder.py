@@ -456,6 +456,8 @@ class PlanBuilder:
         own row even when its text (「新建文化驿站10家」) ends without punctuation.
         """
         last = self.last
+        if self.columns.first(SEQ) is None:
+            _number_from_text(task)
         if task.seq.strip(EDGE) or self.columns.first(SEQ) is None or last is None:
             self._add(task)
             return
@@ -653,6 +655,13 @@ def _repeats_a_cell(task: Task, above: Task) -> bool:
         and join_lines(getattr(task, part)) == join_lines(getattr(above, part))
         for part in ("units", "lead_units", "support_units", "leaders", "deadline")
     )
+
+
+def _number_from_text(task: Task) -> None:
+    """A table without a 序号 column numbers its tasks in their cell: 「1.全县生产总值…」."""
+    number = numbering(task.text) if not task.seq else None
+    if number is not None and number.style not in ("bare", *_HEADING_STYLES) and number.rest:
+        task.seq, task.text = number.seq, number.rest
 
 
 def _is_sub_header(cells: list[str], header: list[str], covered: frozenset[int]) -> bool:

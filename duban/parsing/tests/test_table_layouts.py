@@ -360,3 +360,19 @@ def test_labels_under_a_header_cell_spanning_them_are_a_second_header_row_in_wor
     assert item["text"] == "地区生产总值增长7%左右。"
     assert item["extra"] == {"上半年": "增长7%", "下半年": "增长7.5%"}
     assert item["remark"] == "考核指标"
+
+
+def test_a_table_without_a_seq_column_numbers_its_tasks_in_their_cell():
+    parsed = parse_blocks(
+        [
+            ["重点工作任务", "牵头单位", "完成时限"],
+            ["1.全县生产总值增长7%左右。", "县发改局", "2024年12月"],
+            ["2、全年实施县级重点项目150个。", "县发改局", "2024年12月"],
+            ["2024年底前建成5G基站200个。", "县工信局", "2024年12月"],
+        ]
+    )
+    assert [(item["seq"], item["text"]) for item in items(parsed)] == [
+        ("1", "全县生产总值增长7%左右。"),
+        ("2", "全年实施县级重点项目150个。"),
+        (None, "2024年底前建成5G基站200个。"),
+    ]
