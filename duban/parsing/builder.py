@@ -37,6 +37,11 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
+# A line closing a group of tasks with their leaders: 「以上工作由常务副区长陈建国负责。」
+_CLOSING_LEADERS = re.compile(
+    r"^以上(?:各项|各|几项)?(?:工作|指标|任务|事项|目标|内容|项目)?由(.{2,40}?)(?:同志)?"
+    r"(?:负责|牵头|分管|主抓|领衔)(?:落实|推进|抓好)?[。.]?$"
+)
 _UNIT_PARTS = ("units", "lead_units", "support_units")
 # A task's own title line (「优化营商环境」) is a short phrase without punctuation.
 MAX_TITLE_LENGTH = 16
@@ -97,6 +102,8 @@ class PlanBuilder:
         self.shared: dict[str, str] = {}
         # The units part the last label line gave the open task, which the next line may go on.
         self.units_part: str | None = None
+        # Tasks since the last 「以上工作由…负责」, which names the leaders of those without.
+        self.unled: list[tuple[Task, Item]] = []
         self.shared_section: Section | None = None
         # Layouts read from content (or set by the office) for tables whose header says
         # too little; a table whose header names its columns is read by its header.
@@ -173,6 +180,11 @@ class PlanBuilder:
             self.title_open = not annex[1]
             return
         if self._takes_title(text):
+            return
+        closing = _CLOSING_LEADERS.match(text)
+        if closing is not None:
+            self._settle()
+            self._lead_those_above(closing.group(1), location)
             return
         found = labels(text)
         if found is not None:
@@ -293,6 +305,18 @@ class PlanBuilder:
         if text.endswith(RUNS_ON):
             return True
         return number is not None and number.style not in _HEADING_STYLES
+
+    def _lead_those_above(self, value: str, location: Location) -> None:
+        """「以上工作由陈建国常务副区长负责」 under a group of tasks: their leaders."""
+        leaders = build_item(Task(leaders=value), False).item.leaders
+        if not leaders or not self.unled:
+            self.warn("loose_leader", value, location)
+        for task, item in self.unled:
+            if self.last is not None and self.last[0] is task:
+                item = self.last[1]
+            if not item.leaders:
+                task.leaders, item.leaders = value, list(leaders)
+        self.unled = []
 
     def _leader_line(self, value: str, location: Location) -> None:
         section = self.stack[-1][2] if self.stack else None
@@ -585,6 +609,7 @@ class PlanBuilder:
         self.carried |= built.carries
         section = self._section()
         section.items.append(built.item)
+        self.unled.append((task, built.item))
         self.last = (task, built.item, section, first_is_lead or built.first_is_lead)
 
     def _rebuild_last(self) -> None:

@@ -52,7 +52,9 @@ _TITLE_WORDS = sorted(
         "总会计师",
         "党组成员",
         "同志",
-    },
+    }
+    # 「区政府党组成员王明」: a member of the government's party group, not yet a deputy.
+    | {f"{level}政府党组成员" for level in ("省", "市", "区", "县", "州", "旗")},
     key=len,
     reverse=True,
 )

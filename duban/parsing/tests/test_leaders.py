@@ -26,7 +26,7 @@ def test_it_reads_names_and_titles(cell, expected):
 
 def test_a_note_in_brackets_after_a_leader_is_not_part_of_the_name():
     assert _read("张三副市长（5项）") == [("张三", ["副市长"])]
-    assert _read("陈明（市政府党组成员）") == [("陈明", [])]
+    assert _read("陈明（市政府党组成员）") == [("陈明", ["市政府党组成员"])]
 
 
 def test_a_post_in_a_body_is_a_title_of_the_leader_before_it():

@@ -938,3 +938,26 @@ def test_a_division_of_the_leaders_duties_is_refused():
 """
     )
     assert "division of the leaders' duties" in str(error)
+
+
+def test_a_line_closing_a_group_of_tasks_names_their_leaders():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、稳增长
+1.地区生产总值增长7%左右。
+责任单位：县发改局
+2.一般公共预算收入增长6%。
+责任单位：县财政局
+以上指标由县长张立新负责。
+二、强产业
+3.新增规模以上工业企业15家。
+责任单位：县经信局
+以上工作由常务副县长陈建国、县政府党组成员王明负责。
+"""
+    )
+    assert [names(item["leaders"]) for item in items(parsed)] == [
+        ["张立新"],
+        ["张立新"],
+        ["陈建国", "王明"],
+    ]
