@@ -37,6 +37,7 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
+_TAG = re.compile(r"^[（(](新增|续建|新建|延续|结转|新开工|提升)[）)]\s*")
 # A line closing a group of tasks with their leaders: 「以上工作由常务副区长陈建国负责。」
 _CLOSING_LEADERS = re.compile(
     r"^以上(?:各项|各|几项)?(?:工作|指标|任务|事项|目标|内容|项目)?由(.{2,40}?)(?:同志)?"
@@ -716,6 +717,10 @@ def _task(number: Numbered | None, text: str, location: Location, parts: dict[st
     if number is not None:
         text = number.rest + text[len(text.splitlines()[0]) :] if "\n" in text else number.rest
     parts = dict(parts)
+    tag = _TAG.match(text)
+    if tag is not None and "remark" not in parts:
+        # 「1.（新增）…」: whether the task is new or goes on from last year, a remark on it.
+        parts["remark"], text = tag.group(1), text[tag.end() :]
     # A labelled text (「建设内容：…」) follows what the line held before its label.
     text = "\n".join(filter(None, [text, parts.pop("text", "")]))
     title, _, body = text.partition("\n")

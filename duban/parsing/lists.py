@@ -10,7 +10,8 @@ _CN = "一二三四五六七八九十百"
 # Numbering styles, each a level: 一、 / （一） / 1. 1、 1 / （1） / ① / 序号：1 (a card of labels)
 # / 1-1. 一(1) 1.1 (a task numbered within its section, the section's number first).
 _NUMBERING = re.compile(
-    rf"^\s*(?:(?P<compound>(?:\d{{1,2}}\s*[-－–—]\s*\d{{1,3}}(?![\d年月日号%万亿个家])"
+    # A mark before the number (★1.) flags the task, as a 考核 list does; it is not its number.
+    rf"^\s*[★☆▲※]?\s*(?:(?P<compound>(?:\d{{1,2}}\s*[-－–—]\s*\d{{1,3}}(?![\d年月日号%万亿个家])"
     rf"|[{_CN}]+[（(]\d{{1,3}}[）)]|\d{{1,2}}[.．]\d{{1,3}}(?=[、\s]|[.．](?!\d))))\s*[.．、]?"
     rf"|(?P<cn>[{_CN}]+)\s*[、.．]"
     r"|序号\s*[：:]\s*(?P<labelled>\d{1,3})\s*[、.．]?"
@@ -54,7 +55,9 @@ _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSERS = set(_OPENERS.values())
 # The verbs that give units their part in a bracket: 「X牵头，Y配合」, 「X负责」.
 _ROLE_WORD = re.compile(r"牵头|主办|协办|负责|配合|参与|协助|协同|落实")
-_VALUE_END = "；;，,。. " + EDGE
+# A label's value ends at its separator, or at the brackets around each label:
+# 「【完成时限：2024年11月底前】【责任单位：…】」.
+_VALUE_END = "；;，,。. 【】" + EDGE
 # A deadline closing a bracket of units, as printed: 「（X牵头，Y配合，2024年12月底前完成）」,
 # 「（…，2024年12月底前完成年度目标）」, 「（X牵头，持续推进）」.
 _WHEN = (

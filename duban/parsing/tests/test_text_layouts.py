@@ -961,3 +961,30 @@ def test_a_line_closing_a_group_of_tasks_names_their_leaders():
         ["张立新"],
         ["陈建国", "王明"],
     ]
+
+
+def test_a_mark_before_the_number_a_tag_after_it_and_labels_in_their_own_brackets():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、稳增长
+★1.地区生产总值增长6%。【完成时限：2024年11月底前】【责任单位：县发改局、县统计局】
+2.（新增）实施招商引资“百日攻坚”行动。【责任单位：县商务局】
+3.(续建)推进开发区道路建设。【责任单位：县住建局】
+"""
+    )
+    rows = [
+        (item["seq"], item["text"], units(item), item["deadline"], item["remark"])
+        for item in items(parsed)
+    ]
+    assert rows == [
+        (
+            "1",
+            "地区生产总值增长6%。",
+            [("县发改局", "joint"), ("县统计局", "joint")],
+            "2024年11月底前",
+            None,
+        ),
+        ("2", "实施招商引资“百日攻坚”行动。", [("县商务局", "joint")], None, "新增"),
+        ("3", "推进开发区道路建设。", [("县住建局", "joint")], None, "续建"),
+    ]
