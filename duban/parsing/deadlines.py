@@ -13,7 +13,9 @@ _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 # One alternative per way of writing a deadline; finditer takes them left to right without overlap,
 # so "2022年6月底前" is read as a month, not as the year 2022 followed by a month.
 _DEADLINE_RE = re.compile(
-    rf"(?:(?P<y1>\d{{4}})\s*年\s*)?(?P<month>{_NUM})\s*月\s*(?:份)?"
+    # A date written in figures, as a spreadsheet shows one: 2024-12-31, 2024/8/31, 2024.8.31.
+    r"(?P<y0>\d{4})(?P<sep>[-/.])(?P<m0>\d{1,2})(?P=sep)(?P<d0>\d{1,2})(?!\d)"
+    rf"|(?:(?P<y1>\d{{4}})\s*年\s*)?(?P<month>{_NUM})\s*月\s*(?:份)?"
     rf"(?:(?P<day>\d{{1,2}})\s*[日号]|(?P<part>上旬|中旬|下旬|底|末|中))?\s*(?P<before>前|之前)?"
     r"|(?:(?P<y2>\d{4})\s*年\s*)?(?P<half>上半年|下半年)"
     r"|(?:(?P<y3>\d{4})\s*年\s*)?第?(?P<quarter>[一二三四1-4])\s*季度"
@@ -27,6 +29,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _match_date(m: re.Match, year: int) -> date | None:
+    if m["y0"]:
+        y, month, day = int(m["y0"]), int(m["m0"]), int(m["d0"])
+        valid = 1 <= month <= 12 and 1 <= day <= _month_end(y, month).day
+        return date(y, month, day) if valid else None
     if m["month"]:
         y, month = int(m["y1"] or year), chinese_number(m["month"])
         if not 1 <= month <= 12:

@@ -29,6 +29,9 @@ from duban.parsing.schema import from_json, to_json
         ("2月底前", date(2022, 2, 28)),
         ("第三季度", date(2022, 9, 30)),
         ("2025年底", date(2025, 12, 31)),
+        ("2024-12-31", date(2024, 12, 31)),
+        ("2024/8/31", date(2024, 8, 31)),
+        ("2024.8.31", date(2024, 8, 31)),
     ],
 )
 def test_it_reads_the_printed_deadline(text, expected):
