@@ -11,6 +11,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from duban.parsing.document import Document, Location, Paragraph, Row, Table
 from duban.parsing.errors import ParseError
+from duban.parsing.readers.cell_formats import shown_date, shown_number
 
 BROKEN = (
     zipfile.BadZipFile,
@@ -74,18 +75,22 @@ def _covered_from_above(sheet, first: int) -> dict[int, set[int]]:
 
 
 def _cell_text(cell) -> str:
-    """The value as the sheet shows it: 1 not 1.0, dates as ISO, 7% for a percentage."""
+    """The value as the sheet shows it: 1 not 1.0, 7% for a percentage, numbers and dates in
+    their cell's format (「6,000」, 「2024年12月31日」), else dates as ISO."""
     value = cell.value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    number_format = cell.number_format or ""
     if isinstance(value, int | float):
-        if "%" in (cell.number_format or ""):
+        if "%" in number_format:
             return _number(value * 100) + "%"
-        return _number(value)
+        return shown_number(value, number_format) or _number(value)
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        if value.time() == dt.time():
+            return shown_date(value, number_format) or value.date().isoformat()
+        return value.isoformat()
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value).replace("\r\n", "\n").strip()

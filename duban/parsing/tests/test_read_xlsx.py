@@ -56,6 +56,29 @@ def test_cells_read_as_the_sheet_shows_them():
     ]
 
 
+def test_dates_and_numbers_read_in_their_cells_format():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["完成时限", "目标值"])
+    formats = [
+        ('yyyy"年"m"月"d"日"', "#,##0"),
+        ("yyyy/m/d", "0.0"),
+        ('[$-804]yyyy"年"m"月底"', "0"),
+        ("mm-dd-yy", "General"),
+    ]
+    for row, (date_format, number_format) in enumerate(formats, start=2):
+        sheet.append([dt.datetime(2024, 8, 31), 6000.25])
+        sheet.cell(row, 1).number_format = date_format
+        sheet.cell(row, 2).number_format = number_format
+    rows = [row.cells for row in read_xlsx(save(workbook)).blocks[1].rows[1:]]
+    assert rows == [
+        ["2024年8月31日", "6,000"],
+        ["2024/8/31", "6000.3"],
+        ["2024年8月底", "6000"],
+        ["2024-08-31", "6000.25"],
+    ]
+
+
 def test_rows_carry_the_sheet_number_and_the_sheet_row():
     blocks = read_xlsx(ledger()).blocks
     assert [(r.location.table, r.location.row) for r in blocks[1].rows] == [
