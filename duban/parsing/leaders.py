@@ -167,8 +167,23 @@ def heading_leaders(heading: str) -> list[Leader]:
     bracket = _TRAILING_BRACKET.search(heading)
     if not found and bracket:
         # 「一、工业经济（周明副县长牵头）」: the leaders in brackets after the topic.
-        return heading_leaders(bracket.group(1))
+        found = heading_leaders(bracket.group(1))
+    if not found:
+        # 「一、孙志强区长（联系：区政府办）」: the heading is the leaders, a note after them.
+        found = _titled_only(heading[: bracket.start()] if bracket else heading)
     return found
+
+
+def _titled_only(text: str) -> list[Leader]:
+    """The leaders a text names when it names nothing else, each with a title and a name
+    that opens with a surname (「孙志强区长」, not 「区长办公会议」)."""
+    found = parse_leaders(text)
+    whole = sum(len(leader.name) + sum(map(len, leader.titles)) for leader in found)
+    if whole != len(_SEPARATORS.sub("", text.strip())):
+        return []
+    if all(leader.titles and has_surname(leader.name) for leader in found):
+        return found
+    return []
 
 
 def leader_line(text: str) -> list[Leader] | None:

@@ -50,3 +50,13 @@ def test_a_surname_with_a_title_names_a_leader_as_notices_often_do():
     assert parse_leaders("陈副市长") == [Leader(name="陈", titles=["副市长"])]
     assert parse_leaders("市长") == []
     assert parse_leaders("城副市长") == []
+
+
+def test_a_heading_that_names_only_titled_leaders_gives_them_a_note_after_them_aside():
+    def read(heading: str) -> list[tuple[str, list[str]]]:
+        return [(leader.name, leader.titles) for leader in heading_leaders(heading)]
+
+    assert read("孙志强区长（联系：区政府办）") == [("孙志强", ["区长"])]
+    assert read("陈晓东副区长、李志刚副区长") == [("陈晓东", ["副区长"]), ("李志刚", ["副区长"])]
+    assert read("区长办公会议（2项）") == []
+    assert read("稳增长促发展") == []
