@@ -46,9 +46,9 @@ _TEXT_LABEL = r"(?:建设|工作|主要|任务|具体|项目)内容|建设任务
 _FIELD_LABEL = re.compile(rf"\s*({_NAME_LABEL}|{_TEXT_LABEL})\s*[：:]")
 # What a progress report writes under each task: it reports on tasks, it assigns none.
 _PROGRESS_LABEL = r"(?:推进|完成|进展|落实)情况|(?:完成|当前)进度|工作进展"
-_LABEL = re.compile(
-    rf"({_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|{_PROGRESS_LABEL}|备注)\s*[：:]"
-)
+_LABELS = rf"{_LEADER_LABEL}|{_UNITS_LABEL}|{_DEADLINE_LABEL}|{_PROGRESS_LABEL}|备注"
+# 「牵头单位：X」, or the label in black brackets with no colon: 「【牵头单位】X」.
+_LABEL = re.compile(rf"【(?P<bracketed>{_LABELS})】\s*[：:]?|(?P<label>{_LABELS})\s*[：:]")
 _LEAD_LABEL = re.compile(rf"^(?:{_LEAD_WORD})")
 _SUPPORT_LABEL = re.compile(rf"^(?:{_SUPPORT_WORD})")
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"}
@@ -111,7 +111,7 @@ def labels(text: str) -> tuple[str, dict[str, str]] | None:
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(after)
         value = after[match.end() : end].strip(_VALUE_END)
-        key = _label_part(match.group(1))
+        key = _label_part(match["bracketed"] or match["label"])
         parts[key] = f"{parts[key]}、{value}" if key in parts else value
     return before.strip(EDGE), parts
 

@@ -988,3 +988,21 @@ def test_a_mark_before_the_number_a_tag_after_it_and_labels_in_their_own_bracket
         ("2", "实施招商引资“百日攻坚”行动。", [("县商务局", "joint")], None, "新增"),
         ("3", "推进开发区道路建设。", [("县住建局", "joint")], None, "续建"),
     ]
+
+
+def test_labels_in_black_brackets_need_no_colon():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """
+一、扩大有效投资
+1.全年实施重大项目100个以上。
+【责任县领导】刘国平、彭晓辉　【牵头单位】县发改委　【配合单位】县财政局、县住建局
+"""
+    )
+    (item,) = items(parsed)
+    assert names(item["leaders"]) == ["刘国平", "彭晓辉"]
+    assert units(item) == [
+        ("县发改委", "lead"),
+        ("县财政局", "support"),
+        ("县住建局", "support"),
+    ]
