@@ -47,6 +47,7 @@ _KINDS = [
 # A project's owner (建设单位, 业主单位): a column of bodies that builds, not one that answers
 # for a task, as a project plan lists them.
 OWNER = re.compile(r"^(?:建设|业主|项目|申报)单位$|^(?:投资|建设)主体$")
+_UNIT_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 # A header cell is a short label, never a sentence.
 MAX_HEADER_LENGTH = 12
 
@@ -54,13 +55,18 @@ MAX_HEADER_LENGTH = 12
 @lru_cache(maxsize=4096)
 def header_kind(text: str) -> str | None:
     """The kind of column a header cell names, or None."""
-    label = re.sub(r"[（(][^）)]*[）)]$", "", fold(squeeze(text)))
+    label = _label(text)
     if not label or len(label) > MAX_HEADER_LENGTH or ":" in label:
         return None  # 「单位：万元」 over a table says what its amounts count
     for kind, pattern in _KINDS:
         if pattern.search(label):
             return kind
     return None
+
+
+def _label(text: str) -> str:
+    """A header cell without the unit its amounts count in: 「计划投资（万元）」 → 计划投资."""
+    return _UNIT_NOTE.sub("", fold(squeeze(text)))
 
 
 @dataclass(slots=True)
@@ -85,7 +91,7 @@ def read_header(cells: list[str]) -> Columns | None:
     if not (known & {TEXT, NAME} and known & {SEQ, UNITS, LEAD_UNITS, SUPPORT_UNITS, LEADERS}):
         return None
     if any(
-        cell.strip() and kind is None and len(squeeze(cell)) > MAX_HEADER_LENGTH
+        cell.strip() and kind is None and len(_label(cell)) > MAX_HEADER_LENGTH
         for cell, kind in zip(cells, kinds, strict=True)
     ):
         return None

@@ -376,3 +376,15 @@ def test_a_table_without_a_seq_column_numbers_its_tasks_in_their_cell():
         ("2", "全年实施县级重点项目150个。"),
         (None, "2024年底前建成5G基站200个。"),
     ]
+
+
+def test_a_long_amount_column_counted_in_a_unit_still_leaves_the_header_read():
+    parsed = parse_blocks(
+        [
+            ["序号", "项目名称", "2024年计划投资（万元）", "责任单位", "完成时限"],
+            ["1", "城区供水管网改造", "12000", "县水务局", "2024年12月"],
+        ]
+    )
+    (item,) = items(parsed)
+    assert (item["text"], units(item)) == ("城区供水管网改造", [("县水务局", "joint")])
+    assert item["extra"] == {"2024年计划投资（万元）": "12000"}
