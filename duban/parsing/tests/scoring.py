@@ -10,7 +10,8 @@ import pytest
 from conftest import SHARED
 
 SCORER = SHARED / "devset" / "score.py"
-DUBAN = Path(sys.executable).parent / "duban"
+# The parser's own command prints what `duban parse` does, without starting Django for each file.
+PARSE = f"{sys.executable} -m duban.parsing"
 NEEDS_SCORER = pytest.mark.skipif(
     not SCORER.is_file(), reason="the shared devset is not beside the repository"
 )
@@ -18,10 +19,11 @@ NEEDS_SCORER = pytest.mark.skipif(
 
 def scored(folder: Path | None = None) -> tuple[str, dict[str, float]]:
     """The totals line the scorer prints for `folder` (the devset by default), parsing with
-    `duban parse`, and its figures by name; fails the test when the scorer exits non-zero."""
+    `python -m duban.parsing`, and its figures by name; fails the test when the scorer exits
+    non-zero."""
     where = [] if folder is None else ["--set", folder]
     run = subprocess.run(  # noqa: S603 - our own interpreter and the shared scorer
-        [sys.executable, SCORER, *where, "--parse", f"{DUBAN} parse"],
+        [sys.executable, SCORER, *where, "--parse", PARSE],
         capture_output=True,
         text=True,
         timeout=600,

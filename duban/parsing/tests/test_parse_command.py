@@ -58,3 +58,18 @@ def test_it_exits_0_from_a_shell_and_prints_json(seed_dir):
 def test_an_unknown_format_option_is_refused(seed_dir):
     with pytest.raises(CommandError, match="invalid choice"):
         run_parse(seed_dir / "000_de8080339d2f7ae4.txt", "--format", "yaml")
+
+
+def test_the_parsers_own_command_prints_what_duban_parse_prints_and_exits_2_on_refusal(
+    seed_dir, tmp_path
+):
+    notice = seed_dir / "000_de8080339d2f7ae4.txt"
+    module = [sys.executable, "-m", "duban.parsing"]
+    done = subprocess.run([*module, notice], capture_output=True, text=True, timeout=60)  # noqa: S603
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(run_parse(notice))
+    news = tmp_path / "news.txt"
+    news.write_text("区政府召开常务会议。\n会议听取了一季度经济运行情况汇报。\n")
+    refused = subprocess.run([*module, news], capture_output=True, text=True, timeout=60)  # noqa: S603
+    assert refused.returncode == 2
+    assert "no task rows found" in refused.stderr
