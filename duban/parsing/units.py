@@ -67,6 +67,8 @@ _ROLE_LABEL = re.compile(
     r"(牵头|主办|主责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]"
     r"|(?:^|(?<=[；;，,\s]))(牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)(?=\S)"
 )
+# A role label a narrow column wrapped inside its word: 「…局 配\n合：区商务局」.
+_WRAPPED_ROLE = re.compile(r"([牵主配协参])\n([头办责合同助与])(?=(?:单位|部门)?\s*[：:])")
 _LABEL_ROLES = {
     "牵头": LEAD,
     "主办": LEAD,
@@ -316,6 +318,8 @@ def split_units(
 
     A cell may label its parts itself: 「牵头：区大数据局\n配合：区发改委、区财政局」.
     """
+    if not line_per_unit:
+        text = _WRAPPED_ROLE.sub(r"\1\2", text)
     found = list(_ROLE_LABEL.finditer(text))
     if not found:
         return _split_plain(text, role, first_is_lead, line_per_unit)

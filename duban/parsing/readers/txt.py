@@ -76,7 +76,7 @@ def read_txt(data: bytes) -> Document:
     kept = [index for index, line in enumerate(laid_out) if line is not None]
     raw = [laid_out[index] for index in kept]
     lines = [_clean(line) for line in raw]
-    lines = _unspace(["" if _is_furniture(line) else _unpipe(line) for line in lines], raw)
+    lines = _unspace(_unpipe_lines(["" if _is_furniture(line) else line for line in lines]), raw)
     lines = _unsingle(lines)
     # The wrap width counts the indentation the copy printed.
     lines, numbers = _unwrap(lines, [len(line.rstrip()) for line in raw])
@@ -108,14 +108,30 @@ def _clean(line: str) -> str:
     return _MARKDOWN_ESCAPE.sub(r"\1", _MARKDOWN_STRONG.sub(r"\2", line))
 
 
-def _unpipe(line: str) -> str:
+def _unpipe_lines(lines: list[str]) -> list[str]:
+    """Each line of a pipe table as tab-separated cells. A table printed without outer pipes
+    (「1 | 任务 | 单位」) keeps a line's first or last pipe as an empty cell's edge: 「 | 续写 | 」
+    goes on the row above in its columns."""
+    out, outer = [], True
+    for line in lines:
+        if _PIPE not in line or line.strip() == _PIPE:
+            outer = True
+            out.append(line)
+            continue
+        if out and _PIPE not in out[-1] and "\t" not in out[-1]:
+            outer = line.startswith(_PIPE)  # the table's first line says how it is printed
+        out.append(_unpipe(line) if outer else _unpipe(line, outer=False))
+    return out
+
+
+def _unpipe(line: str, outer: bool = True) -> str:
     """A row of a pipe table (「| 1 | 任务 | 单位 |」, as Markdown writes it) as tab-separated cells.
 
     The outer pipes are optional; three cells at least, so a lone 「|」 between the cells
     of a web-page copy stays as it is. The rule line 「|---|---|」 becomes a row of empty
     cells, which nothing reads.
     """
-    inner = line.removeprefix(_PIPE).removesuffix(_PIPE)
+    inner = line.removeprefix(_PIPE).removesuffix(_PIPE) if outer else line
     # A row cut short by the copy (「| 11 | 加强地质灾害…」) keeps its opening pipe.
     fewest = (
         1

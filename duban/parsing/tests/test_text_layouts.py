@@ -1006,3 +1006,28 @@ def test_labels_in_black_brackets_need_no_colon():
         ("县财政局", "support"),
         ("县住建局", "support"),
     ]
+
+
+def test_a_pipe_table_without_outer_pipes_goes_on_in_lines_whose_first_cell_is_empty():
+    parsed = parse_text(
+        NOTICE_HEAD
+        + """序号 | 重点任务 | 责任单位 | 责任县领导 | 完成时限
+1 | 全年实施重点项目120个，完成投资 | 牵头：县发展改革局 配合：县财政局、县自然 | 于海涛 | 2024年12月底前
+ | 150亿元以上。 | 资源局 |  | 
+2 | 做大西洋参产业，综合产值突破100亿元。 | 牵头：县农业农村局 配 | 孙丽华 | 2024年11月底前
+ |  | 合：县市场监管局、县商务局 |  | 
+"""
+    )
+    rows = [(item["seq"], item["text"], units(item)) for item in items(parsed)]
+    assert rows == [
+        (
+            "1",
+            "全年实施重点项目120个，完成投资150亿元以上。",
+            [("县发展改革局", "lead"), ("县财政局", "support"), ("县自然资源局", "support")],
+        ),
+        (
+            "2",
+            "做大西洋参产业，综合产值突破100亿元。",
+            [("县农业农村局", "lead"), ("县市场监管局", "support"), ("县商务局", "support")],
+        ),
+    ]
