@@ -34,6 +34,7 @@ _GENERIC_START = re.compile(
     r"^(?:服务|管理|建设|发展|办公|工作|指挥|领导|促进|保障|执法|监督|委员|中心|办事|事务)"
 )
 _UNIT_START = re.compile(r"^(区|市|县|省|镇|乡|中共|共青团|团|国家|各|相关|有关|全)")
+_UNNAMED_PLACE_BODY = re.compile(r"^(?:乡镇|镇|乡|街道|社区|村)(?:人民政府|政府|办事处|管委会)$")
 _PLACE_END = re.compile(r"(街道|街镇|镇|乡)$")
 _PLACE_BODY = re.compile(r"(街道|镇|乡|区|县|市)(?:人民政府|政府|管委会|管理委员会|办事处)$")
 # Places of one level, which may share the body printed after the last of them.
@@ -240,6 +241,8 @@ def _shares_prefix(previous: str, part: str) -> bool:
     """
     if previous.startswith("各") and len(part) <= _SHORT_PART - 2 and not _UNIT_START.match(part):
         return True  # 「各嘎查村、社区」: 各 goes for both, as 「各村、社区」 is written
+    if previous.startswith("各") and _UNNAMED_PLACE_BODY.match(part):
+        return True  # 「各街道办事处、镇人民政府」: a town's government, of no town named
     prefix = previous[: max(previous.find("各"), 0)]
     return part.startswith("各") and bool(_UNIT_END.search(prefix))
 

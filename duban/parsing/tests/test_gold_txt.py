@@ -29,7 +29,7 @@ def test_it_reads_the_notice_metadata_from_the_txt(seed_dir):
     assert notice["printed_on"] == "2022-03-09"
     assert len(notice["attachments"]) == 3
     assert notice["public"] is True
-    assert notice["addressees"] == ["各街道办事处", "镇人民政府", "区政府直属各单位"]
+    assert notice["addressees"] == ["各街道办事处、镇人民政府", "区政府直属各单位"]
     assert notice["cc"][0] == "区委各部门" and notice["cc"][-1] == "各群众团体"
     # The printed title lacks the 事 of 民生实事 that the gold title has.
     assert notice["title"].startswith("温州市鹿城区人民政府办公室关于印发2022年政府工作报告")

@@ -229,3 +229,14 @@ def test_a_role_label_opening_a_clause_needs_no_colon():
         ("区财政局", "joint"),
         ("区牵头单位服务中心", "joint"),
     ]
+
+
+def test_a_town_body_of_no_town_named_after_a_ge_name_shares_its_ge():
+    assert _split("区发改局、各街道办事处、镇人民政府") == [
+        ("区发改局", "joint"),
+        ("各街道办事处、镇人民政府", "joint"),
+    ]
+    assert _split("各街道办事处、城关镇人民政府") == [
+        ("各街道办事处", "joint"),
+        ("城关镇人民政府", "joint"),
+    ]
