@@ -755,7 +755,12 @@ def _empty_cell_starts_row(lines: list[str], index: int, piped: bool) -> bool:
     if piped:
         return index + 1 < len(lines) and lines[index + 1] == _PIPE
     following = next((line for line in lines[index + 1 :] if line), "")
-    return bool(following) and not _SEQ_CELL.match(following) and header_kind(following) != SEQ
+    return (
+        bool(following)
+        and not _SEQ_CELL.match(following)
+        and header_kind(following) != SEQ
+        and not _breaks_table(following)  # a section row across the table (「二、…」)
+    )
 
 
 def _skip_empty_cells(lines: list[str], index: int, piped: bool, count: int) -> int:

@@ -1031,3 +1031,19 @@ def test_a_pipe_table_without_outer_pipes_goes_on_in_lines_whose_first_cell_is_e
             [("县农业农村局", "lead"), ("县市场监管局", "support"), ("县商务局", "support")],
         ),
     ]
+
+
+def test_a_section_row_after_a_blank_line_in_a_one_cell_per_line_table_is_a_heading():
+    header = "序号\n重点任务\n牵头单位\n责任单位\n时间节点\n\n"
+    parsed = parse_text(
+        "附件\n2024年重点工作任务分解表\n"
+        + header
+        + "1\n地区生产总值增长6.5%。\n区发改局\n区统计局\n12月底前完成\n\n"
+        + "二、推进城乡融合发展（责任区领导：徐丽萍）\n\n"
+        + "2\n完成老旧小区改造12个。\n区住建局\n府山街道办事处\n6月底前\n\n"
+    )
+    second = items(parsed)[1]
+    assert (second["seq"], second["text"]) == ("2", "完成老旧小区改造12个。")
+    assert units(second) == [("区住建局", "lead"), ("府山街道办事处", "support")]
+    section = parsed["plans"][0]["sections"][-1]
+    assert (section["heading"], names(section["leaders"])) == ("二、推进城乡融合发展", ["徐丽萍"])
