@@ -29,12 +29,9 @@ from duban.parsing.model import Item, Leader, NoticeMeta, Plan, Section
 from duban.parsing.plans import TITLE_END, annex_heading, plan_kind, plan_years
 from duban.parsing.regions import MAX_LEAD_IN_LENGTH, MAX_TITLE_LINE, NOTE, RUNS_ON, Event
 from duban.parsing.rows import Task, build_item
-from duban.parsing.text import EDGE, is_blank, join_lines, remove_cjk_spaces, squeeze
+from duban.parsing.text import EDGE, PAGE_FOOTER, is_blank, join_lines, remove_cjk_spaces, squeeze
 from duban.parsing.units import FIRST_IS_LEAD, finishes_names
 
-_PAGE_NUMBER = re.compile(
-    r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-)
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "；", ";")
 _HEADING_STYLES = ("cn", "pcn")
 _TAG = re.compile(r"^[（(](新增|续建|新建|延续|结转|新开工|提升)[）)]\s*")
@@ -165,7 +162,7 @@ class PlanBuilder:
 
     # Paragraphs
     def _paragraph(self, text: str, location: Location) -> None:
-        if _PAGE_NUMBER.fullmatch(text):
+        if PAGE_FOOTER.fullmatch(text):
             return
         units_part, self.units_part = self.units_part, None
         annex = annex_heading(text)

@@ -11,6 +11,10 @@ _LATIN = frozenset(string.ascii_letters + string.digits)
 _LATIN_END = _LATIN | {"%"}
 # Edge white space includes the ideographic space used for indentation.
 EDGE = " \t\r\n\u3000\xa0"
+# A page's number alone on its line, as a text copy keeps it: 「— 3 —」, 「第3页 共16页」.
+PAGE_FOOTER = re.compile(
+    r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+)
 
 _FOLD = str.maketrans(
     {

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from duban.parsing.columns import MAX_HEADER_LENGTH, SEQ, header_kind, read_header
 from duban.parsing.lists import numbering
+from duban.parsing.text import PAGE_FOOTER
 
 # Columns aligned with spaces: two spaces or more, or an ideographic space.
 COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+)+")
 _EDGE = " \u3000\xa0\ufeff\f"
 _SEQ = re.compile(r"^\d{1,3}$")
-_FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 # A header's words stand over at most this many lines (「序 / 号」, 「分包县 / 领导」).
 _HEADER_LINES = 3
 _MIN_COLUMNS = 3
@@ -136,7 +136,9 @@ def _table(
             position = repeated[2]
             continue
         page_spans, content = pages[-1]
-        if not line or (_FOOTER.fullmatch(line) and not _is_seq_alone(raw[position], page_spans)):
+        if not line or (
+            PAGE_FOOTER.fullmatch(line) and not _is_seq_alone(raw[position], page_spans)
+        ):
             out[position] = None
             if line:
                 content.append((position, []))

@@ -23,8 +23,9 @@ from duban.parsing.columns import (
 from duban.parsing.document import Document, Location, Paragraph, ParseWarning, Row, Table
 from duban.parsing.layout import FITTED, fits
 from duban.parsing.lists import labels, numbering
-from duban.parsing.readers.aligned import unlayout
+from duban.parsing.readers.aligned import COLUMN_GAP, unlayout
 from duban.parsing.script import fold_text
+from duban.parsing.text import PAGE_FOOTER
 
 _BULLET = re.compile(r"^[-－•·●▪]\s+")
 # Marks a text copy made through Markdown may carry: 「## 附件1」, 「**一、…**」, 「区科技局\*」.
@@ -53,8 +54,7 @@ _MIN_WRAP = 16
 _WRAP_SLACK = 2
 _MIN_WRAPPED = 5
 _WRAPPED_SHARE = 0.5
-# Columns aligned with spaces: two spaces or more, or an ideographic space.
-_COLUMN_GAP = re.compile(r"(?: {2,}|\u3000+)+")
+# Columns aligned with spaces (COLUMN_GAP); beside a name spaced with one ideographic space, two.
 _WIDE_GAP = re.compile(r"(?: {2,}|\u3000{2,})+")
 _IDEOGRAPHIC_GAP = re.compile(r"(?<! )\u3000(?! )")
 _ALIGN_SLACK = 2
@@ -62,7 +62,6 @@ _TABLE_TITLE = re.compile(r"(?:表|清单|方案)$")
 # Cells of a row joined back into the paragraphs of one cell, at the most.
 _MOST_JOINED = 3
 _SENTENCE_END = ("。", "；", ";", "！", "!")
-_FOOTER = re.compile(r"[-—–－―\s]*\d{1,3}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?")
 
 
 def read_txt(data: bytes) -> Document:
@@ -120,7 +119,7 @@ def _unpipe_lines(lines: list[str]) -> list[str]:
             continue
         if out and _PIPE not in out[-1] and "\t" not in out[-1]:
             outer = line.startswith(_PIPE)  # the table's first line says how it is printed
-        out.append(_unpipe(line) if outer else _unpipe(line, outer=False))
+        out.append(_unpipe(line, outer))
     return out
 
 
@@ -335,9 +334,9 @@ def _unspace(lines: list[str], raw: list[str]) -> list[str]:
     starts: list[int] | None = None
     for index, line in enumerate(raw):
         if starts is None:
-            if "\t" in line or not _COLUMN_GAP.search(line):
+            if "\t" in line or not COLUMN_GAP.search(line):
                 continue
-            labels = [cell for cell in _COLUMN_GAP.split(line.strip(_EDGE)) if cell]
+            labels = [cell for cell in COLUMN_GAP.split(line.strip(_EDGE)) if cell]
             if len(labels) >= _MIN_HEADER_CELLS and read_header(labels):
                 starts = [start for start, _ in _spaced_cells(line)]
                 out[index] = "\t".join(labels)
@@ -395,7 +394,7 @@ def _is_spaced_header(words: list[str]) -> bool:
     )
 
 
-def _spaced_cells(line: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[int, str]]:
+def _spaced_cells(line: str, gap: re.Pattern = COLUMN_GAP) -> list[tuple[int, str]]:
     """The cells of a space-aligned line, each with the display column it starts at."""
     cells, position, width = [], 0, 0
     for match in gap.finditer(line + "  "):
@@ -416,7 +415,7 @@ def _display(text: str) -> int:
 def _table_goes_on(raw: list[str], index: int) -> bool:
     """A blank line inside a space-aligned table: the next line is a row of it again."""
     following = next((line for line in raw[index + 1 :] if line.strip(_EDGE)), "")
-    return len([cell for cell in _COLUMN_GAP.split(following.strip(_EDGE)) if cell]) >= 2
+    return len([cell for cell in COLUMN_GAP.split(following.strip(_EDGE)) if cell]) >= 2
 
 
 def _unwrap(lines: list[str], widths: list[int]) -> tuple[list[str], list[int]]:
@@ -434,7 +433,7 @@ def _unwrap(lines: list[str], widths: list[int]) -> tuple[list[str], list[int]]:
     kept: list[int] = []
     full = False
     for number, (line, printed) in enumerate(zip(lines, widths, strict=True), start=1):
-        if _FOOTER.fullmatch(line):
+        if PAGE_FOOTER.fullmatch(line):
             continue
         if full and line and "\t" not in line and not _opens_item(line):
             joined[-1] += line
